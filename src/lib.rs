@@ -1,0 +1,72 @@
+//! Compile-time-shaped tensors for Rust: NumPy's everyday operations, with shape mismatches
+//! reported by the type checker.
+//!
+//! ```
+//! use tensor::prelude::*;
+//!
+//! let img = Tensor::<f32, 28, 28>::zeros();
+//! let x: Vector<f32, 784> = img.flatten(); // 28x28 -> 784, checked at compile time
+//! assert_eq!(x.shape(), (1, 784));
+//!
+//! let m = tensor![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+//! assert_eq!(m.col::<2>(), tensor![[3], [6], [9]]); // the last column
+//! println!("{m}");
+//! ```
+//!
+//! A shape error is a compile error that names the shapes:
+//!
+//! ```compile_fail
+//! use tensor::prelude::*;
+//!
+//! let x = Tensor::<f32, 2, 3>::zeros();
+//! let y: Tensor<f32, 4, 2> = x.reshape();
+//! // error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ
+//! ```
+//!
+//! The crate is `#![no_std]` without allocation; the default `std` feature only adds
+//! conveniences that need the standard library.
+#![no_std]
+#![deny(missing_docs)]
+
+pub use tensor_core::*;
+
+/// Builds a tensor from a NumPy-like literal.
+///
+/// - `tensor![2, 4, 6, 8]` is a row vector (`Tensor<_, 1, 4>`, NumPy's 1-D array);
+/// - `tensor![[1, 2], [3, 4]]` is a matrix with one bracketed row per line;
+/// - elements are any expressions; their type is inferred or given by a suffix (`1.0f32`).
+///
+/// A ragged or empty literal is a compile error pointing at the offending row.
+///
+/// ```
+/// use tensor::{Tensor, tensor};
+///
+/// let v = tensor![2, 4, 6, 8];
+/// let m: Tensor<f64, 2, 2> = tensor![[1.0, 2.0], [3.0, 4.0]];
+/// assert_eq!(v.shape(), (1, 4));
+/// assert_eq!(m[(1, 0)], 3.0);
+/// ```
+///
+/// ```compile_fail
+/// let m = tensor::tensor![[1, 2], [3]]; // row 2 has 1 element, expected 2
+/// ```
+pub use tensor_macros::tensor;
+
+/// The names most programs need: `use tensor::prelude::*;`.
+///
+/// ```
+/// use tensor::prelude::*;
+///
+/// let v: Vector<i32, 3> = tensor![1, 2, 3];
+/// assert_eq!(v.len(), 3);
+/// ```
+pub mod prelude {
+    pub use crate::tensor;
+    pub use tensor_core::{ColVector, Element, Shape, SquareMatrix, Tensor, Vector};
+}
+
+/// Paths used by the code that `tensor!` generates. Not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use tensor_core::Tensor;
+}

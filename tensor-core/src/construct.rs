@@ -1,0 +1,201 @@
+//! Constructors: `zeros`, `ones`, `full`, `eye`, `identity`, `arange`, `linspace`, `from_fn`,
+//! and conversions from and to arrays.
+
+use num_traits::{Float, FromPrimitive};
+
+use crate::{Element, Tensor, Vector};
+
+impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// Builds a tensor from a function of `(row, col)`, like NumPy's `np.fromfunction`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::<usize, 2, 3>::from_fn(|i, j| 10 * i + j);
+    /// assert_eq!(m, Tensor::from([[0, 1, 2], [10, 11, 12]]));
+    /// ```
+    #[must_use]
+    pub fn from_fn(mut f: impl FnMut(usize, usize) -> T) -> Self {
+        Self { data: core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))) }
+    }
+}
+
+impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// A tensor of zeros, like `np.zeros((R, C))`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<f32, 2, 2>::zeros().as_flat(), &[0.0; 4]);
+    /// ```
+    #[must_use]
+    pub fn zeros() -> Self {
+        Self::full(T::zero())
+    }
+
+    /// A tensor of ones, like `np.ones((R, C))`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 1, 3>::ones(), Tensor::from([1, 1, 1]));
+    /// ```
+    #[must_use]
+    pub fn ones() -> Self {
+        Self::full(T::one())
+    }
+
+    /// A tensor with every element equal to `value`, like `np.full((R, C), value)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<f64, 2, 1>::full(0.5), Tensor::from([[0.5], [0.5]]));
+    /// ```
+    #[must_use]
+    pub fn full(value: T) -> Self {
+        Self { data: [[value; C]; R] }
+    }
+
+    /// Ones on the main diagonal and zeros elsewhere, for any shape, like `np.eye(R, C)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 2, 3>::eye(), Tensor::from([[1, 0, 0], [0, 1, 0]]));
+    /// ```
+    #[must_use]
+    pub fn eye() -> Self {
+        Self::from_fn(|i, j| if i == j { T::one() } else { T::zero() })
+    }
+
+    /// `0, 1, 2, ...` in row-major order, like `np.arange(R * C).reshape(R, C)`.
+    ///
+    /// # Panics
+    ///
+    /// If `R * C - 1` does not fit in `T` (for example 300 elements of `u8`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 2, 3>::arange(), Tensor::from([[0, 1, 2], [3, 4, 5]]));
+    /// assert_eq!(Tensor::<f32, 1, 3>::arange(), Tensor::from([0.0, 1.0, 2.0]));
+    /// ```
+    #[must_use]
+    pub fn arange() -> Self
+    where
+        T: FromPrimitive,
+    {
+        Self::from_fn(|i, j| {
+            let k = i * C + j;
+            T::from_usize(k).unwrap_or_else(|| {
+                panic!("arange: value {k} does not fit in the element type of a {R}x{C} tensor")
+            })
+        })
+    }
+}
+
+impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// `R * C` evenly spaced values from `start` to `stop` inclusive, in row-major order, like
+    /// `np.linspace(start, stop, R * C).reshape(R, C)`. A single element is `start`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let x = Tensor::<f64, 1, 5>::linspace(0.0, 1.0);
+    /// assert_eq!(x, Tensor::from([0.0, 0.25, 0.5, 0.75, 1.0]));
+    /// ```
+    #[must_use]
+    pub fn linspace(start: T, stop: T) -> Self {
+        let n = R * C;
+        let steps = T::from(n.saturating_sub(1)).unwrap_or_else(T::one);
+        let step = (stop - start) / steps;
+        Self::from_fn(|i, j| {
+            let k = i * C + j;
+            if k + 1 == n && n > 1 {
+                stop
+            } else {
+                start + step * T::from(k).unwrap_or_else(T::nan)
+            }
+        })
+    }
+}
+
+impl<T: Element, const N: usize> Tensor<T, N, N> {
+    /// The `N x N` identity matrix, like `np.identity(N)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let i = Tensor::<i32, 3, 3>::identity();
+    /// assert_eq!(i, Tensor::from([[1, 0, 0], [0, 1, 0], [0, 0, 1]]));
+    /// ```
+    #[must_use]
+    pub fn identity() -> Self {
+        Self::eye()
+    }
+}
+
+impl<T: Element, const R: usize, const C: usize> Default for Tensor<T, R, C> {
+    /// A tensor of `T::default()` (zeros for the numeric types).
+    fn default() -> Self {
+        Self::full(T::default())
+    }
+}
+
+impl<T, const R: usize, const C: usize> From<[[T; C]; R]> for Tensor<T, R, C> {
+    /// Wraps a row-major array of rows.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m: Tensor<i32, 2, 2> = [[1, 2], [3, 4]].into();
+    /// assert_eq!(m[(0, 1)], 2);
+    /// ```
+    fn from(data: [[T; C]; R]) -> Self {
+        Self { data }
+    }
+}
+
+impl<T: Element, const N: usize> From<[T; N]> for Vector<T, N> {
+    /// Wraps an array as a row vector (NumPy's 1-D array).
+    ///
+    /// ```
+    /// use tensor_core::Vector;
+    ///
+    /// let v: Vector<i32, 3> = [1, 2, 3].into();
+    /// assert_eq!(v.shape(), (1, 3));
+    /// ```
+    fn from(row: [T; N]) -> Self {
+        Self { data: [row] }
+    }
+}
+
+impl<T, const R: usize, const C: usize> From<Tensor<T, R, C>> for [[T; C]; R] {
+    /// Unwraps the row-major array of rows.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a: [[i32; 2]; 1] = Tensor::from([[1, 2]]).into();
+    /// assert_eq!(a, [[1, 2]]);
+    /// ```
+    fn from(t: Tensor<T, R, C>) -> Self {
+        t.data
+    }
+}
+
+impl<T: Element, const N: usize> From<Vector<T, N>> for [T; N] {
+    /// Unwraps a row vector into a plain array.
+    ///
+    /// ```
+    /// use tensor_core::Vector;
+    ///
+    /// let a: [i32; 3] = Vector::from([1, 2, 3]).into();
+    /// assert_eq!(a, [1, 2, 3]);
+    /// ```
+    fn from(v: Vector<T, N>) -> Self {
+        let [row] = v.data;
+        row
+    }
+}

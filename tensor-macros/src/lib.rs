@@ -1,0 +1,18 @@
+//! Procedural macros of the `tensor` crate. Use them through the facade crate (`tensor::tensor!`),
+//! whose paths the generated code names.
+//!
+//! The entry points only delegate: [`literal`] parses and validates the input, [`expand`] turns
+//! the checked input into code. Both work on `proc_macro2` tokens, so they are unit-tested
+//! outside the compiler.
+
+mod expand;
+mod literal;
+
+use proc_macro::TokenStream;
+
+/// Builds a `tensor::Tensor` from a NumPy-like literal: `tensor![1, 2, 3]` (a row vector) or
+/// `tensor![[1, 2], [3, 4]]` (one bracketed row per matrix row). See the facade crate's docs.
+#[proc_macro]
+pub fn tensor(input: TokenStream) -> TokenStream {
+    expand::tensor(input.into()).into()
+}

@@ -1,0 +1,6 @@
+use tensor::Tensor;
+
+fn main() {
+    let x = Tensor::<f32, 2, 3>::arange();
+    let _y = x.reshape::<4, 2>();
+}

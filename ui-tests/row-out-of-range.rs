@@ -1,0 +1,6 @@
+use tensor::Tensor;
+
+fn main() {
+    let m = Tensor::<i32, 3, 3>::arange();
+    let _r = m.row::<3>();
+}
