@@ -20,6 +20,15 @@ use num_traits::{One, Zero};
 pub trait Element:
     Copy + PartialEq + PartialOrd + Default + fmt::Debug + fmt::Display + Zero + One + 'static
 {
+    /// Whether this is a floating-point type (printed with a decimal point, may be nan or inf).
+    ///
+    /// ```
+    /// use tensor_core::Element;
+    ///
+    /// assert!(f32::IS_FLOAT && !i32::IS_FLOAT);
+    /// ```
+    const IS_FLOAT: bool = false;
+
     /// Writes the element as NumPy prints it inside an array. `precision` is the one given in
     /// the format string (`{:.3}`), if any.
     ///
@@ -65,6 +74,8 @@ impl fmt::Write for FloatBuf {
 macro_rules! impl_float {
     ($($t:ty)*) => {$(
         impl Element for $t {
+            const IS_FLOAT: bool = true;
+
             fn fmt_numpy(&self, f: &mut dyn fmt::Write, precision: Option<usize>) -> fmt::Result {
                 if self.is_nan() {
                     return f.write_str("nan");

@@ -53,12 +53,19 @@ impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let precision = f.precision();
-        let (mut before, mut after) = (0, 0);
+        // Finite values align on the point; nan and inf (no point) are right-aligned in the
+        // same width, which grows on the left if they are the widest.
+        let (mut before, mut after, mut special) = (0, 0, 0);
         for x in self.as_flat() {
             let m = measure(x, precision)?;
-            before = before.max(m.before_dot);
-            after = after.max(m.after_dot);
+            if m.seen_dot || !T::IS_FLOAT {
+                before = before.max(m.before_dot);
+                after = after.max(m.after_dot);
+            } else {
+                special = special.max(m.before_dot);
+            }
         }
+        before = before.max(special.saturating_sub(after));
         let one_d = R == 1;
         if !one_d {
             f.write_char('[')?;
@@ -73,12 +80,11 @@ impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C
                     f.write_char(' ')?;
                 }
                 let m = measure(x, precision)?;
-                if m.seen_dot || after == 0 {
+                if m.seen_dot || !T::IS_FLOAT {
                     pad(f, before - m.before_dot)?;
                     x.fmt_numpy(f, precision)?;
                     pad(f, after - m.after_dot)?;
                 } else {
-                    // nan and inf have no point: right-align them in the whole width.
                     pad(f, before + after - m.before_dot)?;
                     x.fmt_numpy(f, precision)?;
                 }

@@ -1,0 +1,57 @@
+//! `Display` prints like NumPy's `print(a)`. Every expected string below is NumPy 2.4's output
+//! for the same array.
+
+use tensor::prelude::*;
+
+#[test]
+fn integers() {
+    assert_eq!(tensor![[1, 2], [3, 4]].to_string(), "[[1 2]\n [3 4]]");
+    assert_eq!(tensor![2, 4, 6].to_string(), "[2 4 6]");
+    assert_eq!(
+        tensor![[-1, 10], [100, -1000]].to_string(),
+        "[[   -1    10]\n [  100 -1000]]"
+    );
+    assert_eq!(tensor![[1], [2]].to_string(), "[[1]\n [2]]");
+    assert_eq!(tensor![7u8].to_string(), "[7]");
+}
+
+#[test]
+fn floats_align_on_the_point() {
+    assert_eq!(
+        tensor![[1.0, -2.5], [10.0, 0.25]].to_string(),
+        "[[ 1.   -2.5 ]\n [10.    0.25]]"
+    );
+    assert_eq!(tensor![1.0, 2.0].to_string(), "[1. 2.]");
+    assert_eq!(tensor![-0.0, 1.0].to_string(), "[-0.  1.]");
+    assert_eq!(tensor![1.0 / 3.0].to_string(), "[0.33333333]");
+    assert_eq!(tensor![0.1f32, 0.2, 0.3].to_string(), "[0.1 0.2 0.3]");
+    assert_eq!(tensor![1.1f32].to_string(), "[1.1]");
+}
+
+#[test]
+fn nan_and_infinities() {
+    assert_eq!(
+        tensor![1.5, f64::NAN, f64::NEG_INFINITY].to_string(),
+        "[ 1.5  nan -inf]"
+    );
+    assert_eq!(
+        tensor![[1.5, f64::NAN], [f64::INFINITY, -2.25]].to_string(),
+        "[[ 1.5    nan]\n [  inf -2.25]]"
+    );
+    assert_eq!(tensor![f32::NAN].to_string(), "[nan]");
+}
+
+#[test]
+fn precision_from_the_format_string() {
+    assert_eq!(format!("{:.2}", tensor![1.0f32 / 3.0, 2.0]), "[0.33 2.00]");
+    assert_eq!(format!("{:.0}", tensor![[1.4, 2.6]]), "[1. 3.]");
+    assert_eq!(format!("{:.1}", tensor![[1, 2]]), "[1 2]");
+}
+
+#[test]
+fn extreme_values_do_not_fail() {
+    let s = tensor![f64::MAX, f64::MIN_POSITIVE].to_string();
+    assert!(s.starts_with("[179769313486231570000"), "{s}");
+    let s = format!("{:.400}", tensor![f64::MAX]);
+    assert!(s.len() > 300);
+}

@@ -1,0 +1,66 @@
+//! The passing twins of the compile-fail cases in `ui-tests/`: the same code with shapes that
+//! fit compiles and runs. Each test names its twin.
+
+use tensor::prelude::*;
+
+#[test]
+fn literal_rows_of_equal_length() {
+    // twin of ragged-rows.rs, empty-literal.rs, empty-row.rs, mixed-nesting.rs
+    let m = tensor![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+    let v: Tensor<f32, 1, 1> = tensor![0.0];
+    let n = tensor![[1, 2], [3, 4]];
+    let a = tensor![1, 2, 3];
+    assert_eq!(
+        (m.shape(), v.shape(), n.shape(), a.shape()),
+        ((3, 3), (1, 1), (2, 2), (1, 3))
+    );
+}
+
+#[test]
+fn reshape_with_equal_count() {
+    // twin of reshape-wrong-count.rs
+    let x = Tensor::<f32, 2, 3>::arange();
+    let y = x.reshape::<3, 2>();
+    assert_eq!(y, tensor![[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]]);
+}
+
+#[test]
+fn flatten_into_the_right_length() {
+    // twin of flatten-wrong-length.rs
+    let img = Tensor::<f32, 28, 28>::zeros();
+    let v: Vector<f32, 784> = img.flatten();
+    assert_eq!(v.len(), 784);
+}
+
+#[test]
+fn rows_cols_slices_in_range() {
+    // twins of row-out-of-range.rs, col-out-of-range.rs, slice-out-of-range.rs
+    let m = Tensor::<i32, 3, 3>::arange();
+    assert_eq!(m.row::<2>(), tensor![6, 7, 8]);
+    assert_eq!(m.col::<2>(), tensor![[2], [5], [8]]);
+    let big = Tensor::<i32, 4, 4>::arange();
+    assert_eq!(
+        big.slice::<2, 0, 2, 4>(),
+        tensor![[8, 9, 10, 11], [12, 13, 14, 15]]
+    );
+    assert_eq!(
+        big.slice::<0, 2, 4, 2>().col::<1>(),
+        tensor![[3], [7], [11], [15]]
+    );
+}
+
+#[test]
+fn assignment_between_equal_shapes() {
+    // twin of mismatched-assignment.rs
+    let a = Tensor::<f32, 3, 2>::zeros();
+    let b: Tensor<f32, 3, 2> = a;
+    assert_eq!(b, a);
+}
+
+#[test]
+fn matrix_indexed_by_a_pair() {
+    // twin of matrix-single-index.rs
+    let m = Tensor::<i32, 2, 2>::arange();
+    assert_eq!(m[(1, 0)], 2);
+    assert_eq!(tensor![5, 6][1], 6);
+}
