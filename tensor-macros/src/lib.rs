@@ -1,9 +1,11 @@
 //! Procedural macros of the `tensor` crate. Use them through the facade crate (`tensor::tensor!`),
 //! whose paths the generated code names.
 //!
-//! The entry points only delegate: [`literal`] parses and validates the input, [`expand`] turns
+//! The entry points only delegate: `literal` parses and validates the input, `expand` turns
 //! the checked input into code. Both work on `proc_macro2` tokens, so they are unit-tested
 //! outside the compiler.
+
+#![deny(missing_docs)]
 
 mod expand;
 mod literal;
