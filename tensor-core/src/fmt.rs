@@ -38,10 +38,94 @@ fn pad(f: &mut fmt::Formatter<'_>, n: usize) -> fmt::Result {
     (0..n).try_for_each(|_| f.write_char(' '))
 }
 
+/// NumPy's defaults: `linewidth`, `threshold` and `edgeitems` of `np.set_printoptions`.
+const LINE_WIDTH: usize = 75;
+const THRESHOLD: usize = 1000;
+const EDGE_ITEMS: usize = 3;
+
+/// The indices shown along an axis of length `n`; `None` stands for NumPy's `...`.
+fn shown(n: usize, summarize: bool) -> impl Iterator<Item = Option<usize>> {
+    let cut = summarize && n > 2 * EDGE_ITEMS;
+    let (head, tail) = if cut {
+        (EDGE_ITEMS, n - EDGE_ITEMS)
+    } else {
+        (n, n)
+    };
+    (0..head)
+        .map(Some)
+        .chain(cut.then_some(None))
+        .chain((tail..n).map(Some))
+}
+
+/// Column widths shared by every printed element, as NumPy computes them.
+struct Layout {
+    before: usize,
+    after: usize,
+    precision: Option<usize>,
+}
+
+impl Layout {
+    fn width(&self) -> usize {
+        self.before + self.after
+    }
+
+    /// Writes `x` padded on the left to the common width, aligned on the point or, for
+    /// integers, nan and inf, on the right. Returns the padding still owed on the right, which
+    /// NumPy drops at the end of a wrapped line.
+    fn write<T: Element>(&self, f: &mut fmt::Formatter<'_>, x: &T) -> Result<usize, fmt::Error> {
+        let m = measure(x, self.precision)?;
+        if m.seen_dot || !T::IS_FLOAT {
+            pad(f, self.before - m.before_dot)?;
+            x.fmt_numpy(f, self.precision)?;
+            Ok(self.after - m.after_dot)
+        } else {
+            pad(f, self.width() - m.before_dot)?;
+            x.fmt_numpy(f, self.precision)?;
+            Ok(0)
+        }
+    }
+
+    /// Writes one row's elements (without brackets) the way NumPy's `_formatArray` does:
+    /// separated by a space, wrapped before `width` columns with `indent` spaces of hanging
+    /// indent. The caller has already written `indent` characters of this line.
+    fn write_row<T: Element>(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        row: &[T],
+        summarize: bool,
+        indent: usize,
+        width: usize,
+    ) -> fmt::Result {
+        let limit = width - 1; // room for the closing bracket
+        let (mut line, mut owed) = (indent, 0);
+        for (k, j) in shown(row.len(), summarize).enumerate() {
+            let word = if j.is_some() { self.width() } else { 3 };
+            let with_sep = line + usize::from(k > 0);
+            if with_sep + word > limit && with_sep > indent {
+                f.write_char('\n')?;
+                pad(f, indent)?;
+                line = indent;
+            } else {
+                pad(f, owed + with_sep - line)?;
+                line = with_sep;
+            }
+            owed = match j {
+                Some(j) => self.write(f, &row[j])?,
+                None => f.write_str("...").map(|()| 0)?,
+            };
+            line += word;
+        }
+        pad(f, owed)
+    }
+}
+
 impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C> {
     /// Prints like NumPy's `print(a)`: rows in brackets, one per line, columns aligned on the
     /// decimal point; floats always show the point (`1.`) and at most 8 decimals unless a
-    /// precision is given (`{:.2}`). A row vector (`R == 1`) prints as NumPy's 1-D array.
+    /// precision is given (`{:.2}`). Long rows wrap at 75 columns and tensors of more than
+    /// 1000 elements are summarized with `...`, as NumPy does. A row vector (`R == 1`) prints
+    /// as NumPy's 1-D array. Floats are always in fixed notation (NumPy switches to scientific
+    /// notation for very large or small magnitudes).
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -53,48 +137,48 @@ impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let precision = f.precision();
+        let summarize = R * C > THRESHOLD;
         // Finite values align on the point; nan and inf (no point) are right-aligned in the
         // same width, which grows on the left if they are the widest.
         let (mut before, mut after, mut special) = (0, 0, 0);
-        for x in self.as_flat() {
-            let m = measure(x, precision)?;
-            if m.seen_dot || !T::IS_FLOAT {
-                before = before.max(m.before_dot);
-                after = after.max(m.after_dot);
-            } else {
-                special = special.max(m.before_dot);
+        for i in shown(R, summarize).flatten() {
+            for j in shown(C, summarize).flatten() {
+                let m = measure(&self.data[i][j], precision)?;
+                if m.seen_dot || !T::IS_FLOAT {
+                    before = before.max(m.before_dot);
+                    after = after.max(m.after_dot);
+                } else {
+                    special = special.max(m.before_dot);
+                }
             }
         }
         before = before.max(special.saturating_sub(after));
-        let one_d = R == 1;
-        if !one_d {
+        let layout = Layout {
+            before,
+            after,
+            precision,
+        };
+
+        if R == 1 {
             f.write_char('[')?;
+            layout.write_row(f, &self.data[0], summarize, 1, LINE_WIDTH)?;
+            return f.write_char(']');
         }
-        for (i, row) in self.data.iter().enumerate() {
-            if i > 0 {
+        f.write_char('[')?;
+        for (k, i) in shown(R, summarize).enumerate() {
+            if k > 0 {
                 f.write_str("\n ")?;
             }
-            f.write_char('[')?;
-            for (j, x) in row.iter().enumerate() {
-                if j > 0 {
-                    f.write_char(' ')?;
+            match i {
+                Some(i) => {
+                    f.write_char('[')?;
+                    layout.write_row(f, &self.data[i], summarize, 2, LINE_WIDTH - 1)?;
+                    f.write_char(']')?;
                 }
-                let m = measure(x, precision)?;
-                if m.seen_dot || !T::IS_FLOAT {
-                    pad(f, before - m.before_dot)?;
-                    x.fmt_numpy(f, precision)?;
-                    pad(f, after - m.after_dot)?;
-                } else {
-                    pad(f, before + after - m.before_dot)?;
-                    x.fmt_numpy(f, precision)?;
-                }
+                None => f.write_str("...")?,
             }
-            f.write_char(']')?;
         }
-        if !one_d {
-            f.write_char(']')?;
-        }
-        Ok(())
+        f.write_char(']')
     }
 }
 
