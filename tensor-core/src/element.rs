@@ -29,20 +29,58 @@ pub trait Element:
     /// ```
     const IS_FLOAT: bool = false;
 
-    /// Writes the element as NumPy prints it inside an array. `precision` is the one given in
-    /// the format string (`{:.3}`), if any.
+    /// Writes the element as NumPy prints it inside an array, in the notation `Display`
+    /// chose for the whole tensor (integers ignore it).
     ///
     /// ```
-    /// use tensor_core::Tensor;
+    /// use tensor_core::{Element, Notation};
     ///
-    /// assert_eq!(format!("{}", Tensor::from([1.0, 2.5])), "[1.  2.5]");
+    /// let mut s = String::new();
+    /// 1.5f64.fmt_numpy(&mut s, Notation::Scientific { digits: 2, exp_digits: 2 }).unwrap();
+    /// assert_eq!(s, "1.50e+00");
     /// ```
-    fn fmt_numpy(&self, f: &mut dyn fmt::Write, precision: Option<usize>) -> fmt::Result {
-        match precision {
-            Some(p) => write!(f, "{self:.p$}"),
-            None => write!(f, "{self}"),
-        }
+    fn fmt_numpy(&self, f: &mut dyn fmt::Write, notation: Notation) -> fmt::Result {
+        let _ = notation;
+        write!(f, "{self}")
     }
+
+    /// For a finite float, what NumPy needs to choose the notation: the magnitude, and the
+    /// digits of its shortest scientific form (after the mantissa's point, and of the
+    /// exponent). `None` for integers, nan and infinities.
+    ///
+    /// ```
+    /// use tensor_core::Element;
+    ///
+    /// assert_eq!(1.5e10f64.scientific_parts(), Some((1.5e10, 1, 2)));
+    /// assert_eq!(f64::NAN.scientific_parts(), None);
+    /// assert_eq!(3i32.scientific_parts(), None);
+    /// ```
+    fn scientific_parts(&self) -> Option<(f64, usize, usize)> {
+        None
+    }
+}
+
+/// How floats are written; `Display` chooses one notation per tensor, as NumPy does.
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// assert_eq!(Tensor::from([0.5, 2.0]).to_string(), "[0.5 2. ]"); // fixed
+/// assert_eq!(Tensor::from([1e-5, 1.0]).to_string(), "[1.e-05 1.e+00]"); // scientific
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notation {
+    /// Fixed point, with `Some(precision)` digits after the point, or NumPy's shortest
+    /// round-trip digits (at most 8, trailing zeros dropped) for `None`.
+    Fixed(Option<usize>),
+    /// Scientific, `1.50e+08`: `digits` after the mantissa's point, at least `exp_digits`
+    /// exponent digits.
+    Scientific {
+        /// Digits after the mantissa's point.
+        digits: usize,
+        /// Minimum number of exponent digits (NumPy uses at least 2).
+        exp_digits: usize,
+    },
 }
 
 macro_rules! impl_int {
@@ -61,6 +99,19 @@ struct FloatBuf {
     len: usize,
 }
 
+impl FloatBuf {
+    fn as_str(&self) -> Result<&str, fmt::Error> {
+        core::str::from_utf8(&self.bytes[..self.len]).map_err(|_| fmt::Error)
+    }
+
+    fn frac_digits(&self) -> usize {
+        let s = &self.bytes[..self.len];
+        s.iter()
+            .position(|&c| c == b'.')
+            .map_or(0, |dot| s.len() - dot - 1)
+    }
+}
+
 impl fmt::Write for FloatBuf {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let end = self.len + s.len();
@@ -76,7 +127,7 @@ macro_rules! impl_float {
         impl Element for $t {
             const IS_FLOAT: bool = true;
 
-            fn fmt_numpy(&self, f: &mut dyn fmt::Write, precision: Option<usize>) -> fmt::Result {
+            fn fmt_numpy(&self, f: &mut dyn fmt::Write, notation: Notation) -> fmt::Result {
                 if self.is_nan() {
                     return f.write_str("nan");
                 }
@@ -84,31 +135,55 @@ macro_rules! impl_float {
                     return f.write_str(if *self > 0.0 { "inf" } else { "-inf" });
                 }
                 let mut buf = FloatBuf { bytes: [0; 512], len: 0 };
-                let frac_digits = |b: &FloatBuf| {
-                    let s = &b.bytes[..b.len];
-                    s.iter().position(|&c| c == b'.').map_or(0, |dot| s.len() - dot - 1)
-                };
-                match precision {
-                    Some(p) => fmt::write(&mut buf, format_args!("{self:.0$}", p.min(MAX_PRECISION)))?,
-                    None => {
-                        // NumPy's "maxprec" mode: the shortest round-trip digits, at most 8 of
-                        // them after the point, trailing zeros dropped, "1." for integral values.
-                        fmt::write(&mut buf, format_args!("{self}"))?;
-                        if frac_digits(&buf) > NUMPY_PRECISION {
-                            buf.len = 0;
-                            fmt::write(&mut buf, format_args!("{self:.0$}", NUMPY_PRECISION))?;
+                match notation {
+                    Notation::Fixed(precision) => {
+                        match precision {
+                            Some(p) => fmt::write(&mut buf, format_args!("{self:.0$}", p.min(MAX_PRECISION)))?,
+                            None => {
+                                // NumPy's "maxprec" mode: the shortest round-trip digits, at most
+                                // 8 after the point, trailing zeros dropped, "1." when integral.
+                                fmt::write(&mut buf, format_args!("{self}"))?;
+                                if buf.frac_digits() > NUMPY_PRECISION {
+                                    buf.len = 0;
+                                    fmt::write(&mut buf, format_args!("{self:.0$}", NUMPY_PRECISION))?;
+                                }
+                            }
                         }
+                        let mut s = buf.as_str()?;
+                        if precision.is_none() && s.contains('.') {
+                            s = s.trim_end_matches('0');
+                        }
+                        f.write_str(s)?;
+                        if !s.contains('.') {
+                            f.write_str(".")?;
+                        }
+                        Ok(())
+                    }
+                    Notation::Scientific { digits, exp_digits } => {
+                        let digits = digits.min(MAX_PRECISION);
+                        fmt::write(&mut buf, format_args!("{self:.digits$e}"))?;
+                        let s = buf.as_str()?;
+                        let (mantissa, exp) = s.split_once('e').ok_or(fmt::Error)?;
+                        let (sign, exp) = exp.strip_prefix('-').map_or(('+', exp), |e| ('-', e));
+                        f.write_str(mantissa)?;
+                        if digits == 0 {
+                            f.write_str(".")?;
+                        }
+                        write!(f, "e{sign}{exp:0>exp_digits$}")
                     }
                 }
-                let mut s = core::str::from_utf8(&buf.bytes[..buf.len]).map_err(|_| fmt::Error)?;
-                if precision.is_none() && s.contains('.') {
-                    s = s.trim_end_matches('0');
+            }
+
+            fn scientific_parts(&self) -> Option<(f64, usize, usize)> {
+                if !self.is_finite() {
+                    return None;
                 }
-                f.write_str(s)?;
-                if !s.contains('.') {
-                    f.write_str(".")?;
-                }
-                Ok(())
+                let mut buf = FloatBuf { bytes: [0; 512], len: 0 };
+                fmt::write(&mut buf, format_args!("{self:e}")).ok()?;
+                let (mantissa, exp) = buf.as_str().ok()?.split_once('e')?;
+                let digits = mantissa.split_once('.').map_or(0, |(_, frac)| frac.len());
+                let exp_digits = exp.trim_start_matches('-').len().max(2);
+                Some((f64::from(self.abs()), digits.min(NUMPY_PRECISION), exp_digits))
             }
         }
     )*};

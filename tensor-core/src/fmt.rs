@@ -2,7 +2,7 @@
 
 use core::fmt::{self, Write};
 
-use crate::{Element, Tensor};
+use crate::{Element, Notation, Tensor};
 
 /// Counts what a formatted element occupies on each side of its decimal point.
 #[derive(Default)]
@@ -28,9 +28,9 @@ impl Write for Measure {
     }
 }
 
-fn measure<T: Element>(x: &T, precision: Option<usize>) -> Result<Measure, fmt::Error> {
+fn measure<T: Element>(x: &T, notation: Notation) -> Result<Measure, fmt::Error> {
     let mut m = Measure::default();
-    x.fmt_numpy(&mut m, precision)?;
+    x.fmt_numpy(&mut m, notation)?;
     Ok(m)
 }
 
@@ -57,11 +57,38 @@ fn shown(n: usize, summarize: bool) -> impl Iterator<Item = Option<usize>> {
         .chain((tail..n).map(Some))
 }
 
+/// NumPy's choice between fixed and scientific notation for floats: scientific when the
+/// largest finite nonzero magnitude is at least 1e8, the smallest is below 1e-4, or their
+/// ratio exceeds 1000; then every mantissa gets the most digits any element needs.
+fn choose_notation<'a, T: Element>(
+    elements: impl Iterator<Item = &'a T>,
+    precision: Option<usize>,
+) -> Notation {
+    let (mut max, mut min, mut digits, mut exp_digits) = (0.0f64, f64::INFINITY, 0, 2);
+    for (magnitude, d, e) in elements.filter_map(Element::scientific_parts) {
+        digits = digits.max(d);
+        exp_digits = exp_digits.max(e);
+        if magnitude != 0.0 {
+            max = max.max(magnitude);
+            min = min.min(magnitude);
+        }
+    }
+    let scientific = max > 0.0 && (max >= 1e8 || min < 1e-4 || max / min > 1e3);
+    if scientific {
+        Notation::Scientific {
+            digits: precision.unwrap_or(digits),
+            exp_digits,
+        }
+    } else {
+        Notation::Fixed(precision)
+    }
+}
+
 /// Column widths shared by every printed element, as NumPy computes them.
 struct Layout {
     before: usize,
     after: usize,
-    precision: Option<usize>,
+    notation: Notation,
 }
 
 impl Layout {
@@ -73,14 +100,14 @@ impl Layout {
     /// integers, nan and inf, on the right. Returns the padding still owed on the right, which
     /// NumPy drops at the end of a wrapped line.
     fn write<T: Element>(&self, f: &mut fmt::Formatter<'_>, x: &T) -> Result<usize, fmt::Error> {
-        let m = measure(x, self.precision)?;
+        let m = measure(x, self.notation)?;
         if m.seen_dot || !T::IS_FLOAT {
             pad(f, self.before - m.before_dot)?;
-            x.fmt_numpy(f, self.precision)?;
+            x.fmt_numpy(f, self.notation)?;
             Ok(self.after - m.after_dot)
         } else {
             pad(f, self.width() - m.before_dot)?;
-            x.fmt_numpy(f, self.precision)?;
+            x.fmt_numpy(f, self.notation)?;
             Ok(0)
         }
     }
@@ -123,9 +150,9 @@ impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C
     /// Prints like NumPy's `print(a)`: rows in brackets, one per line, columns aligned on the
     /// decimal point; floats always show the point (`1.`) and at most 8 decimals unless a
     /// precision is given (`{:.2}`). Long rows wrap at 75 columns and tensors of more than
-    /// 1000 elements are summarized with `...`, as NumPy does. A row vector (`R == 1`) prints
-    /// as NumPy's 1-D array. Floats are always in fixed notation (NumPy switches to scientific
-    /// notation for very large or small magnitudes).
+    /// 1000 elements are summarized with `...`, and floats switch to scientific notation for
+    /// very large or small magnitudes, as NumPy does. A row vector (`R == 1`) prints as NumPy's
+    /// 1-D array.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -136,27 +163,30 @@ impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C
     /// assert_eq!(format!("{:.2}", Tensor::from([1.0f32 / 3.0])), "[0.33]");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let precision = f.precision();
         let summarize = R * C > THRESHOLD;
+        let shown_elements = || {
+            shown(R, summarize)
+                .flatten()
+                .flat_map(move |i| shown(C, summarize).flatten().map(move |j| &self.data[i][j]))
+        };
+        let notation = choose_notation(shown_elements(), f.precision());
         // Finite values align on the point; nan and inf (no point) are right-aligned in the
         // same width, which grows on the left if they are the widest.
         let (mut before, mut after, mut special) = (0, 0, 0);
-        for i in shown(R, summarize).flatten() {
-            for j in shown(C, summarize).flatten() {
-                let m = measure(&self.data[i][j], precision)?;
-                if m.seen_dot || !T::IS_FLOAT {
-                    before = before.max(m.before_dot);
-                    after = after.max(m.after_dot);
-                } else {
-                    special = special.max(m.before_dot);
-                }
+        for x in shown_elements() {
+            let m = measure(x, notation)?;
+            if m.seen_dot || !T::IS_FLOAT {
+                before = before.max(m.before_dot);
+                after = after.max(m.after_dot);
+            } else {
+                special = special.max(m.before_dot);
             }
         }
         before = before.max(special.saturating_sub(after));
         let layout = Layout {
             before,
             after,
-            precision,
+            notation,
         };
 
         if R == 1 {

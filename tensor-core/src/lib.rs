@@ -30,6 +30,6 @@ mod slice;
 mod tensor;
 
 pub use access::TensorIndex;
-pub use element::Element;
+pub use element::{Element, Notation};
 pub use shape::Shape;
 pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};
