@@ -60,27 +60,46 @@ fn shown(n: usize, summarize: bool) -> impl Iterator<Item = Option<usize>> {
 /// NumPy's choice between fixed and scientific notation for floats: scientific when the
 /// largest finite nonzero magnitude is at least 1e8, the smallest is below 1e-4, or their
 /// ratio exceeds 1000; then every mantissa gets the most digits any element needs.
-fn choose_notation<'a, T: Element>(
-    elements: impl Iterator<Item = &'a T>,
-    precision: Option<usize>,
-) -> Notation {
-    let (mut max, mut min, mut digits, mut exp_digits) = (0.0f64, f64::INFINITY, 0, 2);
-    for (magnitude, d, e) in elements.filter_map(Element::scientific_parts) {
-        digits = digits.max(d);
-        exp_digits = exp_digits.max(e);
-        if magnitude != 0.0 {
-            max = max.max(magnitude);
-            min = min.min(magnitude);
+struct NotationChooser {
+    max: f64,
+    min: f64,
+    digits: usize,
+    exp_digits: usize,
+}
+
+impl Default for NotationChooser {
+    fn default() -> Self {
+        Self {
+            max: 0.0,
+            min: f64::INFINITY,
+            digits: 0,
+            exp_digits: 2,
         }
     }
-    let scientific = max > 0.0 && (max >= 1e8 || min < 1e-4 || max / min > 1e3);
-    if scientific {
-        Notation::Scientific {
-            digits: precision.unwrap_or(digits),
-            exp_digits,
+}
+
+impl NotationChooser {
+    fn add<T: Element>(&mut self, x: &T) {
+        if let Some((magnitude, digits, exp_digits)) = x.scientific_parts() {
+            self.digits = self.digits.max(digits);
+            self.exp_digits = self.exp_digits.max(exp_digits);
+            if magnitude != 0.0 {
+                self.max = self.max.max(magnitude);
+                self.min = self.min.min(magnitude);
+            }
         }
-    } else {
-        Notation::Fixed(precision)
+    }
+
+    fn choose(&self, precision: Option<usize>) -> Notation {
+        let (max, min) = (self.max, self.min);
+        if max > 0.0 && (max >= 1e8 || min < 1e-4 || max / min > 1e3) {
+            Notation::Scientific {
+                digits: precision.unwrap_or(self.digits),
+                exp_digits: self.exp_digits,
+            }
+        } else {
+            Notation::Fixed(precision)
+        }
     }
 }
 
@@ -110,6 +129,40 @@ impl Layout {
             x.fmt_numpy(f, self.notation)?;
             Ok(0)
         }
+    }
+
+    /// Writes a block of `dims` (rank 1 or more) at nesting `depth`, in brackets, the way
+    /// NumPy's `_formatArray` does: sub-blocks separated by as many newlines as they have
+    /// axes, with one more space of hanging indent per level.
+    fn write_block<T: Element>(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        block: &[T],
+        dims: &[usize],
+        summarize: bool,
+        depth: usize,
+    ) -> fmt::Result {
+        f.write_char('[')?;
+        match dims {
+            [] | [_] => self.write_row(f, block, summarize, depth + 1, LINE_WIDTH - depth)?,
+            [n, rest @ ..] => {
+                let stride: usize = rest.iter().product();
+                for (k, i) in shown(*n, summarize).enumerate() {
+                    if k > 0 {
+                        (0..rest.len()).try_for_each(|_| f.write_char('\n'))?;
+                        pad(f, depth + 1)?;
+                    }
+                    match i {
+                        Some(i) => {
+                            let sub = &block[i * stride..][..stride];
+                            self.write_block(f, sub, rest, summarize, depth + 1)?;
+                        }
+                        None => f.write_str("...")?,
+                    }
+                }
+            }
+        }
+        f.write_char(']')
     }
 
     /// Writes one row's elements (without brackets) the way NumPy's `_formatArray` does:
@@ -163,53 +216,63 @@ impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C
     /// assert_eq!(format!("{:.2}", Tensor::from([1.0f32 / 3.0])), "[0.33]");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let summarize = R * C > THRESHOLD;
-        let shown_elements = || {
-            shown(R, summarize)
-                .flatten()
-                .flat_map(move |i| shown(C, summarize).flatten().map(move |j| &self.data[i][j]))
-        };
-        let notation = choose_notation(shown_elements(), f.precision());
-        // Finite values align on the point; nan and inf (no point) are right-aligned in the
-        // same width, which grows on the left if they are the widest.
-        let (mut before, mut after, mut special) = (0, 0, 0);
-        for x in shown_elements() {
-            let m = measure(x, notation)?;
-            if m.seen_dot || !T::IS_FLOAT {
-                before = before.max(m.before_dot);
-                after = after.max(m.after_dot);
-            } else {
-                special = special.max(m.before_dot);
-            }
-        }
-        before = before.max(special.saturating_sub(after));
-        let layout = Layout {
-            before,
-            after,
-            notation,
-        };
-
-        if R == 1 {
-            f.write_char('[')?;
-            layout.write_row(f, &self.data[0], summarize, 1, LINE_WIDTH)?;
-            return f.write_char(']');
-        }
-        f.write_char('[')?;
-        for (k, i) in shown(R, summarize).enumerate() {
-            if k > 0 {
-                f.write_str("\n ")?;
-            }
-            match i {
-                Some(i) => {
-                    f.write_char('[')?;
-                    layout.write_row(f, &self.data[i], summarize, 2, LINE_WIDTH - 1)?;
-                    f.write_char(']')?;
-                }
-                None => f.write_str("...")?,
-            }
-        }
-        f.write_char(']')
+        let dims: &[usize] = if R == 1 { &[C] } else { &[R, C] };
+        write_array(f, self.as_flat(), dims)
     }
+}
+
+/// Calls `visit` on every element NumPy would show of the row-major array `flat` of shape
+/// `dims`.
+fn for_each_shown<T>(
+    flat: &[T],
+    dims: &[usize],
+    summarize: bool,
+    visit: &mut impl FnMut(&T) -> fmt::Result,
+) -> fmt::Result {
+    match dims.split_first() {
+        None => flat.iter().try_for_each(visit),
+        Some((&n, rest)) => {
+            let stride: usize = rest.iter().product();
+            shown(n, summarize).flatten().try_for_each(|i| {
+                for_each_shown(&flat[i * stride..][..stride], rest, summarize, visit)
+            })
+        }
+    }
+}
+
+/// Writes the row-major array `flat` of shape `dims` (rank 1 or more) as NumPy's `str(a)`.
+pub(crate) fn write_array<T: Element>(
+    f: &mut fmt::Formatter<'_>,
+    flat: &[T],
+    dims: &[usize],
+) -> fmt::Result {
+    let summarize = flat.len() > THRESHOLD;
+    let mut scientific = NotationChooser::default();
+    for_each_shown(flat, dims, summarize, &mut |x| {
+        scientific.add(x);
+        Ok(())
+    })?;
+    let notation = scientific.choose(f.precision());
+    // Finite values align on the point; nan and inf (no point) are right-aligned in the
+    // same width, which grows on the left if they are the widest.
+    let (mut before, mut after, mut special) = (0, 0, 0);
+    for_each_shown(flat, dims, summarize, &mut |x| {
+        let m = measure(x, notation)?;
+        if m.seen_dot || !T::IS_FLOAT {
+            before = before.max(m.before_dot);
+            after = after.max(m.after_dot);
+        } else {
+            special = special.max(m.before_dot);
+        }
+        Ok(())
+    })?;
+    before = before.max(special.saturating_sub(after));
+    let layout = Layout {
+        before,
+        after,
+        notation,
+    };
+    layout.write_block(f, flat, dims, summarize, 0)
 }
 
 impl<T: fmt::Debug, const R: usize, const C: usize> fmt::Debug for Tensor<T, R, C> {
