@@ -62,11 +62,13 @@ pub use tensor_macros::tensor;
 /// ```
 pub mod prelude {
     pub use crate::tensor;
-    pub use tensor_core::{ColVector, Element, Shape, SquareMatrix, Tensor, Vector};
+    pub use tensor_core::{
+        ColVector, Element, Shape, Shape3, Shape4, SquareMatrix, Tensor, Tensor3, Tensor4, Vector,
+    };
 }
 
 /// Paths used by the code that `tensor!` generates. Not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use tensor_core::Tensor;
+    pub use tensor_core::{Tensor, Tensor3, Tensor4};
 }

@@ -3,7 +3,8 @@ use tensor::tensor;
 fn main() {
     let _a = tensor![[1, 2], 3];
     let _b = tensor![1, [2, 3]];
-    let _c = tensor![[[1, 2]], [[3, 4]]];
+    let _c = tensor![[[1, [2]]], [[3, 4]]];
+    let _d = tensor![[[[[1, 2]]]]];
 }
 
 fn annotated() -> tensor::Tensor<f32, 1, 2> {

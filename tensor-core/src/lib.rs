@@ -24,6 +24,7 @@ mod construct;
 mod element;
 mod fmt;
 mod iter;
+pub mod nd;
 mod reshape;
 pub mod shape;
 mod slice;
@@ -31,5 +32,6 @@ mod tensor;
 
 pub use access::TensorIndex;
 pub use element::{Element, Notation};
-pub use shape::Shape;
+pub use nd::{Tensor3, Tensor4};
+pub use shape::{Shape, Shape3, Shape4};
 pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};

@@ -23,10 +23,31 @@ pub(crate) fn error_expr(e: syn::Error) -> TokenStream {
     }
 }
 
-/// `Tensor::from_array([[...], ...])`: the shape and element type are inferred from the array.
+/// `Tensor::from_array([[...], ...])` (or `Tensor3`, `Tensor4` by rank): the shape and the
+/// element type are inferred from the nested array.
 fn literal_tensor(lit: &Literal) -> TokenStream {
-    let rows = lit.rows.iter().map(|row| quote! { [#(#row),*] });
-    quote! { ::tensor::__private::Tensor::from_array([#(#rows),*]) }
+    let (ty, dims) = match lit.dims.as_slice() {
+        [n] => (quote!(Tensor), vec![1, *n]),
+        [_, _] => (quote!(Tensor), lit.dims.clone()),
+        [_, _, _] => (quote!(Tensor3), lit.dims.clone()),
+        _ => (quote!(Tensor4), lit.dims.clone()),
+    };
+    let array = nest(&dims, &lit.elements);
+    quote! { ::tensor::__private::#ty::from_array(#array) }
+}
+
+/// The nested array literal of `elements` (row-major) with shape `dims`.
+fn nest(dims: &[usize], elements: &[syn::Expr]) -> TokenStream {
+    match dims {
+        [] | [_] => quote! { [#(#elements),*] },
+        [_, rest @ ..] => {
+            let stride: usize = rest.iter().product();
+            let parts = elements
+                .chunks(stride.max(1))
+                .map(|chunk| nest(rest, chunk));
+            quote! { [#(#parts),*] }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use typenum::True;
 #[diagnostic::on_unimplemented(
     message = "cannot reshape a tensor of shape {From} into shape {To}: element counts differ",
     label = "the element counts of {From} and {To} differ",
-    note = "a reshape keeps every element: the target's rows * cols must equal the source's"
+    note = "a reshape keeps every element: the product of the target's dimensions must equal the source's"
 )]
 pub trait SameElementCount<From, To> {}
 impl<From, To> SameElementCount<From, To> for True {}

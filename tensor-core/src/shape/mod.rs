@@ -29,7 +29,7 @@ pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
 pub use check::{
     ColIndexInBounds, ColRangeInBounds, RowIndexInBounds, RowRangeInBounds, SameElementCount,
 };
-pub use reshape::ReshapeInto;
+pub use reshape::{ElementCount, ReshapeInto};
 
 /// The shape `R x C` as a zero-sized type, used in shape-check bounds and error messages.
 ///
@@ -51,4 +51,34 @@ impl<const R: usize, const C: usize> Shape<R, C> {
     /// assert_eq!(Shape::<28, 28>::DIMS, (28, 28));
     /// ```
     pub const DIMS: (usize, usize) = (R, C);
+}
+
+/// The shape `D0 x D1 x D2` of a rank-3 tensor (an image: height x width x channels).
+///
+/// ```
+/// use tensor_core::Shape3;
+///
+/// assert_eq!(Shape3::<28, 28, 3>::DIMS, (28, 28, 3));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Shape3<const D0: usize, const D1: usize, const D2: usize>;
+
+impl<const D0: usize, const D1: usize, const D2: usize> Shape3<D0, D1, D2> {
+    /// The dimensions `(D0, D1, D2)`.
+    pub const DIMS: (usize, usize, usize) = (D0, D1, D2);
+}
+
+/// The shape `D0 x D1 x D2 x D3` of a rank-4 tensor (a batch of images: N x H x W x C).
+///
+/// ```
+/// use tensor_core::Shape4;
+///
+/// assert_eq!(Shape4::<8, 28, 28, 1>::DIMS, (8, 28, 28, 1));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Shape4<const D0: usize, const D1: usize, const D2: usize, const D3: usize>;
+
+impl<const D0: usize, const D1: usize, const D2: usize, const D3: usize> Shape4<D0, D1, D2, D3> {
+    /// The dimensions `(D0, D1, D2, D3)`.
+    pub const DIMS: (usize, usize, usize, usize) = (D0, D1, D2, D3);
 }

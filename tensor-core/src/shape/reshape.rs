@@ -1,21 +1,73 @@
-//! The element-count check behind `reshape` and `flatten`.
+//! The element-count check behind `reshape`, `flatten` and the reshapes across ranks.
 
 use core::ops::Mul;
 
 use typenum::{Const, Eq, IsEqual, Prod, ToUInt, U};
 
-use super::{SameElementCount, Shape};
+use super::{SameElementCount, Shape, Shape3, Shape4};
 
-/// `Self` can be reshaped into `To`: both shapes hold the same number of elements.
+/// The number of elements of a shape, as a typenum number (`U<R> * U<C>` for `Shape<R, C>`).
+///
+/// Implemented for every shape whose dimensions are in typenum's table (`0..=1024`, powers of
+/// 2 and of 10).
+///
+/// ```
+/// use tensor_core::{Shape3, shape::ElementCount};
+/// use typenum::Unsigned;
+///
+/// assert_eq!(<<Shape3<28, 28, 3> as ElementCount>::Count as Unsigned>::USIZE, 2352);
+/// ```
+pub trait ElementCount {
+    /// The element count.
+    type Count;
+}
+
+impl<const R: usize, const C: usize> ElementCount for Shape<R, C>
+where
+    Const<R>: ToUInt,
+    Const<C>: ToUInt,
+    U<R>: Mul<U<C>>,
+{
+    type Count = Prod<U<R>, U<C>>;
+}
+
+impl<const D0: usize, const D1: usize, const D2: usize> ElementCount for Shape3<D0, D1, D2>
+where
+    Const<D0>: ToUInt,
+    Const<D1>: ToUInt,
+    Const<D2>: ToUInt,
+    U<D0>: Mul<U<D1>>,
+    Prod<U<D0>, U<D1>>: Mul<U<D2>>,
+{
+    type Count = Prod<Prod<U<D0>, U<D1>>, U<D2>>;
+}
+
+impl<const D0: usize, const D1: usize, const D2: usize, const D3: usize> ElementCount
+    for Shape4<D0, D1, D2, D3>
+where
+    Const<D0>: ToUInt,
+    Const<D1>: ToUInt,
+    Const<D2>: ToUInt,
+    Const<D3>: ToUInt,
+    U<D0>: Mul<U<D1>>,
+    U<D2>: Mul<U<D3>>,
+    Prod<U<D0>, U<D1>>: Mul<Prod<U<D2>, U<D3>>>,
+{
+    type Count = Prod<Prod<U<D0>, U<D1>>, Prod<U<D2>, U<D3>>>;
+}
+
+/// `Self` can be reshaped into `To`: both shapes, of any ranks, hold the same number of
+/// elements.
 ///
 /// Proved at type-check time; a mismatch reads
 /// `cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ`.
 ///
 /// ```
-/// use tensor_core::{Shape, shape::ReshapeInto};
+/// use tensor_core::{Shape, Shape3, shape::ReshapeInto};
 ///
 /// fn check<A: ReshapeInto<B>, B>() {}
 /// check::<Shape<28, 28>, Shape<1, 784>>();
+/// check::<Shape3<2, 3, 4>, Shape<6, 4>>();
 /// ```
 ///
 /// ```compile_fail
@@ -26,16 +78,11 @@ use super::{SameElementCount, Shape};
 /// ```
 pub trait ReshapeInto<To> {}
 
-impl<const R: usize, const C: usize, const R2: usize, const C2: usize> ReshapeInto<Shape<R2, C2>>
-    for Shape<R, C>
+impl<From, To> ReshapeInto<To> for From
 where
-    Const<R>: ToUInt,
-    Const<C>: ToUInt,
-    Const<R2>: ToUInt,
-    Const<C2>: ToUInt,
-    U<R>: Mul<U<C>>,
-    U<R2>: Mul<U<C2>>,
-    Prod<U<R>, U<C>>: IsEqual<Prod<U<R2>, U<C2>>>,
-    Eq<Prod<U<R>, U<C>>, Prod<U<R2>, U<C2>>>: SameElementCount<Shape<R, C>, Shape<R2, C2>>,
+    From: ElementCount,
+    To: ElementCount,
+    From::Count: IsEqual<To::Count>,
+    Eq<From::Count, To::Count>: SameElementCount<From, To>,
 {
 }
