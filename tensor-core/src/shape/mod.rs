@@ -22,12 +22,17 @@
 //! expressed by the types alone) work for every dimension.
 
 mod bounds;
+mod broadcast;
 mod check;
 mod reshape;
 
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
+pub use broadcast::{
+    Broadcast, BroadcastAxis, BroadcastTo, BroadcastWith, SelectShape, StaticShape,
+};
 pub use check::{
-    ColIndexInBounds, ColRangeInBounds, RowIndexInBounds, RowRangeInBounds, SameElementCount,
+    BroadcastCompatible, BroadcastsTo, ColIndexInBounds, ColRangeInBounds, RowIndexInBounds,
+    RowRangeInBounds, SameElementCount,
 };
 pub use reshape::ReshapeInto;
 
