@@ -56,19 +56,18 @@ pub(crate) fn fold_zip<T: Copy>(
 }
 
 /// Folds the rows of the `(a.len() / out.len()) x out.len()` matrix `a` into `out`, column by
-/// column: `out[j] = f(...f(f(init, map(a[0][j], j)), map(a[1][j], j))...)`, where `map` also
-/// receives `extra[j]` (for example the column means).
+/// column: `out[j] = f(...f(f(out[j], map(a[0][j], e)), map(a[1][j], e))...)` with
+/// `e = extra[j]` (for example the column means). `out` holds the initial values: an identity
+/// of `f`, or for an idempotent `f` such as a maximum, any element of the column.
 #[inline]
 pub(crate) fn fold_columns<T: Copy>(
     a: &[T],
     out: &mut [T],
     extra: &[T],
-    init: T,
     map: impl Fn(T, T) -> T,
     f: impl Fn(T, T) -> T,
 ) {
     debug_assert_eq!(extra.len(), out.len());
-    out.fill(init);
     if out.is_empty() {
         return;
     }

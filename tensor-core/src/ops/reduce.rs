@@ -154,14 +154,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
             empty("max_axis0", R, C)
         };
         let mut out = Tensor::from_array([*first]);
-        fold_columns(
-            self.as_flat(),
-            out.as_flat_mut(),
-            first,
-            first[0],
-            |x, _| x,
-            max_nan,
-        );
+        fold_columns(self.as_flat(), out.as_flat_mut(), first, |x, _| x, max_nan);
         out
     }
 
@@ -183,14 +176,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
             empty("min_axis0", R, C)
         };
         let mut out = Tensor::from_array([*first]);
-        fold_columns(
-            self.as_flat(),
-            out.as_flat_mut(),
-            first,
-            first[0],
-            |x, _| x,
-            min_nan,
-        );
+        fold_columns(self.as_flat(), out.as_flat_mut(), first, |x, _| x, min_nan);
         out
     }
 
@@ -371,7 +357,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
         extra: &[T; C],
     ) -> Vector<T, C> {
         let mut out = Tensor::from_array([[init; C]]);
-        fold_columns(self.as_flat(), out.as_flat_mut(), extra, init, map, f);
+        fold_columns(self.as_flat(), out.as_flat_mut(), extra, map, f);
         out
     }
 
