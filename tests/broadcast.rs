@@ -4,6 +4,7 @@
 //!
 //! Tolerance: one IEEE operation per element, so results must equal NumPy's bit for bit
 //! (NaN equal to NaN); the reductions inside the challenges are compared with 1e-12.
+#![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
 mod common;
 

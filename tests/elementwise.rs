@@ -3,6 +3,7 @@
 //!
 //! Tolerance: exact. Each element is one IEEE operation; for `f32` the reference computes in
 //! f64 and rounds once, which is exact for `+ - * /` (f64 has more than 2 * 24 + 2 bits).
+#![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
 mod common;
 
@@ -206,4 +207,20 @@ fn add_assign_with_the_same_shape_compiles() {
     a += Tensor::<i32, 2, 3>::ones();
     a += &Tensor::<i32, 2, 3>::ones();
     assert_eq!(a, Tensor::full(2));
+}
+
+/// A scalar on the right works while the element type is still an inferred `{float}` or
+/// `{integer}`, so a method can be called on the result directly.
+#[test]
+fn scalar_ops_infer_the_element_type() {
+    let x = tensor![1.0, 2.0];
+    assert_eq!((x * 2.0).sum(), 6.0);
+    assert_eq!((&x - 1.0).max(), 1.0);
+    let n = tensor![[1, 2], [3, 4]];
+    assert_eq!((n + 1).prod(), 120);
+    let mut y = tensor![1.5, 2.5];
+    y *= 2.0;
+    assert_eq!(y.sum(), 8.0);
+    let left = 10 - n;
+    assert_eq!(left, tensor![[9, 8], [7, 6]]);
 }

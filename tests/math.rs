@@ -8,6 +8,7 @@
 //! against NumPy 2.4.6: at most 1 ulp for f64; for f32, 2 ulps for `exp`/`tanh` and 3 for
 //! `sigmoid` at -16.7, where NumPy's float32 `exp` is 2 ulps off and our result is the closer
 //! one to the f64 reference rounded to f32.
+#![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! Tolerances: `min`, `max`, `argmin`, `argmax` and integer reductions exact. Sums (and
 //! `mean`, `dot`) may add in a different order from the reference: error bound
 //! `2 * n * EPSILON * sum(|x|)`. Against NumPy: relative 1e-12 (plus 1e-13 absolute near 0).
+#![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
 mod common;
 

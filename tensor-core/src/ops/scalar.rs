@@ -1,5 +1,5 @@
-//! `+ - * /` and `+= -= *= /=` between a tensor and a scalar, the scalar on either side, for
-//! the primitive integer and float types (NumPy's `a * 2.0`, `2.0 * a`).
+//! `+ - * /` and `+= -= *= /=` between a tensor and a scalar (NumPy's `a * 2.0`, `2.0 * a`):
+//! on the right for any element type, on the left for the primitive integer and float types.
 //!
 //! Integer overflow behaves as for tensor operands (see `ops::arith`): a panic when overflow
 //! checks are on, wrapping when they are off; integer division by zero panics.
@@ -9,29 +9,60 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Sub, SubAssign};
 use crate::Tensor;
 use crate::kernels::elementwise::unary_assign;
 
-macro_rules! scalar_op {
-    ($t:ty, $Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt) => {
+macro_rules! scalar_rhs_op {
+    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt) => {
         #[doc = concat!("`a ", stringify!($sym), " s`: every element with the scalar `s`, like NumPy's broadcasting of a scalar.")]
-        impl<const R: usize, const C: usize> $Op<$t> for Tensor<$t, R, C> {
+        ///
+        /// Generic over the element type, so `a * 2.0` also works while the element type is
+        /// still being inferred.
+        impl<T, const R: usize, const C: usize> $Op<T> for Tensor<T, R, C>
+        where
+            T: Copy + $Op<Output = T>,
+        {
             type Output = Self;
 
             #[inline]
-            fn $op(mut self, s: $t) -> Self {
+            fn $op(mut self, s: T) -> Self {
                 unary_assign(self.as_flat_mut(), |x| x $sym s);
                 self
             }
         }
 
         #[doc = concat!("`&a ", stringify!($sym), " s`: every element with the scalar `s`.")]
-        impl<const R: usize, const C: usize> $Op<$t> for &Tensor<$t, R, C> {
-            type Output = Tensor<$t, R, C>;
+        impl<T, const R: usize, const C: usize> $Op<T> for &Tensor<T, R, C>
+        where
+            T: Copy + $Op<Output = T>,
+        {
+            type Output = Tensor<T, R, C>;
 
             #[inline]
-            fn $op(self, s: $t) -> Tensor<$t, R, C> {
+            fn $op(self, s: T) -> Tensor<T, R, C> {
                 *self $sym s
             }
         }
 
+        #[doc = concat!("`a ", stringify!($sym), "= s`: every element with the scalar `s`, in place.")]
+        impl<T, const R: usize, const C: usize> $OpAssign<T> for Tensor<T, R, C>
+        where
+            T: Copy + $Op<Output = T>,
+        {
+            #[inline]
+            fn $op_assign(&mut self, s: T) {
+                unary_assign(self.as_flat_mut(), |x| x $sym s);
+            }
+        }
+    };
+}
+
+scalar_rhs_op!(Add, add, AddAssign, add_assign, +);
+scalar_rhs_op!(Sub, sub, SubAssign, sub_assign, -);
+scalar_rhs_op!(Mul, mul, MulAssign, mul_assign, *);
+scalar_rhs_op!(Div, div, DivAssign, div_assign, /);
+
+/// The scalar on the left needs one impl per primitive type (Rust's orphan rule forbids
+/// `impl<T> Add<Tensor<T, R, C>> for T`).
+macro_rules! scalar_lhs_op {
+    ($t:ty, $Op:ident, $op:ident, $sym:tt) => {
         #[doc = concat!("`s ", stringify!($sym), " a`: the scalar `s` with every element.")]
         impl<const R: usize, const C: usize> $Op<Tensor<$t, R, C>> for $t {
             type Output = Tensor<$t, R, C>;
@@ -52,24 +83,16 @@ macro_rules! scalar_op {
                 self $sym *a
             }
         }
-
-        #[doc = concat!("`a ", stringify!($sym), "= s`: every element with the scalar `s`, in place.")]
-        impl<const R: usize, const C: usize> $OpAssign<$t> for Tensor<$t, R, C> {
-            #[inline]
-            fn $op_assign(&mut self, s: $t) {
-                unary_assign(self.as_flat_mut(), |x| x $sym s);
-            }
-        }
     };
 }
 
-macro_rules! scalar_ops {
+macro_rules! scalar_lhs_ops {
     ($($t:ty)*) => {$(
-        scalar_op!($t, Add, add, AddAssign, add_assign, +);
-        scalar_op!($t, Sub, sub, SubAssign, sub_assign, -);
-        scalar_op!($t, Mul, mul, MulAssign, mul_assign, *);
-        scalar_op!($t, Div, div, DivAssign, div_assign, /);
+        scalar_lhs_op!($t, Add, add, +);
+        scalar_lhs_op!($t, Sub, sub, -);
+        scalar_lhs_op!($t, Mul, mul, *);
+        scalar_lhs_op!($t, Div, div, /);
     )*};
 }
 
-scalar_ops!(f32 f64 i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+scalar_lhs_ops!(f32 f64 i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
