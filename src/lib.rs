@@ -23,6 +23,25 @@
 //! // error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ
 //! ```
 //!
+//! Operators are elementwise and broadcast as in NumPy; an incompatible pair does not compile:
+//!
+//! ```
+//! use tensor::prelude::*;
+//!
+//! let mat = tensor![[1, 2], [3, 4]];
+//! let vec = tensor![1, 2];
+//! assert_eq!(mat + vec, tensor![[2, 4], [4, 6]]);
+//! ```
+//!
+//! ```compile_fail
+//! use tensor::prelude::*;
+//!
+//! let m = Tensor::<f32, 3, 2>::zeros();
+//! let v = Tensor::<f32, 1, 3>::zeros();
+//! let _ = m + v;
+//! // error[E0277]: operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>
+//! ```
+//!
 //! The crate is `#![no_std]` without allocation; the default `std` feature only adds
 //! conveniences that need the standard library.
 #![no_std]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs the freestanding no_std program; it must exit with the code it computes (38).
+# Builds and runs the freestanding no_std program; it must exit with the code it computes (59).
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo build --release --locked
@@ -9,4 +9,4 @@ set +e
 code=$?
 set -e
 echo "no_std check: $(stat -c %s "$bin") bytes, exit code $code"
-[ "$code" -eq 38 ]
+[ "$code" -eq 59 ]

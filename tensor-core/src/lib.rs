@@ -9,6 +9,18 @@
 //! error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ
 //! ```
 //!
+//! Arithmetic is elementwise and broadcasts as in NumPy; reductions keep their axis in the
+//! type (`sum_axis0() -> Tensor<T, 1, C>`), so their results broadcast back:
+//!
+//! ```
+//! use tensor_core::Tensor;
+//!
+//! let m = Tensor::from([[1.0, 2.0, 3.0], [4.0, 6.0, 8.0]]);
+//! let centred = m - m.mean_axis1(); // (2, 3) - (2, 1)
+//! assert_eq!(centred, Tensor::from([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0]]));
+//! assert_eq!((m * 2.0).sum(), 48.0);
+//! ```
+//!
 //! Most users depend on the facade crate `tensor`, which re-exports this crate and the
 //! `tensor!` macro.
 #![no_std]
@@ -24,7 +36,9 @@ mod construct;
 mod element;
 mod fmt;
 mod iter;
+mod kernels;
 pub mod nd;
+mod ops;
 mod reshape;
 pub mod shape;
 mod slice;

@@ -6,20 +6,31 @@ use core::panic::PanicInfo;
 
 use tensor::prelude::*;
 
-/// Runs a little of everything; the result (9 + 7 + 4 + 18 = 38) is the exit code.
+/// Runs a little of everything; the result (9 + 7 + 4 + 18 + 20 + 1 = 59) is the exit code.
+/// `sqrt` and `exp` go through `libm` here (no `std`).
 fn work() -> i32 {
     let m = tensor![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
     let last_col = m.col::<2>();
     let top = Tensor::<i32, 4, 4>::arange().slice::<0, 0, 2, 4>();
     let flat: Vector<i32, 16> = Tensor::<i32, 4, 4>::identity().flatten();
     let x = tensor![1.0f32, 4.0, 9.0].map(|v| v * 2.0);
-    last_col[(2, 0)] + top[(1, 3)] + flat.iter().sum::<i32>() + x[2] as i32
+    // [[4, 3]] + [[1], [2]] broadcasts to [[5, 4], [6, 5]]: 20.
+    let roots = tensor![[16.0f32, 9.0]].sqrt() + tensor![[1.0f32], [2.0]];
+    let one = tensor![0.0f32].exp().sum();
+    last_col[(2, 0)] + top[(1, 3)] + flat.sum() + x[2] as i32 + roots.sum() as i32 + one as i32
 }
 
+/// The entry point. The kernel starts a process with `rsp` 16-byte aligned, but a Rust function
+/// expects `rsp + 8` to be aligned (the return address of a `call`), and vectorized code
+/// spills SSE registers with aligned moves; so `_start` aligns the stack and calls `entry`.
+#[unsafe(naked)]
 #[unsafe(no_mangle)]
 pub extern "C" fn _start() -> ! {
-    let code = work();
-    exit(code)
+    core::arch::naked_asm!("xor ebp, ebp", "and rsp, -16", "call {entry}", "ud2", entry = sym entry);
+}
+
+extern "C" fn entry() -> ! {
+    exit(work())
 }
 
 fn exit(code: i32) -> ! {

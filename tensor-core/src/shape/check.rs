@@ -52,3 +52,22 @@ impl<const START: usize, const LEN: usize, const C: usize> ColRangeInBounds<STAR
     for True
 {
 }
+
+/// Proof that two shapes broadcast together (required by `+ - * /` between tensors,
+/// `maximum`, `minimum`).
+#[diagnostic::on_unimplemented(
+    message = "operands could not be broadcast together with shapes {A} and {B}",
+    label = "the shapes {A} and {B} are not compatible",
+    note = "broadcasting needs each dimension of the two shapes to be equal, or one of them to be 1"
+)]
+pub trait BroadcastCompatible<A, B> {}
+impl<A, B> BroadcastCompatible<A, B> for True {}
+
+/// Proof that a shape can be broadcast to a target shape (required by `broadcast`).
+#[diagnostic::on_unimplemented(
+    message = "cannot broadcast a tensor of shape {From} to shape {To}",
+    label = "{From} does not broadcast to {To}",
+    note = "each dimension of the source must equal the target's or be 1"
+)]
+pub trait BroadcastsTo<From, To> {}
+impl<From, To> BroadcastsTo<From, To> for True {}

@@ -20,14 +20,36 @@
 //! table makes such a check fail with "the trait `ToUInt` is not implemented for `Const<N>`".
 //! Operations that need no arithmetic (construction, indexing, iteration, same-shape ops
 //! expressed by the types alone) work for every dimension.
+//!
+//! # Broadcasting
+//!
+//! The arithmetic operators between tensors broadcast as NumPy does ([`BroadcastWith`]): on
+//! each axis the sizes must be equal or one of them 1, so `(3, 2)` combines with `(3, 2)`,
+//! `(1, 2)`, `(3, 1)` and `(1, 1)` in either order, and the result type is the plain
+//! `Tensor<T, R, C>` of the larger sizes. A mismatch reads
+//!
+//! ```text
+//! error[E0277]: operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>
+//! ```
+//!
+//! Rust's coherence rules allow one `impl Add` between two tensors, so the same impl serves
+//! same-shape and broadcasting operands, and `a + b` (likewise `- * /`, `maximum`, `minimum`)
+//! needs every dimension of both operands in typenum's table. For larger same-shape tensors,
+//! use the in-place operators, which carry no typenum bound (`a += &b`, with
+//! `a: Tensor<f32, 1, 2000>`), or [`Tensor::zip_map`](crate::Tensor::zip_map).
 
 mod bounds;
+mod broadcast;
 mod check;
 mod reshape;
 
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
+pub use broadcast::{
+    Broadcast, BroadcastAxis, BroadcastTo, BroadcastWith, SelectShape, StaticShape,
+};
 pub use check::{
-    ColIndexInBounds, ColRangeInBounds, RowIndexInBounds, RowRangeInBounds, SameElementCount,
+    BroadcastCompatible, BroadcastsTo, ColIndexInBounds, ColRangeInBounds, RowIndexInBounds,
+    RowRangeInBounds, SameElementCount,
 };
 pub use reshape::{ElementCount, ReshapeInto};
 

@@ -1,0 +1,620 @@
+//! Reductions: over the whole tensor, or along one axis keeping it (NumPy's `keepdims=True`),
+//! so that the result broadcasts back: `m - m.mean_axis1()` centres each row.
+//!
+//! Naming: `*_axis0` reduces over the rows (NumPy's `axis=0`) to a `1 x C` row, `*_axis1`
+//! reduces over the columns (`axis=1`) to an `R x 1` column. Sums and products combine their
+//! elements in an unspecified order (several partial sums, which vectorize and round no worse
+//! than one running sum); integer overflow behaves as the element type's operator (a panic
+//! with overflow checks on, wrapping otherwise, where the wrapped result does not depend on
+//! the order). `mean`, `var`, `std` and `norm` are for float tensors; for integers convert
+//! first, e.g. `a.map(|x| x as f64).mean()` (NumPy also computes them in float64).
+
+use num_traits::Float;
+
+use crate::kernels::reduce::{
+    arg_best, arg_best_columns, fold, fold_columns, fold_zip, max_nan, min_nan,
+};
+use crate::{ColVector, Element, Tensor, Vector};
+
+#[cold]
+#[track_caller]
+fn empty(op: &str, r: usize, c: usize) -> ! {
+    panic!("{op} of an empty tensor of shape ({r}, {c}): it has no elements")
+}
+
+impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// The sum of all elements, like `a.sum()`; 0 for an empty tensor.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).sum(), 10);
+    /// ```
+    #[must_use]
+    pub fn sum(&self) -> T {
+        fold(self.as_flat(), T::zero(), |x| x, |a, b| a + b)
+    }
+
+    /// The sum of each column, like `np.sum(a, axis=0, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).sum_axis0(), Tensor::from([[4, 6]]));
+    /// ```
+    #[must_use]
+    pub fn sum_axis0(&self) -> Vector<T, C> {
+        self.fold_axis0(T::zero(), |x, _| x, |a, b| a + b, &[T::zero(); C])
+    }
+
+    /// The sum of each row, like `np.sum(a, axis=1, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).sum_axis1(), Tensor::from([[3], [7]]));
+    /// ```
+    #[must_use]
+    pub fn sum_axis1(&self) -> ColVector<T, R> {
+        self.fold_axis1(|row| row.sum())
+    }
+
+    /// The product of all elements, like `a.prod()`; 1 for an empty tensor.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).prod(), 24);
+    /// ```
+    #[must_use]
+    pub fn prod(&self) -> T {
+        fold(self.as_flat(), T::one(), |x| x, |a, b| a * b)
+    }
+
+    /// The product of each column, like `np.prod(a, axis=0, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).prod_axis0(), Tensor::from([[3, 8]]));
+    /// ```
+    #[must_use]
+    pub fn prod_axis0(&self) -> Vector<T, C> {
+        self.fold_axis0(T::one(), |x, _| x, |a, b| a * b, &[T::zero(); C])
+    }
+
+    /// The product of each row, like `np.prod(a, axis=1, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).prod_axis1(), Tensor::from([[2], [12]]));
+    /// ```
+    #[must_use]
+    pub fn prod_axis1(&self) -> ColVector<T, R> {
+        self.fold_axis1(|row| row.prod())
+    }
+
+    /// The largest element, like `a.max()`: NaN if any element is NaN.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor is empty (NumPy raises `ValueError`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).max(), 5);
+    /// assert!(Tensor::from([1.0, f64::NAN, 3.0]).max().is_nan());
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn max(&self) -> T {
+        let Some(&first) = self.as_flat().first() else {
+            empty("max", R, C)
+        };
+        fold(self.as_flat(), first, |x| x, max_nan)
+    }
+
+    /// The smallest element, like `a.min()`: NaN if any element is NaN.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor is empty (NumPy raises `ValueError`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).min(), 1);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn min(&self) -> T {
+        let Some(&first) = self.as_flat().first() else {
+            empty("min", R, C)
+        };
+        fold(self.as_flat(), first, |x| x, min_nan)
+    }
+
+    /// The largest element of each column, like `np.max(a, axis=0, keepdims=True)`.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no rows.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).max_axis0(), Tensor::from([[3, 5]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn max_axis0(&self) -> Vector<T, C> {
+        let Some(first) = self.data.first() else {
+            empty("max_axis0", R, C)
+        };
+        let mut out = Tensor::from_array([*first]);
+        fold_columns(self.as_flat(), out.as_flat_mut(), first, |x, _| x, max_nan);
+        out
+    }
+
+    /// The smallest element of each column, like `np.min(a, axis=0, keepdims=True)`.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no rows.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).min_axis0(), Tensor::from([[1, 4]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn min_axis0(&self) -> Vector<T, C> {
+        let Some(first) = self.data.first() else {
+            empty("min_axis0", R, C)
+        };
+        let mut out = Tensor::from_array([*first]);
+        fold_columns(self.as_flat(), out.as_flat_mut(), first, |x, _| x, min_nan);
+        out
+    }
+
+    /// The largest element of each row, like `np.max(a, axis=1, keepdims=True)`.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no columns (and at least one row).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).max_axis1(), Tensor::from([[5], [4]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn max_axis1(&self) -> ColVector<T, R> {
+        self.fold_axis1(|row| row.max())
+    }
+
+    /// The smallest element of each row, like `np.min(a, axis=1, keepdims=True)`.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no columns (and at least one row).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).min_axis1(), Tensor::from([[1], [3]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn min_axis1(&self) -> ColVector<T, R> {
+        self.fold_axis1(|row| row.min())
+    }
+
+    /// The row-major (flat) index of the first largest element, like `a.argmax()`; the first
+    /// NaN if there is one, as in NumPy. `(index / C, index % C)` is its position.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor is empty (NumPy raises `ValueError`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [5, 4]]).argmax(), 1);
+    /// assert_eq!(Tensor::from([1.0, f64::NAN, 9.0]).argmax(), 1);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmax(&self) -> usize {
+        if self.is_empty() {
+            empty("argmax", R, C);
+        }
+        arg_best(self.as_flat(), |x, best| x > best)
+    }
+
+    /// The row-major (flat) index of the first smallest element, like `a.argmin()`; the first
+    /// NaN if there is one, as in NumPy.
+    ///
+    /// # Panics
+    ///
+    /// If the tensor is empty (NumPy raises `ValueError`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[3, 1], [1, 4]]).argmin(), 1);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmin(&self) -> usize {
+        if self.is_empty() {
+            empty("argmin", R, C);
+        }
+        arg_best(self.as_flat(), |x, best| x < best)
+    }
+
+    /// The row of the first largest element of each column, like
+    /// `np.argmax(a, axis=0, keepdims=True)` (NaN first).
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no rows.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 5]]).argmax_axis0(), Tensor::from([[1, 0]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmax_axis0(&self) -> Vector<usize, C> {
+        if R == 0 {
+            empty("argmax_axis0", R, C);
+        }
+        let mut out = Tensor::from_array([[0; C]]);
+        arg_best_columns(self.as_flat(), out.as_flat_mut(), |x, best| x > best);
+        out
+    }
+
+    /// The row of the first smallest element of each column, like
+    /// `np.argmin(a, axis=0, keepdims=True)` (NaN first).
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no rows.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).argmin_axis0(), Tensor::from([[0, 1]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmin_axis0(&self) -> Vector<usize, C> {
+        if R == 0 {
+            empty("argmin_axis0", R, C);
+        }
+        let mut out = Tensor::from_array([[0; C]]);
+        arg_best_columns(self.as_flat(), out.as_flat_mut(), |x, best| x < best);
+        out
+    }
+
+    /// The column of the first largest element of each row, like
+    /// `np.argmax(a, axis=1, keepdims=True)` (NaN first).
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no columns (and at least one row).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 3]]).argmax_axis1(), Tensor::from([[1], [0]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmax_axis1(&self) -> ColVector<usize, R> {
+        Tensor::from_array(
+            self.data
+                .each_ref()
+                .map(|row| [Vector::from(*row).argmax()]),
+        )
+    }
+
+    /// The column of the first smallest element of each row, like
+    /// `np.argmin(a, axis=1, keepdims=True)` (NaN first).
+    ///
+    /// # Panics
+    ///
+    /// If the tensor has no columns (and at least one row).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 0]]).argmin_axis1(), Tensor::from([[0], [1]]));
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmin_axis1(&self) -> ColVector<usize, R> {
+        Tensor::from_array(
+            self.data
+                .each_ref()
+                .map(|row| [Vector::from(*row).argmin()]),
+        )
+    }
+
+    /// Folds the rows column by column into a `1 x C` row; `map` also receives `extra[j]`.
+    #[inline]
+    fn fold_axis0(
+        &self,
+        init: T,
+        map: impl Fn(T, T) -> T,
+        f: impl Fn(T, T) -> T,
+        extra: &[T; C],
+    ) -> Vector<T, C> {
+        let mut out = Tensor::from_array([[init; C]]);
+        fold_columns(self.as_flat(), out.as_flat_mut(), extra, map, f);
+        out
+    }
+
+    /// Reduces each row (as a `1 x C` row vector) to one value of an `R x 1` column.
+    #[inline]
+    fn fold_axis1<U>(&self, f: impl Fn(&Vector<T, C>) -> U) -> ColVector<U, R> {
+        Tensor::from_array(self.data.each_ref().map(|row| [f(&Vector::from(*row))]))
+    }
+}
+
+impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// The number of elements `n` as `T`.
+    fn count(n: usize) -> T {
+        T::from(n).unwrap_or_else(T::nan)
+    }
+
+    /// `n - ddof` as `T`, floored at 0 as NumPy does (giving `inf`/NaN, not a panic).
+    fn dof(n: usize, ddof: usize) -> T {
+        Self::count(n.saturating_sub(ddof))
+    }
+
+    /// The arithmetic mean of all elements, like `a.mean()`; NaN for an empty tensor.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 2.0], [3.0, 4.0]]).mean(), 2.5);
+    /// ```
+    #[must_use]
+    pub fn mean(&self) -> T {
+        self.sum() / Self::count(R * C)
+    }
+
+    /// The mean of each column, like `np.mean(a, axis=0, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 2.0], [3.0, 4.0]]).mean_axis0(), Tensor::from([2.0, 3.0]));
+    /// ```
+    #[must_use]
+    pub fn mean_axis0(&self) -> Vector<T, C> {
+        let n = Self::count(R);
+        let mut out = self.sum_axis0();
+        out.as_flat_mut().iter_mut().for_each(|x| *x = *x / n);
+        out
+    }
+
+    /// The mean of each row, like `np.mean(a, axis=1, keepdims=True)`. `m - m.mean_axis1()`
+    /// centres each row.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1.0, 3.0], [2.0, 6.0]]);
+    /// assert_eq!(m.mean_axis1(), Tensor::from([[2.0], [4.0]]));
+    /// assert_eq!(m - m.mean_axis1(), Tensor::from([[-1.0, 1.0], [-2.0, 2.0]]));
+    /// ```
+    #[must_use]
+    pub fn mean_axis1(&self) -> ColVector<T, R> {
+        self.fold_axis1(|row| row.mean())
+    }
+
+    /// The variance of all elements with `ddof = 0`, like `a.var()`: the mean squared
+    /// deviation from the mean.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([1.0, 2.0, 3.0, 4.0]).var(), 1.25);
+    /// ```
+    #[must_use]
+    pub fn var(&self) -> T {
+        self.var_ddof(0)
+    }
+
+    /// The variance with `ddof` delta degrees of freedom, like `a.var(ddof=ddof)`: the sum of
+    /// squared deviations divided by `n - ddof` (`inf` or NaN when `ddof >= n`, as in NumPy).
+    /// `ddof = 1` is the unbiased sample variance.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let x = Tensor::from([1.0, 2.0, 3.0, 4.0]);
+    /// assert_eq!(x.var_ddof(1), 5.0 / 3.0);
+    /// ```
+    #[must_use]
+    pub fn var_ddof(&self, ddof: usize) -> T {
+        let mean = self.mean();
+        let ss = fold(
+            self.as_flat(),
+            T::zero(),
+            |x| (x - mean) * (x - mean),
+            |a, b| a + b,
+        );
+        ss / Self::dof(R * C, ddof)
+    }
+
+    /// The variance of each column, like `np.var(a, axis=0, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 0.0], [3.0, 0.0]]).var_axis0(), Tensor::from([1.0, 0.0]));
+    /// ```
+    #[must_use]
+    pub fn var_axis0(&self) -> Vector<T, C> {
+        self.var_axis0_ddof(0)
+    }
+
+    /// The variance of each column with `ddof` delta degrees of freedom, like
+    /// `np.var(a, axis=0, ddof=ddof, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0], [3.0]]).var_axis0_ddof(1), Tensor::from([2.0]));
+    /// ```
+    #[must_use]
+    pub fn var_axis0_ddof(&self, ddof: usize) -> Vector<T, C> {
+        let [mean] = self.mean_axis0().data;
+        let mut out = self.fold_axis0(T::zero(), |x, m| (x - m) * (x - m), |a, b| a + b, &mean);
+        let d = Self::dof(R, ddof);
+        out.as_flat_mut().iter_mut().for_each(|x| *x = *x / d);
+        out
+    }
+
+    /// The variance of each row, like `np.var(a, axis=1, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 3.0], [2.0, 2.0]]).var_axis1(), Tensor::from([[1.0], [0.0]]));
+    /// ```
+    #[must_use]
+    pub fn var_axis1(&self) -> ColVector<T, R> {
+        self.var_axis1_ddof(0)
+    }
+
+    /// The variance of each row with `ddof` delta degrees of freedom, like
+    /// `np.var(a, axis=1, ddof=ddof, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 3.0]]).var_axis1_ddof(1), Tensor::from([[2.0]]));
+    /// ```
+    #[must_use]
+    pub fn var_axis1_ddof(&self, ddof: usize) -> ColVector<T, R> {
+        self.fold_axis1(|row| row.var_ddof(ddof))
+    }
+
+    /// The standard deviation of all elements with `ddof = 0`, like `a.std()`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([1.0, 3.0]).std(), 1.0);
+    /// ```
+    #[must_use]
+    pub fn std(&self) -> T {
+        self.var().sqrt()
+    }
+
+    /// The standard deviation with `ddof` delta degrees of freedom, like `a.std(ddof=ddof)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([1.0, 3.0]).std_ddof(1), 2.0f64.sqrt());
+    /// ```
+    #[must_use]
+    pub fn std_ddof(&self, ddof: usize) -> T {
+        self.var_ddof(ddof).sqrt()
+    }
+
+    /// The standard deviation of each column, like `np.std(a, axis=0, keepdims=True)`.
+    /// `(x - x.mean_axis0()) / x.std_axis0()` normalises a dataset per column.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 0.0], [3.0, 0.0]]).std_axis0(), Tensor::from([1.0, 0.0]));
+    /// ```
+    #[must_use]
+    pub fn std_axis0(&self) -> Vector<T, C> {
+        self.std_axis0_ddof(0)
+    }
+
+    /// The standard deviation of each column with `ddof` delta degrees of freedom, like
+    /// `np.std(a, axis=0, ddof=ddof, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0], [5.0]]).std_axis0_ddof(1), Tensor::from([8.0f64.sqrt()]));
+    /// ```
+    #[must_use]
+    pub fn std_axis0_ddof(&self, ddof: usize) -> Vector<T, C> {
+        self.var_axis0_ddof(ddof).sqrt()
+    }
+
+    /// The standard deviation of each row, like `np.std(a, axis=1, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 3.0]]).std_axis1(), Tensor::from([[1.0]]));
+    /// ```
+    #[must_use]
+    pub fn std_axis1(&self) -> ColVector<T, R> {
+        self.std_axis1_ddof(0)
+    }
+
+    /// The standard deviation of each row with `ddof` delta degrees of freedom, like
+    /// `np.std(a, axis=1, ddof=ddof, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 5.0]]).std_axis1_ddof(1), Tensor::from([[8.0f64.sqrt()]]));
+    /// ```
+    #[must_use]
+    pub fn std_axis1_ddof(&self, ddof: usize) -> ColVector<T, R> {
+        self.var_axis1_ddof(ddof).sqrt()
+    }
+
+    /// The Frobenius norm (the L2 norm of a vector), `sqrt(sum(x²))`, like
+    /// `np.linalg.norm(a)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([3.0, 4.0]).norm(), 5.0);
+    /// ```
+    #[must_use]
+    pub fn norm(&self) -> T {
+        fold(self.as_flat(), T::zero(), |x| x * x, |a, b| a + b).sqrt()
+    }
+}
+
+impl<T: Element, const N: usize> Vector<T, N> {
+    /// The dot product of two vectors of the same length, like `np.dot(a, b)` for 1-D arrays.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([1, 2, 3]).dot(&Tensor::from([4, 5, 6])), 32);
+    /// ```
+    #[must_use]
+    pub fn dot(&self, other: &Self) -> T {
+        fold_zip(
+            self.as_flat(),
+            other.as_flat(),
+            T::zero(),
+            |a, b| a * b,
+            |a, b| a + b,
+        )
+    }
+}
