@@ -64,3 +64,18 @@ fn matrix_indexed_by_a_pair() {
     assert_eq!(m[(1, 0)], 2);
     assert_eq!(tensor![5, 6][1], 6);
 }
+
+#[test]
+fn dimensions_beyond_typenums_own_table() {
+    // 2352 = 28 * 28 * 3 and 3072 = 32 * 32 * 3 are outside typenum's `Const` table
+    // (0..=1024, powers of 2 and 10) but inside the library's own.
+    let img = Tensor3::<f32, 28, 28, 3>::ones();
+    let v: Vector<f32, 2352> = img.flatten();
+    let m = Tensor::<f32, 2, 2352>::zeros() + v;
+    assert_eq!(m.sum(), 2.0 * 2352.0);
+    let batch = Tensor4::<u8, 2, 32, 32, 3>::zeros();
+    assert_eq!(batch.reshape2::<2, 3072>().shape(), (2, 3072));
+    // twin of dimension-outside-the-table.rs: 4096 is covered
+    let col: Tensor<u8, 4096, 1> = Tensor::<u8, 1, 4096>::zeros().reshape();
+    assert_eq!(col.shape(), (4096, 1));
+}

@@ -7,6 +7,7 @@
 
 #![deny(missing_docs)]
 
+mod dims;
 mod expand;
 mod literal;
 
@@ -17,4 +18,23 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn tensor(input: TokenStream) -> TokenStream {
     expand::tensor(input.into()).into()
+}
+
+/// Generates `tensor-core`'s table from const-generic dimensions to typenum numbers (the
+/// `ToUInt` impls of `tensor_core::shape::Dim`). Internal to `tensor-core`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __dim_table(input: TokenStream) -> TokenStream {
+    if !input.is_empty() {
+        return syn::Error::new(
+            proc_macro2::TokenStream::from(input)
+                .into_iter()
+                .next()
+                .map_or_else(proc_macro2::Span::call_site, |t| t.span()),
+            "`__dim_table!` takes no arguments",
+        )
+        .to_compile_error()
+        .into();
+    }
+    dims::table().into()
 }

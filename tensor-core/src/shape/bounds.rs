@@ -2,9 +2,11 @@
 
 use core::ops::Add;
 
-use typenum::{Const, IsLess, IsLessOrEqual, Le, LeEq, Sum, ToUInt, U};
+use typenum::{IsLess, IsLessOrEqual, Le, LeEq, Sum};
 
-use super::{ColIndexInBounds, ColRangeInBounds, RowIndexInBounds, RowRangeInBounds, Shape};
+use super::{
+    ColIndexInBounds, ColRangeInBounds, Dim, RowIndexInBounds, RowRangeInBounds, Shape, ToUInt, U,
+};
 
 /// Row `I` exists in `Self`: `I < R`. Required by `Tensor::row::<I>`.
 ///
@@ -25,8 +27,8 @@ pub trait RowInBounds<const I: usize> {}
 
 impl<const I: usize, const R: usize, const C: usize> RowInBounds<I> for Shape<R, C>
 where
-    Const<I>: ToUInt,
-    Const<R>: ToUInt,
+    Dim<I>: ToUInt,
+    Dim<R>: ToUInt,
     U<I>: IsLess<U<R>>,
     Le<U<I>, U<R>>: RowIndexInBounds<I, R>,
 {
@@ -51,8 +53,8 @@ pub trait ColInBounds<const J: usize> {}
 
 impl<const J: usize, const R: usize, const C: usize> ColInBounds<J> for Shape<R, C>
 where
-    Const<J>: ToUInt,
-    Const<C>: ToUInt,
+    Dim<J>: ToUInt,
+    Dim<C>: ToUInt,
     U<J>: IsLess<U<C>>,
     Le<U<J>, U<C>>: ColIndexInBounds<J, C>,
 {
@@ -85,12 +87,12 @@ impl<
     const C: usize,
 > BlockInBounds<R0, C0, NR, NC> for Shape<R, C>
 where
-    Const<R0>: ToUInt,
-    Const<NR>: ToUInt,
-    Const<R>: ToUInt,
-    Const<C0>: ToUInt,
-    Const<NC>: ToUInt,
-    Const<C>: ToUInt,
+    Dim<R0>: ToUInt,
+    Dim<NR>: ToUInt,
+    Dim<R>: ToUInt,
+    Dim<C0>: ToUInt,
+    Dim<NC>: ToUInt,
+    Dim<C>: ToUInt,
     U<R0>: Add<U<NR>>,
     U<C0>: Add<U<NC>>,
     Sum<U<R0>, U<NR>>: IsLessOrEqual<U<R>>,

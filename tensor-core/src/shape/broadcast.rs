@@ -8,9 +8,9 @@
 
 use core::ops::{BitAnd, BitOr};
 
-use typenum::{And, B0, B1, Const, Eq, IsEqual, Or, ToUInt, U, U1};
+use typenum::{And, B0, B1, Eq, IsEqual, Or, U1};
 
-use super::{BroadcastCompatible, BroadcastsTo, Shape};
+use super::{BroadcastCompatible, BroadcastsTo, Dim, Shape, ToUInt, U};
 use crate::Tensor;
 
 /// A shape type that names its tensor type: implemented by every [`Shape<R, C>`].
@@ -171,10 +171,10 @@ pub trait BroadcastWith<Rhs> {
 impl<const R: usize, const C: usize, const R2: usize, const C2: usize> BroadcastWith<Shape<R2, C2>>
     for Shape<R, C>
 where
-    Const<R>: ToUInt,
-    Const<C>: ToUInt,
-    Const<R2>: ToUInt,
-    Const<C2>: ToUInt,
+    Dim<R>: ToUInt,
+    Dim<C>: ToUInt,
+    Dim<R2>: ToUInt,
+    Dim<C2>: ToUInt,
     U<R>: BroadcastAxis<U<R2>>,
     U<C>: BroadcastAxis<U<C2>>,
     <U<R> as BroadcastAxis<U<R2>>>::Compatible: BitAnd<<U<C> as BroadcastAxis<U<C2>>>::Compatible>,
@@ -226,10 +226,10 @@ pub trait BroadcastTo<To> {}
 impl<const R: usize, const C: usize, const R2: usize, const C2: usize> BroadcastTo<Shape<R2, C2>>
     for Shape<R, C>
 where
-    Const<R>: ToUInt,
-    Const<C>: ToUInt,
-    Const<R2>: ToUInt,
-    Const<C2>: ToUInt,
+    Dim<R>: ToUInt,
+    Dim<C>: ToUInt,
+    Dim<R2>: ToUInt,
+    Dim<C2>: ToUInt,
     U<R>: IsEqual<U<R2>> + IsEqual<U1>,
     U<C>: IsEqual<U<C2>> + IsEqual<U1>,
     Eq<U<R>, U<R2>>: BitOr<Eq<U<R>, U1>>,

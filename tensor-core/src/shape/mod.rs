@@ -41,6 +41,7 @@
 mod bounds;
 mod broadcast;
 mod check;
+mod dim;
 mod reshape;
 
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
@@ -51,6 +52,7 @@ pub use check::{
     BroadcastCompatible, BroadcastsTo, ColIndexInBounds, ColRangeInBounds, RowIndexInBounds,
     RowRangeInBounds, SameElementCount,
 };
+pub use dim::{Dim, ToUInt, U};
 pub use reshape::{ElementCount, ReshapeInto};
 
 /// The shape `R x C` as a zero-sized type, used in shape-check bounds and error messages.

@@ -2,9 +2,9 @@
 
 use core::ops::Mul;
 
-use typenum::{Const, Eq, IsEqual, Prod, ToUInt, U};
+use typenum::{Eq, IsEqual, Prod};
 
-use super::{SameElementCount, Shape, Shape3, Shape4};
+use super::{Dim, SameElementCount, Shape, Shape3, Shape4, ToUInt, U};
 
 /// The number of elements of a shape, as a typenum number (`U<R> * U<C>` for `Shape<R, C>`).
 ///
@@ -24,8 +24,8 @@ pub trait ElementCount {
 
 impl<const R: usize, const C: usize> ElementCount for Shape<R, C>
 where
-    Const<R>: ToUInt,
-    Const<C>: ToUInt,
+    Dim<R>: ToUInt,
+    Dim<C>: ToUInt,
     U<R>: Mul<U<C>>,
 {
     type Count = Prod<U<R>, U<C>>;
@@ -33,9 +33,9 @@ where
 
 impl<const D0: usize, const D1: usize, const D2: usize> ElementCount for Shape3<D0, D1, D2>
 where
-    Const<D0>: ToUInt,
-    Const<D1>: ToUInt,
-    Const<D2>: ToUInt,
+    Dim<D0>: ToUInt,
+    Dim<D1>: ToUInt,
+    Dim<D2>: ToUInt,
     U<D0>: Mul<U<D1>>,
     Prod<U<D0>, U<D1>>: Mul<U<D2>>,
 {
@@ -45,10 +45,10 @@ where
 impl<const D0: usize, const D1: usize, const D2: usize, const D3: usize> ElementCount
     for Shape4<D0, D1, D2, D3>
 where
-    Const<D0>: ToUInt,
-    Const<D1>: ToUInt,
-    Const<D2>: ToUInt,
-    Const<D3>: ToUInt,
+    Dim<D0>: ToUInt,
+    Dim<D1>: ToUInt,
+    Dim<D2>: ToUInt,
+    Dim<D3>: ToUInt,
     U<D0>: Mul<U<D1>>,
     U<D2>: Mul<U<D3>>,
     Prod<U<D0>, U<D1>>: Mul<Prod<U<D2>, U<D3>>>,

@@ -1,0 +1,43 @@
+//! Const-generic dimensions as typenum numbers, for the shape checks that compute.
+
+/// A dimension `N` as a type, for the table that maps it to a typenum number.
+///
+/// ```
+/// use tensor_core::shape::{Dim, U};
+/// use typenum::Unsigned;
+///
+/// let _ = Dim::<2352>;
+/// assert_eq!(<U<2352> as Unsigned>::USIZE, 2352);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Dim<const N: usize>;
+
+/// The typenum number of a dimension: implemented for `Dim<N>` for every `N` in the table.
+///
+/// The table covers `0..=4096`, the multiples of 16 up to 65536, of 1024 up to 2^20 and of 1000
+/// up to 10^5, and every power of 2 up to 2^40 and of 10 up to 10^12: for example 784, 2352
+/// (28x28x3), 3072 (32x32x3), 12288 (64x64x3), 60000 and 150528 (224x224x3).
+///
+/// ```
+/// use tensor_core::shape::{Dim, ToUInt};
+/// use typenum::{U784, Same};
+///
+/// fn is<A: Same<B>, B>() {}
+/// is::<<Dim<784> as ToUInt>::Output, U784>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "the dimension in `{Self}` is outside the range that shape checks compute with",
+    label = "this operation checks its shapes with arithmetic on this dimension",
+    note = "covered: 0..=4096, multiples of 16 up to 65536, of 1024 up to 2^20, of 1000 up to 10^5, \
+            powers of 2 and of 10; operations that need no arithmetic (indexing, `+=`, `map`) \
+            work for every dimension"
+)]
+pub trait ToUInt {
+    /// The typenum number.
+    type Output;
+}
+
+/// The typenum number of the dimension `N`.
+pub type U<const N: usize> = <Dim<N> as ToUInt>::Output;
+
+tensor_macros::__dim_table!();
