@@ -20,11 +20,16 @@ extern crate alloc;
 extern crate std;
 
 mod access;
+#[cfg(feature = "alloc")]
+mod boxed;
 mod construct;
 mod element;
 mod fmt;
+mod interop;
 mod iter;
 pub mod nd;
+#[cfg(feature = "rand")]
+mod random;
 mod reshape;
 pub mod shape;
 mod slice;
@@ -35,3 +40,12 @@ pub use element::{Element, Notation};
 pub use nd::{Tensor3, Tensor4};
 pub use shape::{Shape, Shape3, Shape4};
 pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};
+
+/// The `rand` crate (feature `rand`), re-exported so that generators and traits match the
+/// version tensors implement `Distribution` for.
+#[cfg(feature = "rand")]
+pub use rand;
+/// The `rand_distr` crate (feature `rand`): [`StandardNormal`](rand_distr::StandardNormal),
+/// [`Normal`](rand_distr::Normal) and the other distributions.
+#[cfg(feature = "rand")]
+pub use rand_distr;

@@ -5,9 +5,20 @@
 use core::panic::PanicInfo;
 
 use tensor::prelude::*;
+use tensor::rand::rngs::SmallRng;
+use tensor::rand::{RngExt, SeedableRng};
+use tensor::rand_distr::StandardNormal;
 
 /// Runs a little of everything; the result (9 + 7 + 4 + 18 = 38) is the exit code.
 fn work() -> i32 {
+    // Random tensors from a seeded generator (feature `rand`, no_std).
+    let mut rng = SmallRng::seed_from_u64(7);
+    let u: Tensor<f32, 4, 4> = rng.random();
+    let n: Tensor<f64, 2, 8> = rng.sample(StandardNormal);
+    if !u.iter().all(|x| (0.0..1.0).contains(x)) || !n.iter().all(|x| x.is_finite()) {
+        return 1;
+    }
+
     let m = tensor![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
     let last_col = m.col::<2>();
     let top = Tensor::<i32, 4, 4>::arange().slice::<0, 0, 2, 4>();
@@ -16,8 +27,16 @@ fn work() -> i32 {
     last_col[(2, 0)] + top[(1, 3)] + flat.iter().sum::<i32>() + x[2] as i32
 }
 
+/// The entry point. The kernel starts a process with `rsp` 16-byte aligned, but Rust functions
+/// expect it to be 8 bytes past a 16-byte boundary (as after a `call`), so `_start` realigns
+/// it and calls `entry` (SSE code spilling to the stack would otherwise fault).
+#[unsafe(naked)]
 #[unsafe(no_mangle)]
 pub extern "C" fn _start() -> ! {
+    core::arch::naked_asm!("xor ebp, ebp", "and rsp, -16", "call {entry}", "ud2", entry = sym entry)
+}
+
+extern "C" fn entry() -> ! {
     let code = work();
     exit(code)
 }
@@ -33,3 +52,9 @@ fn exit(code: i32) -> ! {
 fn panic(_: &PanicInfo<'_>) -> ! {
     exit(101)
 }
+
+/// The unwinding personality routine that the precompiled `core` of this (hosted) target
+/// refers to from its unwind tables. With `panic = "abort"` nothing ever unwinds, so it is never
+/// called; targets whose `core` is built for `panic = "abort"` (bare-metal ones) do not need it.
+#[unsafe(no_mangle)]
+pub extern "C" fn rust_eh_personality() {}
