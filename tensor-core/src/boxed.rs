@@ -8,7 +8,8 @@
 //! impls as unboxed ones (feature `rand`): `let w: Box<Tensor<f32, 1024, 1024>> = rng.sample(StandardNormal);`.
 //!
 //! Keep such tensors behind the box: methods taking `self` by value (`map`, `into_array`)
-//! move the whole tensor onto the stack.
+//! and `Box::clone` (which calls `Tensor::clone`) move the whole tensor through the stack;
+//! [`to_boxed`](Tensor::to_boxed) copies one from heap to heap.
 
 use alloc::boxed::Box;
 
@@ -43,6 +44,26 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
         }
         // SAFETY: the loops above initialized all `R * C` elements, which is all of `Self`.
         unsafe { boxed.assume_init() }
+    }
+
+    /// Clones the tensor into a new heap allocation, element by element.
+    ///
+    /// Use it instead of `Box::clone` for large tensors: `Box::clone` calls `Tensor::clone`,
+    /// which returns the whole tensor by value, through the stack.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::<f32, 1024, 1024>::boxed_full(1.5);
+    /// let b = a.to_boxed();
+    /// assert_eq!(a, b);
+    /// ```
+    #[must_use]
+    pub fn to_boxed(&self) -> Box<Self>
+    where
+        T: Clone,
+    {
+        Self::boxed_from_fn(|i, j| self.data[i][j].clone())
     }
 }
 

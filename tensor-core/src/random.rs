@@ -21,8 +21,8 @@ use alloc::boxed::Box;
 use rand::Rng;
 use rand::distr::uniform::SampleUniform;
 use rand::distr::{Distribution, StandardUniform, Uniform};
-use rand_distr::{Normal, StandardNormal};
 use rand_distr::num_traits::Float;
+use rand_distr::{Normal, StandardNormal};
 
 use crate::Tensor;
 
@@ -174,9 +174,13 @@ mod thread_local {
             T: Float + core::fmt::Display,
             StandardNormal: rand::distr::Distribution<T>,
         {
-            let dist = Normal::new(mean, std).unwrap_or_else(|e| {
-                panic!("normal: invalid standard deviation {std}: {e}")
-            });
+            // `Normal::new` accepts a negative deviation (mirroring the samples); NumPy does not.
+            let dist = Normal::new(mean, std)
+                .ok()
+                .filter(|_| std >= T::zero())
+                .unwrap_or_else(|| {
+                    panic!("normal: invalid standard deviation {std}: must be finite and >= 0")
+                });
             rand::rng().sample::<Self, _>(dist)
         }
 
@@ -219,9 +223,8 @@ mod thread_local {
         where
             T: Float + SampleUniform + core::fmt::Display,
         {
-            let dist = Uniform::new(lo, hi).unwrap_or_else(|e| {
-                panic!("uniform: invalid range [{lo}, {hi}): {e}")
-            });
+            let dist = Uniform::new(lo, hi)
+                .unwrap_or_else(|e| panic!("uniform: invalid range [{lo}, {hi}): {e}"));
             rand::rng().sample::<Self, _>(dist)
         }
     }
