@@ -24,6 +24,7 @@ mod access;
 mod boxed;
 mod construct;
 mod element;
+mod error;
 mod fmt;
 mod interop;
 mod iter;
@@ -37,6 +38,7 @@ mod tensor;
 
 pub use access::TensorIndex;
 pub use element::{Element, Notation};
+pub use error::ShapeMismatch;
 pub use nd::{Tensor3, Tensor4};
 pub use shape::{Shape, Shape3, Shape4};
 pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};
