@@ -99,7 +99,8 @@ fn random_boxed_tensors_on_a_256_kib_stack() {
         let u: Box<Tensor<f64, 1024, 1024>> = rng.random();
         assert!(u.iter().all(|&x| (0.0..1.0).contains(&x)));
 
-        let labels: Box<Tensor<u8, 1024, 1024>> = rng.sample(Uniform::new(0, 10).unwrap());
+        let labels =
+            Tensor::<u8, 1024, 1024>::boxed_random_using(Uniform::new(0, 10).unwrap(), &mut rng);
         assert!(labels.iter().all(|&x| x < 10));
         assert!((0..10).all(|v| labels.iter().any(|&x| x == v)));
     });

@@ -135,18 +135,19 @@ fn map_propagates_nan_and_inf_like_ieee() {
 #[cfg(feature = "rand")]
 mod random {
     use tensor::prelude::*;
+    use tensor::rand::SeedableRng;
     use tensor::rand::distr::Uniform;
     use tensor::rand::rngs::StdRng;
-    use tensor::rand::{RngExt, SeedableRng};
     use tensor::rand_distr::Normal;
 
     #[test]
     fn integer_ranges_at_the_limits_of_the_type() {
         let mut rng = StdRng::seed_from_u64(1);
         let full: Tensor<i8, 64, 64> =
-            rng.sample(Uniform::new_inclusive(i8::MIN, i8::MAX).unwrap());
+            Tensor::random_using(Uniform::new_inclusive(i8::MIN, i8::MAX).unwrap(), &mut rng);
         assert!(full.iter().any(|&x| x == i8::MIN) && full.iter().any(|&x| x == i8::MAX));
-        let top: Tensor<u64, 8, 8> = rng.sample(Uniform::new(u64::MAX - 2, u64::MAX).unwrap());
+        let top: Tensor<u64, 8, 8> =
+            Tensor::random_using(Uniform::new(u64::MAX - 2, u64::MAX).unwrap(), &mut rng);
         assert!(top.iter().all(|&x| x == u64::MAX - 2 || x == u64::MAX - 1));
     }
 
@@ -154,9 +155,11 @@ mod random {
     fn normal_with_nan_or_infinite_mean_gives_nan_or_infinity() {
         // np.random.normal(nan, 1) is nan; np.random.normal(inf, 1) is inf.
         let mut rng = StdRng::seed_from_u64(2);
-        let n: Tensor<f64, 2, 2> = rng.sample(Normal::new(f64::NAN, 1.0).unwrap());
+        let n: Tensor<f64, 2, 2> =
+            Tensor::random_using(Normal::new(f64::NAN, 1.0).unwrap(), &mut rng);
         assert!(n.iter().all(|x| x.is_nan()));
-        let i: Tensor<f64, 2, 2> = rng.sample(Normal::new(f64::INFINITY, 1.0).unwrap());
+        let i: Tensor<f64, 2, 2> =
+            Tensor::random_using(Normal::new(f64::INFINITY, 1.0).unwrap(), &mut rng);
         assert!(i.iter().all(|&x| x == f64::INFINITY));
     }
 

@@ -106,7 +106,7 @@ fn standard_normal_has_mean_zero_variance_one_and_normal_tails() {
 fn normal_with_mean_and_std() {
     let mut rng = StdRng::seed_from_u64(3);
     let (mean, std) = (3.0, 2.0);
-    let x: Tensor<f64, 100, 100> = rng.sample(Normal::new(mean, std).unwrap());
+    let x: Tensor<f64, 100, 100> = Tensor::random_using(Normal::new(mean, std).unwrap(), &mut rng);
     let var: f64 = std * std;
     assert_moments(
         x.iter().copied(),
@@ -120,7 +120,7 @@ fn normal_with_mean_and_std() {
 #[test]
 fn uniform_integers_stay_in_half_open_range_and_hit_every_value() {
     let mut rng = StdRng::seed_from_u64(4);
-    let x: Tensor<i32, 10, 100> = rng.sample(Uniform::new(-3, 7).unwrap());
+    let x: Tensor<i32, 10, 100> = Tensor::random_using(Uniform::new(-3, 7).unwrap(), &mut rng);
     let mut counts = [0usize; 10];
     for &v in &x {
         assert!((-3..7).contains(&v), "{v} is outside [-3, 7)");
@@ -136,11 +136,12 @@ fn uniform_integers_stay_in_half_open_range_and_hit_every_value() {
     }
 
     // A range of one value.
-    let ones: Tensor<u64, 3, 3> = rng.sample(Uniform::new(1u64, 2).unwrap());
+    let ones: Tensor<u64, 3, 3> = Tensor::random_using(Uniform::new(1u64, 2).unwrap(), &mut rng);
     assert_eq!(ones, Tensor::full(1));
 
     // Inclusive ranges reach their upper end.
-    let dice: Tensor<u8, 1, 600> = rng.sample(Uniform::new_inclusive(1, 6).unwrap());
+    let dice: Tensor<u8, 1, 600> =
+        Tensor::random_using(Uniform::new_inclusive(1, 6).unwrap(), &mut rng);
     for face in 1..=6 {
         assert!(dice.iter().any(|&v| v == face), "face {face} never came up");
     }
@@ -189,7 +190,7 @@ fn works_for_non_square_row_column_and_empty_shapes() {
     let mut rng = StdRng::seed_from_u64(10);
     let wide: Tensor<f64, 3, 7> = rng.random();
     let row: Vector<f64, 1000> = rng.sample(StandardNormal);
-    let col: ColVector<i16, 500> = rng.sample(Uniform::new(-2i16, 3).unwrap());
+    let col: ColVector<i16, 500> = Tensor::random_using(Uniform::new(-2i16, 3).unwrap(), &mut rng);
     let empty: Tensor<f32, 0, 4> = rng.random();
     assert_eq!(wide.shape(), (3, 7));
     assert!(wide.iter().all(|&v| (0.0..1.0).contains(&v)));
@@ -204,13 +205,65 @@ fn works_for_non_square_row_column_and_empty_shapes() {
 }
 
 #[test]
-fn other_distributions_go_through_from_fn() {
-    use tensor::rand_distr::Exp;
+fn any_distribution_through_random_using() {
+    use tensor::rand::distr::weighted::WeightedIndex;
+    use tensor::rand_distr::{Bernoulli, Exp};
     let mut rng = StdRng::seed_from_u64(11);
-    let exp = Exp::new(2.0).unwrap();
-    let x = Tensor::<f64, 100, 100>::from_fn(|_, _| rng.sample(exp));
+    let x = Tensor::<f64, 100, 100>::random_using(Exp::new(2.0).unwrap(), &mut rng);
     // Exp(lambda = 2): mean 1/2, variance 1/4, fourth central moment 9 / lambda^4.
     assert_moments(x.iter().copied(), 0.5, 0.25, 9.0 / 16.0, "exp(2)");
+
+    // Non-numeric elements work too: a mask of booleans, true with probability 0.3.
+    let mask = Tensor::<bool, 100, 100>::random_using(Bernoulli::new(0.3).unwrap(), &mut rng);
+    let frac = mask.iter().filter(|&&b| b).count() as f64 / 1e4;
+    assert!(
+        (frac - 0.3).abs() < 5.0 * (0.3f64 * 0.7 / 1e4).sqrt(),
+        "{frac}"
+    );
+
+    // A distribution that is not `Copy` can be borrowed and reused: class indices 0, 1, 2
+    // with weights 1 : 2 : 7.
+    let classes = WeightedIndex::new([1, 2, 7]).unwrap();
+    let a = Tensor::<usize, 100, 50>::random_using(&classes, &mut rng);
+    let b = Tensor::<usize, 100, 50>::random_using(&classes, &mut rng);
+    for (class, p) in [(0, 0.1), (1, 0.2), (2, 0.7)] {
+        let frac = a.iter().chain(&b).filter(|&&c| c == class).count() as f64 / 1e4;
+        assert!(
+            (frac - p).abs() < 5.0 * (p * (1.0 - p) / 1e4).sqrt(),
+            "class {class}: {frac}"
+        );
+    }
+}
+
+#[test]
+fn random_using_draws_the_same_stream_as_scalar_sampling() {
+    let t = Tensor::<i64, 3, 4>::random_using(
+        Uniform::new(-100, 100).unwrap(),
+        &mut StdRng::seed_from_u64(12),
+    );
+    let mut rng = StdRng::seed_from_u64(12);
+    let d = Uniform::new(-100i64, 100).unwrap();
+    let scalars: Vec<i64> = (0..12).map(|_| rng.sample(d)).collect();
+    assert_eq!(t.as_flat(), &scalars[..]);
+    let boxed = Tensor::<i64, 3, 4>::boxed_random_using(d, &mut StdRng::seed_from_u64(12));
+    assert_eq!(*boxed, t);
+}
+
+/// Tensors implement `Distribution` only for rand's standard distributions, so everyday scalar
+/// code keeps inferring its types: `Uniform<T>` and `Normal<T>` still have a single impl. This
+/// test does not compile if a `Distribution<Tensor<T, ..>>` impl is added for them.
+#[test]
+fn scalar_rand_code_still_infers_with_tensor_in_scope() {
+    use tensor::rand::distr::Distribution;
+    let mut rng = StdRng::seed_from_u64(13);
+    let die = rng.sample(Uniform::new(1, 7).unwrap());
+    let x = rng.sample(Normal::new(0.0f64, 1.0).unwrap());
+    let v: Vec<_> = Uniform::new(0u8, 3)
+        .unwrap()
+        .sample_iter(&mut rng)
+        .take(3)
+        .collect();
+    assert!((1..7).contains(&die) && x.is_finite() && v.iter().all(|&b| b < 3));
 }
 
 /// The seed's section 9 challenge: a random dataset of 100 samples with 5 features and
@@ -219,7 +272,7 @@ fn other_distributions_go_through_from_fn() {
 fn seed_challenge_random_dataset() {
     let mut rng = StdRng::seed_from_u64(2024);
     let features: Tensor<f64, 100, 5> = rng.random();
-    let labels: Vector<u8, 100> = rng.sample(Uniform::new(0, 2).unwrap());
+    let labels: Vector<u8, 100> = Tensor::random_using(Uniform::new(0, 2).unwrap(), &mut rng);
     assert_eq!(features.shape(), (100, 5));
     assert_eq!(labels.shape(), (1, 100)); // NumPy's (100,)
     assert!(features.iter().all(|&v| (0.0..1.0).contains(&v)));

@@ -3,9 +3,9 @@
 //! A `Tensor<f32, 1024, 1024>` is 4 MiB of inline data; returning it by value from
 //! [`zeros`](Tensor::zeros) can overflow a thread's stack (2 MiB by default for spawned
 //! threads). The `boxed_*` constructors allocate uninitialized heap memory and write every
-//! element in place, so the tensor never exists on the stack. Random boxed tensors come from
-//! the same [`Distribution`](https://docs.rs/rand/0.10/rand/distr/trait.Distribution.html)
-//! impls as unboxed ones (feature `rand`): `let w: Box<Tensor<f32, 1024, 1024>> = rng.sample(StandardNormal);`.
+//! element in place, so the tensor never exists on the stack. With the feature `rand`, random
+//! boxed tensors come from `Tensor::boxed_random_using(distribution, &mut rng)`, or from
+//! `let w: Box<Tensor<f32, 1024, 1024>> = rng.sample(StandardNormal);`.
 //!
 //! Keep such tensors behind the box: methods taking `self` by value (`map`, `into_array`)
 //! and `Box::clone` (which calls `Tensor::clone`) move the whole tensor through the stack;

@@ -1,43 +1,89 @@
-//! Random tensors (feature `rand`): [`Distribution`] impls for tensors, and NumPy's
-//! `np.random.rand/randn/randint/normal/uniform` on `std`.
+//! Random tensors (feature `rand`): sampling from any `rand` distribution with any generator,
+//! and NumPy's `np.random.rand/randn/randint/normal/uniform` on `std`.
 //!
-//! Any generator works, including seeded ones in `no_std`: a distribution of elements is also a
-//! distribution of tensors, filled in row-major order.
+//! Any generator works, including seeded ones in `no_std`; elements are drawn in row-major
+//! order, so a tensor uses the same random stream as `R * C` scalar draws.
 //!
-//! | distribution | elements |
-//! |---|---|
-//! | [`StandardUniform`] | floats in `[0, 1)`; integers over their whole range |
-//! | [`Uniform<T>`](Uniform) | `[lo, hi)` (or `[lo, hi]` with `new_inclusive`) |
-//! | [`StandardNormal`] | mean 0, standard deviation 1 |
-//! | [`Normal<F>`](Normal) | the given mean and standard deviation |
+//! - [`Tensor::random_using`] (and [`Tensor::boxed_random_using`] with `alloc`) fill a tensor
+//!   from any distribution: `Uniform`, `Normal`, `Exp`, `Bernoulli`, ...
+//! - rand's standard distributions are distributions of tensors too, so
+//!   `let x: Tensor<f32, 2, 3> = rng.random();` (uniform `[0, 1)` for floats) and
+//!   `rng.sample(StandardNormal)` work as for arrays, for `Tensor` and `Box<Tensor>`.
 //!
-//! Each is implemented for `Tensor<T, R, C>` and, with `alloc`, for `Box<Tensor<T, R, C>>`,
-//! which is filled in place on the heap (for tensors too large for the stack). Other
-//! distributions go through [`Tensor::from_fn`]: `Tensor::from_fn(|_, _| rng.sample(&dist))`.
+//! Parametrized distributions (`Uniform<T>`, `Normal<T>`) deliberately do not implement
+//! `Distribution<Tensor<T, R, C>>`: rand relies on `Uniform<T>: Distribution<T>` being the only
+//! impl to infer `T` in everyday code (`let die = rng.sample(Uniform::new(1, 7)?);`), and a
+//! second impl would break that inference in every crate that depends on this one.
 
 #[cfg(feature = "alloc")]
 use alloc::boxed::Box;
 
 use rand::Rng;
-use rand::distr::uniform::SampleUniform;
-use rand::distr::{Distribution, StandardUniform, Uniform};
-use rand_distr::num_traits::Float;
-use rand_distr::{Normal, StandardNormal};
+use rand::distr::{Distribution, StandardUniform};
+use rand_distr::StandardNormal;
 
 use crate::Tensor;
 
-/// Implements `Distribution<Tensor<T, R, C>>` (and `Box<Tensor<..>>` with `alloc`) for a
-/// distribution of elements `T`, sampling one element per position in row-major order.
-macro_rules! elementwise_distribution {
-    ($($(#[$doc:meta])* $dist:ty $([$($bound:tt)*])?;)*) => {$(
+impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// Samples every element from `distribution` with `rng`, in row-major order, like
+    /// `Array::random_using` of `ndarray-rand` or `rng.integers/normal/...(size=(R, C))`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    /// use tensor_core::rand::distr::Uniform;
+    /// use tensor_core::rand::{SeedableRng, rngs::SmallRng};
+    /// use tensor_core::rand_distr::Normal;
+    ///
+    /// let mut rng = SmallRng::seed_from_u64(42); // reproducible, no_std
+    /// let labels = Tensor::<u8, 1, 100>::random_using(Uniform::new(0, 10).unwrap(), &mut rng);
+    /// assert!(labels.iter().all(|&l| l < 10));
+    /// let noise = Tensor::<f64, 100, 1>::random_using(Normal::new(0.0, 0.1).unwrap(), &mut rng);
+    /// assert!(noise.iter().all(|x| x.abs() < 1.0));
+    /// ```
+    #[must_use]
+    pub fn random_using<D, G>(distribution: D, rng: &mut G) -> Self
+    where
+        D: Distribution<T>,
+        G: Rng + ?Sized,
+    {
+        Self::from_fn(|_, _| distribution.sample(rng))
+    }
+
+    /// Samples every element from `distribution` into a tensor built on the heap, for shapes
+    /// too large for the stack (see [`boxed_from_fn`](Self::boxed_from_fn)).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    /// use tensor_core::rand::{SeedableRng, rngs::SmallRng};
+    /// use tensor_core::rand_distr::Normal;
+    ///
+    /// let mut rng = SmallRng::seed_from_u64(0);
+    /// let he = Normal::new(0.0, (2.0f32 / 784.0).sqrt()).unwrap(); // He initialization
+    /// let w = Tensor::<f32, 784, 1024>::boxed_random_using(he, &mut rng);
+    /// assert_eq!(w.shape(), (784, 1024));
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    pub fn boxed_random_using<D, G>(distribution: D, rng: &mut G) -> Box<Self>
+    where
+        D: Distribution<T>,
+        G: Rng + ?Sized,
+    {
+        Self::boxed_from_fn(|_, _| distribution.sample(rng))
+    }
+}
+
+/// Implements `Distribution<Tensor<T, R, C>>` (and `Box<Tensor<..>>` with `alloc`) for one of
+/// rand's standard distributions, sampling one element per position in row-major order.
+macro_rules! standard_distribution {
+    ($($(#[$doc:meta])* $dist:ty;)*) => {$(
         $(#[$doc])*
         impl<T, const R: usize, const C: usize> Distribution<Tensor<T, R, C>> for $dist
         where
             $dist: Distribution<T>,
-            $($($bound)*)?
         {
             fn sample<G: Rng + ?Sized>(&self, rng: &mut G) -> Tensor<T, R, C> {
-                Tensor::from_fn(|_, _| Distribution::<T>::sample(self, rng))
+                Tensor::random_using(self, rng)
             }
         }
 
@@ -46,69 +92,45 @@ macro_rules! elementwise_distribution {
         impl<T, const R: usize, const C: usize> Distribution<Box<Tensor<T, R, C>>> for $dist
         where
             $dist: Distribution<T>,
-            $($($bound)*)?
         {
             fn sample<G: Rng + ?Sized>(&self, rng: &mut G) -> Box<Tensor<T, R, C>> {
-                Tensor::boxed_from_fn(|_, _| Distribution::<T>::sample(self, rng))
+                Tensor::boxed_random_using(self, rng)
             }
         }
     )*};
 }
 
-elementwise_distribution! {
-    /// Floats uniform in `[0, 1)`, integers over their whole range, like `rng.random::<[T; N]>()`.
+standard_distribution! {
+    /// Floats uniform in `[0, 1)`, integers over their whole range, as for arrays
+    /// (`rng.random::<[T; N]>()`).
     ///
     /// ```
-    /// use tensor_core::rand::{RngExt, SeedableRng, rngs::SmallRng};
     /// use tensor_core::Tensor;
+    /// use tensor_core::rand::{RngExt, SeedableRng, rngs::SmallRng};
     ///
     /// let mut rng = SmallRng::seed_from_u64(42);
     /// let x: Tensor<f64, 2, 3> = rng.random();
     /// assert!(x.iter().all(|&v| (0.0..1.0).contains(&v)));
     /// ```
     StandardUniform;
-    /// Elements uniform in the distribution's range, like `rng.integers(lo, hi, size)`.
-    ///
-    /// ```
-    /// use tensor_core::rand::{RngExt, SeedableRng, distr::Uniform, rngs::SmallRng};
-    /// use tensor_core::Tensor;
-    ///
-    /// let mut rng = SmallRng::seed_from_u64(42);
-    /// let dice: Tensor<u8, 4, 4> = rng.sample(Uniform::new_inclusive(1, 6).unwrap());
-    /// assert!(dice.iter().all(|v| (1..=6).contains(v)));
-    /// ```
-    Uniform<T> [T: SampleUniform];
     /// Elements from the standard normal distribution (mean 0, standard deviation 1), like
     /// `rng.standard_normal(size)`.
     ///
     /// ```
+    /// use tensor_core::Tensor;
     /// use tensor_core::rand::{RngExt, SeedableRng, rngs::SmallRng};
     /// use tensor_core::rand_distr::StandardNormal;
-    /// use tensor_core::Tensor;
     ///
     /// let mut rng = SmallRng::seed_from_u64(42);
     /// let w: Tensor<f32, 3, 2> = rng.sample(StandardNormal);
     /// assert!(w.iter().all(|v| v.is_finite()));
     /// ```
     StandardNormal;
-    /// Elements from a normal distribution, like `rng.normal(mean, std, size)`.
-    ///
-    /// ```
-    /// use tensor_core::rand::{RngExt, SeedableRng, rngs::SmallRng};
-    /// use tensor_core::rand_distr::Normal;
-    /// use tensor_core::Tensor;
-    ///
-    /// let mut rng = SmallRng::seed_from_u64(42);
-    /// let noise: Tensor<f64, 1, 100> = rng.sample(Normal::new(0.0, 1e-9).unwrap());
-    /// assert!(noise.iter().all(|v| v.abs() < 1e-6));
-    /// ```
-    Normal<T> [T: Float, StandardNormal: Distribution<T>];
 }
 
 #[cfg(feature = "std")]
 mod thread_local {
     use num_traits::{Float, PrimInt};
-    use rand::RngExt;
     use rand::distr::uniform::SampleUniform;
     use rand::distr::{StandardUniform, Uniform};
     use rand_distr::{Normal, StandardNormal};
@@ -116,9 +138,8 @@ mod thread_local {
     use crate::Tensor;
 
     /// NumPy's legacy `np.random.*` constructors, drawing from the thread-local generator
-    /// [`rand::rng()`] (seeded from the operating system). For reproducible results, sample
-    /// from a seeded generator instead: `rng.sample(StandardNormal)` (see the
-    /// [`Distribution`](rand::distr::Distribution) impls of [`Tensor`]).
+    /// [`rand::rng()`] (seeded from the operating system). For reproducible results, use a
+    /// seeded generator with [`Tensor::random_using`] instead.
     impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
         /// Floats uniform in `[0, 1)`, like `np.random.rand(R, C)`.
         ///
@@ -134,7 +155,7 @@ mod thread_local {
             T: Float,
             StandardUniform: rand::distr::Distribution<T>,
         {
-            rand::rng().random::<Self>()
+            Self::random_using(StandardUniform, &mut rand::rng())
         }
 
         /// Floats from the standard normal distribution, like `np.random.randn(R, C)`.
@@ -152,7 +173,7 @@ mod thread_local {
             T: Float,
             StandardNormal: rand::distr::Distribution<T>,
         {
-            rand::rng().sample::<Self, _>(StandardNormal)
+            Self::random_using(StandardNormal, &mut rand::rng())
         }
 
         /// Floats from a normal distribution with the given mean and standard deviation, like
@@ -181,7 +202,7 @@ mod thread_local {
                 .unwrap_or_else(|| {
                     panic!("normal: invalid standard deviation {std}: must be finite and >= 0")
                 });
-            rand::rng().sample::<Self, _>(dist)
+            Self::random_using(dist, &mut rand::rng())
         }
 
         /// Integers uniform in `[lo, hi)`, like `np.random.randint(lo, hi, (R, C))`.
@@ -203,7 +224,7 @@ mod thread_local {
         {
             let dist = Uniform::new(lo, hi)
                 .unwrap_or_else(|_| panic!("randint: empty range: low ({lo}) >= high ({hi})"));
-            rand::rng().sample::<Self, _>(dist)
+            Self::random_using(dist, &mut rand::rng())
         }
 
         /// Floats uniform in `[lo, hi)`, like `np.random.uniform(lo, hi, (R, C))`.
@@ -225,7 +246,7 @@ mod thread_local {
         {
             let dist = Uniform::new(lo, hi)
                 .unwrap_or_else(|e| panic!("uniform: invalid range [{lo}, {hi}): {e}"));
-            rand::rng().sample::<Self, _>(dist)
+            Self::random_using(dist, &mut rand::rng())
         }
     }
 }

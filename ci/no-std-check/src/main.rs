@@ -5,6 +5,7 @@
 use core::panic::PanicInfo;
 
 use tensor::prelude::*;
+use tensor::rand::distr::Uniform;
 use tensor::rand::rngs::SmallRng;
 use tensor::rand::{RngExt, SeedableRng};
 use tensor::rand_distr::StandardNormal;
@@ -15,7 +16,11 @@ fn work() -> i32 {
     let mut rng = SmallRng::seed_from_u64(7);
     let u: Tensor<f32, 4, 4> = rng.random();
     let n: Tensor<f64, 2, 8> = rng.sample(StandardNormal);
-    if !u.iter().all(|x| (0.0..1.0).contains(x)) || !n.iter().all(|x| x.is_finite()) {
+    let d = Tensor::<u8, 2, 2>::random_using(Uniform::new(3, 4).unwrap(), &mut rng);
+    if !u.iter().all(|x| (0.0..1.0).contains(x))
+        || !n.iter().all(|x| x.is_finite())
+        || d != Tensor::full(3)
+    {
         return 1;
     }
 
