@@ -52,7 +52,11 @@ fn indexing_and_get() {
     for x in &mut t {
         *x += 1;
     }
-    assert!((&t).into_iter().zip(before.iter()).all(|(&x, &y)| x == y + 1));
+    assert!(
+        (&t).into_iter()
+            .zip(before.iter())
+            .all(|(&x, &y)| x == y + 1)
+    );
 }
 
 #[test]
