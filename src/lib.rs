@@ -44,6 +44,24 @@
 //!
 //! The crate is `#![no_std]` without allocation; the default `std` feature only adds
 //! conveniences that need the standard library.
+//!
+//! Cargo features: `std` (default; implies `alloc`), `alloc` (boxed constructors for tensors
+//! too large for the stack), `rand` (default; random tensors from any `rand::Rng`, also in
+//! `no_std`), and the interop features `serde`, `bytemuck`, `approx`, `nalgebra`, `ndarray`.
+//!
+//! ```
+//! # #[cfg(feature = "rand")] {
+//! use tensor::prelude::*;
+//! use tensor::rand::{RngExt, SeedableRng, rngs::SmallRng};
+//! use tensor::rand_distr::StandardNormal;
+//!
+//! let mut rng = SmallRng::seed_from_u64(42); // reproducible, no_std
+//! let features: Tensor<f64, 100, 5> = rng.random(); // uniform [0, 1)
+//! let weights: Tensor<f32, 5, 1> = rng.sample(StandardNormal);
+//! assert!(features.iter().all(|x| (0.0..1.0).contains(x)));
+//! # let _ = weights;
+//! # }
+//! ```
 #![no_std]
 #![deny(missing_docs)]
 

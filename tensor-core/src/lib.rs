@@ -32,13 +32,19 @@ extern crate alloc;
 extern crate std;
 
 mod access;
+#[cfg(feature = "alloc")]
+mod boxed;
 mod construct;
 mod element;
+mod error;
 mod fmt;
+mod interop;
 mod iter;
 mod kernels;
 pub mod nd;
 mod ops;
+#[cfg(feature = "rand")]
+mod random;
 mod reshape;
 pub mod shape;
 mod slice;
@@ -46,6 +52,16 @@ mod tensor;
 
 pub use access::TensorIndex;
 pub use element::{Element, Notation};
+pub use error::ShapeMismatch;
 pub use nd::{Tensor3, Tensor4};
 pub use shape::{Shape, Shape3, Shape4};
 pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};
+
+/// The `rand` crate (feature `rand`), re-exported so that generators and traits match the
+/// version tensors implement `Distribution` for.
+#[cfg(feature = "rand")]
+pub use rand;
+/// The `rand_distr` crate (feature `rand`): [`StandardNormal`](rand_distr::StandardNormal),
+/// [`Normal`](rand_distr::Normal) and the other distributions.
+#[cfg(feature = "rand")]
+pub use rand_distr;

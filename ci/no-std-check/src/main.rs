@@ -5,10 +5,26 @@
 use core::panic::PanicInfo;
 
 use tensor::prelude::*;
+use tensor::rand::distr::Uniform;
+use tensor::rand::rngs::SmallRng;
+use tensor::rand::{RngExt, SeedableRng};
+use tensor::rand_distr::StandardNormal;
 
 /// Runs a little of everything; the result (9 + 7 + 4 + 18 + 20 + 1 = 59) is the exit code.
 /// `sqrt` and `exp` go through `libm` here (no `std`).
 fn work() -> i32 {
+    // Random tensors from a seeded generator (feature `rand`, no_std).
+    let mut rng = SmallRng::seed_from_u64(7);
+    let u: Tensor<f32, 4, 4> = rng.random();
+    let n: Tensor<f64, 2, 8> = rng.sample(StandardNormal);
+    let d = Tensor::<u8, 2, 2>::random_using(Uniform::new(3, 4).unwrap(), &mut rng);
+    if !u.iter().all(|x| (0.0..1.0).contains(x))
+        || !n.iter().all(|x| x.is_finite())
+        || d != Tensor::full(3)
+    {
+        return 1;
+    }
+
     let m = tensor![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
     let last_col = m.col::<2>();
     let top = Tensor::<i32, 4, 4>::arange().slice::<0, 0, 2, 4>();
@@ -44,3 +60,9 @@ fn exit(code: i32) -> ! {
 fn panic(_: &PanicInfo<'_>) -> ! {
     exit(101)
 }
+
+/// The unwinding personality routine that the precompiled `core` of this (hosted) target
+/// refers to from its unwind tables. With `panic = "abort"` nothing ever unwinds, so it is never
+/// called; targets whose `core` is built for `panic = "abort"` (bare-metal ones) do not need it.
+#[unsafe(no_mangle)]
+pub extern "C" fn rust_eh_personality() {}

@@ -1,0 +1,110 @@
+//! Boxed constructors (feature `alloc`): tensors built directly on the heap.
+//!
+//! A `Tensor<f32, 1024, 1024>` is 4 MiB of inline data; returning it by value from
+//! [`zeros`](Tensor::zeros) can overflow a thread's stack (2 MiB by default for spawned
+//! threads). The `boxed_*` constructors allocate uninitialized heap memory and write every
+//! element in place, so the tensor never exists on the stack. With the feature `rand`, random
+//! boxed tensors come from `Tensor::boxed_random_using(distribution, &mut rng)`, or from
+//! `let w: Box<Tensor<f32, 1024, 1024>> = rng.sample(StandardNormal);`.
+//!
+//! Keep such tensors behind the box: methods taking `self` by value (`map`, `into_array`)
+//! and `Box::clone` (which calls `Tensor::clone`) move the whole tensor through the stack;
+//! [`to_boxed`](Tensor::to_boxed) copies one from heap to heap.
+
+use alloc::boxed::Box;
+
+use crate::{Element, Tensor};
+
+impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// Builds a boxed tensor from a function of `(row, col)`, writing each element directly
+    /// into the heap allocation, in row-major order.
+    ///
+    /// If `f` panics, the elements already written are leaked (not dropped) and the allocation
+    /// is freed.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m: Box<Tensor<u32, 1024, 1024>> = Tensor::boxed_from_fn(|i, j| (i * 1024 + j) as u32);
+    /// assert_eq!(m[(1023, 1023)], 1024 * 1024 - 1);
+    /// ```
+    #[must_use]
+    pub fn boxed_from_fn(mut f: impl FnMut(usize, usize) -> T) -> Box<Self> {
+        let mut boxed = Box::<Self>::new_uninit();
+        let first = boxed.as_mut_ptr().cast::<T>();
+        for i in 0..R {
+            for j in 0..C {
+                // SAFETY: `Tensor` is `repr(transparent)` over `[[T; C]; R]`, which holds its
+                // `R * C` elements contiguously in row-major order with no padding, so element
+                // `(i, j)` lives at offset `i * C + j < R * C` from the start of the allocation
+                // that `first` points to (and derives its provenance from). `write` neither reads
+                // nor drops the uninitialized destination.
+                unsafe { first.add(i * C + j).write(f(i, j)) };
+            }
+        }
+        // SAFETY: the loops above initialized all `R * C` elements, which is all of `Self`.
+        unsafe { boxed.assume_init() }
+    }
+
+    /// Clones the tensor into a new heap allocation, element by element.
+    ///
+    /// Use it instead of `Box::clone` for large tensors: `Box::clone` calls `Tensor::clone`,
+    /// which returns the whole tensor by value, through the stack.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::<f32, 1024, 1024>::boxed_full(1.5);
+    /// let b = a.to_boxed();
+    /// assert_eq!(a, b);
+    /// ```
+    #[must_use]
+    pub fn to_boxed(&self) -> Box<Self>
+    where
+        T: Clone,
+    {
+        Self::boxed_from_fn(|i, j| self.data[i][j].clone())
+    }
+}
+
+impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// A boxed tensor with every element equal to `value`, built on the heap.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::<f64, 2000, 1000>::boxed_full(0.5); // 16 MB, never on the stack
+    /// assert!(m.iter().all(|&x| x == 0.5));
+    /// ```
+    #[must_use]
+    pub fn boxed_full(value: T) -> Box<Self> {
+        Self::boxed_from_fn(|_, _| value)
+    }
+
+    /// A boxed tensor of zeros, built on the heap: `np.zeros((R, C))` for large shapes.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let batch = Tensor::<f32, 1000, 784>::boxed_zeros();
+    /// assert_eq!(batch.shape(), (1000, 784));
+    /// assert_eq!(batch[(999, 783)], 0.0);
+    /// ```
+    #[must_use]
+    pub fn boxed_zeros() -> Box<Self> {
+        Self::boxed_full(T::zero())
+    }
+
+    /// A boxed tensor of ones, built on the heap: `np.ones((R, C))` for large shapes.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::<i64, 1024, 1024>::boxed_ones();
+    /// assert_eq!(m.iter().sum::<i64>(), 1024 * 1024);
+    /// ```
+    #[must_use]
+    pub fn boxed_ones() -> Box<Self> {
+        Self::boxed_full(T::one())
+    }
+}
