@@ -131,7 +131,9 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     where
         Shape<R, C>: RowInBounds<I>,
     {
-        Tensor { data: [self.data[I]] }
+        Tensor {
+            data: [self.data[I]],
+        }
     }
 
     /// Column `J` as a column vector, like NumPy's `m[:, J:J+1]`. `J` is checked at compile

@@ -16,7 +16,9 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn from_fn(mut f: impl FnMut(usize, usize) -> T) -> Self {
-        Self { data: core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))) }
+        Self {
+            data: core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))),
+        }
     }
 }
 
@@ -54,7 +56,9 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn full(value: T) -> Self {
-        Self { data: [[value; C]; R] }
+        Self {
+            data: [[value; C]; R],
+        }
     }
 
     /// Ones on the main diagonal and zeros elsewhere, for any shape, like `np.eye(R, C)`.

@@ -38,7 +38,9 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Tensor<U, R, C> {
-        Tensor { data: self.data.map(|row| row.map(&mut f)) }
+        Tensor {
+            data: self.data.map(|row| row.map(&mut f)),
+        }
     }
 
     /// Combines two tensors of the same shape element by element.
@@ -59,9 +61,9 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
         let mut rhs = other.into_iter();
         // `other` has exactly R * C elements, so `next` never runs out.
         Tensor {
-            data: self.data.map(|row| {
-                row.map(|x| f(x, rhs.next().unwrap_or_else(|| unreachable!())))
-            }),
+            data: self
+                .data
+                .map(|row| row.map(|x| f(x, rhs.next().unwrap_or_else(|| unreachable!())))),
         }
     }
 }

@@ -24,6 +24,8 @@ mod construct;
 mod element;
 mod fmt;
 mod iter;
+mod kernels;
+mod linalg;
 mod reshape;
 pub mod shape;
 mod slice;

@@ -36,9 +36,15 @@ mod tests {
     #[test]
     fn expands_to_from_array() {
         let out = tensor(quote!([1, 2], [3, 4])).to_string();
-        assert_eq!(out, ":: tensor :: __private :: Tensor :: from_array ([[1 , 2] , [3 , 4]])");
+        assert_eq!(
+            out,
+            ":: tensor :: __private :: Tensor :: from_array ([[1 , 2] , [3 , 4]])"
+        );
         let out = tensor(quote!(1, 2)).to_string();
-        assert_eq!(out, ":: tensor :: __private :: Tensor :: from_array ([[1 , 2]])");
+        assert_eq!(
+            out,
+            ":: tensor :: __private :: Tensor :: from_array ([[1 , 2]])"
+        );
     }
 
     #[test]

@@ -134,7 +134,10 @@ mod tests {
     fn vector_and_matrix() {
         let shape = |l: Literal| (l.rows.len(), l.rows[0].len());
         assert_eq!(shape(parse(quote!(1, 2, 3,)).unwrap()), (1, 3));
-        assert_eq!(shape(parse(quote!([1.0, x + 1.0], [f(2), -3.0])).unwrap()), (2, 2));
+        assert_eq!(
+            shape(parse(quote!([1.0, x + 1.0], [f(2), -3.0])).unwrap()),
+            (2, 2)
+        );
         assert_eq!(shape(parse(quote!([1], [2], [3])).unwrap()), (3, 1));
     }
 

@@ -6,6 +6,8 @@
 
 use typenum::True;
 
+use super::Shape;
+
 /// Proof that two shapes hold the same number of elements (required by `reshape`, `flatten`).
 #[diagnostic::on_unimplemented(
     message = "cannot reshape a tensor of shape {From} into shape {To}: element counts differ",
@@ -52,3 +54,40 @@ impl<const START: usize, const LEN: usize, const C: usize> ColRangeInBounds<STAR
     for True
 {
 }
+
+/// Proof that the inner dimensions of a matrix product agree: `K == K2` for
+/// `Lhs = Shape<R, K>` times `Rhs = Shape<K2, C>`.
+///
+/// Implemented for `()` when the two dimensions are the same const parameter, so no typenum
+/// arithmetic is involved and every dimension works.
+#[diagnostic::on_unimplemented(
+    message = "cannot multiply `{Lhs}` by `{Rhs}`: inner dimensions {K} and {K2} differ",
+    label = "the right operand must have {K} rows (the left operand's column count), found {K2}",
+    note = "a matrix product `(R, K) @ (K, C)` needs the left operand's columns to match the right operand's rows",
+    note = "a `Vector<T, N>` is a row (`1 x N`): for NumPy's `A @ v` with a 1-D `v`, use `a.matvec(&v)` or `a @ v.T`"
+)]
+pub trait InnerDimsMatch<Lhs, Rhs, const K: usize, const K2: usize> {}
+impl<Lhs, Rhs, const N: usize> InnerDimsMatch<Lhs, Rhs, N, N> for () {}
+
+/// A square shape: `Shape<N, N>`. Required by `det`, `inv` and `solve`.
+///
+/// ```
+/// use tensor_core::{Shape, shape::Square};
+///
+/// fn check<S: Square>() {}
+/// check::<Shape<3, 3>>();
+/// ```
+///
+/// ```compile_fail
+/// use tensor_core::{Shape, shape::Square};
+///
+/// fn check<S: Square>() {}
+/// check::<Shape<2, 3>>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "expected a square matrix, found a matrix of shape `{Self}`",
+    label = "`det`, `inv` and `solve` need as many rows as columns",
+    note = "the determinant and the inverse exist only for square matrices; for least squares on a tall matrix, solve the normal equations `(A.T @ A) x = A.T @ b`"
+)]
+pub trait Square {}
+impl<const N: usize> Square for Shape<N, N> {}

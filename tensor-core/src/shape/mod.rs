@@ -23,12 +23,15 @@
 
 mod bounds;
 mod check;
+mod matmul;
 mod reshape;
 
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
 pub use check::{
-    ColIndexInBounds, ColRangeInBounds, RowIndexInBounds, RowRangeInBounds, SameElementCount,
+    ColIndexInBounds, ColRangeInBounds, InnerDimsMatch, RowIndexInBounds, RowRangeInBounds,
+    SameElementCount, Square,
 };
+pub use matmul::MatMulRhs;
 pub use reshape::ReshapeInto;
 
 /// The shape `R x C` as a zero-sized type, used in shape-check bounds and error messages.

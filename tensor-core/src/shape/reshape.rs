@@ -4,7 +4,7 @@ use core::ops::Mul;
 
 use typenum::{Const, Eq, IsEqual, Prod, ToUInt, U};
 
-use super::{Shape, SameElementCount};
+use super::{SameElementCount, Shape};
 
 /// `Self` can be reshaped into `To`: both shapes hold the same number of elements.
 ///

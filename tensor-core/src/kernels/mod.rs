@@ -1,0 +1,3 @@
+//! Inner loops over flat row-major slices, shared by the typed operations.
+
+pub(crate) mod matmul;
