@@ -4,7 +4,7 @@
 //! Tolerances (`eps` is the element type's machine epsilon, `n`/`k` the dimension):
 //! - `matmul`: `|C - C_ref| <= (k + 1) * eps * (|A| |B|)` elementwise, `C_ref` in f64; integers exact;
 //! - transpose identities: exact (the same products are summed in the same order);
-//! - on diagonally dominant matrices (`cond(A) <= 3`): `|A inv(A) - I| <= 16 n eps`,
+//! - on diagonally dominant matrices `(V + n I) / n`: `|A inv(A) - I| <= 16 n eps`,
 //!   `det` vs cofactor expansion, `det(AB) = det(A) det(B)`, `det(inv A) = 1 / det(A)`
 //!   within `16 n eps` relative error;
 //! - `solve` on any random matrix that passes the singularity test: the backward error

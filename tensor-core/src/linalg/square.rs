@@ -10,10 +10,7 @@ use super::lu;
 use crate::shape::{Shape, Square};
 use crate::{Element, Tensor};
 
-impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C>
-where
-    Shape<R, C>: Square,
-{
+impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// The determinant, like NumPy's `np.linalg.det(a)`: the product of the pivots of an LU
     /// factorization with partial pivoting (as LAPACK computes it), `1` for a `0 x 0` matrix.
     ///
@@ -36,7 +33,10 @@ where
     /// let _ = Tensor::<f64, 2, 3>::zeros().det(); // expected a square matrix, found Shape<2, 3>
     /// ```
     #[must_use]
-    pub fn det(&self) -> T {
+    pub fn det(&self) -> T
+    where
+        Shape<R, C>: Square,
+    {
         let mut a = *self;
         let mut pivots = [0; R];
         let f = lu::factor(a.as_flat_mut(), R, &mut pivots);
@@ -76,7 +76,10 @@ where
     /// let _ = Tensor::<f64, 2, 3>::zeros().inv(); // expected a square matrix, found Shape<2, 3>
     /// ```
     #[must_use]
-    pub fn inv(&self) -> Option<Self> {
+    pub fn inv(&self) -> Option<Self>
+    where
+        Shape<R, C>: Square,
+    {
         let mut a = *self;
         let mut pivots = [0; R];
         if lu::factor(a.as_flat_mut(), R, &mut pivots).singular {
@@ -104,7 +107,10 @@ where
     /// assert!((x[(0, 0)] - 2.0).abs() < 1e-12 && (x[(1, 0)] - 3.0).abs() < 1e-12);
     /// ```
     #[must_use]
-    pub fn solve<const M: usize>(&self, b: &Tensor<T, R, M>) -> Option<Tensor<T, C, M>> {
+    pub fn solve<const M: usize>(&self, b: &Tensor<T, R, M>) -> Option<Tensor<T, C, M>>
+    where
+        Shape<R, C>: Square,
+    {
         let mut a = *self;
         let mut pivots = [0; R];
         if lu::factor(a.as_flat_mut(), R, &mut pivots).singular {
