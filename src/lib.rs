@@ -69,4 +69,5 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use tensor_core::Tensor;
+    pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
 }

@@ -5,6 +5,7 @@
 //! the checked input into code. Both work on `proc_macro2` tokens, so they are unit-tested
 //! outside the compiler.
 
+mod dsl;
 mod expand;
 mod literal;
 

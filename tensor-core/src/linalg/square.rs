@@ -22,7 +22,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     /// use tensor_core::Tensor;
     ///
-    /// let a = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    /// let a = Tensor::from([[1.0f64, 2.0], [3.0, 4.0]]);
     /// assert!((a.det() - -2.0).abs() < 1e-12);
     /// assert_eq!(Tensor::<f64, 3, 3>::identity().det(), 1.0);
     /// ```
@@ -62,7 +62,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     /// use tensor_core::Tensor;
     ///
-    /// let a = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    /// let a = Tensor::from([[1.0f64, 2.0], [3.0, 4.0]]);
     /// let inv = a.inv().unwrap();
     /// let want = Tensor::from([[-2.0, 1.0], [1.5, -0.5]]);
     /// assert!(inv.iter().zip(&want).all(|(x, y)| (x - y).abs() < 1e-12));
@@ -101,7 +101,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// // 3x + y = 9, x + 2y = 8
-    /// let a = Tensor::from([[3.0, 1.0], [1.0, 2.0]]);
+    /// let a = Tensor::from([[3.0f64, 1.0], [1.0, 2.0]]);
     /// let b = Tensor::from([[9.0], [8.0]]);
     /// let x = a.solve(&b).unwrap();
     /// assert!((x[(0, 0)] - 2.0).abs() < 1e-12 && (x[(1, 0)] - 3.0).abs() < 1e-12);

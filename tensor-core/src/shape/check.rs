@@ -91,3 +91,71 @@ impl<Lhs, Rhs, const N: usize> InnerDimsMatch<Lhs, Rhs, N, N> for () {}
 )]
 pub trait Square {}
 impl<const N: usize> Square for Shape<N, N> {}
+
+/// Proof that index `I` lies within an axis of size `N` (the `axis::At<I>` selector).
+#[diagnostic::on_unimplemented(
+    message = "index {I} is out of bounds for axis {AXIS} with size {N}",
+    label = "valid indices on axis {AXIS} are 0..{N}",
+    note = "axis 0 counts rows, axis 1 columns; a `Vector<T, N>` is a single row: its element `j` is `v[0, j]` in `tensor!`"
+)]
+pub trait IndexInBounds<const AXIS: usize, const I: usize, const N: usize> {}
+impl<const AXIS: usize, const I: usize, const N: usize> IndexInBounds<AXIS, I, N> for True {}
+
+/// Proof that index `-K` (counted from the end) lies within an axis of size `N`:
+/// `1 <= K <= N` (the `axis::AtEnd<K>` selector).
+#[diagnostic::on_unimplemented(
+    message = "index -{K} is out of bounds for axis {AXIS} with size {N}",
+    label = "valid indices from the end on axis {AXIS} are -{N}..=-1",
+    note = "axis 0 counts rows, axis 1 columns"
+)]
+pub trait IndexFromEndInBounds<const AXIS: usize, const K: usize, const N: usize> {}
+impl<const AXIS: usize, const K: usize, const N: usize> IndexFromEndInBounds<AXIS, K, N> for True {}
+
+/// Proof that the `LEN` elements from index `START` lie within an axis of size `N`
+/// (the `axis::Span<START, LEN>` selector).
+#[diagnostic::on_unimplemented(
+    message = "slice {START}..{START}+{LEN} is out of bounds for axis {AXIS} with size {N}",
+    label = "this slice needs {LEN} elements from index {START}, but axis {AXIS} has {N}",
+    note = "axis 0 counts rows, axis 1 columns"
+)]
+pub trait SliceInBounds<const AXIS: usize, const START: usize, const LEN: usize, const N: usize> {}
+impl<const AXIS: usize, const START: usize, const LEN: usize, const N: usize>
+    SliceInBounds<AXIS, START, LEN, N> for True
+{
+}
+
+/// Proof that the `LEN` elements from index `-K` lie within an axis of size `N`:
+/// `LEN <= K <= N` (the `axis::SpanEnd<K, LEN>` selector).
+#[diagnostic::on_unimplemented(
+    message = "slice -{K}..-{K}+{LEN} is out of bounds for axis {AXIS} with size {N}",
+    label = "this slice needs {LEN} elements from index -{K}, but axis {AXIS} has {N}",
+    note = "axis 0 counts rows, axis 1 columns"
+)]
+pub trait SliceFromEndInBounds<const AXIS: usize, const K: usize, const LEN: usize, const N: usize>
+{
+}
+impl<const AXIS: usize, const K: usize, const LEN: usize, const N: usize>
+    SliceFromEndInBounds<AXIS, K, LEN, N> for True
+{
+}
+
+/// Proof that dropping `FRONT` elements at the front and `BACK` at the back of an axis of size
+/// `N` leaves `LEN`: `FRONT + LEN + BACK == N` (the `axis::Trim<FRONT, BACK>` selector).
+#[diagnostic::on_unimplemented(
+    message = "dropping {FRONT} elements at the front and {BACK} at the back of axis {AXIS} with size {N} does not leave {LEN}",
+    label = "the result's type asks for {LEN} elements on axis {AXIS}",
+    note = "the length of an open-ended slice comes from the result's type: annotate it with the right size"
+)]
+pub trait TrimFits<
+    const AXIS: usize,
+    const FRONT: usize,
+    const BACK: usize,
+    const LEN: usize,
+    const N: usize,
+>
+{
+}
+impl<const AXIS: usize, const FRONT: usize, const BACK: usize, const LEN: usize, const N: usize>
+    TrimFits<AXIS, FRONT, BACK, LEN, N> for True
+{
+}

@@ -25,14 +25,17 @@ mod bounds;
 mod check;
 mod matmul;
 mod reshape;
+mod select;
 
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
 pub use check::{
-    ColIndexInBounds, ColRangeInBounds, InnerDimsMatch, RowIndexInBounds, RowRangeInBounds,
-    SameElementCount, Square,
+    ColIndexInBounds, ColRangeInBounds, IndexFromEndInBounds, IndexInBounds, InnerDimsMatch,
+    RowIndexInBounds, RowRangeInBounds, SameElementCount, SliceFromEndInBounds, SliceInBounds,
+    Square, TrimFits,
 };
 pub use matmul::MatMulRhs;
 pub use reshape::ReshapeInto;
+pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
 
 /// The shape `R x C` as a zero-sized type, used in shape-check bounds and error messages.
 ///
