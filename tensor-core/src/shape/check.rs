@@ -114,8 +114,8 @@ impl<const AXIS: usize, const K: usize, const N: usize> IndexFromEndInBounds<AXI
 /// Proof that the `LEN` elements from index `START` lie within an axis of size `N`
 /// (the `axis::Span<START, LEN>` selector).
 #[diagnostic::on_unimplemented(
-    message = "slice {START}..{START}+{LEN} is out of bounds for axis {AXIS} with size {N}",
-    label = "this slice needs {LEN} elements from index {START}, but axis {AXIS} has {N}",
+    message = "a slice of {LEN} elements from index {START} is out of bounds for axis {AXIS} with size {N}",
+    label = "this slice ends after index {START} + {LEN}, but axis {AXIS} has {N} elements",
     note = "axis 0 counts rows, axis 1 columns"
 )]
 pub trait SliceInBounds<const AXIS: usize, const START: usize, const LEN: usize, const N: usize> {}
@@ -127,8 +127,8 @@ impl<const AXIS: usize, const START: usize, const LEN: usize, const N: usize>
 /// Proof that the `LEN` elements from index `-K` lie within an axis of size `N`:
 /// `LEN <= K <= N` (the `axis::SpanEnd<K, LEN>` selector).
 #[diagnostic::on_unimplemented(
-    message = "slice -{K}..-{K}+{LEN} is out of bounds for axis {AXIS} with size {N}",
-    label = "this slice needs {LEN} elements from index -{K}, but axis {AXIS} has {N}",
+    message = "a slice of {LEN} elements from index -{K} is out of bounds for axis {AXIS} with size {N}",
+    label = "this slice starts {K} elements from the end, but axis {AXIS} has {N} elements",
     note = "axis 0 counts rows, axis 1 columns"
 )]
 pub trait SliceFromEndInBounds<const AXIS: usize, const K: usize, const LEN: usize, const N: usize>
@@ -142,7 +142,7 @@ impl<const AXIS: usize, const K: usize, const LEN: usize, const N: usize>
 /// Proof that dropping `FRONT` elements at the front and `BACK` at the back of an axis of size
 /// `N` leaves `LEN`: `FRONT + LEN + BACK == N` (the `axis::Trim<FRONT, BACK>` selector).
 #[diagnostic::on_unimplemented(
-    message = "dropping {FRONT} elements at the front and {BACK} at the back of axis {AXIS} with size {N} does not leave {LEN}",
+    message = "an open-ended slice that skips {FRONT} leading and {BACK} trailing elements of axis {AXIS} with size {N} does not have {LEN} elements",
     label = "the result's type asks for {LEN} elements on axis {AXIS}",
     note = "the length of an open-ended slice comes from the result's type: annotate it with the right size"
 )]

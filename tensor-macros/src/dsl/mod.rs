@@ -6,3 +6,6 @@
 
 pub(crate) mod expand;
 pub(crate) mod parse;
+
+#[cfg(test)]
+mod tests;

@@ -25,7 +25,6 @@
 //! Closures, blocks and macro calls are plain Rust (the DSL does not look inside them).
 
 use proc_macro2::{Span, TokenStream};
-use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{AngleBracketedGenericArguments, BinOp, Ident, LitInt, Member, Token, Type};
@@ -126,9 +125,8 @@ fn unexpected(input: ParseStream<'_>, expected: &str) -> syn::Error {
             };
             syn::Error::new(tt.span(), format!("expected {expected}, found `{shown}`"))
         }
-        None => input.error(format!(
-            "expected {expected}, found the end of the expression"
-        )),
+        // syn words it "unexpected end of input, expected ...".
+        None => input.error(format!("expected {expected}")),
     }
 }
 
@@ -265,13 +263,13 @@ fn postfix(input: ParseStream<'_>) -> syn::Result<Expr> {
                 e = Expr::Field(Box::new(e), Member::Unnamed(index));
                 continue;
             }
-            if !input.peek(Ident::peek_any) || input.peek(Token![await]) {
+            if !input.peek(Ident) {
                 return Err(unexpected(
                     input,
                     "a method or field name after `.` (or `T` for the transpose)",
                 ));
             }
-            let name = input.call(Ident::parse_any)?;
+            let name: Ident = input.parse()?;
             if name == "T" && !input.peek(syn::token::Paren) && !input.peek(Token![::]) {
                 e = Expr::Transpose(Box::new(e), name);
                 continue;
@@ -333,7 +331,7 @@ fn primary(input: ParseStream<'_>) -> syn::Result<Expr> {
         let content;
         syn::parenthesized!(content in input);
         if content.is_empty() {
-            return Err(content.error("expected an expression inside `(...)`, found nothing"));
+            return Err(content.error("expected an expression inside `(...)`"));
         }
         let e = expr(&content, 0)?;
         if !content.is_empty() {
