@@ -116,7 +116,7 @@ impl<const AXIS: usize, const K: usize, const N: usize> IndexFromEndInBounds<AXI
 #[diagnostic::on_unimplemented(
     message = "a slice of {LEN} elements from index {START} is out of bounds for axis {AXIS} with size {N}",
     label = "this slice ends after index {START} + {LEN}, but axis {AXIS} has {N} elements",
-    note = "axis 0 counts rows, axis 1 columns"
+    note = "axis 0 counts rows, axis 1 columns; a `Vector<T, N>` is a single row: its elements `a..b` are `v[.., a..b]` in `tensor!`"
 )]
 pub trait SliceInBounds<const AXIS: usize, const START: usize, const LEN: usize, const N: usize> {}
 impl<const AXIS: usize, const START: usize, const LEN: usize, const N: usize>

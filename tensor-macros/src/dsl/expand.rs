@@ -7,14 +7,21 @@ use quote::{quote, quote_spanned};
 
 use super::parse::{Component, Expr, Int, Op};
 
+/// A span at the user's `token` for error messages, but with the macro's hygiene, so that lints
+/// (clippy's `zero_prefixed_literal` on a generated `0`, ...) treat the generated code as
+/// coming from a macro expansion rather than from the user's source.
+fn user_span(token: Span) -> Span {
+    Span::mixed_site().located_at(token)
+}
+
 /// The Rust code of a DSL expression, or every error found in its indices.
 pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
     Ok(match e {
         Expr::Binary(lhs, op, rhs) => {
             let (l, r) = both(expr(lhs), expr(rhs))?;
             match op {
-                Op::MatMul(at) => {
-                    let call = quote_spanned!(at.span=> matmul);
+                Op::MatMul(at_token) => {
+                    let call = quote_spanned!(user_span(at_token.span)=> matmul);
                     quote! { (#l).#call(&(#r)) }
                 }
                 Op::Rust(op) => quote! { (#l #op #r) },
@@ -34,7 +41,7 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
         }
         Expr::Transpose(x, t) => {
             let x = expr(x)?;
-            let call = quote_spanned!(t.span()=> t);
+            let call = quote_spanned!(user_span(t.span())=> t);
             quote! { (#x).#call() }
         }
         Expr::Method(x, name, turbofish, args) => {
@@ -60,7 +67,7 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
                     element,
                 } => {
                     let item = element.then(|| quote! { .item() });
-                    let select = quote_spanned!(*bracket=> select);
+                    let select = quote_spanned!(user_span(*bracket)=> select);
                     quote! { (#x).#select(#rows, #cols) #item }
                 }
                 Indexing::RunTime(i) => quote! { (#x)[#i] },
@@ -191,16 +198,16 @@ fn component_span(c: &Component) -> Span {
 
 fn usize_lit(value: usize, span: Span) -> TokenStream {
     let mut lit = Literal::usize_unsuffixed(value);
-    lit.set_span(span);
+    lit.set_span(user_span(span));
     quote! { #lit }
 }
 
 /// The axis selector of one literal component (see `tensor_core::shape::AxisSelect`).
 fn selector(c: &Component) -> syn::Result<TokenStream> {
     let path = |span: Span, name: &str, args: &[usize]| {
-        let name = proc_macro2::Ident::new(name, span);
+        let name = proc_macro2::Ident::new(name, user_span(span));
         let args = args.iter().map(|&a| usize_lit(a, span));
-        quote_spanned!(span=> ::tensor::__private::#name::<#(#args),*>)
+        quote_spanned!(user_span(span)=> ::tensor::__private::#name::<#(#args),*>)
     };
     match c {
         Component::At(Int {
@@ -243,7 +250,7 @@ fn range(
         )
     };
     let inclusive = usize::from(closed);
-    let all = || quote_spanned!(span=> ::tensor::__private::All);
+    let all = || quote_spanned!(user_span(span)=> ::tensor::__private::All);
     let Some(e) = end else {
         return Ok(match start {
             None => all(),

@@ -325,7 +325,7 @@ fn generated_inputs_never_panic() {
             sequences.push(vec![a, b]);
             for c in 0..n {
                 sequences.push(vec![a, b, c]);
-                if (a * n * n + b * n + c) % 31 == 0 {
+                if (a * n * n + b * n + c).is_multiple_of(31) {
                     sequences.push(vec![a, b, c, (a + b + c) % n]);
                 }
             }
