@@ -1,8 +1,8 @@
 //! Procedural macros of the `tensor` crate. Use them through the facade crate (`tensor::tensor!`),
 //! whose paths the generated code names.
 //!
-//! The entry points only delegate to [`expand`], which tells a literal from an expression
-//! (`expand::is_literal`): [`literal`] parses and validates literals, [`dsl`] parses and
+//! The entry points only delegate to `expand`, which tells a literal from an expression
+//! (`expand::is_literal`): `literal` parses and validates literals, `dsl` parses and
 //! expands expressions (`a @ b`, `a.T`, `m[.., -1]`). All of them work on `proc_macro2`
 //! tokens, so they are unit-tested outside the compiler.
 
