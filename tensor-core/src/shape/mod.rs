@@ -19,7 +19,11 @@
 //! typenum provides for `0..=1024` and for every power of 2 and of 10. A dimension outside that
 //! table makes such a check fail with "the trait `ToUInt` is not implemented for `Const<N>`".
 //! Operations that need no arithmetic (construction, indexing, iteration, same-shape ops
-//! expressed by the types alone) work for every dimension.
+//! expressed by the types alone) work for every dimension, and so do the checks that only
+//! compare two dimensions for equality through const parameters: the matrix product's
+//! [`MatMulRhs`] / [`InnerDimsMatch`] and the [`Square`] bound of `det`, `inv` and `solve`.
+//! The selectors of `Tensor::select` (the `tensor!` DSL's indices) need the axis size in the
+//! table, except [`All`].
 
 mod bounds;
 mod check;
