@@ -67,10 +67,12 @@
 
 pub use tensor_core::*;
 
-/// Builds a tensor from a NumPy-like literal.
+/// Builds a tensor from a NumPy-like literal, or evaluates a NumPy-like expression.
 ///
+/// **Literals**
 /// - `tensor![2, 4, 6, 8]` is a row vector (`Tensor<_, 1, 4>`, NumPy's 1-D array);
 /// - `tensor![[1, 2], [3, 4]]` is a matrix with one bracketed row per line;
+/// - three levels of brackets make a `Tensor3` (an image, `H x W x C`), four a `Tensor4`;
 /// - elements are any expressions; their type is inferred or given by a suffix (`1.0f32`).
 ///
 /// A ragged or empty literal is a compile error pointing at the offending row.
@@ -86,6 +88,55 @@ pub use tensor_core::*;
 ///
 /// ```compile_fail
 /// let m = tensor::tensor![[1, 2], [3]]; // row 2 has 1 element, expected 2
+/// ```
+///
+/// **Expressions** expand into checked method calls: `a @ b` is `a.matmul(&b)` (binding like
+/// `*`, as in Python), `a.T` is `a.t()`, and Python-style indices with literal bounds become
+/// compile-time checked selections: `m[.., -1]` (the last column), `m[..2, ..]` (the first two
+/// rows), `m[1, 1]` (an element), `m[1..3, 0]`, `m[-2.., 1..]`. Every other operator, call and
+/// method keeps its Rust meaning.
+///
+/// ```
+/// use tensor::{Tensor, tensor};
+///
+/// let a = tensor![[1, 2], [3, 4]];
+/// let b = tensor![[5, 6], [7, 8]];
+/// assert_eq!(tensor!(a @ b), tensor![[19, 22], [43, 50]]);
+/// assert_eq!(tensor!(a.T @ b), a.t().matmul(&b));
+///
+/// let m = Tensor::<i32, 3, 3>::arange();
+/// assert_eq!(tensor!(m[.., -1]), tensor![[2], [5], [8]]);
+/// assert_eq!(tensor!(m[..2, ..]), tensor![[0, 1, 2], [3, 4, 5]]);
+/// assert_eq!(tensor!(m[1, 1]), 4);
+/// // An open end takes its length from the result's type.
+/// let rest: Tensor<i32, 2, 3> = tensor!(m[1.., ..]);
+/// assert_eq!(rest, tensor![[3, 4, 5], [6, 7, 8]]);
+/// ```
+///
+/// ```compile_fail
+/// use tensor::{Tensor, tensor};
+///
+/// let m = Tensor::<i32, 3, 3>::arange();
+/// let _ = tensor!(m[.., 3]); // index 3 is out of bounds for axis 1 with size 3
+/// ```
+///
+/// ```compile_fail
+/// use tensor::{Tensor, tensor};
+///
+/// let a = Tensor::<f64, 2, 3>::zeros();
+/// let _ = tensor!(a @ a); // cannot multiply `Shape<2, 3>` by `Shape<2, 3>`: inner dimensions 3 and 2 differ
+/// ```
+///
+/// **Literal or expression**: the macro cannot see its delimiters, so it decides from the
+/// tokens. The input is a literal when it is empty, has a comma outside brackets and
+/// parentheses (not counting a turbofish `::<..>`), is a single `[...]` row, or is a single
+/// number, `bool` or `char` literal (`tensor![5]`); anything else is an expression, which
+/// must use the DSL's syntax (`@`, `.T` or indexing). A one-element vector of a variable is
+/// `tensor![x,]`; a plain `tensor![x]` is a compile error saying so.
+///
+/// ```compile_fail
+/// let x = 1.5;
+/// let _ = tensor::tensor![x / 3.0]; // expected a tensor literal or a DSL expression
 /// ```
 pub use tensor_macros::tensor;
 
@@ -107,5 +158,6 @@ pub mod prelude {
 /// Paths used by the code that `tensor!` generates. Not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
     pub use tensor_core::{Tensor, Tensor3, Tensor4};
 }

@@ -128,6 +128,6 @@ fn traits() {
     assert_ne!(a, tensor![[1, 2], [3, 5]]);
     assert_eq!(format!("{a:?}"), "Tensor<2, 2>[[1, 2], [3, 4]]");
     // NaN != NaN, as IEEE says
-    let n = tensor![f64::NAN];
+    let n = tensor![f64::NAN,];
     assert_ne!(n, n);
 }

@@ -23,7 +23,7 @@ fn floats_align_on_the_point() {
     );
     assert_eq!(tensor![1.0, 2.0].to_string(), "[1. 2.]");
     assert_eq!(tensor![-0.0, 1.0].to_string(), "[-0.  1.]");
-    assert_eq!(tensor![1.0 / 3.0].to_string(), "[0.33333333]");
+    assert_eq!(tensor![1.0 / 3.0,].to_string(), "[0.33333333]");
     assert_eq!(tensor![0.1f32, 0.2, 0.3].to_string(), "[0.1 0.2 0.3]");
     assert_eq!(tensor![1.1f32].to_string(), "[1.1]");
 }
@@ -38,7 +38,7 @@ fn nan_and_infinities() {
         tensor![[1.5, f64::NAN], [f64::INFINITY, -2.25]].to_string(),
         "[[ 1.5    nan]\n [  inf -2.25]]"
     );
-    assert_eq!(tensor![f32::NAN].to_string(), "[nan]");
+    assert_eq!(tensor![f32::NAN,].to_string(), "[nan]");
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn extreme_values_and_precisions_do_not_fail() {
     let s = tensor![f64::MAX, f64::MIN_POSITIVE].to_string();
     assert_eq!(s, "[1.79769313e+308 2.22507386e-308]");
     // precisions are capped at 150 digits
-    let s = format!("{:.400}", tensor![f64::MAX]);
+    let s = format!("{:.400}", tensor![f64::MAX,]);
     assert_eq!(s.len(), "[1.".len() + 150 + "e+308]".len(), "{s}");
     let s = format!("{:.400}", tensor![1.0]);
     assert_eq!(s.len(), "[1.".len() + 150 + "]".len(), "{s}");

@@ -377,7 +377,7 @@ fn seed_reshapes() {
 
 #[test]
 fn large_dimensions_in_the_typenum_table() {
-    // 1024 and 2048 are in typenum's table (0..=1024 and powers of two).
+    // 1024 and 2048 are in the table of dimensions (0..=4096 and more).
     let v = Tensor::<u8, 1, 2048>::zeros();
     let m: Tensor<u8, 2, 1024> = v.reshape();
     assert_eq!(m.shape(), (2, 1024));

@@ -41,6 +41,7 @@ mod fmt;
 mod interop;
 mod iter;
 mod kernels;
+mod linalg;
 pub mod nd;
 mod ops;
 #[cfg(feature = "rand")]

@@ -33,7 +33,20 @@ fn work() -> i32 {
     // [[4, 3]] + [[1], [2]] broadcasts to [[5, 4], [6, 5]]: 20.
     let roots = tensor![[16.0f32, 9.0]].sqrt() + tensor![[1.0f32], [2.0]];
     let one = tensor![0.0f32].exp().sum();
-    last_col[(2, 0)] + top[(1, 3)] + flat.sum() + x[2] as i32 + roots.sum() as i32 + one as i32
+    // Linear algebra and the DSL; each term is 0 when right.
+    let gram = tensor!(m.T @ m); // column 0 of m has squared norm 1 + 16 + 49 = 66
+    let a = tensor![[2.0f64, 1.0], [1.0, 1.0]]; // det 1
+    let linalg = (gram[(0, 0)] - 66)
+        + (tensor!(m[.., -1])[(2, 0)] - 9)
+        + ((a.det() + 0.5) as i32 - 1)
+        + (i32::from(a.inv().is_some()) - 1);
+    last_col[(2, 0)]
+        + top[(1, 3)]
+        + flat.sum()
+        + x[2] as i32
+        + roots.sum() as i32
+        + one as i32
+        + linalg
 }
 
 /// The entry point. The kernel starts a process with `rsp` 16-byte aligned, but a Rust function

@@ -6,4 +6,5 @@
 //! independent accumulators. A SIMD backend replaces the bodies here, not the ops.
 
 pub(crate) mod elementwise;
+pub(crate) mod matmul;
 pub(crate) mod reduce;

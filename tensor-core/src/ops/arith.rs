@@ -18,7 +18,7 @@ macro_rules! binary_op {
         /// the two shapes must be equal or 1, and the result takes the larger size per axis.
         /// A mismatch is a compile error naming both shapes.
         ///
-        /// Every dimension must be in typenum's table (`0..=1024`, powers of 2 and of 10; see
+        /// Every dimension must be in the table of [`Dim`](crate::shape::Dim) (`0..=4096` and more; see
         /// [`shape`](crate::shape#which-dimensions-can-be-checked)); for larger same-shape
         #[doc = concat!("tensors use `a ", stringify!($sym), "= &b` or `a.zip_map(b, f)`.")]
         ///

@@ -144,7 +144,7 @@ impl<const R: usize, const C: usize, const R2: usize, const C2: usize> SelectSha
 /// in either order. A mismatch reads
 /// `operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>`.
 ///
-/// Every dimension of both shapes must be in typenum's table (`0..=1024`, powers of 2 and 10);
+/// Every dimension of both shapes must be in the table of [`Dim`](super::Dim) (`0..=4096` and more);
 /// see the [module docs](crate::shape#which-dimensions-can-be-checked).
 ///
 /// ```

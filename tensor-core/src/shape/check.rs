@@ -6,6 +6,8 @@
 
 use typenum::True;
 
+use super::Shape;
+
 /// Proof that two shapes hold the same number of elements (required by `reshape`, `flatten`).
 #[diagnostic::on_unimplemented(
     message = "cannot reshape a tensor of shape {From} into shape {To}: element counts differ",
@@ -71,3 +73,107 @@ impl<A, B> BroadcastCompatible<A, B> for True {}
 )]
 pub trait BroadcastsTo<From, To> {}
 impl<From, To> BroadcastsTo<From, To> for True {}
+/// Proof that the inner dimensions of a matrix product agree: `K == K2` for
+/// `Lhs = Shape<R, K>` times `Rhs = Shape<K2, C>`.
+///
+/// Implemented for `()` when the two dimensions are the same const parameter, so no typenum
+/// arithmetic is involved and every dimension works.
+#[diagnostic::on_unimplemented(
+    message = "cannot multiply `{Lhs}` by `{Rhs}`: inner dimensions {K} and {K2} differ",
+    label = "the right operand must have {K} rows (the left operand's column count), found {K2}",
+    note = "a matrix product `(R, K) @ (K, C)` needs the left operand's columns to match the right operand's rows",
+    note = "a `Vector<T, N>` is a row (`1 x N`): for NumPy's `A @ v` with a 1-D `v`, use `a.matvec(&v)` or `a @ v.T`"
+)]
+pub trait InnerDimsMatch<Lhs, Rhs, const K: usize, const K2: usize> {}
+impl<Lhs, Rhs, const N: usize> InnerDimsMatch<Lhs, Rhs, N, N> for () {}
+
+/// A square shape: `Shape<N, N>`. Required by `det`, `inv` and `solve`.
+///
+/// ```
+/// use tensor_core::{Shape, shape::Square};
+///
+/// fn check<S: Square>() {}
+/// check::<Shape<3, 3>>();
+/// ```
+///
+/// ```compile_fail
+/// use tensor_core::{Shape, shape::Square};
+///
+/// fn check<S: Square>() {}
+/// check::<Shape<2, 3>>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "expected a square matrix, found a matrix of shape `{Self}`",
+    label = "`det`, `inv` and `solve` need as many rows as columns",
+    note = "the determinant and the inverse exist only for square matrices; for least squares on a tall matrix, solve the normal equations `(A.T @ A) x = A.T @ b`"
+)]
+pub trait Square {}
+impl<const N: usize> Square for Shape<N, N> {}
+
+/// Proof that index `I` lies within an axis of size `N` (the `axis::At<I>` selector).
+#[diagnostic::on_unimplemented(
+    message = "index {I} is out of bounds for axis {AXIS} with size {N}",
+    label = "valid indices on axis {AXIS} are 0..{N}",
+    note = "axis 0 counts rows, axis 1 columns; a `Vector<T, N>` is a single row: its element `j` is `v[0, j]` in `tensor!`"
+)]
+pub trait IndexInBounds<const AXIS: usize, const I: usize, const N: usize> {}
+impl<const AXIS: usize, const I: usize, const N: usize> IndexInBounds<AXIS, I, N> for True {}
+
+/// Proof that index `-K` (counted from the end) lies within an axis of size `N`:
+/// `1 <= K <= N` (the `axis::AtEnd<K>` selector).
+#[diagnostic::on_unimplemented(
+    message = "index -{K} is out of bounds for axis {AXIS} with size {N}",
+    label = "valid indices from the end on axis {AXIS} are -{N}..=-1",
+    note = "axis 0 counts rows, axis 1 columns"
+)]
+pub trait IndexFromEndInBounds<const AXIS: usize, const K: usize, const N: usize> {}
+impl<const AXIS: usize, const K: usize, const N: usize> IndexFromEndInBounds<AXIS, K, N> for True {}
+
+/// Proof that the `LEN` elements from index `START` lie within an axis of size `N`
+/// (the `axis::Span<START, LEN>` selector).
+#[diagnostic::on_unimplemented(
+    message = "a slice of {LEN} elements from index {START} is out of bounds for axis {AXIS} with size {N}",
+    label = "this slice ends after index {START} + {LEN}, but axis {AXIS} has {N} elements",
+    note = "axis 0 counts rows, axis 1 columns; a `Vector<T, N>` is a single row: its elements `a..b` are `v[.., a..b]` in `tensor!`"
+)]
+pub trait SliceInBounds<const AXIS: usize, const START: usize, const LEN: usize, const N: usize> {}
+impl<const AXIS: usize, const START: usize, const LEN: usize, const N: usize>
+    SliceInBounds<AXIS, START, LEN, N> for True
+{
+}
+
+/// Proof that the `LEN` elements from index `-K` lie within an axis of size `N`:
+/// `LEN <= K <= N` (the `axis::SpanEnd<K, LEN>` selector).
+#[diagnostic::on_unimplemented(
+    message = "a slice of {LEN} elements from index -{K} is out of bounds for axis {AXIS} with size {N}",
+    label = "this slice starts {K} elements from the end, but axis {AXIS} has {N} elements",
+    note = "axis 0 counts rows, axis 1 columns"
+)]
+pub trait SliceFromEndInBounds<const AXIS: usize, const K: usize, const LEN: usize, const N: usize>
+{
+}
+impl<const AXIS: usize, const K: usize, const LEN: usize, const N: usize>
+    SliceFromEndInBounds<AXIS, K, LEN, N> for True
+{
+}
+
+/// Proof that dropping `FRONT` elements at the front and `BACK` at the back of an axis of size
+/// `N` leaves `LEN`: `FRONT + LEN + BACK == N` (the `axis::Trim<FRONT, BACK>` selector).
+#[diagnostic::on_unimplemented(
+    message = "an open-ended slice that skips {FRONT} leading and {BACK} trailing elements of axis {AXIS} with size {N} does not have {LEN} elements",
+    label = "the result's type asks for {LEN} elements on axis {AXIS}",
+    note = "the length of an open-ended slice comes from the result's type: annotate it with the right size"
+)]
+pub trait TrimFits<
+    const AXIS: usize,
+    const FRONT: usize,
+    const BACK: usize,
+    const LEN: usize,
+    const N: usize,
+>
+{
+}
+impl<const AXIS: usize, const FRONT: usize, const BACK: usize, const LEN: usize, const N: usize>
+    TrimFits<AXIS, FRONT, BACK, LEN, N> for True
+{
+}

@@ -8,8 +8,8 @@ use super::{Dim, SameElementCount, Shape, Shape3, Shape4, ToUInt, U};
 
 /// The number of elements of a shape, as a typenum number (`U<R> * U<C>` for `Shape<R, C>`).
 ///
-/// Implemented for every shape whose dimensions are in typenum's table (`0..=1024`, powers of
-/// 2 and of 10).
+/// Implemented for every shape whose dimensions are in the table of [`Dim`](super::Dim)
+/// (`0..=4096` and more).
 ///
 /// ```
 /// use tensor_core::{Shape3, shape::ElementCount};

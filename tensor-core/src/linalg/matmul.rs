@@ -1,0 +1,146 @@
+//! Matrix products: `matmul`, `matmul_into`, `matvec`, `dot` and `outer`.
+
+use crate::shape::MatMulRhs;
+use crate::{Element, Tensor, Vector};
+
+impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
+    /// The matrix product `self @ rhs`, like NumPy's `a @ b`: `(R, K) @ (K, C) -> (R, C)`.
+    ///
+    /// `rhs` is a `Tensor<T, K, C>` (or a reference to one). A right operand whose row count is
+    /// not `K` is a compile error naming both shapes:
+    /// `cannot multiply Shape<2, 3> by Shape<2, 3>: inner dimensions 3 and 2 differ`.
+    /// A row vector `Vector<T, K>` times a matrix is NumPy's `v @ M` (vector-matrix); for
+    /// NumPy's `M @ v` (matrix-vector with a 1-D `v`) see [`matvec`](Self::matvec).
+    ///
+    /// Every output element is summed in the order `k = 0, 1, ..`, with `+` and `*` of `T`
+    /// (for integers, overflow behaves as Rust's operators: a panic in debug builds).
+    /// The product is returned by value; for large matrices kept on the heap, write into
+    /// existing storage with [`matmul_into`](Self::matmul_into).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[1, 2], [3, 4]]);
+    /// let b = Tensor::from([[5, 6], [7, 8]]);
+    /// assert_eq!(a.matmul(&b), Tensor::from([[19, 22], [43, 50]]));
+    ///
+    /// // (2x3) @ (3x2) -> (2x2)
+    /// let x = Tensor::<f64, 2, 3>::arange();
+    /// let y = Tensor::<f64, 3, 2>::ones();
+    /// assert_eq!(x.matmul(&y), Tensor::from([[3.0, 3.0], [12.0, 12.0]]));
+    /// ```
+    ///
+    /// ```compile_fail
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::<f64, 2, 3>::zeros();
+    /// let _ = a.matmul(&a); // cannot multiply `Shape<2, 3>` by `Shape<2, 3>`: inner dimensions 3 and 2 differ
+    /// ```
+    #[must_use]
+    pub fn matmul<Rhs: MatMulRhs<T, R, K>>(&self, rhs: &Rhs) -> Rhs::Output {
+        let mut out = Rhs::__zeros();
+        rhs.__matmul_into(self, &mut out);
+        out
+    }
+
+    /// Writes the matrix product `self @ rhs` into `out`, overwriting it, like NumPy's
+    /// `np.matmul(a, b, out=out)`. Nothing of the size of the product is placed on the stack,
+    /// so `out` can be a large tensor in a `Box`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Box::new(Tensor::<f32, 64, 64>::identity());
+    /// let b = Box::new(Tensor::<f32, 64, 64>::arange());
+    /// let mut out = Box::new(Tensor::<f32, 64, 64>::zeros());
+    /// a.matmul_into(&*b, &mut out);
+    /// assert_eq!(*out, *b);
+    /// ```
+    pub fn matmul_into<Rhs: MatMulRhs<T, R, K>>(&self, rhs: &Rhs, out: &mut Rhs::Output) {
+        rhs.__matmul_into(self, out);
+    }
+
+    /// The matrix-vector product with a row vector taken as a column, like NumPy's `M @ v`
+    /// for a 1-D `v` (or `np.matvec`): `(R, K) @ (K,) -> (R,)`, returned as a row vector.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2, 3], [4, 5, 6]]);
+    /// let v = Tensor::from([1, 0, -1]);
+    /// assert_eq!(m.matvec(&v), Tensor::from([-2, -2]));
+    /// ```
+    ///
+    /// ```compile_fail
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::<i32, 2, 3>::zeros();
+    /// let _ = m.matvec(&Tensor::from([1, 2])); // expected a vector of length 3
+    /// ```
+    #[must_use]
+    pub fn matvec(&self, v: &Vector<T, K>) -> Vector<T, R> {
+        let mut out = Tensor::<T, R, 1>::zeros();
+        crate::kernels::matmul::matmul(self.as_flat(), v.as_flat(), out.as_flat_mut(), K, 1);
+        Tensor::from_fn(|_, j| out.data[j][0])
+    }
+}
+
+impl<T: Element, const N: usize> Tensor<T, 1, N> {
+    /// The outer product of two vectors, like NumPy's `np.outer(v, w)`:
+    /// `out[i][j] = v[i] * w[j]`, an `N x M` matrix.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let v = Tensor::from([1, 2]);
+    /// let w = Tensor::from([3, 4, 5]);
+    /// assert_eq!(v.outer(&w), Tensor::from([[3, 4, 5], [6, 8, 10]]));
+    /// ```
+    #[must_use]
+    pub fn outer<const M: usize>(&self, other: &Vector<T, M>) -> Tensor<T, N, M> {
+        let [a] = &self.data;
+        let [b] = &other.data;
+        Tensor::from_fn(|i, j| a[i] * b[j])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Tensor;
+
+    #[test]
+    fn reference_operands_and_chains() {
+        let a = Tensor::from([[1, 2], [3, 4]]);
+        let r = &a;
+        assert_eq!(a.matmul(&r), a.matmul(&a));
+        assert_eq!(a.matmul(&a).matmul(&a), Tensor::from([[37, 54], [81, 118]]));
+    }
+
+    #[test]
+    fn vector_matrix_and_matrix_vector() {
+        let m = Tensor::from([[1, 2], [3, 4], [5, 6]]);
+        assert_eq!(Tensor::from([1, 1, 1]).matmul(&m), Tensor::from([9, 12]));
+        assert_eq!(m.matvec(&Tensor::from([1, -1])), Tensor::from([-1, -1, -1]));
+        assert_eq!(
+            m.matmul(&Tensor::from([[1], [-1]])),
+            Tensor::from([[-1], [-1], [-1]])
+        );
+    }
+
+    #[test]
+    fn zero_sized_products() {
+        let a = Tensor::<f64, 2, 0>::zeros();
+        let b = Tensor::<f64, 0, 3>::zeros();
+        assert_eq!(a.matmul(&b), Tensor::<f64, 2, 3>::zeros());
+        assert_eq!(b.matmul(&Tensor::<f64, 3, 0>::zeros()).shape(), (0, 0));
+    }
+
+    #[test]
+    fn dimensions_beyond_typenums_table() {
+        // 4099 is outside the table of `shape::Dim`: the product needs no arithmetic on
+        // dimensions.
+        let v = Tensor::<i64, 1, 4099>::ones();
+        let c = Tensor::<i64, 4099, 1>::ones();
+        assert_eq!(v.matmul(&c), Tensor::from([4099]));
+    }
+}

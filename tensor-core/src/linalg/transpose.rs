@@ -1,0 +1,73 @@
+//! `transpose`, its NumPy-style alias `t`, and `trace`.
+
+use crate::{Element, Tensor};
+
+impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// The transpose, `C x R`: `out[j][i] = self[i][j]`, like NumPy's `a.transpose()`.
+    /// A row vector becomes a column vector and back.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2, 3], [4, 5, 6]]);
+    /// assert_eq!(m.transpose(), Tensor::from([[1, 4], [2, 5], [3, 6]]));
+    /// assert_eq!(Tensor::from([1, 2]).transpose(), Tensor::from([[1], [2]]));
+    /// ```
+    #[must_use]
+    pub fn transpose(&self) -> Tensor<T, C, R> {
+        Tensor::from_fn(|i, j| self.data[j][i])
+    }
+
+    /// The transpose, spelled like NumPy's `a.T` (the same as [`transpose`](Self::transpose)).
+    /// In the `tensor!` expression DSL, `a.T` expands to this call.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[1, 2], [3, 4]]);
+    /// assert_eq!(a.t(), Tensor::from([[1, 3], [2, 4]]));
+    /// ```
+    #[must_use]
+    pub fn t(&self) -> Tensor<T, C, R> {
+        self.transpose()
+    }
+}
+
+impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// The sum of the main diagonal, `self[0][0] + self[1][1] + ..` over `min(R, C)` elements,
+    /// like NumPy's `np.trace(a)` (which also accepts non-square matrices).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).trace(), 5);
+    /// assert_eq!(Tensor::from([[1, 2, 3], [4, 5, 6]]).trace(), 6);
+    /// ```
+    #[must_use]
+    pub fn trace(&self) -> T {
+        (0..R.min(C)).fold(T::zero(), |acc, i| acc + self.data[i][i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Tensor;
+
+    #[test]
+    fn transpose_is_an_involution_and_moves_every_element() {
+        let m = Tensor::<i32, 3, 5>::arange();
+        let t = m.t();
+        assert_eq!(t.shape(), (5, 3));
+        for i in 0..3 {
+            for j in 0..5 {
+                assert_eq!(t[(j, i)], m[(i, j)]);
+            }
+        }
+        assert_eq!(t.t(), m);
+    }
+
+    #[test]
+    fn trace_of_empty_is_zero() {
+        assert_eq!(Tensor::<f64, 0, 0>::zeros().trace(), 0.0);
+    }
+}

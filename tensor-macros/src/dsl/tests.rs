@@ -1,0 +1,377 @@
+//! Unit tests of the DSL: expansions, error messages with the tokens they point at, and a
+//! systematic sweep of malformed inputs that must all end in errors, never in a panic.
+
+use proc_macro2::TokenStream;
+
+use crate::expand;
+
+/// The DSL's result for `src` (parsed by the literal-or-expression rule as the macro does).
+fn run(src: &str) -> syn::Result<TokenStream> {
+    expand::expand(src.parse().expect("test input must lex"))
+}
+
+fn expansion(src: &str) -> String {
+    run(src)
+        .unwrap_or_else(|e| panic!("{src}: {e}"))
+        .to_string()
+}
+
+/// The first error's message and the source text its span covers.
+fn error(src: &str) -> (String, String) {
+    let e = run(src)
+        .err()
+        .unwrap_or_else(|| panic!("`{src}` should be an error"));
+    let (start, end) = (e.span().start(), e.span().end());
+    assert_eq!(
+        start.line, 1,
+        "{src}: error span {start:?} is not on the input line"
+    );
+    let text: String = src
+        .chars()
+        .skip(start.column)
+        .take(end.column.saturating_sub(start.column))
+        .collect();
+    (e.to_string(), text)
+}
+
+#[test]
+fn matmul_transpose_and_precedence() {
+    assert_eq!(expansion("a @ b"), "(a) . matmul (& (b))");
+    assert_eq!(expansion("a.T"), "(a) . t ()");
+    assert_eq!(expansion("a.T @ b"), "((a) . t ()) . matmul (& (b))");
+    // `@` binds like `*`: tighter than `+`, left-associative with `*`.
+    assert_eq!(expansion("x @ w + b"), "((x) . matmul (& (w)) + b)");
+    assert_eq!(expansion("b + x @ w"), "(b + (x) . matmul (& (w)))");
+    assert_eq!(expansion("a @ b * c"), "((a) . matmul (& (b)) * c)");
+    assert_eq!(expansion("a * b @ c"), "((a * b)) . matmul (& (c))");
+    assert_eq!(
+        expansion("a @ b @ c"),
+        "((a) . matmul (& (b))) . matmul (& (c))"
+    );
+    assert_eq!(expansion("-a @ b"), "((- a)) . matmul (& (b))");
+    assert_eq!(expansion("(a @ b).T"), "(((a) . matmul (& (b)))) . t ()");
+    assert_eq!(expansion("f(a @ b, c)"), "f ((a) . matmul (& (b)) , c)");
+    assert_eq!(
+        expansion("a.T.sum::<f32>() as f64"),
+        "(((a) . t ()) . sum :: < f32 > () as f64)"
+    );
+}
+
+#[test]
+fn indices_expand_to_checked_selectors() {
+    let p = ":: tensor :: __private ::";
+    assert_eq!(
+        expansion("m[.., -1]"),
+        format!("(m) . select ({p} All , {p} AtEnd :: < 1 >)")
+    );
+    assert_eq!(
+        expansion("m[..2, ..]"),
+        format!("(m) . select ({p} Span :: < 0 , 2 > , {p} All)")
+    );
+    assert_eq!(
+        expansion("m[1, 1]"),
+        format!("(m) . select ({p} At :: < 1 > , {p} At :: < 1 >) . item ()")
+    );
+    assert_eq!(
+        expansion("m[1..3, 0]"),
+        format!("(m) . select ({p} Span :: < 1 , 2 > , {p} At :: < 0 >)")
+    );
+    assert_eq!(
+        expansion("m[1]"),
+        format!("(m) . select ({p} At :: < 1 > , {p} All)")
+    );
+    assert_eq!(
+        expansion("m[-2.., 1..]"),
+        format!("(m) . select ({p} SpanEnd :: < 2 , 2 > , {p} Trim :: < 1 , 0 >)")
+    );
+    assert_eq!(
+        expansion("m[..-1, 0..]"),
+        format!("(m) . select ({p} Trim :: < 0 , 1 > , {p} All)")
+    );
+    assert_eq!(
+        expansion("m[-3..-1, 2..=4]"),
+        format!("(m) . select ({p} SpanEnd :: < 3 , 2 > , {p} Span :: < 2 , 3 >)")
+    );
+    assert_eq!(
+        expansion("m[..=-1, -0]"),
+        format!("(m) . select ({p} All , {p} At :: < 0 >)")
+    );
+    assert_eq!(expansion("m[i, j + 1]"), "(m) [(i , (j + 1))]");
+    assert_eq!(expansion("v[k]"), "(v) [k]");
+    assert_eq!(expansion("m[i, 2]"), "(m) [(i , 2)]");
+}
+
+#[test]
+fn literal_or_expression_rule() {
+    assert!(expansion("1, 2").starts_with(":: tensor :: __private :: Tensor :: from_array"));
+    assert!(expansion("[1, 2]").starts_with(":: tensor :: __private :: Tensor :: from_array"));
+    assert!(expansion("-5").starts_with(":: tensor :: __private :: Tensor :: from_array"));
+    assert!(expansion("x,").starts_with(":: tensor :: __private :: Tensor :: from_array"));
+    // commas in a turbofish are not top-level commas
+    assert_eq!(
+        expansion("Tensor::<f64, 2, 2>::zeros() @ a"),
+        "(Tensor :: < f64 , 2 , 2 > :: zeros ()) . matmul (& (a))"
+    );
+    // a plain expression is neither: the error suggests the one-element literal
+    for plain in ["x", "x + 1", "t.trace()", "1.0 / 3.0", "f(y)"] {
+        let (message, covered) = error(plain);
+        assert!(
+            message.contains("write `tensor![x,]`"),
+            "{plain}: {message}"
+        );
+        assert_eq!(covered, plain);
+    }
+    // an inline literal operand is a tensor literal
+    assert_eq!(
+        expansion("[[1, 0], [0, 1]] @ a"),
+        "(:: tensor :: __private :: Tensor :: from_array ([[1 , 0] , [0 , 1]])) . matmul (& (a))"
+    );
+}
+
+#[test]
+fn malformed_inputs_say_what_was_expected_where() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("a @", "expected an operand after this operator", "@"),
+        ("@ a", "expected an operand: a variable, a literal", "@"),
+        ("a @@ b", "expected an operand: a variable, a literal", "@"),
+        (
+            "a b",
+            "expected an operator such as `@`, `+` or `*`, or the end of the expression, found `b`",
+            "b",
+        ),
+        ("m[]", "empty index", "[]"),
+        (
+            "m[1, 2, 3]",
+            "too many indices: a tensor has 2 axes, but 3 indices were given",
+            "3",
+        ),
+        (
+            "m[..-]",
+            "slice bounds in `tensor!` must be integer literals",
+            "..",
+        ),
+        (
+            "m[i..j]",
+            "slice bounds in `tensor!` must be integer literals",
+            "..",
+        ),
+        (
+            "m[3..1, ..]",
+            "this slice is reversed: it starts at 3 and ends at 1",
+            "1",
+        ),
+        (
+            "m[-1..-3]",
+            "this slice is reversed: it starts 1 from the end and ends 3 from the end",
+            "-",
+        ),
+        (
+            "m[-1..2]",
+            "a slice from a negative start to a non-negative end",
+            "-",
+        ),
+        (
+            "m[..=]",
+            "an inclusive range `a..=b` needs an end bound",
+            "..=",
+        ),
+        (
+            "m[99999999999999999999999]",
+            "index `99999999999999999999999` is too large",
+            "99999999999999999999999",
+        ),
+        (
+            "m[1 2]",
+            "expected `,` between indices or `]`, found `2`",
+            "2",
+        ),
+        (
+            "m[i, ..]",
+            "a slice cannot be combined with a run-time index",
+            "..",
+        ),
+        (
+            "m[i, -1]",
+            "a negative index cannot be combined with a run-time index",
+            "-",
+        ),
+        (
+            "a.",
+            "unexpected end of input, expected a method or field name after `.`",
+            "",
+        ),
+        (
+            "a.sum::<f32>",
+            "unexpected end of input, expected `(` and the method's arguments",
+            "",
+        ),
+        ("a += b", "compound assignment is not an expression", "+="),
+        ("a < b < c", "comparison operators cannot be chained", "<"),
+        ("(a, b)", "expected `)` (tuples are not supported", ","),
+        (
+            "()",
+            "unexpected end of input, expected an expression inside `(...)`",
+            "",
+        ),
+        (
+            "f(a b)",
+            "expected `,` between arguments or `)`, found `b`",
+            "b",
+        ),
+        (
+            "a @ [1, [2]]",
+            "expected a scalar element, found a list",
+            "[2]",
+        ),
+        ("a @ []", "empty tensor literal", ""),
+        ("let x = a", "expected an operand", "let"),
+        ("a .. b", "expected an operator such as", ".."),
+        (
+            "..",
+            "unexpected range: ranges are only allowed inside an index",
+            "..",
+        ),
+    ];
+    for &(src, message, at) in cases {
+        let (got, text) = error(src);
+        assert!(
+            got.starts_with(message),
+            "`{src}`: got \"{got}\", expected \"{message}...\""
+        );
+        if !at.is_empty() {
+            // A multi-character punctuation (`..`, `+=`) is spanned by its first character.
+            let points_at = text.starts_with(at) || (!text.is_empty() && at.starts_with(&text));
+            assert!(
+                points_at,
+                "`{src}`: the error points at `{text}`, expected `{at}`"
+            );
+        }
+    }
+}
+
+#[test]
+fn errors_in_both_operands_are_all_reported() {
+    let e = run("m[3..1, ..] @ m[-1..2]").unwrap_err();
+    assert_eq!(e.into_iter().count(), 2);
+}
+
+/// Every sequence of up to three fragments (and a stride of the four-fragment ones) that lexes
+/// is run through the macro's pipeline inside `catch_unwind`: none may panic, every error
+/// has a message and a span on the input line, and every success is a valid Rust expression.
+#[test]
+fn generated_inputs_never_panic() {
+    const FRAGMENTS: &[&str] = &[
+        "a",
+        "m",
+        "1",
+        "-1",
+        "2.5",
+        "@",
+        "@@",
+        "+",
+        "-",
+        "*",
+        "==",
+        "<",
+        ">",
+        "..",
+        "..=",
+        ",",
+        ".",
+        ".T",
+        "T",
+        "[",
+        "]",
+        "[]",
+        "[1]",
+        "[1, 2]",
+        "[[1], [2, 3]]",
+        "[..]",
+        "[.., -1]",
+        "[1, 2, 3]",
+        "[..-]",
+        "[-0]",
+        "[3..1]",
+        "[-1..2]",
+        "[99999999999999999999]",
+        "(",
+        ")",
+        "()",
+        "(a)",
+        "(a, b)",
+        "f(a @ b)",
+        "x.sum()",
+        "x.sum::<",
+        "::",
+        "as",
+        "f32",
+        "?",
+        "!",
+        "&",
+        "mut",
+        "|x| x",
+        "{ 1 }",
+        "let",
+        "=",
+        "+=",
+        "vec![1]",
+        "'c'",
+        "true",
+        "\"s\"",
+    ];
+    let mut checked = 0usize;
+    let mut sequences: Vec<Vec<usize>> = Vec::new();
+    let n = FRAGMENTS.len();
+    for a in 0..n {
+        sequences.push(vec![a]);
+        for b in 0..n {
+            sequences.push(vec![a, b]);
+            for c in 0..n {
+                sequences.push(vec![a, b, c]);
+                if (a * n * n + b * n + c).is_multiple_of(31) {
+                    sequences.push(vec![a, b, c, (a + b + c) % n]);
+                }
+            }
+        }
+    }
+    for seq in sequences {
+        let src: String = seq
+            .iter()
+            .map(|&i| FRAGMENTS[i])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Ok(tokens) = src.parse::<TokenStream>() else {
+            continue;
+        };
+        let outcome = std::panic::catch_unwind(|| {
+            let result = expand::expand(tokens.clone());
+            // The full entry point must not panic either.
+            let _ = expand::tensor(tokens.clone());
+            result.map(|t| t.to_string()).map_err(|e| {
+                e.into_iter()
+                    .map(|e| (e.to_string(), e.span().start(), e.span().end()))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let outcome = outcome.unwrap_or_else(|_| panic!("the macro panicked on `{src}`"));
+        match outcome {
+            Ok(code) => {
+                assert!(
+                    syn::parse_str::<syn::Expr>(&code).is_ok(),
+                    "`{src}` expanded to invalid Rust: {code}"
+                );
+            }
+            Err(errors) => {
+                for (message, start, end) in errors {
+                    assert!(!message.is_empty(), "`{src}`: empty error message");
+                    assert!(
+                        start.line <= 1 && end.column <= src.len(),
+                        "`{src}`: span {start:?}..{end:?} outside the input"
+                    );
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 100_000, "only {checked} inputs lexed");
+}
