@@ -4,24 +4,26 @@ use crate::Tensor;
 use crate::kernels::elementwise::broadcast_binary;
 use crate::shape::{Broadcast, BroadcastTo, BroadcastWith, Shape, StaticShape};
 
-/// Combines `a` and `b` element by element after broadcasting them to their common shape.
+/// Combines the row-major elements `a` of shape `A` and `b` of shape `B` element by element
+/// after broadcasting them to their common shape.
 #[inline]
-pub(crate) fn zip_broadcast<T, const R: usize, const C: usize, const R2: usize, const C2: usize>(
-    a: &Tensor<T, R, C>,
-    b: &Tensor<T, R2, C2>,
-    f: impl Fn(T, T) -> T,
-) -> Broadcast<T, Shape<R, C>, Shape<R2, C2>>
+pub(crate) fn zip_broadcast<T, A, B>(a: &[T], b: &[T], f: impl Fn(T, T) -> T) -> Broadcast<T, A, B>
 where
     T: Copy + Default,
-    Shape<R, C>: BroadcastWith<Shape<R2, C2>>,
+    A: BroadcastWith<B> + StaticShape,
+    B: StaticShape,
 {
-    let mut out = <Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output::full(T::default());
-    let dims = (
-        <<Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output as StaticShape>::ROWS,
-        <<Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output as StaticShape>::COLS,
+    let mut out = A::Output::full(T::default());
+    let dims = <A::Output as StaticShape>::DIMS;
+    broadcast_binary(
+        a,
+        A::DIMS,
+        b,
+        B::DIMS,
+        A::Output::as_flat_mut(&mut out),
+        dims,
+        f,
     );
-    let flat = <Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output::as_flat_mut(&mut out);
-    broadcast_binary(a.as_flat(), (R, C), b.as_flat(), (R2, C2), flat, dims, f);
     out
 }
 

@@ -45,7 +45,7 @@ mod reshape;
 
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
 pub use broadcast::{
-    Broadcast, BroadcastAxis, BroadcastTo, BroadcastWith, SelectShape, StaticShape,
+    Broadcast, BroadcastAxis, BroadcastTo, BroadcastWith, Dim, DimsShape, PickDim, StaticShape,
 };
 pub use check::{
     BroadcastCompatible, BroadcastsTo, ColIndexInBounds, ColRangeInBounds, RowIndexInBounds,
