@@ -137,6 +137,7 @@ fn a4() -> Tensor4<f64, 2, 2, 3, 2> {
 }
 
 #[test]
+#[rustfmt::skip] // NumPy's values, compact
 fn numpy_broadcasting() {
     // Values printed by NumPy 2 (`print(list((a + b).ravel()))`) for the data above and
     // b3 = (np.arange(3) + 1.0).reshape(1, 3, 1) * 0.5, c3 = (np.arange(8) - 3.5).reshape(2, 1, 4),
@@ -149,38 +150,18 @@ fn numpy_broadcasting() {
         "a3 + b3",
         sum.as_flat(),
         &[
-            -0.75, 1.0, 0.0, 1.75, 1.25, 0.25, 2.0, 1.0, 0.5, 2.25, 1.25, 0.25, 1.0, 0.0, 1.75,
-            0.75, 0.25, 2.0, 1.0, 0.0, 2.25, 1.25, 0.25, 2.0,
+            -0.75, 1.0, 0.0, 1.75, 1.25, 0.25, 2.0, 1.0, 0.5, 2.25, 1.25, 0.25, 1.0, 0.0,
+            1.75, 0.75, 0.25, 2.0, 1.0, 0.0, 2.25, 1.25, 0.25, 2.0,
         ],
     );
     assert_exact(
         "a3 / c3",
         (a3() / c3).as_flat(),
         &[
-            0.35714285714285715,
-            -0.2,
-            0.3333333333333333,
-            -2.5,
-            -0.07142857142857142,
-            0.3,
-            -0.6666666666666666,
-            -0.0,
-            0.2857142857142857,
-            -0.3,
-            0.16666666666666666,
-            2.5,
-            1.0,
-            -0.3333333333333333,
-            0.5,
-            0.07142857142857142,
-            -1.5,
-            0.6666666666666666,
-            0.0,
-            -0.2857142857142857,
-            1.5,
-            -0.16666666666666666,
-            -0.5,
-            0.14285714285714285,
+            0.35714285714285715, -0.2, 0.3333333333333333, -2.5, -0.07142857142857142, 0.3,
+            -0.6666666666666666, -0.0, 0.2857142857142857, -0.3, 0.16666666666666666, 2.5,
+            1.0, -0.3333333333333333, 0.5, 0.07142857142857142, -1.5, 0.6666666666666666,
+            0.0, -0.2857142857142857, 1.5, -0.16666666666666666, -0.5, 0.14285714285714285,
         ],
     );
     let outer: Tensor3<f64, 2, 3, 4> = &b3 - &c3; // (1, 3, 1) - (2, 1, 4)
@@ -188,48 +169,31 @@ fn numpy_broadcasting() {
         "b3 - c3",
         outer.as_flat(),
         &[
-            4.0, 3.0, 2.0, 1.0, 4.5, 3.5, 2.5, 1.5, 5.0, 4.0, 3.0, 2.0, 0.0, -1.0, -2.0, -3.0, 0.5,
-            -0.5, -1.5, -2.5, 1.0, 0.0, -1.0, -2.0,
+            4.0, 3.0, 2.0, 1.0, 4.5, 3.5, 2.5, 1.5, 5.0, 4.0, 3.0, 2.0, 0.0, -1.0, -2.0,
+            -3.0, 0.5, -0.5, -1.5, -2.5, 1.0, 0.0, -1.0, -2.0,
         ],
     );
     assert_exact(
         "a4 * b4",
         (a4() * b4).as_flat(),
         &[
-            -1.5, -0.375, 1.0, -1.5, 0.25, 2.25, -1.0, 1.875, -2.5, 0.0, 2.5, -1.875, 0.5, -2.25,
-            -0.25, 1.5, -1.0, 0.375, 3.0, -1.25, 1.5, -3.125, 0.0, 3.125,
+            -1.5, -0.375, 1.0, -1.5, 0.25, 2.25, -1.0, 1.875, -2.5, 0.0, 2.5, -1.875, 0.5,
+            -2.25, -0.25, 1.5, -1.0, 0.375, 3.0, -1.25, 1.5, -3.125, 0.0, 3.125,
         ],
     );
 }
 
 #[test]
+#[rustfmt::skip] // NumPy's values, compact
 fn numpy_math() {
     // NumPy: 1 / (1 + np.exp(-a3)), np.clip(a3, -0.5, 0.75).
     let sigmoid = [
-        0.22270013882530884,
-        0.6224593312018546,
-        0.3775406687981454,
-        0.7772998611746911,
-        0.5621765008857981,
-        0.320821300824607,
-        0.7310585786300049,
-        0.5,
-        0.2689414213699951,
-        0.679178699175393,
-        0.43782349911420193,
-        0.22270013882530884,
-        0.6224593312018546,
-        0.3775406687981454,
-        0.7772998611746911,
-        0.5621765008857981,
-        0.320821300824607,
-        0.7310585786300049,
-        0.5,
-        0.2689414213699951,
-        0.679178699175393,
-        0.43782349911420193,
-        0.22270013882530884,
-        0.6224593312018546,
+        0.22270013882530884, 0.6224593312018546, 0.3775406687981454, 0.7772998611746911,
+        0.5621765008857981, 0.320821300824607, 0.7310585786300049, 0.5, 0.2689414213699951,
+        0.679178699175393, 0.43782349911420193, 0.22270013882530884, 0.6224593312018546,
+        0.3775406687981454, 0.7772998611746911, 0.5621765008857981, 0.320821300824607,
+        0.7310585786300049, 0.5, 0.2689414213699951, 0.679178699175393, 0.43782349911420193,
+        0.22270013882530884, 0.6224593312018546,
     ];
     assert_close(
         "sigmoid",
@@ -242,314 +206,60 @@ fn numpy_math() {
         "clip",
         a3().clip(-0.5, 0.75).as_flat(),
         &[
-            -0.5, 0.5, -0.5, 0.75, 0.25, -0.5, 0.75, 0.0, -0.5, 0.75, -0.25, -0.5, 0.5, -0.5, 0.75,
-            0.25, -0.5, 0.75, 0.0, -0.5, 0.75, -0.25, -0.5, 0.5,
+            -0.5, 0.5, -0.5, 0.75, 0.25, -0.5, 0.75, 0.0, -0.5, 0.75, -0.25, -0.5, 0.5,
+            -0.5, 0.75, 0.25, -0.5, 0.75, 0.0, -0.5, 0.75, -0.25, -0.5, 0.5,
         ],
     );
 }
 
 #[test]
+#[rustfmt::skip] // NumPy's values, compact
 fn numpy_reductions() {
     // NumPy: getattr(np, op)(a, axis=axis, keepdims=True) for each op and axis.
     let (a3, a4) = (a3(), a4());
     let cases: Vec<(&str, Vec<f64>, Vec<f64>)> = vec![
-        (
-            "sum_axis0",
-            a3.sum_axis0().as_flat().to_vec(),
-            vec![
-                -0.75, 0.0, 0.75, 1.5, -0.5, 0.25, 1.0, -1.0, -0.25, 0.5, -1.5, -0.75,
-            ],
-        ),
-        (
-            "mean_axis0",
-            a3.mean_axis0().as_flat().to_vec(),
-            vec![
-                -0.375, 0.0, 0.375, 0.75, -0.25, 0.125, 0.5, -0.5, -0.125, 0.25, -0.75, -0.375,
-            ],
-        ),
-        (
-            "var_axis0",
-            a3.var_axis0().as_flat().to_vec(),
-            vec![
-                0.765625, 0.25, 0.765625, 0.25, 0.25, 0.765625, 0.25, 0.25, 0.765625, 0.25, 0.25,
-                0.765625,
-            ],
-        ),
-        (
-            "std_axis0",
-            a3.std_axis0().as_flat().to_vec(),
-            vec![
-                0.875, 0.5, 0.875, 0.5, 0.5, 0.875, 0.5, 0.5, 0.875, 0.5, 0.5, 0.875,
-            ],
-        ),
-        (
-            "max_axis0",
-            a3.max_axis0().as_flat().to_vec(),
-            vec![
-                0.5, 0.5, 1.25, 1.25, 0.25, 1.0, 1.0, 0.0, 0.75, 0.75, -0.25, 0.5,
-            ],
-        ),
-        (
-            "min_axis0",
-            a3.min_axis0().as_flat().to_vec(),
-            vec![
-                -1.25, -0.5, -0.5, 0.25, -0.75, -0.75, 0.0, -1.0, -1.0, -0.25, -1.25, -1.25,
-            ],
-        ),
-        (
-            "sum_axis1",
-            a3.sum_axis1().as_flat().to_vec(),
-            vec![-2.0, 0.5, 0.25, 0.0, 0.5, 0.25, 0.0, -0.25],
-        ),
-        (
-            "mean_axis1",
-            a3.mean_axis1().as_flat().to_vec(),
-            vec![
-                -0.6666666666666666,
-                0.16666666666666666,
-                0.08333333333333333,
-                0.0,
-                0.16666666666666666,
-                0.08333333333333333,
-                0.0,
-                -0.08333333333333333,
-            ],
-        ),
-        (
-            "var_axis1",
-            a3.var_axis1().as_flat().to_vec(),
-            vec![
-                0.4305555555555556,
-                0.4305555555555556,
-                0.4305555555555556,
-                1.0416666666666667,
-                0.4305555555555556,
-                0.4305555555555556,
-                1.0416666666666667,
-                0.4305555555555556,
-            ],
-        ),
-        (
-            "std_axis1",
-            a3.std_axis1().as_flat().to_vec(),
-            vec![
-                0.6561673228343176,
-                0.6561673228343176,
-                0.6561673228343176,
-                1.0206207261596576,
-                0.6561673228343176,
-                0.6561673228343176,
-                1.0206207261596576,
-                0.6561673228343176,
-            ],
-        ),
-        (
-            "max_axis1",
-            a3.max_axis1().as_flat().to_vec(),
-            vec![0.25, 0.75, 1.0, 1.25, 0.75, 1.0, 1.25, 0.5],
-        ),
-        (
-            "min_axis1",
-            a3.min_axis1().as_flat().to_vec(),
-            vec![-1.25, -0.75, -0.5, -1.25, -0.75, -0.5, -1.25, -1.0],
-        ),
-        (
-            "sum_axis2",
-            a3.sum_axis2().as_flat().to_vec(),
-            vec![0.0, 0.5, -1.75, 1.5, -0.75, -0.25],
-        ),
-        (
-            "mean_axis2",
-            a3.mean_axis2().as_flat().to_vec(),
-            vec![0.0, 0.125, -0.4375, 0.375, -0.1875, -0.0625],
-        ),
-        (
-            "var_axis2",
-            a3.var_axis2().as_flat().to_vec(),
-            vec![
-                0.90625, 0.390625, 0.60546875, 0.390625, 0.60546875, 0.60546875,
-            ],
-        ),
-        (
-            "std_axis2",
-            a3.std_axis2().as_flat().to_vec(),
-            vec![
-                0.9519716382329886,
-                0.625,
-                0.7781187248742958,
-                0.625,
-                0.7781187248742958,
-                0.7781187248742958,
-            ],
-        ),
-        (
-            "max_axis2",
-            a3.max_axis2().as_flat().to_vec(),
-            vec![1.25, 1.0, 0.75, 1.25, 1.0, 0.75],
-        ),
-        (
-            "min_axis2",
-            a3.min_axis2().as_flat().to_vec(),
-            vec![-1.25, -0.75, -1.25, -0.5, -1.0, -1.25],
-        ),
-        (
-            "channel_sum",
-            a3.channel_sum().as_flat().to_vec(),
-            vec![-1.5, 0.75, 0.25, -0.25],
-        ),
-        (
-            "channel_mean",
-            a3.channel_mean().as_flat().to_vec(),
-            vec![-0.25, 0.125, 0.041666666666666664, -0.041666666666666664],
-        ),
-        (
-            "channel_var",
-            a3.channel_var().as_flat().to_vec(),
-            vec![
-                0.6041666666666666,
-                0.4322916666666667,
-                0.7378472222222222,
-                0.7378472222222222,
-            ],
-        ),
-        (
-            "channel_std",
-            a3.channel_std().as_flat().to_vec(),
-            vec![
-                0.7772815877574012,
-                0.6574889099191459,
-                0.858980338670346,
-                0.858980338670346,
-            ],
-        ),
-        (
-            "channel_max",
-            a3.channel_max().as_flat().to_vec(),
-            vec![0.75, 1.0, 1.25, 1.25],
-        ),
-        (
-            "channel_min",
-            a3.channel_min().as_flat().to_vec(),
-            vec![-1.25, -0.75, -1.25, -1.25],
-        ),
-        (
-            "sum_axis0",
-            a4.sum_axis0().as_flat().to_vec(),
-            vec![
-                -0.5, -0.875, 0.375, 0.0, -0.375, 0.875, 0.5, 0.125, -0.25, -0.625, 0.625, 0.25,
-            ],
-        ),
-        (
-            "mean_axis0",
-            a4.mean_axis0().as_flat().to_vec(),
-            vec![
-                -0.25, -0.4375, 0.1875, 0.0, -0.1875, 0.4375, 0.25, 0.0625, -0.125, -0.3125,
-                0.3125, 0.125,
-            ],
-        ),
-        (
-            "var_axis0",
-            a4.var_axis0().as_flat().to_vec(),
-            vec![
-                0.25, 0.09765625, 0.09765625, 0.25, 0.09765625, 0.09765625, 0.25, 0.09765625, 0.25,
-                0.09765625, 0.09765625, 0.25,
-            ],
-        ),
-        (
-            "std_axis0",
-            a4.std_axis0().as_flat().to_vec(),
-            vec![
-                0.5, 0.3125, 0.3125, 0.5, 0.3125, 0.3125, 0.5, 0.3125, 0.5, 0.3125, 0.3125, 0.5,
-            ],
-        ),
-        (
-            "max_axis0",
-            a4.max_axis0().as_flat().to_vec(),
-            vec![
-                0.25, -0.125, 0.5, 0.5, 0.125, 0.75, 0.75, 0.375, 0.375, 0.0, 0.625, 0.625,
-            ],
-        ),
-        (
-            "min_axis0",
-            a4.min_axis0().as_flat().to_vec(),
-            vec![
-                -0.75, -0.75, -0.125, -0.5, -0.5, 0.125, -0.25, -0.25, -0.625, -0.625, 0.0, -0.375,
-            ],
-        ),
-        (
-            "sum_axis3",
-            a4.sum_axis3().as_flat().to_vec(),
-            vec![
-                -0.875, 0.0, 0.875, 0.125, -0.625, 0.25, -0.5, 0.375, -0.375, 0.5, -0.25, 0.625,
-            ],
-        ),
-        (
-            "mean_axis3",
-            a4.mean_axis3().as_flat().to_vec(),
-            vec![
-                -0.4375, 0.0, 0.4375, 0.0625, -0.3125, 0.125, -0.25, 0.1875, -0.1875, 0.25, -0.125,
-                0.3125,
-            ],
-        ),
-        (
-            "var_axis3",
-            a4.var_axis3().as_flat().to_vec(),
-            vec![
-                0.09765625, 0.25, 0.09765625, 0.09765625, 0.09765625, 0.25, 0.25, 0.09765625,
-                0.09765625, 0.25, 0.25, 0.09765625,
-            ],
-        ),
-        (
-            "std_axis3",
-            a4.std_axis3().as_flat().to_vec(),
-            vec![
-                0.3125, 0.5, 0.3125, 0.3125, 0.3125, 0.5, 0.5, 0.3125, 0.3125, 0.5, 0.5, 0.3125,
-            ],
-        ),
-        (
-            "max_axis3",
-            a4.max_axis3().as_flat().to_vec(),
-            vec![
-                -0.125, 0.5, 0.75, 0.375, 0.0, 0.625, 0.25, 0.5, 0.125, 0.75, 0.375, 0.625,
-            ],
-        ),
-        (
-            "min_axis3",
-            a4.min_axis3().as_flat().to_vec(),
-            vec![
-                -0.75, -0.5, 0.125, -0.25, -0.625, -0.375, -0.75, -0.125, -0.5, -0.25, -0.625, 0.0,
-            ],
-        ),
-        (
-            "channel_sum",
-            a4.channel_sum().as_flat().to_vec(),
-            vec![0.375, -0.25],
-        ),
-        (
-            "channel_mean",
-            a4.channel_mean().as_flat().to_vec(),
-            vec![0.03125, -0.020833333333333332],
-        ),
-        (
-            "channel_var",
-            a4.channel_var().as_flat().to_vec(),
-            vec![0.22428385416666666, 0.23133680555555558],
-        ),
-        (
-            "channel_std",
-            a4.channel_std().as_flat().to_vec(),
-            vec![0.4735861634028877, 0.4809748491922998],
-        ),
-        (
-            "channel_max",
-            a4.channel_max().as_flat().to_vec(),
-            vec![0.75, 0.75],
-        ),
-        (
-            "channel_min",
-            a4.channel_min().as_flat().to_vec(),
-            vec![-0.75, -0.75],
-        ),
+        ("sum_axis0", a3.sum_axis0().as_flat().to_vec(), vec![-0.75, 0.0, 0.75, 1.5, -0.5, 0.25, 1.0, -1.0, -0.25, 0.5, -1.5, -0.75]),
+        ("mean_axis0", a3.mean_axis0().as_flat().to_vec(), vec![-0.375, 0.0, 0.375, 0.75, -0.25, 0.125, 0.5, -0.5, -0.125, 0.25, -0.75, -0.375]),
+        ("var_axis0", a3.var_axis0().as_flat().to_vec(), vec![0.765625, 0.25, 0.765625, 0.25, 0.25, 0.765625, 0.25, 0.25, 0.765625, 0.25, 0.25, 0.765625]),
+        ("std_axis0", a3.std_axis0().as_flat().to_vec(), vec![0.875, 0.5, 0.875, 0.5, 0.5, 0.875, 0.5, 0.5, 0.875, 0.5, 0.5, 0.875]),
+        ("max_axis0", a3.max_axis0().as_flat().to_vec(), vec![0.5, 0.5, 1.25, 1.25, 0.25, 1.0, 1.0, 0.0, 0.75, 0.75, -0.25, 0.5]),
+        ("min_axis0", a3.min_axis0().as_flat().to_vec(), vec![-1.25, -0.5, -0.5, 0.25, -0.75, -0.75, 0.0, -1.0, -1.0, -0.25, -1.25, -1.25]),
+        ("sum_axis1", a3.sum_axis1().as_flat().to_vec(), vec![-2.0, 0.5, 0.25, 0.0, 0.5, 0.25, 0.0, -0.25]),
+        ("mean_axis1", a3.mean_axis1().as_flat().to_vec(), vec![-0.6666666666666666, 0.16666666666666666, 0.08333333333333333, 0.0, 0.16666666666666666, 0.08333333333333333, 0.0, -0.08333333333333333]),
+        ("var_axis1", a3.var_axis1().as_flat().to_vec(), vec![0.4305555555555556, 0.4305555555555556, 0.4305555555555556, 1.0416666666666667, 0.4305555555555556, 0.4305555555555556, 1.0416666666666667, 0.4305555555555556]),
+        ("std_axis1", a3.std_axis1().as_flat().to_vec(), vec![0.6561673228343176, 0.6561673228343176, 0.6561673228343176, 1.0206207261596576, 0.6561673228343176, 0.6561673228343176, 1.0206207261596576, 0.6561673228343176]),
+        ("max_axis1", a3.max_axis1().as_flat().to_vec(), vec![0.25, 0.75, 1.0, 1.25, 0.75, 1.0, 1.25, 0.5]),
+        ("min_axis1", a3.min_axis1().as_flat().to_vec(), vec![-1.25, -0.75, -0.5, -1.25, -0.75, -0.5, -1.25, -1.0]),
+        ("sum_axis2", a3.sum_axis2().as_flat().to_vec(), vec![0.0, 0.5, -1.75, 1.5, -0.75, -0.25]),
+        ("mean_axis2", a3.mean_axis2().as_flat().to_vec(), vec![0.0, 0.125, -0.4375, 0.375, -0.1875, -0.0625]),
+        ("var_axis2", a3.var_axis2().as_flat().to_vec(), vec![0.90625, 0.390625, 0.60546875, 0.390625, 0.60546875, 0.60546875]),
+        ("std_axis2", a3.std_axis2().as_flat().to_vec(), vec![0.9519716382329886, 0.625, 0.7781187248742958, 0.625, 0.7781187248742958, 0.7781187248742958]),
+        ("max_axis2", a3.max_axis2().as_flat().to_vec(), vec![1.25, 1.0, 0.75, 1.25, 1.0, 0.75]),
+        ("min_axis2", a3.min_axis2().as_flat().to_vec(), vec![-1.25, -0.75, -1.25, -0.5, -1.0, -1.25]),
+        ("channel_sum", a3.channel_sum().as_flat().to_vec(), vec![-1.5, 0.75, 0.25, -0.25]),
+        ("channel_mean", a3.channel_mean().as_flat().to_vec(), vec![-0.25, 0.125, 0.041666666666666664, -0.041666666666666664]),
+        ("channel_var", a3.channel_var().as_flat().to_vec(), vec![0.6041666666666666, 0.4322916666666667, 0.7378472222222222, 0.7378472222222222]),
+        ("channel_std", a3.channel_std().as_flat().to_vec(), vec![0.7772815877574012, 0.6574889099191459, 0.858980338670346, 0.858980338670346]),
+        ("channel_max", a3.channel_max().as_flat().to_vec(), vec![0.75, 1.0, 1.25, 1.25]),
+        ("channel_min", a3.channel_min().as_flat().to_vec(), vec![-1.25, -0.75, -1.25, -1.25]),
+        ("sum_axis0", a4.sum_axis0().as_flat().to_vec(), vec![-0.5, -0.875, 0.375, 0.0, -0.375, 0.875, 0.5, 0.125, -0.25, -0.625, 0.625, 0.25]),
+        ("mean_axis0", a4.mean_axis0().as_flat().to_vec(), vec![-0.25, -0.4375, 0.1875, 0.0, -0.1875, 0.4375, 0.25, 0.0625, -0.125, -0.3125, 0.3125, 0.125]),
+        ("var_axis0", a4.var_axis0().as_flat().to_vec(), vec![0.25, 0.09765625, 0.09765625, 0.25, 0.09765625, 0.09765625, 0.25, 0.09765625, 0.25, 0.09765625, 0.09765625, 0.25]),
+        ("std_axis0", a4.std_axis0().as_flat().to_vec(), vec![0.5, 0.3125, 0.3125, 0.5, 0.3125, 0.3125, 0.5, 0.3125, 0.5, 0.3125, 0.3125, 0.5]),
+        ("max_axis0", a4.max_axis0().as_flat().to_vec(), vec![0.25, -0.125, 0.5, 0.5, 0.125, 0.75, 0.75, 0.375, 0.375, 0.0, 0.625, 0.625]),
+        ("min_axis0", a4.min_axis0().as_flat().to_vec(), vec![-0.75, -0.75, -0.125, -0.5, -0.5, 0.125, -0.25, -0.25, -0.625, -0.625, 0.0, -0.375]),
+        ("sum_axis3", a4.sum_axis3().as_flat().to_vec(), vec![-0.875, 0.0, 0.875, 0.125, -0.625, 0.25, -0.5, 0.375, -0.375, 0.5, -0.25, 0.625]),
+        ("mean_axis3", a4.mean_axis3().as_flat().to_vec(), vec![-0.4375, 0.0, 0.4375, 0.0625, -0.3125, 0.125, -0.25, 0.1875, -0.1875, 0.25, -0.125, 0.3125]),
+        ("var_axis3", a4.var_axis3().as_flat().to_vec(), vec![0.09765625, 0.25, 0.09765625, 0.09765625, 0.09765625, 0.25, 0.25, 0.09765625, 0.09765625, 0.25, 0.25, 0.09765625]),
+        ("std_axis3", a4.std_axis3().as_flat().to_vec(), vec![0.3125, 0.5, 0.3125, 0.3125, 0.3125, 0.5, 0.5, 0.3125, 0.3125, 0.5, 0.5, 0.3125]),
+        ("max_axis3", a4.max_axis3().as_flat().to_vec(), vec![-0.125, 0.5, 0.75, 0.375, 0.0, 0.625, 0.25, 0.5, 0.125, 0.75, 0.375, 0.625]),
+        ("min_axis3", a4.min_axis3().as_flat().to_vec(), vec![-0.75, -0.5, 0.125, -0.25, -0.625, -0.375, -0.75, -0.125, -0.5, -0.25, -0.625, 0.0]),
+        ("channel_sum", a4.channel_sum().as_flat().to_vec(), vec![0.375, -0.25]),
+        ("channel_mean", a4.channel_mean().as_flat().to_vec(), vec![0.03125, -0.020833333333333332]),
+        ("channel_var", a4.channel_var().as_flat().to_vec(), vec![0.22428385416666666, 0.23133680555555558]),
+        ("channel_std", a4.channel_std().as_flat().to_vec(), vec![0.4735861634028877, 0.4809748491922998]),
+        ("channel_max", a4.channel_max().as_flat().to_vec(), vec![0.75, 0.75]),
+        ("channel_min", a4.channel_min().as_flat().to_vec(), vec![-0.75, -0.75]),
     ];
     for (what, got, want) in &cases {
         assert_close(what, got, want, 1e-12, 1e-15);
@@ -569,12 +279,7 @@ fn numpy_reductions() {
         "a3 whole",
         &whole,
         &[
-            -0.75,
-            -0.03125,
-            0.6474609375,
-            0.8046495743489833,
-            1.25,
-            -1.25,
+            -0.75, -0.03125, 0.6474609375, 0.8046495743489833, 1.25, -1.25,
             0.6756114130434783,
         ],
         1e-12,
@@ -585,11 +290,7 @@ fn numpy_reductions() {
         "a4 whole",
         &whole,
         &[
-            0.125,
-            0.005208333333333333,
-            0.22848849826388887,
-            0.4780047052737963,
-            0.75,
+            0.125, 0.005208333333333333, 0.22848849826388887, 0.4780047052737963, 0.75,
             -0.75,
         ],
         1e-12,
@@ -615,93 +316,65 @@ macro_rules! check_ops {
     }};
 }
 
-macro_rules! broadcast_props3 {
-    ($($name:ident: [$($x:literal),+] with [$($y:literal),+];)*) => {$(
+macro_rules! broadcast_props {
+    ($($name:ident: $t:ident [$($x:literal),+] with [$($y:literal),+];)*) => {$(
         proptest! {
             #[test]
             fn $name(
                 a in vec(-1e3..1e3f64, 1 $(* $x)+),
                 b in vec(-1e3..1e3f64, 1 $(* $y)+),
             ) {
-                check_ops!(t3::<$($x),+>(&a), [$($x),+], t3::<$($y),+>(&b), [$($y),+]);
-                check_ops!(t3::<$($y),+>(&b), [$($y),+], t3::<$($x),+>(&a), [$($x),+]);
+                check_ops!($t::<$($x),+>(&a), [$($x),+], $t::<$($y),+>(&b), [$($y),+]);
+                check_ops!($t::<$($y),+>(&b), [$($y),+], $t::<$($x),+>(&a), [$($x),+]);
             }
         }
     )*};
 }
 
-macro_rules! broadcast_props4 {
-    ($($name:ident: [$($x:literal),+] with [$($y:literal),+];)*) => {$(
+broadcast_props! {
+    same_shape_2x3x4: t3 [2, 3, 4] with [2, 3, 4];
+    per_channel_5x4x3: t3 [5, 4, 3] with [1, 1, 3];
+    per_row_3x5x2: t3 [3, 5, 2] with [3, 1, 1];
+    middle_axis_2x7x3: t3 [2, 7, 3] with [1, 7, 1];
+    outer_4x1x6: t3 [4, 1, 6] with [1, 5, 1];
+    scalar_like_3x2x9: t3 [3, 2, 9] with [1, 1, 1];
+    mixed_1x3x1: t3 [1, 3, 1] with [2, 3, 5];
+    wide_2x2x33: t3 [2, 2, 33] with [2, 1, 33];
+    same_shape_2x2x3x2: t4 [2, 2, 3, 2] with [2, 2, 3, 2];
+    per_channel_batch_3x4x4x3: t4 [3, 4, 4, 3] with [1, 1, 1, 3];
+    per_image_4x2x3x2: t4 [4, 2, 3, 2] with [4, 1, 1, 1];
+    alternating_2x3x2x5: t4 [2, 1, 2, 1] with [1, 3, 1, 5];
+    inner_pair_2x3x4x5: t4 [2, 3, 4, 5] with [1, 3, 4, 1];
+}
+
+/// Reduction properties for the shapes listed after the tensor constructor (`t3`/`t4`) and its
+/// axis groups (`"what" [axes]: the six methods;`).
+macro_rules! reduction_props {
+    ($t:ident $groups:tt $($name:ident: [$($d:literal),+];)*) => {$(
         proptest! {
             #[test]
-            fn $name(
-                a in vec(-1e3..1e3f64, 1 $(* $x)+),
-                b in vec(-1e3..1e3f64, 1 $(* $y)+),
-            ) {
-                check_ops!(t4::<$($x),+>(&a), [$($x),+], t4::<$($y),+>(&b), [$($y),+]);
-                check_ops!(t4::<$($y),+>(&b), [$($y),+], t4::<$($x),+>(&a), [$($x),+]);
+            fn $name(a in vec(-1e3..1e3f64, 1 $(* $d)+)) {
+                let t = $t::<$($d),+>(&a);
+                let dims = [$($d),+];
+                reduction_props!(@groups t, a, dims, $groups);
+                let whole: Vec<usize> = (0..dims.len()).collect();
+                let got = [vec![t.sum()], vec![t.mean()], vec![t.var()], vec![t.std()], vec![t.max()], vec![t.min()]];
+                check_reductions("whole", &a, &dims, &whole, got);
             }
         }
     )*};
+    (@groups $t:ident, $a:ident, $dims:ident, { $($what:literal [$($axis:literal),+]: $($m:ident),+;)+ }) => {
+        $(check_reductions($what, &$a, &$dims, &[$($axis),+], [$($t.$m().as_flat().to_vec()),+]);)+
+    };
 }
 
-broadcast_props3! {
-    same_shape_2x3x4: [2, 3, 4] with [2, 3, 4];
-    per_channel_5x4x3: [5, 4, 3] with [1, 1, 3];
-    per_row_3x5x2: [3, 5, 2] with [3, 1, 1];
-    middle_axis_2x7x3: [2, 7, 3] with [1, 7, 1];
-    outer_4x1x6: [4, 1, 6] with [1, 5, 1];
-    scalar_like_3x2x9: [3, 2, 9] with [1, 1, 1];
-    mixed_1x3x1: [1, 3, 1] with [2, 3, 5];
-    wide_2x2x33: [2, 2, 33] with [2, 1, 33];
-}
-
-broadcast_props4! {
-    same_shape_2x2x3x2: [2, 2, 3, 2] with [2, 2, 3, 2];
-    per_channel_batch_3x4x4x3: [3, 4, 4, 3] with [1, 1, 1, 3];
-    per_image_4x2x3x2: [4, 2, 3, 2] with [4, 1, 1, 1];
-    alternating_2x3x2x5: [2, 1, 2, 1] with [1, 3, 1, 5];
-    inner_pair_2x3x4x5: [2, 3, 4, 5] with [1, 3, 4, 1];
-}
-
-macro_rules! reduction_props3 {
-    ($($name:ident: [$d0:literal, $d1:literal, $d2:literal];)*) => {$(
-        proptest! {
-            #[test]
-            fn $name(a in vec(-1e3..1e3f64, $d0 * $d1 * $d2)) {
-                let t = t3::<$d0, $d1, $d2>(&a);
-                let dims = [$d0, $d1, $d2];
-                let f = |x: &[f64]| x.to_vec();
-                check_reductions("axis 0", &a, &dims, &[0], [f(t.sum_axis0().as_flat()), f(t.mean_axis0().as_flat()), f(t.var_axis0().as_flat()), f(t.std_axis0().as_flat()), f(t.max_axis0().as_flat()), f(t.min_axis0().as_flat())]);
-                check_reductions("axis 1", &a, &dims, &[1], [f(t.sum_axis1().as_flat()), f(t.mean_axis1().as_flat()), f(t.var_axis1().as_flat()), f(t.std_axis1().as_flat()), f(t.max_axis1().as_flat()), f(t.min_axis1().as_flat())]);
-                check_reductions("axis 2", &a, &dims, &[2], [f(t.sum_axis2().as_flat()), f(t.mean_axis2().as_flat()), f(t.var_axis2().as_flat()), f(t.std_axis2().as_flat()), f(t.max_axis2().as_flat()), f(t.min_axis2().as_flat())]);
-                check_reductions("channel", &a, &dims, &[0, 1], [f(t.channel_sum().as_flat()), f(t.channel_mean().as_flat()), f(t.channel_var().as_flat()), f(t.channel_std().as_flat()), f(t.channel_max().as_flat()), f(t.channel_min().as_flat())]);
-                check_reductions("whole", &a, &dims, &[0, 1, 2], [vec![t.sum()], vec![t.mean()], vec![t.var()], vec![t.std()], vec![t.max()], vec![t.min()]]);
-            }
-        }
-    )*};
-}
-
-macro_rules! reduction_props4 {
-    ($($name:ident: [$d0:literal, $d1:literal, $d2:literal, $d3:literal];)*) => {$(
-        proptest! {
-            #[test]
-            fn $name(a in vec(-1e3..1e3f64, $d0 * $d1 * $d2 * $d3)) {
-                let t = t4::<$d0, $d1, $d2, $d3>(&a);
-                let dims = [$d0, $d1, $d2, $d3];
-                let f = |x: &[f64]| x.to_vec();
-                check_reductions("axis 0", &a, &dims, &[0], [f(t.sum_axis0().as_flat()), f(t.mean_axis0().as_flat()), f(t.var_axis0().as_flat()), f(t.std_axis0().as_flat()), f(t.max_axis0().as_flat()), f(t.min_axis0().as_flat())]);
-                check_reductions("axis 1", &a, &dims, &[1], [f(t.sum_axis1().as_flat()), f(t.mean_axis1().as_flat()), f(t.var_axis1().as_flat()), f(t.std_axis1().as_flat()), f(t.max_axis1().as_flat()), f(t.min_axis1().as_flat())]);
-                check_reductions("axis 2", &a, &dims, &[2], [f(t.sum_axis2().as_flat()), f(t.mean_axis2().as_flat()), f(t.var_axis2().as_flat()), f(t.std_axis2().as_flat()), f(t.max_axis2().as_flat()), f(t.min_axis2().as_flat())]);
-                check_reductions("axis 3", &a, &dims, &[3], [f(t.sum_axis3().as_flat()), f(t.mean_axis3().as_flat()), f(t.var_axis3().as_flat()), f(t.std_axis3().as_flat()), f(t.max_axis3().as_flat()), f(t.min_axis3().as_flat())]);
-                check_reductions("channel", &a, &dims, &[0, 1, 2], [f(t.channel_sum().as_flat()), f(t.channel_mean().as_flat()), f(t.channel_var().as_flat()), f(t.channel_std().as_flat()), f(t.channel_max().as_flat()), f(t.channel_min().as_flat())]);
-                check_reductions("whole", &a, &dims, &[0, 1, 2, 3], [vec![t.sum()], vec![t.mean()], vec![t.var()], vec![t.std()], vec![t.max()], vec![t.min()]]);
-            }
-        }
-    )*};
-}
-
-reduction_props3! {
+reduction_props! {
+    t3 {
+        "axis 0" [0]: sum_axis0, mean_axis0, var_axis0, std_axis0, max_axis0, min_axis0;
+        "axis 1" [1]: sum_axis1, mean_axis1, var_axis1, std_axis1, max_axis1, min_axis1;
+        "axis 2" [2]: sum_axis2, mean_axis2, var_axis2, std_axis2, max_axis2, min_axis2;
+        "channel" [0, 1]: channel_sum, channel_mean, channel_var, channel_std, channel_max, channel_min;
+    }
     reductions_1x1x1: [1, 1, 1];
     reductions_2x3x4: [2, 3, 4];
     reductions_5x1x3: [5, 1, 3];
@@ -709,7 +382,14 @@ reduction_props3! {
     reductions_3x4x17: [3, 4, 17];
 }
 
-reduction_props4! {
+reduction_props! {
+    t4 {
+        "axis 0" [0]: sum_axis0, mean_axis0, var_axis0, std_axis0, max_axis0, min_axis0;
+        "axis 1" [1]: sum_axis1, mean_axis1, var_axis1, std_axis1, max_axis1, min_axis1;
+        "axis 2" [2]: sum_axis2, mean_axis2, var_axis2, std_axis2, max_axis2, min_axis2;
+        "axis 3" [3]: sum_axis3, mean_axis3, var_axis3, std_axis3, max_axis3, min_axis3;
+        "channel" [0, 1, 2]: channel_sum, channel_mean, channel_var, channel_std, channel_max, channel_min;
+    }
     reductions_2x2x3x2: [2, 2, 3, 2];
     reductions_3x4x4x3: [3, 4, 4, 3];
     reductions_1x5x1x9: [1, 5, 1, 9];
