@@ -466,6 +466,20 @@ fn nan_propagates_through_axis_reductions_and_broadcasting() {
 }
 
 #[test]
+fn explicit_broadcast_matches_operator_broadcasting() {
+    let t = Tensor4::<i64, 2, 3, 4, 5>::arange();
+    let s = Tensor4::<i64, 1, 3, 1, 5>::from_fn(|_, i, _, k| (i * 10 + k) as i64);
+    assert_eq!(t + s, t + s.broadcast::<2, 3, 4, 5>());
+    assert_eq!(
+        s.broadcast::<2, 3, 4, 5>(),
+        Tensor4::from_fn(|_, i, _, k| (i * 10 + k) as i64)
+    );
+    let c = Tensor3::<i64, 1, 1, 3>::from_array([[[1, 2, 3]]]);
+    assert_eq!(c.broadcast::<2, 2, 3>()[(1, 1, 2)], 3);
+    assert_eq!(t.broadcast::<2, 3, 4, 5>(), t);
+}
+
+#[test]
 fn integer_tensors() {
     let t = Tensor3::<i64, 2, 3, 4>::arange();
     assert_eq!(t.sum(), 276);
@@ -565,6 +579,10 @@ fn compatible_rank3_and_rank4_shapes_compile() {
     assert_eq!(acc, Tensor3::full(3.0));
     let gray: Tensor3<f32, 4, 4, 1> = img.mean_axis2(); // twin of reduction-nd-wrong-shape
     assert_eq!(gray, Tensor3::ones());
+    let full: Tensor3<f32, 4, 4, 3> = per_channel.broadcast::<4, 4, 3>(); // twin of broadcast-to-rank3-wrong-shape
+    let mut in_place = img;
+    in_place -= &full;
+    assert_eq!(in_place, img - per_channel);
     let mean = Tensor::<f32, 1, 3>::ones();
     let centred: Tensor3<f32, 4, 4, 3> = img - mean.reshape3::<1, 1, 3>(); // twin of mixed-rank-operands
     assert_eq!(centred, Tensor3::zeros());

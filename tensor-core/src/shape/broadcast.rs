@@ -8,9 +8,9 @@
 //! result is a plain `Tensor<T, R, C>`, `Tensor3<T, D0, D1, D2>` or `Tensor4<..>` for concrete
 //! shapes.
 
-use core::ops::{BitAnd, BitOr};
+use core::ops::BitOr;
 
-use typenum::{And, B0, B1, Const, Eq, IsEqual, Or, ToUInt, U, U1};
+use typenum::{B0, B1, Const, Eq, IsEqual, Or, ToUInt, U, U1};
 
 use super::{BroadcastCompatible, BroadcastsTo, Shape, Shape3, Shape4};
 use crate::{Tensor, Tensor3, Tensor4};
@@ -101,6 +101,9 @@ pub trait BroadcastAxis<B> {
     type Compatible;
     /// `B1` when the left size is 1, so the result takes the right operand's size.
     type TakesRhs;
+    /// `B1` when the left size equals the right one or is 1: the left operand can be
+    /// broadcast to the right one's size.
+    type FitsInto;
 }
 
 impl<A, B> BroadcastAxis<B> for A
@@ -112,6 +115,7 @@ where
 {
     type Compatible = Or<Or<Eq<A, B>, Eq<A, U1>>, Eq<B, U1>>;
     type TakesRhs = Eq<A, U1>;
+    type FitsInto = Or<Eq<A, B>, Eq<A, U1>>;
 }
 
 /// One dimension `N` as a type: an axis of a shape computed at type level.
@@ -248,13 +252,14 @@ pub type Broadcast<T, A, B> = <<A as BroadcastWith<B>>::Output as StaticShape>::
 
 /// `Self` can be broadcast to the shape `To`: on each axis the size equals the target's or is 1.
 ///
-/// Required by `Tensor::broadcast`. A mismatch reads
+/// Required by `broadcast` (of `Tensor`, `Tensor3`, `Tensor4`). A mismatch reads
 /// `cannot broadcast a tensor of shape Shape<1, 3> to shape Shape<2, 4>`.
 ///
 /// ```
-/// use tensor_core::{Shape, shape::BroadcastTo};
+/// use tensor_core::{Shape, Shape3, shape::BroadcastTo};
 ///
 /// fn check<A: BroadcastTo<B>, B>() {}
+/// check::<Shape3<1, 1, 3>, Shape3<4, 4, 3>>();
 /// check::<Shape<1, 3>, Shape<4, 3>>();
 /// check::<Shape<2, 1>, Shape<2, 5>>();
 /// check::<Shape<2, 5>, Shape<2, 5>>();
@@ -268,19 +273,24 @@ pub type Broadcast<T, A, B> = <<A as BroadcastWith<B>>::Output as StaticShape>::
 /// ```
 pub trait BroadcastTo<To> {}
 
-impl<const R: usize, const C: usize, const R2: usize, const C2: usize> BroadcastTo<Shape<R2, C2>>
-    for Shape<R, C>
-where
-    Const<R>: ToUInt,
-    Const<C>: ToUInt,
-    Const<R2>: ToUInt,
-    Const<C2>: ToUInt,
-    U<R>: IsEqual<U<R2>> + IsEqual<U1>,
-    U<C>: IsEqual<U<C2>> + IsEqual<U1>,
-    Eq<U<R>, U<R2>>: BitOr<Eq<U<R>, U1>>,
-    Eq<U<C>, U<C2>>: BitOr<Eq<U<C>, U1>>,
-    Or<Eq<U<R>, U<R2>>, Eq<U<R>, U1>>: BitAnd<Or<Eq<U<C>, U<C2>>, Eq<U<C>, U1>>>,
-    And<Or<Eq<U<R>, U<R2>>, Eq<U<R>, U1>>, Or<Eq<U<C>, U<C2>>, Eq<U<C>, U1>>>:
-        BroadcastsTo<Shape<R, C>, Shape<R2, C2>>,
-{
+/// One impl per rank: each axis proves its own bit, with the full shapes in the bound.
+macro_rules! broadcast_to {
+    ($($A:ty, $B:ty: [$($a:ident),+] [$($b:ident),+];)+) => {$(
+        impl<$(const $a: usize,)+ $(const $b: usize),+> BroadcastTo<$B> for $A
+        where
+            $(
+                Const<$a>: ToUInt,
+                Const<$b>: ToUInt,
+                U<$a>: BroadcastAxis<U<$b>>,
+                <U<$a> as BroadcastAxis<U<$b>>>::FitsInto: BroadcastsTo<$A, $B>,
+            )+
+        {
+        }
+    )+};
+}
+
+broadcast_to! {
+    Shape<R, C>, Shape<R2, C2>: [R, C] [R2, C2];
+    Shape3<X0, X1, X2>, Shape3<Y0, Y1, Y2>: [X0, X1, X2] [Y0, Y1, Y2];
+    Shape4<X0, X1, X2, X3>, Shape4<Y0, Y1, Y2, Y3>: [X0, X1, X2, X3] [Y0, Y1, Y2, Y3];
 }
