@@ -582,6 +582,8 @@ fn compatible_rank3_and_rank4_shapes_compile() {
     let full: Tensor3<f32, 4, 4, 3> = per_channel.broadcast::<4, 4, 3>(); // twin of broadcast-to-rank3-wrong-shape
     let mut in_place = img;
     in_place -= &full;
+    in_place += &per_channel.broadcast(); // the target shape is inferred
+    in_place -= &per_channel.broadcast();
     assert_eq!(in_place, img - per_channel);
     let mean = Tensor::<f32, 1, 3>::ones();
     let centred: Tensor3<f32, 4, 4, 3> = img - mean.reshape3::<1, 1, 3>(); // twin of mixed-rank-operands
