@@ -33,6 +33,10 @@ fn work() -> i32 {
     // [[4, 3]] + [[1], [2]] broadcasts to [[5, 4], [6, 5]]: 20.
     let roots = tensor![[16.0f32, 9.0]].sqrt() + tensor![[1.0f32], [2.0]];
     let one = tensor![0.0f32].exp().sum();
+    // An image normalised per channel: (v - 4.5 - c) / sqrt(11.25) peaks at 1.34: 1.
+    let img = Tensor3::<f32, 2, 2, 3>::arange();
+    let z = (img - img.channel_mean()) / img.channel_std();
+    let top_z = one * z.max();
     // Linear algebra and the DSL; each term is 0 when right.
     let gram = tensor!(m.T @ m); // column 0 of m has squared norm 1 + 16 + 49 = 66
     let a = tensor![[2.0f64, 1.0], [1.0, 1.0]]; // det 1
@@ -45,7 +49,7 @@ fn work() -> i32 {
         + flat.sum()
         + x[2] as i32
         + roots.sum() as i32
-        + one as i32
+        + top_z as i32
         + linalg
 }
 

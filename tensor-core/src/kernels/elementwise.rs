@@ -44,36 +44,91 @@ pub(crate) fn binary_scalar_lhs<T: Copy>(s: T, b: &[T], out: &mut [T], f: impl F
     }
 }
 
-/// The dimensions `(rows, cols)` of a row-major operand.
-pub(crate) type Dims = (usize, usize);
+/// The largest rank a broadcasting operand can have.
+const MAX_RANK: usize = 4;
 
-/// `out = f(a, b)` with NumPy broadcasting: `out` has shape `(r, c)`; on each axis the size of
-/// `a` and of `b` is either the output's or 1 (the type system has proved it).
+/// `out = f(a, b)` with NumPy broadcasting between row-major operands of the same rank:
+/// `dims` is the shape of `out`, `da` and `db` those of `a` and `b`; on each axis their size is
+/// the output's or 1 (the type system has proved it).
+///
+/// Neighbouring axes on which both operands behave alike (each full, or each repeated) are
+/// merged first, so `(H, W, C) + (1, 1, C)` runs as `(H*W, C) + (1, C)`: the innermost loop is
+/// one of the contiguous, vectorizable loops above.
 #[inline]
 pub(crate) fn broadcast_binary<T: Copy>(
     a: &[T],
-    (ra, ca): Dims,
+    da: &[usize],
     b: &[T],
-    (rb, cb): Dims,
+    db: &[usize],
     out: &mut [T],
-    (r, c): Dims,
+    dims: &[usize],
     f: impl Fn(T, T) -> T,
 ) {
-    debug_assert!(a.len() == ra * ca && b.len() == rb * cb && out.len() == r * c);
-    if ra == rb && ca == cb {
+    debug_assert!(da.len() == dims.len() && db.len() == dims.len() && dims.len() <= MAX_RANK);
+    debug_assert!(out.len() == dims.iter().product::<usize>());
+    debug_assert!(a.len() == da.iter().product::<usize>());
+    debug_assert!(b.len() == db.iter().product::<usize>());
+    if da == db {
         return binary(a, b, out, f);
     }
-    if c == 0 {
+    if out.is_empty() {
         return;
     }
-    for (i, out_row) in out.chunks_exact_mut(c).enumerate() {
-        let a_row = &a[if ra == 1 { 0 } else { i * ca }..][..ca];
-        let b_row = &b[if rb == 1 { 0 } else { i * cb }..][..cb];
-        match (ca == c, cb == c) {
-            (true, true) => binary(a_row, b_row, out_row, &f),
-            (true, false) => binary_scalar_rhs(a_row, b_row[0], out_row, &f),
-            (false, true) => binary_scalar_lhs(a_row[0], b_row, out_row, &f),
-            (false, false) => out_row.fill(f(a_row[0], b_row[0])),
+    let ([ma, mb, m], rank) = merge_axes(da, db, dims);
+    broadcast_axes(a, &ma[..rank], b, &mb[..rank], out, &m[..rank], &f);
+}
+
+/// Drops the axes of size 1 and merges neighbouring axes on which `a` is full on both or
+/// repeated on both, and likewise `b`. Returns the merged shapes of `a`, `b` and the output,
+/// and their rank (at least 1). Every dimension is at least 1 (the output is not empty).
+fn merge_axes(da: &[usize], db: &[usize], dims: &[usize]) -> ([[usize; MAX_RANK]; 3], usize) {
+    let mut m = [[1; MAX_RANK]; 3];
+    let mut rank = 0;
+    for ((&x, &y), &n) in da.iter().zip(db).zip(dims) {
+        if n == 1 {
+            continue;
         }
+        let same_kind =
+            rank > 0 && (m[0][rank - 1] == 1) == (x == 1) && (m[1][rank - 1] == 1) == (y == 1);
+        if same_kind {
+            m[0][rank - 1] *= x;
+            m[1][rank - 1] *= y;
+            m[2][rank - 1] *= n;
+        } else {
+            m[0][rank] = x;
+            m[1][rank] = y;
+            m[2][rank] = n;
+            rank += 1;
+        }
+    }
+    (m, rank.max(1))
+}
+
+/// [`broadcast_binary`] on merged, non-empty shapes: recursion over the outer axes, one
+/// contiguous loop on the innermost.
+fn broadcast_axes<T: Copy, F: Fn(T, T) -> T>(
+    a: &[T],
+    da: &[usize],
+    b: &[T],
+    db: &[usize],
+    out: &mut [T],
+    dims: &[usize],
+    f: &F,
+) {
+    let n = dims[0];
+    if dims.len() == 1 {
+        return match (da[0] == n, db[0] == n) {
+            (true, true) => binary(a, b, out, f),
+            (true, false) => binary_scalar_rhs(a, b[0], out, f),
+            (false, true) => binary_scalar_lhs(a[0], b, out, f),
+            (false, false) => out.fill(f(a[0], b[0])),
+        };
+    }
+    let (sa, sb) = (a.len() / da[0], b.len() / db[0]);
+    for (i, o) in out.chunks_exact_mut(out.len() / n).enumerate() {
+        let ia = if da[0] == 1 { 0 } else { i * sa };
+        let ib = if db[0] == 1 { 0 } else { i * sb };
+        let (sub_a, sub_b) = (&a[ia..ia + sa], &b[ib..ib + sb]);
+        broadcast_axes(sub_a, &da[1..], sub_b, &db[1..], o, &dims[1..], f);
     }
 }

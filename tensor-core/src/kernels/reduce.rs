@@ -1,4 +1,9 @@
-//! Reductions over row-major slices: whole-slice folds, per-column folds, arg-extrema.
+//! Reductions over row-major slices: whole-slice folds and statistics, folds along an axis,
+//! arg-extrema.
+
+use num_traits::Float;
+
+use crate::Element;
 
 /// The number of independent accumulators of a fold: enough for the compiler to keep a vector
 /// register busy for `f32`/`f64` (and to reassociate, which a single running sum forbids).
@@ -25,6 +30,45 @@ pub(crate) fn fold<T: Copy>(a: &[T], init: T, map: impl Fn(T) -> T, f: impl Fn(T
         total = f(total, map(x));
     }
     total
+}
+
+/// The sum of the elements (0 for none), in [`fold`]'s order.
+#[inline]
+pub(crate) fn sum<T: Element>(a: &[T]) -> T {
+    fold(a, T::zero(), |x| x, |p, q| p + q)
+}
+
+/// The product of the elements (1 for none), in [`fold`]'s order.
+#[inline]
+pub(crate) fn prod<T: Element>(a: &[T]) -> T {
+    fold(a, T::one(), |x| x, |p, q| p * q)
+}
+
+/// The number `n` as a float (NaN if it does not fit).
+#[inline]
+pub(crate) fn count<T: Float>(n: usize) -> T {
+    T::from(n).unwrap_or_else(T::nan)
+}
+
+/// `n - ddof` as a float, floored at 0 as NumPy does (giving `inf`/NaN, not a panic).
+#[inline]
+pub(crate) fn dof<T: Float>(n: usize, ddof: usize) -> T {
+    count(n.saturating_sub(ddof))
+}
+
+/// The variance with `ddof` delta degrees of freedom: squared deviations from the mean (two
+/// passes, so no cancellation), summed and divided by `n - ddof`.
+#[inline]
+pub(crate) fn var<T: Element + Float>(a: &[T], ddof: usize) -> T {
+    let mean = sum(a) / count(a.len());
+    let ss = fold(a, T::zero(), |x| (x - mean) * (x - mean), |p, q| p + q);
+    ss / dof(a.len(), ddof)
+}
+
+/// The L2 norm `sqrt(sum(x²))`.
+#[inline]
+pub(crate) fn norm<T: Element + Float>(a: &[T]) -> T {
+    fold(a, T::zero(), |x| x * x, |p, q| p + q).sqrt()
 }
 
 /// Folds `map(a[i], b[i])` with `f` like [`fold`] (a dot product with `*` and `+`).
@@ -55,26 +99,57 @@ pub(crate) fn fold_zip<T: Copy>(
     total
 }
 
-/// Folds the rows of the `(a.len() / out.len()) x out.len()` matrix `a` into `out`, column by
-/// column: `out[j] = f(...f(f(out[j], map(a[0][j], e)), map(a[1][j], e))...)` with
-/// `e = extra[j]` (for example the column means). `out` holds the initial values: an identity
-/// of `f`, or for an idempotent `f` such as a maximum, any element of the column.
+/// Folds axis 1 of `a`, seen as a row-major `outer x n x inner` array, into `out`
+/// (`outer x inner`): `out[o][i] = f(...f(out[o][i], map(a[o][0][i], e))..., map(a[o][n-1][i], e))`
+/// with `e = extra[o][i]` (for example the means along the axis). `out` holds the initial
+/// values: an identity of `f`, or for an idempotent `f` such as a maximum, any element of the
+/// lane. Any axis of a row-major tensor, and any run of neighbouring axes, has this form.
+///
+/// The inner loop runs over `inner` contiguous elements (vectorizable); when `inner == 1`
+/// each lane is contiguous and folded with [`fold`].
 #[inline]
-pub(crate) fn fold_columns<T: Copy>(
+pub(crate) fn fold_axis<T: Copy>(
     a: &[T],
+    (outer, n, inner): (usize, usize, usize),
     out: &mut [T],
     extra: &[T],
     map: impl Fn(T, T) -> T,
     f: impl Fn(T, T) -> T,
 ) {
+    debug_assert!(a.len() == outer * n * inner && out.len() == outer * inner);
     debug_assert_eq!(extra.len(), out.len());
-    if out.is_empty() {
+    if n == 0 || out.is_empty() {
         return;
     }
-    for row in a.chunks_exact(out.len()) {
-        for ((o, &x), &e) in out.iter_mut().zip(row).zip(extra) {
-            *o = f(*o, map(x, e));
+    if inner == 1 {
+        for ((o, lane), &e) in out.iter_mut().zip(a.chunks_exact(n)).zip(extra) {
+            *o = fold(lane, *o, |x| map(x, e), &f);
         }
+        return;
+    }
+    let blocks = out.chunks_exact_mut(inner).zip(extra.chunks_exact(inner));
+    for ((out_row, extra_row), block) in blocks.zip(a.chunks_exact(n * inner)) {
+        for row in block.chunks_exact(inner) {
+            for ((o, &x), &e) in out_row.iter_mut().zip(row).zip(extra_row) {
+                *o = f(*o, map(x, e));
+            }
+        }
+    }
+}
+
+/// Copies the first element of each lane of axis 1 of `a` (seen as `outer x n x inner`) into
+/// `out` (`outer x inner`): the initial values of a maximum or minimum. `n` must not be 0.
+#[inline]
+pub(crate) fn first_of_lanes<T: Copy>(
+    a: &[T],
+    (_, n, inner): (usize, usize, usize),
+    out: &mut [T],
+) {
+    if inner == 0 {
+        return;
+    }
+    for (out_row, block) in out.chunks_exact_mut(inner).zip(a.chunks_exact(n * inner)) {
+        out_row.copy_from_slice(&block[..inner]);
     }
 }
 

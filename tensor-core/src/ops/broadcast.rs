@@ -1,58 +1,73 @@
-//! Explicit broadcasting (`broadcast::<R2, C2>()`) and the broadcasting zip behind the operators.
+//! Explicit broadcasting (`broadcast::<R2, C2>()`, for every rank) and the broadcasting zip
+//! behind the operators.
 
-use crate::Tensor;
 use crate::kernels::elementwise::broadcast_binary;
-use crate::shape::{Broadcast, BroadcastTo, BroadcastWith, Shape, StaticShape};
+use crate::shape::{Broadcast, BroadcastTo, BroadcastWith, Shape, Shape3, Shape4, StaticShape};
+use crate::{Tensor, Tensor3, Tensor4};
 
-/// Combines `a` and `b` element by element after broadcasting them to their common shape.
+/// Combines the row-major elements `a` of shape `A` and `b` of shape `B` element by element
+/// after broadcasting them to their common shape.
 #[inline]
-pub(crate) fn zip_broadcast<T, const R: usize, const C: usize, const R2: usize, const C2: usize>(
-    a: &Tensor<T, R, C>,
-    b: &Tensor<T, R2, C2>,
-    f: impl Fn(T, T) -> T,
-) -> Broadcast<T, Shape<R, C>, Shape<R2, C2>>
+pub(crate) fn zip_broadcast<T, A, B>(a: &[T], b: &[T], f: impl Fn(T, T) -> T) -> Broadcast<T, A, B>
 where
     T: Copy + Default,
-    Shape<R, C>: BroadcastWith<Shape<R2, C2>>,
+    A: BroadcastWith<B> + StaticShape,
+    B: StaticShape,
 {
-    let mut out = <Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output::full(T::default());
-    let dims = (
-        <<Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output as StaticShape>::ROWS,
-        <<Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output as StaticShape>::COLS,
+    let mut out = A::Output::full(T::default());
+    let dims = <A::Output as StaticShape>::DIMS;
+    broadcast_binary(
+        a,
+        A::DIMS,
+        b,
+        B::DIMS,
+        A::Output::as_flat_mut(&mut out),
+        dims,
+        f,
     );
-    let flat = <Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output::as_flat_mut(&mut out);
-    broadcast_binary(a.as_flat(), (R, C), b.as_flat(), (R2, C2), flat, dims, f);
     out
 }
 
-impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
-    /// This tensor repeated along its axes of size 1 to shape `R2 x C2`, like NumPy's
-    /// `np.broadcast_to(a, (R2, C2))` (as a copy). On each axis the size must equal the
-    /// target's or be 1; anything else is a compile error.
-    ///
-    /// The operators broadcast by themselves (`m + row`); `broadcast` is for when a full-size
-    /// tensor is wanted, for example as the right operand of `+=`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// let row = Tensor::from([1, 2, 3]);
-    /// assert_eq!(row.broadcast::<2, 3>(), Tensor::from([[1, 2, 3], [1, 2, 3]]));
-    /// let col = Tensor::from([[1], [2]]);
-    /// assert_eq!(col.broadcast::<2, 2>(), Tensor::from([[1, 1], [2, 2]]));
-    /// ```
-    ///
-    /// ```compile_fail
-    /// use tensor_core::Tensor;
-    ///
-    /// let row = Tensor::from([1, 2, 3]);
-    /// let _ = row.broadcast::<2, 4>(); // cannot broadcast Shape<1, 3> to Shape<2, 4>
-    /// ```
-    #[must_use]
-    pub fn broadcast<const R2: usize, const C2: usize>(&self) -> Tensor<T, R2, C2>
-    where
-        Shape<R, C>: BroadcastTo<Shape<R2, C2>>,
-    {
-        Tensor::from_fn(|i, j| self.data[if R == 1 { 0 } else { i }][if C == 1 { 0 } else { j }])
-    }
+/// `broadcast` for one tensor type: `$idx` names one index per axis, `$ex_*` are shapes for
+/// the doc examples (a source, a target it broadcasts to, one it does not).
+macro_rules! broadcast_method {
+    ($($Ten:ident [$($d:ident),+] [$($e:ident),+] [$($idx:ident),+] $Sh:ident, $ex_a:literal, $ex_to:literal, $ex_bad:literal;)+) => {$(
+        impl<T: Copy, $(const $d: usize),+> $Ten<T, $($d),+> {
+            /// This tensor repeated along its axes of size 1 to the target shape, like NumPy's
+            /// `np.broadcast_to(a, shape)` (as a copy). On each axis the size must equal the
+            /// target's or be 1; anything else is a compile error naming both shapes.
+            ///
+            /// The operators broadcast by themselves (`m + row`); `broadcast` is for when a
+            /// full-size tensor is wanted, for example as the right operand of `+=`.
+            ///
+            /// ```
+            #[doc = concat!("use tensor_core::", stringify!($Ten), ";")]
+            ///
+            #[doc = concat!("let small = ", stringify!($Ten), "::<i32, ", $ex_a, ">::arange();")]
+            #[doc = concat!("let full = small.broadcast::<", $ex_to, ">();")]
+            #[doc = concat!("assert_eq!(full.shape(), (", $ex_to, "));")]
+            #[doc = concat!("assert_eq!(full - small, ", stringify!($Ten), "::zeros());")]
+            /// ```
+            ///
+            /// ```compile_fail
+            #[doc = concat!("use tensor_core::", stringify!($Ten), ";")]
+            ///
+            #[doc = concat!("let small = ", stringify!($Ten), "::<i32, ", $ex_a, ">::arange();")]
+            #[doc = concat!("let _ = small.broadcast::<", $ex_bad, ">(); // cannot broadcast")]
+            /// ```
+            #[must_use]
+            pub fn broadcast<$(const $e: usize),+>(&self) -> $Ten<T, $($e),+>
+            where
+                $Sh<$($d),+>: BroadcastTo<$Sh<$($e),+>>,
+            {
+                $Ten::from_fn(|$($idx),+| self[($(if $d == 1 { 0 } else { $idx }),+)])
+            }
+        }
+    )+};
+}
+
+broadcast_method! {
+    Tensor [R, C] [R2, C2] [i, j] Shape, "1, 3", "2, 3", "2, 4";
+    Tensor3 [D0, D1, D2] [E0, E1, E2] [i, j, k] Shape3, "1, 1, 3", "4, 4, 3", "4, 4, 2";
+    Tensor4 [D0, D1, D2, D3] [E0, E1, E2, E3] [n, i, j, k] Shape4, "1, 2, 1, 3", "5, 2, 4, 3", "5, 3, 4, 3";
 }

@@ -6,4 +6,5 @@ mod arith;
 mod broadcast;
 mod math;
 mod reduce;
+mod reduce_nd;
 mod scalar;

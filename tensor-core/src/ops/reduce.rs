@@ -12,14 +12,15 @@
 use num_traits::Float;
 
 use crate::kernels::reduce::{
-    arg_best, arg_best_columns, fold, fold_columns, fold_zip, max_nan, min_nan,
+    arg_best, arg_best_columns, count, dof, fold, fold_axis, fold_zip, max_nan, min_nan, norm,
+    prod, sum, var,
 };
 use crate::{ColVector, Element, Tensor, Vector};
 
 #[cold]
 #[track_caller]
-fn empty(op: &str, r: usize, c: usize) -> ! {
-    panic!("{op} of an empty tensor of shape ({r}, {c}): it has no elements")
+pub(crate) fn empty(op: &str, shape: impl core::fmt::Debug) -> ! {
+    panic!("{op} of an empty tensor of shape {shape:?}: it has no elements")
 }
 
 impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
@@ -32,7 +33,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn sum(&self) -> T {
-        fold(self.as_flat(), T::zero(), |x| x, |a, b| a + b)
+        sum(self.as_flat())
     }
 
     /// The sum of each column, like `np.sum(a, axis=0, keepdims=True)`.
@@ -68,7 +69,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn prod(&self) -> T {
-        fold(self.as_flat(), T::one(), |x| x, |a, b| a * b)
+        prod(self.as_flat())
     }
 
     /// The product of each column, like `np.prod(a, axis=0, keepdims=True)`.
@@ -111,7 +112,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn max(&self) -> T {
         let Some(&first) = self.as_flat().first() else {
-            empty("max", R, C)
+            empty("max", (R, C))
         };
         fold(self.as_flat(), first, |x| x, max_nan)
     }
@@ -131,7 +132,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn min(&self) -> T {
         let Some(&first) = self.as_flat().first() else {
-            empty("min", R, C)
+            empty("min", (R, C))
         };
         fold(self.as_flat(), first, |x| x, min_nan)
     }
@@ -151,10 +152,17 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn max_axis0(&self) -> Vector<T, C> {
         let Some(first) = self.data.first() else {
-            empty("max_axis0", R, C)
+            empty("max_axis0", (R, C))
         };
         let mut out = Tensor::from_array([*first]);
-        fold_columns(self.as_flat(), out.as_flat_mut(), first, |x, _| x, max_nan);
+        fold_axis(
+            self.as_flat(),
+            (1, R, C),
+            out.as_flat_mut(),
+            first,
+            |x, _| x,
+            max_nan,
+        );
         out
     }
 
@@ -173,10 +181,17 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn min_axis0(&self) -> Vector<T, C> {
         let Some(first) = self.data.first() else {
-            empty("min_axis0", R, C)
+            empty("min_axis0", (R, C))
         };
         let mut out = Tensor::from_array([*first]);
-        fold_columns(self.as_flat(), out.as_flat_mut(), first, |x, _| x, min_nan);
+        fold_axis(
+            self.as_flat(),
+            (1, R, C),
+            out.as_flat_mut(),
+            first,
+            |x, _| x,
+            min_nan,
+        );
         out
     }
 
@@ -231,7 +246,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn argmax(&self) -> usize {
         if self.is_empty() {
-            empty("argmax", R, C);
+            empty("argmax", (R, C));
         }
         arg_best(self.as_flat(), |x, best| x > best)
     }
@@ -252,7 +267,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn argmin(&self) -> usize {
         if self.is_empty() {
-            empty("argmin", R, C);
+            empty("argmin", (R, C));
         }
         arg_best(self.as_flat(), |x, best| x < best)
     }
@@ -273,7 +288,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn argmax_axis0(&self) -> Vector<usize, C> {
         if R == 0 {
-            empty("argmax_axis0", R, C);
+            empty("argmax_axis0", (R, C));
         }
         let mut out = Tensor::from_array([[0; C]]);
         arg_best_columns(self.as_flat(), out.as_flat_mut(), |x, best| x > best);
@@ -296,7 +311,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn argmin_axis0(&self) -> Vector<usize, C> {
         if R == 0 {
-            empty("argmin_axis0", R, C);
+            empty("argmin_axis0", (R, C));
         }
         let mut out = Tensor::from_array([[0; C]]);
         arg_best_columns(self.as_flat(), out.as_flat_mut(), |x, best| x < best);
@@ -357,7 +372,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
         extra: &[T; C],
     ) -> Vector<T, C> {
         let mut out = Tensor::from_array([[init; C]]);
-        fold_columns(self.as_flat(), out.as_flat_mut(), extra, map, f);
+        fold_axis(self.as_flat(), (1, R, C), out.as_flat_mut(), extra, map, f);
         out
     }
 
@@ -369,16 +384,6 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
 }
 
 impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
-    /// The number of elements `n` as `T`.
-    fn count(n: usize) -> T {
-        T::from(n).unwrap_or_else(T::nan)
-    }
-
-    /// `n - ddof` as `T`, floored at 0 as NumPy does (giving `inf`/NaN, not a panic).
-    fn dof(n: usize, ddof: usize) -> T {
-        Self::count(n.saturating_sub(ddof))
-    }
-
     /// The arithmetic mean of all elements, like `a.mean()`; NaN for an empty tensor.
     ///
     /// ```
@@ -388,7 +393,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn mean(&self) -> T {
-        self.sum() / Self::count(R * C)
+        self.sum() / count(R * C)
     }
 
     /// The mean of each column, like `np.mean(a, axis=0, keepdims=True)`.
@@ -400,7 +405,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn mean_axis0(&self) -> Vector<T, C> {
-        let n = Self::count(R);
+        let n = count(R);
         let mut out = self.sum_axis0();
         out.as_flat_mut().iter_mut().for_each(|x| *x = *x / n);
         out
@@ -446,14 +451,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn var_ddof(&self, ddof: usize) -> T {
-        let mean = self.mean();
-        let ss = fold(
-            self.as_flat(),
-            T::zero(),
-            |x| (x - mean) * (x - mean),
-            |a, b| a + b,
-        );
-        ss / Self::dof(R * C, ddof)
+        var(self.as_flat(), ddof)
     }
 
     /// The variance of each column, like `np.var(a, axis=0, keepdims=True)`.
@@ -480,7 +478,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     pub fn var_axis0_ddof(&self, ddof: usize) -> Vector<T, C> {
         let [mean] = self.mean_axis0().data;
         let mut out = self.fold_axis0(T::zero(), |x, m| (x - m) * (x - m), |a, b| a + b, &mean);
-        let d = Self::dof(R, ddof);
+        let d = dof(R, ddof);
         out.as_flat_mut().iter_mut().for_each(|x| *x = *x / d);
         out
     }
@@ -595,7 +593,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn norm(&self) -> T {
-        fold(self.as_flat(), T::zero(), |x| x * x, |a, b| a + b).sqrt()
+        norm(self.as_flat())
     }
 }
 

@@ -38,7 +38,9 @@
 //! The arithmetic operators between tensors broadcast as NumPy does ([`BroadcastWith`]): on
 //! each axis the sizes must be equal or one of them 1, so `(3, 2)` combines with `(3, 2)`,
 //! `(1, 2)`, `(3, 1)` and `(1, 1)` in either order, and the result type is the plain
-//! `Tensor<T, R, C>` of the larger sizes. A mismatch reads
+//! `Tensor<T, R, C>` of the larger sizes. The same holds for `Tensor3` and `Tensor4` with
+//! [`Shape3`] and [`Shape4`] (an image `(H, W, C)` with per-channel values `(1, 1, C)`); the two
+//! operands have the same rank. A mismatch reads
 //!
 //! ```text
 //! error[E0277]: operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>
@@ -60,7 +62,7 @@ mod select;
 
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
 pub use broadcast::{
-    Broadcast, BroadcastAxis, BroadcastTo, BroadcastWith, SelectShape, StaticShape,
+    Broadcast, BroadcastAxis, BroadcastTo, BroadcastWith, DimsShape, PickDim, StaticShape,
 };
 pub use check::{
     BroadcastCompatible, BroadcastsTo, ColIndexInBounds, ColRangeInBounds, IndexFromEndInBounds,
