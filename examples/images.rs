@@ -42,16 +42,6 @@ pub fn dense_layer() -> (Tensor<f32, FEATURES, CLASSES>, Vector<f32, CLASSES>) {
     (weights, bias)
 }
 
-/// `x @ w` for a batch of rows: one dot product per row and column.
-// TODO(merge): use matmul (`x.matmul(&w)`) once the linalg branch is merged.
-pub fn dense<const R: usize, const K: usize, const M: usize>(
-    x: &Tensor<f32, R, K>,
-    w: &Tensor<f32, K, M>,
-) -> Tensor<f32, R, M> {
-    let columns: [Vector<f32, K>; M] = core::array::from_fn(|j| Tensor::from_fn(|_, k| w[(k, j)]));
-    Tensor::from_fn(|i, j| Vector::from(x.as_array()[i]).dot(&columns[j]))
-}
-
 /// Everything the pipeline computes.
 pub struct Pipeline {
     /// The batch, normalised per channel.
@@ -71,7 +61,7 @@ pub fn pipeline(batch: &Tensor4<f32, N, H, W, C>) -> Pipeline {
     let normalised = (batch - batch.channel_mean()) / batch.channel_std();
     let flat = normalised.reshape2::<N, FEATURES>(); // (N, H, W, C) -> (N, H*W*C)
     let (weights, bias) = dense_layer();
-    let logits = dense(&flat, &weights) + bias;
+    let logits = tensor!(flat @ weights + bias);
     let probabilities = logits.softmax();
     Pipeline {
         normalised,
