@@ -12,10 +12,12 @@ fn main() {
 
     // print(A + B)     # element-wise
     // print(A * B)     # element-wise
-    // Through `zip_map` here; `tensor!(a + b)` and `tensor!(a * b)` once the elementwise
-    // operators are merged (see tests/dsl_ops.rs).
-    println!("A + B =\n{}", a.zip_map(b, |x, y| x + y)); // [[ 6  8] [10 12]]
-    println!("A * B =\n{}", a.zip_map(b, |x, y| x * y)); // [[ 5 12] [21 32]]
+    println!("A + B =\n{}", a + b); // [[ 6  8] [10 12]]
+    println!("A * B =\n{}", a * b); // [[ 5 12] [21 32]]
+    assert_eq!(
+        a * b + a,
+        tensor!(a * b + a @ Tensor::<i32, 2, 2>::identity())
+    );
 
     // print(A @ B)     # matrix multiplication
     let ab = a.matmul(&b);
@@ -63,11 +65,7 @@ fn main() {
     let rhs = tensor![[9.0], [8.0]];
     let sol = sys.solve(&rhs).expect("the system has one solution");
     let via_inverse = tensor!(sys.inv().unwrap() @ rhs);
-    assert!(
-        sol.zip_map(via_inverse, |p, q| (p - q).abs() < 1e-12)
-            .iter()
-            .all(|&ok| ok)
-    );
+    assert!((sol - via_inverse).abs().max() < 1e-12);
     println!("solve(A, b) =\n{sol}"); // [[2.] [3.]]
 
     // A singular matrix has no inverse: `None` rather than a LinAlgError.
