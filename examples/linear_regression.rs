@@ -3,6 +3,7 @@
 //! closed form, and a plot of the data, the fitted line and the loss curve.
 //!
 //! `cargo run --release --example linear_regression` (NumPy twin: `linear_regression.py`).
+//! With `-- --bench` it times the gradient descent instead (see `BENCHMARKS.md`).
 //!
 //! The model code is in `common/linear.rs`, shared with `tests/examples.rs`, which checks it
 //! against NumPy's run on the same data (`../shared/golden/linear_regression.json`).
@@ -31,6 +32,11 @@ const STEPS: usize = 2000;
 const PLOTTED_STEPS: usize = 200;
 
 fn main() -> Result<(), Box<dyn Error>> {
+    if std::env::args().any(|arg| arg == "--bench") {
+        bench::<100>();
+        bench::<10_000>();
+        return Ok(());
+    }
     let mut rng = StdRng::seed_from_u64(42);
 
     // X = np.random.rand(100, 1); y = W * X + b + np.random.randn(100, 1) * 0.1
@@ -77,6 +83,28 @@ fn main() -> Result<(), Box<dyn Error>> {
     plot(&path, &x, &y, &model, &losses)?;
     println!("\nplot: {}", path.display());
     Ok(())
+}
+
+/// Times `STEPS` steps of gradient descent on `M` samples (the model code the example runs,
+/// losses recorded), 21 times, and prints the median, as `linear_regression.py --bench` does.
+fn bench<const M: usize>()
+where
+    tensor::Shape<M, 1>: batch::Rows<M, 1>,
+{
+    use std::hint::black_box;
+    use std::time::Instant;
+
+    let mut rng = StdRng::seed_from_u64(0);
+    let (x, y) = linear::dataset::<M>(&mut rng);
+    let mut times: Vec<f64> = (0..21)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(linear::train(black_box(&x), black_box(&y), LR, STEPS));
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!("tensor  N={M:<6} steps={STEPS}  median {:9.3} ms", times[times.len() / 2] * 1e3);
 }
 
 /// `target/plots`, next to the build's own directories (`CARGO_TARGET_DIR` is respected).
