@@ -12,10 +12,8 @@ fn main() {
 
     // print(A + B)     # element-wise
     // print(A * B)     # element-wise
-    // Through `zip_map` here; `tensor!(a + b)` and `tensor!(a * b)` once the elementwise
-    // operators are merged (see tests/dsl_ops.rs).
-    println!("A + B =\n{}", a.zip_map(b, |x, y| x + y)); // [[ 6  8] [10 12]]
-    println!("A * B =\n{}", a.zip_map(b, |x, y| x * y)); // [[ 5 12] [21 32]]
+    println!("A + B =\n{}", a + b); // [[ 6  8] [10 12]]
+    println!("A * B =\n{}", a * b); // [[ 5 12] [21 32]]
 
     // print(A @ B)     # matrix multiplication
     let ab = a.matmul(&b);

@@ -104,7 +104,10 @@ where
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    println!("tensor  N={M:<6} steps={STEPS}  median {:9.3} ms", times[times.len() / 2] * 1e3);
+    println!(
+        "tensor  N={M:<6} steps={STEPS}  median {:9.3} ms",
+        times[times.len() / 2] * 1e3
+    );
 }
 
 /// `target/plots`, next to the build's own directories (`CARGO_TARGET_DIR` is respected).

@@ -17,7 +17,9 @@ use tensor::prelude::*;
 /// Training and held-out samples.
 const N_TRAIN: usize = 400;
 const N_TEST: usize = 200;
-/// Standard deviation of each blob around its centre, `(1, 1)` or `(-1, -1)`.
+/// Standard deviation of each blob around its centre, `(1, 1)` or `(-1, -1)`. The centres are
+/// sqrt(2) = 1.77 standard deviations from the best boundary (x0 + x1 = 0) at 0.8, so
+/// Phi(-1.77) = 3.8% of the points lie on the wrong side: about 96.2% is the best accuracy.
 const SPREAD: f64 = 0.8;
 const LR: f64 = 0.5;
 const STEPS: usize = 500;

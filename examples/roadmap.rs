@@ -42,16 +42,24 @@ fn main() {
 
     section("2. Array properties");
     // A 1-D array of length N is the row vector Tensor<T, 1, N>, so its shape is (1, N).
-    show("print(arr.shape)", format_args!("{:?}   (NumPy: (4,))", arr.shape()));
+    show(
+        "print(arr.shape)",
+        format_args!("{:?}   (NumPy: (4,))", arr.shape()),
+    );
     show("print(mat.shape)", format_args!("{:?}", mat.shape()));
     show("print(mat.ndim)", mat.ndim());
     println!("# exercise");
     let m3 = Tensor::<i32, 3, 3>::arange();
     let flat: Vector<i32, 9> = m3.flatten();
     show("m3.shape", format_args!("{:?}", m3.shape()));
-    show("m3.flatten().shape", format_args!("{:?}   (NumPy: (9,))", flat.shape()));
+    show(
+        "m3.flatten().shape",
+        format_args!("{:?}   (NumPy: (9,))", flat.shape()),
+    );
     println!("# a shape mistake does not compile: m3.reshape::<2, 4>() is");
-    println!("# error[E0277]: cannot reshape a tensor of shape Shape<3, 3> into shape Shape<2, 4>: element counts differ");
+    println!(
+        "# error[E0277]: cannot reshape a tensor of shape Shape<3, 3> into shape Shape<2, 4>: element counts differ"
+    );
 
     section("3. Indexing and slicing (like dataset access)");
     show("print(arr[0])", arr[0]);
@@ -72,7 +80,10 @@ fn main() {
     show("np.arange(12).reshape(3, 4)", twelve.reshape::<3, 4>());
     let img = Tensor::<f32, 28, 28>::from_fn(|i, j| (i * 28 + j) as f32);
     let pixels: Vector<f32, 784> = img.flatten(); // 28x28 -> 784
-    show("img.reshape(784).shape", format_args!("{:?}", pixels.shape()));
+    show(
+        "img.reshape(784).shape",
+        format_args!("{:?}", pixels.shape()),
+    );
 
     section("5. Broadcasting (automatic expansion)");
     let a = tensor![1, 2, 3];
@@ -140,7 +151,10 @@ fn main() {
     let features: Tensor<f64, 100, 5> = rng.sample(StandardNormal);
     let labels = Vector::<i32, 100>::random_using(Uniform::new(0, 2).unwrap(), &mut rng);
     show("X.shape", format_args!("{:?}", features.shape()));
-    show("y.shape", format_args!("{:?}   (NumPy: (100,))", labels.shape()));
+    show(
+        "y.shape",
+        format_args!("{:?}   (NumPy: (100,))", labels.shape()),
+    );
     show("X[:2]", format_args!("{:.4}", tensor!(features[..2, ..])));
     show("y[:10]", tensor!(labels[.., ..10]));
     show("y.mean()", labels.map(f64::from).mean());
@@ -157,7 +171,12 @@ fn main() {
     let y_pred = x * w + b;
     // Mean Squared Error
     let mse = (y - y_pred).square().mean();
-    show("X.shape, y.shape", format_args!("{:?}, {:?}", x.shape(), y.shape()));
+    show(
+        "X.shape, y.shape",
+        format_args!("{:?}, {:?}", x.shape(), y.shape()),
+    );
     show("print(\"MSE:\", mse)", format_args!("MSE: {mse}"));
-    println!("\n# next: `cargo run --release --example linear_regression` learns W and b from the data");
+    println!(
+        "\n# next: `cargo run --release --example linear_regression` learns W and b from the data"
+    );
 }
