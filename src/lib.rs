@@ -161,3 +161,8 @@ pub mod __private {
     pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
     pub use tensor_core::{Tensor, Tensor3, Tensor4};
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
