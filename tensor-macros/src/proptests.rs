@@ -241,10 +241,10 @@ fn apply(seq: &mut Vec<Tree>, target: &mut usize, m: &Mutation) -> bool {
             return true;
         }
         *target -= 1;
-        if let Tree::Group(_, inner) = &mut seq[i] {
-            if apply(inner, target, m) {
-                return true;
-            }
+        if let Tree::Group(_, inner) = &mut seq[i]
+            && apply(inner, target, m)
+        {
+            return true;
         }
     }
     false
