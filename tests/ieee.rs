@@ -729,6 +729,30 @@ mod integers {
         assert_eq!(Tensor::from([MAX, 1]).sum(), MIN);
     }
 
+    // np.array([MAX, 1, -1], np.int32).sum() -> 2147483647: NumPy wraps every partial sum,
+    // and wrapping addition is associative, so the exact total comes back. With overflow
+    // checks on, a partial sum that overflows panics even though the total fits, and which
+    // partial sums occur depends on the element order and the kernel's grouping
+    // (`[MAX, 1, -1]` panics, `[MAX, -1, 1]` does not): either way no wrong value comes out.
+    #[test]
+    fn sum_with_an_overflowing_partial_sum_is_exact_or_panics() {
+        for v in [
+            [MAX, 1, -1, 0, 0],
+            [MAX, -1, 1, 0, 0],
+            [1, MAX, 0, -1, 0],
+            [MIN, -1, 0, 0, 1],
+        ] {
+            let t = Tensor::from(v);
+            match std::panic::catch_unwind(|| t.sum()) {
+                Ok(sum) => assert_eq!(sum, v.iter().fold(0i32, |a, &b| a.wrapping_add(b)), "{v:?}"),
+                Err(_) => assert!(
+                    cfg!(debug_assertions),
+                    "{v:?}: panicked without overflow checks"
+                ),
+            }
+        }
+    }
+
     #[test]
     #[cfg_attr(debug_assertions, should_panic(expected = "overflow"))]
     fn sum_axis_overflows() {
@@ -807,4 +831,160 @@ mod integers {
         assert_eq!(Tensor::from([1, 2]).map(f64::from).mean(), 1.5);
         assert_eq!(Tensor::from([MAX, MAX]).map(f64::from).mean(), MAX as f64);
     }
+}
+
+/// NaN and infinities at every position of vectors and matrices of lengths around the chunk
+/// sizes of vectorized kernels (4, 8, 16, 32 lanes and their remainders), in `f32` and `f64`:
+/// whatever a kernel does per lane, a NaN anywhere must reach the result, and the first NaN
+/// must win `argmax`/`argmin`, as in NumPy.
+mod every_position {
+    use tensor::num_traits::{Float, One, Zero};
+    use tensor::prelude::*;
+
+    /// A finite value, distinct per index, negative and positive.
+    fn value<T: Float>(i: usize) -> T {
+        T::from(i as f64 * 0.75 - 3.0).unwrap()
+    }
+
+    /// Checks one element type `$t` and length `$n` (a macro: the broadcasting operators need
+    /// concrete shapes).
+    macro_rules! check {
+        ($t:ty, $n:literal) => {{
+            type T = $t;
+            const N: usize = $n;
+            for p in 0..N {
+                let with = |special: T| {
+                    Vector::<T, N>::from_fn(|_, j| if j == p { special } else { value(j) })
+                };
+                let nan = with(T::nan());
+                let what = format!("{} N={N} p={p}", stringify!($t));
+                assert!(nan.max().is_nan() && nan.min().is_nan(), "{what}: max/min");
+                assert!(
+                    nan.sum().is_nan() && nan.prod().is_nan(),
+                    "{what}: sum/prod"
+                );
+                assert!(
+                    nan.mean().is_nan() && nan.var().is_nan() && nan.norm().is_nan(),
+                    "{what}"
+                );
+                assert_eq!(
+                    (nan.argmax(), nan.argmin()),
+                    (p, p),
+                    "{what}: argmax/argmin"
+                );
+                assert!(nan.dot(&Vector::ones()).is_nan(), "{what}: dot");
+                // Elementwise: NaN exactly at p.
+                let zeros = Vector::<T, N>::zeros();
+                for (name, t) in [
+                    ("maximum", nan.maximum(&zeros)),
+                    ("minimum", nan.minimum(&zeros)),
+                    ("relu", nan.relu()),
+                    ("clip", nan.clip(-T::one(), T::one())),
+                    ("exp", nan.exp()),
+                    ("abs", nan.abs()),
+                    ("+", nan + zeros),
+                    ("*", nan * T::one()),
+                    (
+                        "softmax",
+                        nan.softmax()
+                            .map(|x| if x.is_nan() { x } else { T::zero() }),
+                    ),
+                ] {
+                    for (j, x) in t.iter().enumerate() {
+                        let nan_expected = j == p || name == "softmax";
+                        assert_eq!(x.is_nan(), nan_expected, "{what}: {name}[{j}] = {x:?}");
+                    }
+                }
+                // Infinities win max/min and argmax/argmin, and sum to themselves.
+                let inf = with(T::infinity());
+                assert_eq!(
+                    (inf.max(), inf.argmax(), inf.sum()),
+                    (T::infinity(), p, T::infinity()),
+                    "{what}"
+                );
+                let neg = with(T::neg_infinity());
+                assert_eq!(
+                    (neg.min(), neg.argmin(), neg.sum()),
+                    (T::neg_infinity(), p, T::neg_infinity()),
+                    "{what}"
+                );
+                // A second NaN after the first does not move argmax.
+                let mut two = nan;
+                two[N - 1] = T::nan();
+                assert_eq!(two.argmax(), p, "{what}: first NaN");
+
+                // Matrices: a NaN at (1, p) poisons column p of the axis-0 reductions, row 1 of the
+                // axis-1 reductions and row 1 of a matrix product.
+                let m = Tensor::<T, 3, N>::from_fn(|i, j| {
+                    if (i, j) == (1, p) {
+                        T::nan()
+                    } else {
+                        value(i * N + j)
+                    }
+                });
+                let axis0 = [
+                    m.sum_axis0(),
+                    m.max_axis0(),
+                    m.min_axis0(),
+                    m.mean_axis0(),
+                    m.prod_axis0(),
+                    m.var_axis0(),
+                ];
+                for (k, r) in axis0.iter().enumerate() {
+                    for (j, x) in r.iter().enumerate() {
+                        assert_eq!(
+                            x.is_nan(),
+                            j == p,
+                            "{what}: axis-0 reduction {k}, column {j}"
+                        );
+                    }
+                }
+                let axis1 = [
+                    m.sum_axis1(),
+                    m.max_axis1(),
+                    m.min_axis1(),
+                    m.mean_axis1(),
+                    m.prod_axis1(),
+                    m.std_axis1(),
+                ];
+                for (k, c) in axis1.iter().enumerate() {
+                    for (i, x) in c.iter().enumerate() {
+                        assert_eq!(x.is_nan(), i == 1, "{what}: axis-1 reduction {k}, row {i}");
+                    }
+                }
+                assert_eq!(m.argmax_axis0()[p], 1, "{what}: argmax_axis0");
+                assert_eq!(m.argmin_axis1()[(1, 0)], p, "{what}: argmin_axis1");
+                let prod = m.matmul(&Tensor::<T, N, 5>::ones());
+                for ((i, j), x) in (0..3)
+                    .flat_map(|i| (0..5).map(move |j| (i, j)))
+                    .zip(prod.iter())
+                {
+                    assert_eq!(x.is_nan(), i == 1, "{what}: matmul ({i}, {j})");
+                }
+                let t = m.transpose().matmul(&Tensor::<T, 3, 2>::ones());
+                for (j, row) in t.rows().enumerate() {
+                    assert_eq!(
+                        row.iter().all(|x| x.is_nan()),
+                        j == p,
+                        "{what}: (m.T @ 1) row {j}"
+                    );
+                }
+            }
+        }};
+    }
+
+    macro_rules! lengths {
+        ($($n:literal)*) => {
+            #[test]
+            fn f32_nan_and_inf_at_every_position() {
+                $(check!(f32, $n);)*
+            }
+            #[test]
+            fn f64_nan_and_inf_at_every_position() {
+                $(check!(f64, $n);)*
+            }
+        };
+    }
+
+    lengths!(1 2 3 4 5 7 8 9 15 16 17 31 32 33 63 64 65);
 }
