@@ -10,6 +10,9 @@
 //! The overflow tests use `#[cfg_attr(debug_assertions, should_panic)]` and check the wrapped
 //! values in release builds (`cargo test --release`).
 
+// NumPy's outputs are pasted verbatim, including those equal to `std::f64::consts`.
+#![allow(clippy::approx_constant)]
+
 use tensor::prelude::*;
 
 const NAN: f64 = f64::NAN;
@@ -745,10 +748,8 @@ mod integers {
             let t = Tensor::from(v);
             match std::panic::catch_unwind(|| t.sum()) {
                 Ok(sum) => assert_eq!(sum, v.iter().fold(0i32, |a, &b| a.wrapping_add(b)), "{v:?}"),
-                Err(_) => assert!(
-                    cfg!(debug_assertions),
-                    "{v:?}: panicked without overflow checks"
-                ),
+                Err(_) if cfg!(debug_assertions) => {} // a partial sum overflowed
+                Err(_) => panic!("{v:?}: panicked without overflow checks"),
             }
         }
     }

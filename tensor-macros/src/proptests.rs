@@ -474,7 +474,7 @@ fn never_panics(trees: &[Tree]) -> Result<(), TestCaseError> {
 const HEADS: &[&[&str]] = &[&["m"], &["a", "@"], &["x", ".", "T"], &["f", "()"]];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
 
     /// Random token trees at the top level, as in `tensor![...]`.
     #[test]
@@ -711,7 +711,7 @@ fn ragged_message(rank: usize, path: &[usize], len: usize, want: usize) -> Strin
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     /// A rectangular literal parses to its dimensions and its elements in row-major order,
     /// and expands to the nested array of that shape.
