@@ -21,6 +21,78 @@
 //! assert_eq!((m * 2.0).sum(), 48.0);
 //! ```
 //!
+//! # Reading shape errors
+//!
+//! A shape mismatch is a type error, reported by `cargo check` and the editor as well as the
+//! compiler. Read the **first line**: it names the rule and the shapes (`Shape<R, C>` is NumPy's
+//! `(R, C)`), and the `-->` line under it points at the method or operator. The label under the
+//! code restates the rule with the numbers. The `help:` lines that mention `typenum::bit::B0`, a
+//! `...InBounds` or `...Match` trait are the mechanism of the check and can be skipped. The common
+//! errors, each with its first line and its fix:
+//!
+//! **Reshape to a different element count.** `error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ`
+//!
+//! A reshape keeps every element: choose a target whose dimensions multiply to the same count
+//! (`reshape::<3, 2>()`, `flatten()` to `1 x 6`), or `slice` first to keep only some elements.
+//!
+//! ```compile_fail,E0277
+//! # use tensor_core::Tensor;
+//! let x = Tensor::<f32, 2, 3>::zeros();
+//! let y = x.reshape::<4, 2>(); // 6 elements cannot fill 4 x 2
+//! ```
+//!
+//! **Broadcast mismatch.** `error[E0277]: operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>`
+//!
+//! Each axis must be equal or 1, as in NumPy. A value per column is a row `Tensor<T, 1, C>`, a
+//! value per row is a column `Tensor<T, R, 1>`: transpose the one that is the wrong way round
+//! (`v.t()`), or the matrix.
+//!
+//! ```compile_fail,E0277
+//! # use tensor_core::Tensor;
+//! let m = Tensor::<f32, 3, 2>::zeros();
+//! let per_row = Tensor::<f32, 1, 3>::zeros(); // one value per row, written as a row
+//! let _ = m + per_row; // fix: m + per_row.t(), a 3 x 1 column
+//! ```
+//!
+//! **Matrix product with mismatched inner dimensions.** `error[E0277]: cannot multiply `Shape<2, 3>` by `Shape<2, 3>`: inner dimensions 3 and 2 differ`
+//!
+//! `(R, K) @ (K, C)`: the left operand's column count must equal the right operand's row count.
+//! Transpose one operand (`a.matmul(&b.t())`). A `Vector<T, N>` is a row: for
+//! NumPy's `A @ v` with a 1-D `v`, use `a.matvec(&v)`.
+//!
+//! ```compile_fail,E0277
+//! # use tensor_core::Tensor;
+//! let a = Tensor::<f64, 2, 3>::zeros();
+//! let b = Tensor::<f64, 2, 3>::zeros();
+//! let _ = a.matmul(&b); // fix: a.matmul(&b.t()), 2 x 2
+//! ```
+//!
+//! **Row, column or slice out of range.** `error[E0277]: row index 3 is out of bounds for a tensor with 3 rows`
+//!
+//! Indices start at 0: the last of `R` rows is `row::<{R - 1}>()`. For `slice::<R0, C0, NR, NC>()`
+//! the last two parameters are lengths, not end indices; its error reads
+//! `rows 3..3+2 are out of bounds for a tensor with 4 rows`.
+//!
+//! ```compile_fail,E0277
+//! # use tensor_core::Tensor;
+//! let m = Tensor::<i32, 3, 3>::arange();
+//! let _ = m.row::<3>(); // fix: m.row::<2>(), the last row
+//! ```
+//!
+//! **A dimension outside the table.** `error[E0277]: the dimension in `Dim<4097>` is outside the range that shape checks compute with`
+//!
+//! Checks that do arithmetic on dimensions (reshape, broadcasting, bounds) use a table of
+//! dimensions: `0..=4096`, multiples of 16 up to 65536, of 1024 up to 2^20, of 1000 up to 10^5,
+//! powers of 2 and of 10 (see [`shape::Dim`]). Use a covered size (pad 4097 to 4112), or an
+//! operation that needs no arithmetic: indexing, `map`, `zip_map`, `+=` between equal shapes and
+//! `matmul` work for every dimension.
+//!
+//! ```compile_fail,E0277
+//! # use tensor_core::Tensor;
+//! let x = Tensor::<u8, 1, 4097>::zeros();
+//! let _ = x.reshape::<4097, 1>(); // fix: x.t(), which needs no arithmetic
+//! ```
+//!
 //! Most users depend on the facade crate `tensor`, which re-exports this crate and the
 //! `tensor!` macro.
 #![no_std]
@@ -58,6 +130,23 @@ pub use nd::{Tensor3, Tensor4};
 pub use shape::{Shape, Shape3, Shape4};
 pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};
 
+/// The `num-traits` crate, re-exported: element types are bounded by its traits ([`Zero`] and
+/// [`One`] for every [`Element`], [`Float`] for `sqrt`, `mean`, `inv`...), so generic code and
+/// custom element types name the same version.
+///
+/// [`Zero`]: num_traits::Zero
+/// [`One`]: num_traits::One
+/// [`Float`]: num_traits::Float
+///
+/// ```
+/// use tensor_core::{Tensor, num_traits::Float};
+///
+/// fn rms<T: tensor_core::Element + Float, const N: usize>(v: &Tensor<T, 1, N>) -> T {
+///     v.square().mean().sqrt()
+/// }
+/// assert_eq!(rms(&Tensor::from([3.0, 4.0, 5.0, 5.0])), 4.330127018922194);
+/// ```
+pub use num_traits;
 /// The `rand` crate (feature `rand`), re-exported so that generators and traits match the
 /// version tensors implement `Distribution` for.
 #[cfg(feature = "rand")]

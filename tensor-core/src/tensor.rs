@@ -54,8 +54,22 @@ pub type SquareMatrix<T, const N: usize> = Tensor<T, N, N>;
 
 impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// The number of rows.
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Vector};
+    ///
+    /// assert_eq!(Tensor::<f32, 28, 10>::ROWS, 28);
+    /// assert_eq!(Vector::<f32, 10>::ROWS, 1); // a vector is one row
+    /// ```
     pub const ROWS: usize = R;
     /// The number of columns.
+    ///
+    /// ```
+    /// use tensor_core::{ColVector, Tensor};
+    ///
+    /// assert_eq!(Tensor::<f32, 28, 10>::COLS, 10);
+    /// assert_eq!(ColVector::<f32, 10>::COLS, 1);
+    /// ```
     pub const COLS: usize = C;
     /// The shape `(rows, cols)`, like NumPy's `a.shape`.
     ///
@@ -65,9 +79,24 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// assert_eq!(Tensor::<f32, 28, 28>::SHAPE, (28, 28));
     /// ```
     pub const SHAPE: (usize, usize) = (R, C);
-    /// The number of axes, like NumPy's `a.ndim`: always 2 for this type.
+    /// The number of axes, like NumPy's `a.ndim`: always 2 for this type (a `Vector` is a
+    /// `1 x N` matrix).
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Vector};
+    ///
+    /// assert_eq!(Tensor::<f32, 28, 28>::NDIM, 2);
+    /// assert_eq!(Vector::<f32, 784>::NDIM, 2);
+    /// ```
     pub const NDIM: usize = 2;
     /// The number of elements, `R * C`, like NumPy's `a.size`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<f32, 28, 28>::SIZE, 784);
+    /// assert_eq!(Tensor::<f32, 0, 5>::SIZE, 0);
+    /// ```
     pub const SIZE: usize = R * C;
 
     /// Wraps a row-major array of rows.

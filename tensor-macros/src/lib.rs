@@ -14,6 +14,9 @@ mod dsl;
 mod expand;
 mod literal;
 
+#[cfg(test)]
+mod proptests;
+
 use proc_macro::TokenStream;
 
 /// Builds a `tensor::Tensor` from a NumPy-like literal: `tensor![1, 2, 3]` (a row vector) or

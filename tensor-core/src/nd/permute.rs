@@ -29,6 +29,29 @@ pub struct Axes3<const A0: usize, const A1: usize, const A2: usize>;
 pub struct Axes4<const A0: usize, const A1: usize, const A2: usize, const A3: usize>;
 
 /// `Self` (an [`Axes3`]) is a permutation of `0, 1, 2`; `Output` is the permuted tensor type.
+///
+/// `permute` requires it; generic code names it to permute tensors of any shape.
+///
+/// ```
+/// use tensor_core::{Tensor3, nd::{Axes3, Permute3}};
+///
+/// // HWC -> CHW for any image size
+/// fn to_chw<const H: usize, const W: usize, const C: usize>(
+///     img: &Tensor3<f32, H, W, C>,
+/// ) -> <Axes3<2, 0, 1> as Permute3<f32, H, W, C>>::Output
+/// where
+///     Axes3<2, 0, 1>: Permute3<f32, H, W, C>,
+/// {
+///     img.permute::<2, 0, 1>()
+/// }
+/// assert_eq!(to_chw(&Tensor3::<f32, 4, 5, 3>::zeros()).shape(), (3, 4, 5));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor3;
+///
+/// let _ = Tensor3::<f32, 2, 3, 4>::zeros().permute::<0, 0, 1>(); // not a permutation
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a permutation of the axes of a rank-3 tensor",
     label = "name each axis 0, 1 and 2 exactly once"
@@ -50,6 +73,29 @@ pub trait Permute3<T, const D0: usize, const D1: usize, const D2: usize> {
 }
 
 /// `Self` (an [`Axes4`]) is a permutation of `0, 1, 2, 3`; `Output` is the permuted tensor.
+///
+/// `permute` requires it; generic code names it to permute tensors of any shape.
+///
+/// ```
+/// use tensor_core::{Tensor4, nd::{Axes4, Permute4}};
+///
+/// // NHWC -> NCHW for any batch
+/// fn to_nchw<const N: usize, const H: usize, const W: usize, const C: usize>(
+///     batch: &Tensor4<u8, N, H, W, C>,
+/// ) -> <Axes4<0, 3, 1, 2> as Permute4<u8, N, H, W, C>>::Output
+/// where
+///     Axes4<0, 3, 1, 2>: Permute4<u8, N, H, W, C>,
+/// {
+///     batch.permute::<0, 3, 1, 2>()
+/// }
+/// assert_eq!(to_nchw(&Tensor4::<u8, 2, 4, 5, 3>::zeros()).shape(), (2, 3, 4, 5));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor4;
+///
+/// let _ = Tensor4::<u8, 1, 2, 3, 4>::zeros().permute::<0, 1, 2, 4>(); // axis 4 does not exist
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a permutation of the axes of a rank-4 tensor",
     label = "name each axis 0, 1, 2 and 3 exactly once"

@@ -25,10 +25,13 @@ macro_rules! nd_tensor {
 
         impl<T, $(const $dims: usize),+> $name<T, $($dims),+> {
             /// The shape, like NumPy's `a.shape`.
+            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nassert_eq!(", stringify!($name), "::<f32, ", $example_shape, ">::SHAPE, (", $example_shape, "));\n```")]
             pub const SHAPE: ($(nd_tensor!(@usize $dims)),+) = ($($dims),+);
             /// The number of axes, like NumPy's `a.ndim`.
+            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nassert_eq!(", stringify!($name), "::<f32, ", $example_shape, ">::NDIM, ", $rank, ");\n```")]
             pub const NDIM: usize = $rank;
             /// The number of elements, like NumPy's `a.size`.
+            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nlet t = ", stringify!($name), "::<f32, ", $example_shape, ">::zeros();\nassert_eq!(", stringify!($name), "::<f32, ", $example_shape, ">::SIZE, t.as_flat().len());\n```")]
             pub const SIZE: usize = 1 $(* $dims)+;
 
             /// Wraps a nested row-major array.

@@ -9,6 +9,20 @@ use typenum::True;
 use super::Shape;
 
 /// Proof that two shapes hold the same number of elements (required by `reshape`, `flatten`).
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let x = Tensor::<i32, 2, 3>::arange();
+/// assert_eq!(x.reshape::<3, 2>(), Tensor::from([[0, 1], [2, 3], [4, 5]]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let x = Tensor::<i32, 2, 3>::arange();
+/// let _ = x.reshape::<4, 2>(); // cannot reshape ... Shape<2, 3> into shape Shape<4, 2>
+/// ```
 #[diagnostic::on_unimplemented(
     message = "cannot reshape a tensor of shape {From} into shape {To}: element counts differ",
     label = "the element counts of {From} and {To} differ",
@@ -18,6 +32,20 @@ pub trait SameElementCount<From, To> {}
 impl<From, To> SameElementCount<From, To> for True {}
 
 /// Proof that row index `I` is below the row count `R`.
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 3, 2>::arange();
+/// assert_eq!(m.row::<2>(), Tensor::from([4, 5]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 3, 2>::arange();
+/// let _ = m.row::<3>(); // row index 3 is out of bounds for a tensor with 3 rows
+/// ```
 #[diagnostic::on_unimplemented(
     message = "row index {I} is out of bounds for a tensor with {R} rows",
     label = "row {I} does not exist: valid rows are 0..{R}"
@@ -26,6 +54,20 @@ pub trait RowIndexInBounds<const I: usize, const R: usize> {}
 impl<const I: usize, const R: usize> RowIndexInBounds<I, R> for True {}
 
 /// Proof that column index `J` is below the column count `C`.
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 3, 2>::arange();
+/// assert_eq!(m.col::<1>(), Tensor::from([[1], [3], [5]]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 3, 2>::arange();
+/// let _ = m.col::<2>(); // column index 2 is out of bounds for a tensor with 2 columns
+/// ```
 #[diagnostic::on_unimplemented(
     message = "column index {J} is out of bounds for a tensor with {C} columns",
     label = "column {J} does not exist: valid columns are 0..{C}"
@@ -34,6 +76,20 @@ pub trait ColIndexInBounds<const J: usize, const C: usize> {}
 impl<const J: usize, const C: usize> ColIndexInBounds<J, C> for True {}
 
 /// Proof that rows `START..START + LEN` lie within `R` rows.
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 4, 4>::arange();
+/// assert_eq!(m.slice::<2, 0, 2, 1>(), Tensor::from([[8], [12]]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 4, 4>::arange();
+/// let _ = m.slice::<3, 0, 2, 4>(); // rows 3..3+2 are out of bounds for a tensor with 4 rows
+/// ```
 #[diagnostic::on_unimplemented(
     message = "rows {START}..{START}+{LEN} are out of bounds for a tensor with {R} rows",
     label = "this slice needs {LEN} rows from row {START}, but the tensor has {R}"
@@ -45,6 +101,20 @@ impl<const START: usize, const LEN: usize, const R: usize> RowRangeInBounds<STAR
 }
 
 /// Proof that columns `START..START + LEN` lie within `C` columns.
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 2, 4>::arange();
+/// assert_eq!(m.slice::<0, 1, 2, 3>(), Tensor::from([[1, 2, 3], [5, 6, 7]]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<i32, 2, 4>::arange();
+/// let _ = m.slice::<0, 2, 2, 3>(); // columns 2..2+3 are out of bounds for a tensor with 4 columns
+/// ```
 #[diagnostic::on_unimplemented(
     message = "columns {START}..{START}+{LEN} are out of bounds for a tensor with {C} columns",
     label = "this slice needs {LEN} columns from column {START}, but the tensor has {C}"
@@ -57,6 +127,20 @@ impl<const START: usize, const LEN: usize, const C: usize> ColRangeInBounds<STAR
 
 /// Proof that two shapes broadcast together (required by `+ - * /` between tensors,
 /// `maximum`, `minimum`).
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<f32, 3, 2>::ones();
+/// assert_eq!(m + Tensor::from([1.0, 2.0]), Tensor::from([[2.0, 3.0]; 3])); // (3, 2) + (1, 2)
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let m = Tensor::<f32, 3, 2>::ones();
+/// let _ = m + Tensor::from([1.0, 2.0, 3.0]); // ... broadcast together with shapes Shape<3, 2> and Shape<1, 3>
+/// ```
 #[diagnostic::on_unimplemented(
     message = "operands could not be broadcast together with shapes {A} and {B}",
     label = "the shapes {A} and {B} are not compatible",
@@ -66,6 +150,20 @@ pub trait BroadcastCompatible<A, B> {}
 impl<A, B> BroadcastCompatible<A, B> for True {}
 
 /// Proof that a shape can be broadcast to a target shape (required by `broadcast`).
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let row = Tensor::from([1, 2]);
+/// assert_eq!(row.broadcast::<2, 2>(), Tensor::from([[1, 2], [1, 2]]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let row = Tensor::from([1, 2]);
+/// let _ = row.broadcast::<2, 3>(); // cannot broadcast a tensor of shape Shape<1, 2> to shape Shape<2, 3>
+/// ```
 #[diagnostic::on_unimplemented(
     message = "cannot broadcast a tensor of shape {From} to shape {To}",
     label = "{From} does not broadcast to {To}",
@@ -78,6 +176,21 @@ impl<From, To> BroadcastsTo<From, To> for True {}
 ///
 /// Implemented for `()` when the two dimensions are the same const parameter, so no typenum
 /// arithmetic is involved and every dimension works.
+///
+/// ```
+/// use tensor_core::Tensor;
+///
+/// let a = Tensor::<f64, 2, 3>::ones();
+/// let b = Tensor::<f64, 3, 4>::ones();
+/// assert_eq!(a.matmul(&b), Tensor::from([[3.0; 4]; 2]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let a = Tensor::<f64, 2, 3>::ones();
+/// let _ = a.matmul(&a); // cannot multiply `Shape<2, 3>` by `Shape<2, 3>`: inner dimensions 3 and 2 differ
+/// ```
 #[diagnostic::on_unimplemented(
     message = "cannot multiply `{Lhs}` by `{Rhs}`: inner dimensions {K} and {K2} differ",
     label = "the right operand must have {K} rows (the left operand's column count), found {K2}",
@@ -111,6 +224,20 @@ pub trait Square {}
 impl<const N: usize> Square for Shape<N, N> {}
 
 /// Proof that index `I` lies within an axis of size `N` (the `axis::At<I>` selector).
+///
+/// ```
+/// use tensor_core::{Tensor, shape::{All, At}};
+///
+/// let m = Tensor::<i32, 2, 3>::arange();
+/// assert_eq!(m.select(At::<1>, All), Tensor::from([3, 4, 5])); // m[1, :]
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::{Tensor, shape::{All, At}};
+///
+/// let m = Tensor::<i32, 2, 3>::arange();
+/// let _ = m.select(At::<2>, All); // index 2 is out of bounds for axis 0 with size 2
+/// ```
 #[diagnostic::on_unimplemented(
     message = "index {I} is out of bounds for axis {AXIS} with size {N}",
     label = "valid indices on axis {AXIS} are 0..{N}",
@@ -121,6 +248,20 @@ impl<const AXIS: usize, const I: usize, const N: usize> IndexInBounds<AXIS, I, N
 
 /// Proof that index `-K` (counted from the end) lies within an axis of size `N`:
 /// `1 <= K <= N` (the `axis::AtEnd<K>` selector).
+///
+/// ```
+/// use tensor_core::{Tensor, shape::{All, AtEnd}};
+///
+/// let m = Tensor::<i32, 2, 3>::arange();
+/// assert_eq!(m.select(All, AtEnd::<3>), Tensor::from([[0], [3]])); // m[:, -3]
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::{Tensor, shape::{All, AtEnd}};
+///
+/// let m = Tensor::<i32, 2, 3>::arange();
+/// let _ = m.select(All, AtEnd::<4>); // index -4 is out of bounds for axis 1 with size 3
+/// ```
 #[diagnostic::on_unimplemented(
     message = "index -{K} is out of bounds for axis {AXIS} with size {N}",
     label = "valid indices from the end on axis {AXIS} are -{N}..=-1",
@@ -131,6 +272,20 @@ impl<const AXIS: usize, const K: usize, const N: usize> IndexFromEndInBounds<AXI
 
 /// Proof that the `LEN` elements from index `START` lie within an axis of size `N`
 /// (the `axis::Span<START, LEN>` selector).
+///
+/// ```
+/// use tensor_core::{Tensor, shape::{All, Span}};
+///
+/// let m = Tensor::<i32, 2, 3>::arange();
+/// assert_eq!(m.select(All, Span::<1, 2>), Tensor::from([[1, 2], [4, 5]])); // m[:, 1:3]
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::{Tensor, shape::{All, Span}};
+///
+/// let m = Tensor::<i32, 2, 3>::arange();
+/// let _ = m.select(All, Span::<2, 2>); // a slice of 2 elements from index 2 is out of bounds ...
+/// ```
 #[diagnostic::on_unimplemented(
     message = "a slice of {LEN} elements from index {START} is out of bounds for axis {AXIS} with size {N}",
     label = "this slice ends after index {START} + {LEN}, but axis {AXIS} has {N} elements",
@@ -144,6 +299,20 @@ impl<const AXIS: usize, const START: usize, const LEN: usize, const N: usize>
 
 /// Proof that the `LEN` elements from index `-K` lie within an axis of size `N`:
 /// `LEN <= K <= N` (the `axis::SpanEnd<K, LEN>` selector).
+///
+/// ```
+/// use tensor_core::{Tensor, shape::{All, SpanEnd}};
+///
+/// let v = Tensor::from([1, 2, 3, 4]);
+/// assert_eq!(v.select(All, SpanEnd::<3, 2>), Tensor::from([2, 3])); // v[-3:-1]
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::{Tensor, shape::{All, SpanEnd}};
+///
+/// let v = Tensor::from([1, 2, 3, 4]);
+/// let _ = v.select(All, SpanEnd::<5, 2>); // a slice of 2 elements from index -5 is out of bounds ...
+/// ```
 #[diagnostic::on_unimplemented(
     message = "a slice of {LEN} elements from index -{K} is out of bounds for axis {AXIS} with size {N}",
     label = "this slice starts {K} elements from the end, but axis {AXIS} has {N} elements",
@@ -159,6 +328,21 @@ impl<const AXIS: usize, const K: usize, const LEN: usize, const N: usize>
 
 /// Proof that dropping `FRONT` elements at the front and `BACK` at the back of an axis of size
 /// `N` leaves `LEN`: `FRONT + LEN + BACK == N` (the `axis::Trim<FRONT, BACK>` selector).
+///
+/// ```
+/// use tensor_core::{Tensor, shape::{All, Trim}};
+///
+/// let m = Tensor::<i32, 2, 4>::arange();
+/// let inner: Tensor<i32, 2, 2> = m.select(All, Trim::<1, 1>); // m[:, 1:-1]
+/// assert_eq!(inner, Tensor::from([[1, 2], [5, 6]]));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::{Tensor, shape::{All, Trim}};
+///
+/// let m = Tensor::<i32, 2, 4>::arange();
+/// let _: Tensor<i32, 2, 3> = m.select(All, Trim::<1, 1>); // ... does not have 3 elements
+/// ```
 #[diagnostic::on_unimplemented(
     message = "an open-ended slice that skips {FRONT} leading and {BACK} trailing elements of axis {AXIS} with size {N} does not have {LEN} elements",
     label = "the result's type asks for {LEN} elements on axis {AXIS}",

@@ -40,7 +40,15 @@ pub trait ToUInt {
     type Output;
 }
 
-/// The typenum number of the dimension `N`.
+/// The typenum number of the dimension `N`, for shape checks written with typenum arithmetic.
+///
+/// ```
+/// use tensor_core::shape::U;
+/// use typenum::{Prod, Unsigned};
+///
+/// assert_eq!(<U<784> as Unsigned>::USIZE, 784);
+/// assert_eq!(<Prod<U<28>, U<28>> as Unsigned>::USIZE, 784);
+/// ```
 pub type U<const N: usize> = <Dim<N> as ToUInt>::Output;
 
 tensor_macros::__dim_table!();

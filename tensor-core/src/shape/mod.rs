@@ -108,6 +108,13 @@ pub struct Shape3<const D0: usize, const D1: usize, const D2: usize>;
 
 impl<const D0: usize, const D1: usize, const D2: usize> Shape3<D0, D1, D2> {
     /// The dimensions `(D0, D1, D2)`.
+    ///
+    /// ```
+    /// use tensor_core::Shape3;
+    ///
+    /// let (h, w, c) = Shape3::<32, 32, 3>::DIMS;
+    /// assert_eq!(h * w * c, 3072);
+    /// ```
     pub const DIMS: (usize, usize, usize) = (D0, D1, D2);
 }
 
@@ -123,5 +130,12 @@ pub struct Shape4<const D0: usize, const D1: usize, const D2: usize, const D3: u
 
 impl<const D0: usize, const D1: usize, const D2: usize, const D3: usize> Shape4<D0, D1, D2, D3> {
     /// The dimensions `(D0, D1, D2, D3)`.
+    ///
+    /// ```
+    /// use tensor_core::Shape4;
+    ///
+    /// let (n, h, w, c) = Shape4::<8, 28, 28, 1>::DIMS;
+    /// assert_eq!((n, h * w * c), (8, 784));
+    /// ```
     pub const DIMS: (usize, usize, usize, usize) = (D0, D1, D2, D3);
 }
