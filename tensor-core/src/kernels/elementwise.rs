@@ -1,4 +1,36 @@
 //! Elementwise loops over row-major slices: unary, binary, with a scalar, and broadcasting.
+//! The `*_simd` entry points send `f32`/`f64` to the SIMD kernels and anything else to the
+//! generic loops.
+
+use super::simd::{self, Binary, Unary};
+use super::{cast_slice, cast_slice_mut};
+
+/// `a[i] = op(a[i])` where `f` is the scalar `op`: `f32` through the vectorized math
+/// (see `vmath` for its error bounds), every other type through `f`.
+#[inline]
+pub(crate) fn unary_assign_simd<T: Copy>(a: &mut [T], op: Unary, f: impl Fn(T) -> T) {
+    match cast_slice_mut::<T, f32>(a) {
+        Some(a) => simd::unary_f32(op, a),
+        None => unary_assign(a, f),
+    }
+}
+
+/// `a[i] = f(a[i], b[i])` where `f` is the operator `op`: `f32` and `f64` through the SIMD
+/// kernels (the same IEEE operation per element, so the same results), others through `f`.
+#[inline]
+pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: impl Fn(T, T) -> T) {
+    if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len()) {
+        if let Some(a32) = cast_slice_mut::<T, f32>(a) {
+            return simd::binary_f32(op, a32, b32);
+        }
+    }
+    if let (Some(b64), true) = (cast_slice::<T, f64>(b), a.len() == b.len()) {
+        if let Some(a64) = cast_slice_mut::<T, f64>(a) {
+            return simd::binary_f64(op, a64, b64);
+        }
+    }
+    binary_assign(a, b, f);
+}
 
 /// `a[i] = f(a[i])`.
 #[inline]
@@ -48,8 +80,10 @@ pub(crate) fn binary_scalar_lhs<T: Copy>(s: T, b: &[T], out: &mut [T], f: impl F
 pub(crate) type Dims = (usize, usize);
 
 /// `out = f(a, b)` with NumPy broadcasting: `out` has shape `(r, c)`; on each axis the size of
-/// `a` and of `b` is either the output's or 1 (the type system has proved it).
+/// `a` and of `b` is either the output's or 1 (the type system has proved it). `op`, when
+/// given, is the operator `f` computes: same-shape operands then go to the SIMD kernels.
 #[inline]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn broadcast_binary<T: Copy>(
     a: &[T],
     (ra, ca): Dims,
@@ -57,10 +91,15 @@ pub(crate) fn broadcast_binary<T: Copy>(
     (rb, cb): Dims,
     out: &mut [T],
     (r, c): Dims,
+    op: Option<Binary>,
     f: impl Fn(T, T) -> T,
 ) {
     debug_assert!(a.len() == ra * ca && b.len() == rb * cb && out.len() == r * c);
     if ra == rb && ca == cb {
+        if let Some(op) = op.filter(|_| super::is_simd_float::<T>()) {
+            out.copy_from_slice(a);
+            return binary_assign_simd(out, b, op, f);
+        }
         return binary(a, b, out, f);
     }
     if c == 0 {

@@ -2,13 +2,16 @@
 
 use crate::Tensor;
 use crate::kernels::elementwise::broadcast_binary;
+use crate::kernels::simd::Binary;
 use crate::shape::{Broadcast, BroadcastTo, BroadcastWith, Shape, StaticShape};
 
 /// Combines `a` and `b` element by element after broadcasting them to their common shape.
+/// `op`, when given, is the operator `f` computes (for the SIMD kernels).
 #[inline]
 pub(crate) fn zip_broadcast<T, const R: usize, const C: usize, const R2: usize, const C2: usize>(
     a: &Tensor<T, R, C>,
     b: &Tensor<T, R2, C2>,
+    op: Option<Binary>,
     f: impl Fn(T, T) -> T,
 ) -> Broadcast<T, Shape<R, C>, Shape<R2, C2>>
 where
@@ -21,7 +24,7 @@ where
         <<Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output as StaticShape>::COLS,
     );
     let flat = <Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output::as_flat_mut(&mut out);
-    broadcast_binary(a.as_flat(), (R, C), b.as_flat(), (R2, C2), flat, dims, f);
+    broadcast_binary(a.as_flat(), (R, C), b.as_flat(), (R2, C2), flat, dims, op, f);
     out
 }
 
