@@ -79,6 +79,23 @@ pub(crate) fn binary_scalar_lhs<T: Copy>(s: T, b: &[T], out: &mut [T], f: impl F
 /// The dimensions `(rows, cols)` of a row-major operand.
 pub(crate) type Dims = (usize, usize);
 
+/// `out[i] = f(a[i], b[i])` where `f` is the operator `op`: `f32` and `f64` through the SIMD
+/// kernels, others through `f`.
+#[inline]
+pub(crate) fn binary_simd<T: Copy>(a: &[T], b: &[T], out: &mut [T], op: Binary, f: impl Fn(T, T) -> T) {
+    if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b)) {
+        if let Some(o32) = cast_slice_mut::<T, f32>(out) {
+            return simd::binary_into_f32(op, a32, b32, o32);
+        }
+    }
+    if let (Some(a64), Some(b64)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b)) {
+        if let Some(o64) = cast_slice_mut::<T, f64>(out) {
+            return simd::binary_into_f64(op, a64, b64, o64);
+        }
+    }
+    binary(a, b, out, f);
+}
+
 /// `out = f(a, b)` with NumPy broadcasting: `out` has shape `(r, c)`; on each axis the size of
 /// `a` and of `b` is either the output's or 1 (the type system has proved it). `op`, when
 /// given, is the operator `f` computes: same-shape operands then go to the SIMD kernels.
@@ -96,9 +113,8 @@ pub(crate) fn broadcast_binary<T: Copy>(
 ) {
     debug_assert!(a.len() == ra * ca && b.len() == rb * cb && out.len() == r * c);
     if ra == rb && ca == cb {
-        if let Some(op) = op.filter(|_| super::is_simd_float::<T>()) {
-            out.copy_from_slice(a);
-            return binary_assign_simd(out, b, op, f);
+        if let Some(op) = op {
+            return binary_simd(a, b, out, op, f);
         }
         return binary(a, b, out, f);
     }

@@ -232,7 +232,8 @@ fn tile<V: Vector, T: Micro>(
 }
 
 /// The last columns (`cols`, fewer than a vector) of the panel at `at`, with a scalar loop over
-/// contiguous columns (which the compiler vectorizes as the target allows).
+/// contiguous columns, rounding as the vector lanes do (so a result does not depend on
+/// whether its column fell in a tile).
 #[inline(always)]
 fn columns<V: Vector>(
     at: At,
@@ -252,7 +253,7 @@ fn columns<V: Vector>(
             let a_ip = pack[p * mr + i];
             let b_row = &b[(at.pc + p) * n..][cols.clone()];
             for (o, &x) in c_row.iter_mut().zip(b_row) {
-                *o = *o + a_ip * x;
+                *o = V::mul_add_elem(a_ip, x, *o);
             }
         }
     }

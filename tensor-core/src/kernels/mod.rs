@@ -39,9 +39,3 @@ pub(crate) fn cast_slice_mut<T, U: 'static>(x: &mut [T]) -> Option<&mut [U]> {
     }
 }
 
-/// Whether `T` is `f32` or `f64`, the types with SIMD kernels.
-#[inline(always)]
-pub(crate) fn is_simd_float<T>() -> bool {
-    let t = typeid::of::<T>();
-    t == core::any::TypeId::of::<f32>() || t == core::any::TypeId::of::<f64>()
-}

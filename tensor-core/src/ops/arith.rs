@@ -14,7 +14,7 @@ use crate::kernels::simd::Binary;
 use crate::shape::{Broadcast, BroadcastWith, Shape};
 
 macro_rules! binary_op {
-    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt, $kind:ident) => {
+    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt) => {
         #[doc = concat!("Elementwise `a ", stringify!($sym), " b` with NumPy broadcasting: each axis of")]
         /// the two shapes must be equal or 1, and the result takes the larger size per axis.
         /// A mismatch is a compile error naming both shapes.
@@ -52,7 +52,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: Tensor<T, R2, C2>) -> Self::Output {
-                zip_broadcast(&self, &rhs, Some(Binary::$kind), |a, b| a $sym b)
+                zip_broadcast(&self, &rhs, Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -67,7 +67,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &Tensor<T, R2, C2>) -> Self::Output {
-                zip_broadcast(&self, rhs, Some(Binary::$kind), |a, b| a $sym b)
+                zip_broadcast(&self, rhs, Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -82,7 +82,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: Tensor<T, R2, C2>) -> Self::Output {
-                zip_broadcast(self, &rhs, Some(Binary::$kind), |a, b| a $sym b)
+                zip_broadcast(self, &rhs, Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -97,7 +97,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &Tensor<T, R2, C2>) -> Self::Output {
-                zip_broadcast(self, rhs, Some(Binary::$kind), |a, b| a $sym b)
+                zip_broadcast(self, rhs, Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -126,7 +126,7 @@ macro_rules! binary_op {
         {
             #[inline]
             fn $op_assign(&mut self, rhs: Tensor<T, R, C>) {
-                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$kind, |a, b| a $sym b);
+                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, |a, b| a $sym b);
             }
         }
 
@@ -137,16 +137,16 @@ macro_rules! binary_op {
         {
             #[inline]
             fn $op_assign(&mut self, rhs: &Tensor<T, R, C>) {
-                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$kind, |a, b| a $sym b);
+                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, |a, b| a $sym b);
             }
         }
     };
 }
 
-binary_op!(Add, add, AddAssign, add_assign, +, Add);
-binary_op!(Sub, sub, SubAssign, sub_assign, -, Sub);
-binary_op!(Mul, mul, MulAssign, mul_assign, *, Mul);
-binary_op!(Div, div, DivAssign, div_assign, /, Div);
+binary_op!(Add, add, AddAssign, add_assign, +);
+binary_op!(Sub, sub, SubAssign, sub_assign, -);
+binary_op!(Mul, mul, MulAssign, mul_assign, *);
+binary_op!(Div, div, DivAssign, div_assign, /);
 
 /// Elementwise negation, like NumPy's `-a`.
 ///

@@ -19,6 +19,7 @@ pub(crate) fn expand(k: &Kernels) -> TokenStream {
             Kind::Small { lo, hi } => small(&item.name, v(lo), v(hi)),
             Kind::Map { unroll } => map(&item.name, v(unroll)),
             Kind::Zip { unroll } => zip(&item.name, v(unroll)),
+            Kind::ZipInto { unroll } => zip_into(&item.name, v(unroll)),
         }
     });
     quote! { #(#items)* }
@@ -284,6 +285,67 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
                 buf_b[..tail_b.len()].copy_from_slice(tail_b);
                 V::store(f(V::load(&buf), V::load(&buf_b)), &mut buf);
                 tail_a.copy_from_slice(&buf[..tail_a.len()]);
+            }
+        }
+    }
+}
+
+/// `out[i] = f(a[i], b[i])`, unrolled like [`map`].
+fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
+    let doc = generated(&format!(
+        "elementwise zip into an output, {unroll} vector pairs per iteration"
+    ));
+    let v: Vec<Ident> = (0..unroll).map(|u| var("v", u, None)).collect();
+    let w: Vec<Ident> = (0..unroll).map(|u| var("w", u, None)).collect();
+    let loads = (0..unroll).map(|u| {
+        let (x, y) = (&v[u], &w[u]);
+        quote! {
+            let #x = V::load(&ca[#u * V::LANES..]);
+            let #y = V::load(&cb[#u * V::LANES..]);
+        }
+    });
+    let stores = (0..unroll).map(|u| {
+        let (x, y) = (&v[u], &w[u]);
+        quote!(V::store(f(#x, #y), &mut co[#u * V::LANES..]);)
+    });
+    let buf = tail_buffer();
+    quote! {
+        #doc
+        ///
+        /// # Panics
+        ///
+        /// If `a`, `b` and `out` differ in length.
+        #[inline(always)]
+        #[allow(clippy::identity_op, clippy::erasing_op)]
+        pub(crate) fn #name<V: crate::kernels::simd::Vector>(
+            a: &[V::Elem],
+            b: &[V::Elem],
+            out: &mut [V::Elem],
+            f: impl Fn(V, V) -> V,
+        ) {
+            ::core::assert!(a.len() == b.len() && a.len() == out.len());
+            let step = #unroll * V::LANES;
+            let mut chunks_o = out.chunks_exact_mut(step);
+            let (chunks_a, chunks_b) = (a.chunks_exact(step), b.chunks_exact(step));
+            let (rest_a, rest_b) = (chunks_a.remainder(), chunks_b.remainder());
+            for ((co, ca), cb) in (&mut chunks_o).zip(chunks_a).zip(chunks_b) {
+                #(#loads)*
+                #(#stores)*
+            }
+            let mut singles_o = chunks_o.into_remainder().chunks_exact_mut(V::LANES);
+            let (singles_a, singles_b) = (rest_a.chunks_exact(V::LANES), rest_b.chunks_exact(V::LANES));
+            let (tail_a, tail_b) = (singles_a.remainder(), singles_b.remainder());
+            for ((co, ca), cb) in (&mut singles_o).zip(singles_a).zip(singles_b) {
+                V::store(f(V::load(ca), V::load(cb)), co);
+            }
+            let tail_o = singles_o.into_remainder();
+            if !tail_o.is_empty() {
+                #buf
+                let mut buf_b = buf;
+                buf[..tail_a.len()].copy_from_slice(tail_a);
+                buf_b[..tail_b.len()].copy_from_slice(tail_b);
+                V::store(f(V::load(&buf), V::load(&buf_b)), &mut buf);
+                tail_o.copy_from_slice(&buf[..tail_o.len()]);
             }
         }
     }

@@ -13,14 +13,15 @@ use syn::{Ident, LitInt, Token, parenthesized};
 ///          | "small" NAME "(" INT "..=" INT ")" ";"
 ///          | "map"   NAME "(" "unroll" "=" INT ")" ";"
 ///          | "zip"   NAME "(" "unroll" "=" INT ")" ";"
+///          | "zip_into" NAME "(" "unroll" "=" INT ")" ";"
 /// ```
 ///
 /// - `micro`: a matmul micro-kernel computing an `mr x (nv * LANES)` tile of the output with
 ///   `mr * nv` vector accumulators, generic over the vector type;
 /// - `small`: fully unrolled `n x n` products for every `n` in the range, plus a dispatcher
 ///   `NAME::<T, N>` that picks the one for `N`;
-/// - `map` / `zip`: elementwise drivers applying a vector function to `unroll` independent
-///   vectors per iteration (`x = f(x)` and `a = f(a, b)`).
+/// - `map` / `zip` / `zip_into`: elementwise drivers applying a vector function to `unroll`
+///   independent vectors per iteration (`x = f(x)`, `a = f(a, b)` and `out = f(a, b)`).
 #[derive(Debug)]
 pub(crate) struct Kernels {
     /// The items, in order.
@@ -60,6 +61,11 @@ pub(crate) enum Kind {
     },
     /// An elementwise `a = f(a, b)` driver.
     Zip {
+        /// Vectors per iteration.
+        unroll: LitInt,
+    },
+    /// An elementwise `out = f(a, b)` driver.
+    ZipInto {
         /// Vectors per iteration.
         unroll: LitInt,
     },
@@ -113,11 +119,14 @@ impl Parse for Item {
             "zip" => Kind::Zip {
                 unroll: keyed(&args, "unroll")?,
             },
+            "zip_into" => Kind::ZipInto {
+                unroll: keyed(&args, "unroll")?,
+            },
             other => {
                 return Err(syn::Error::new(
                     kind_ident.span(),
                     format!(
-                        "unknown kernel kind `{other}`; expected `micro`, `small`, `map` or `zip`"
+                        "unknown kernel kind `{other}`; expected `micro`, `small`, `map`, `zip` or `zip_into`"
                     ),
                 ));
             }

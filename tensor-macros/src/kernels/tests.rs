@@ -75,6 +75,10 @@ fn drivers_unroll_as_asked() {
     assert!(code.contains("letw_1=V::load(&cb[1usize*V::LANES..]);"));
     assert!(!code.contains("w_2"));
     syn::parse2::<syn::File>(kernels(quote!(map m(unroll = 1); zip z(unroll = 8);))).unwrap();
+    let code = expand(quote!(zip_into zi(unroll = 3);));
+    assert!(code.contains("fnzi<V:crate::kernels::simd::Vector>(a:&[V::Elem],b:&[V::Elem],out:&mut[V::Elem],"));
+    assert!(code.contains("V::store(f(v_2,w_2),&mutco[2usize*V::LANES..]);"));
+    syn::parse2::<syn::File>(kernels(quote!(zip_into z(unroll = 1);))).unwrap();
 }
 
 #[test]
@@ -87,7 +91,7 @@ fn unknown_kind_points_at_it() {
     assert_eq!(
         errors("micro a(mr = 1, nv = 1);\nmatrix b(unroll = 2);"),
         [(
-            "unknown kernel kind `matrix`; expected `micro`, `small`, `map` or `zip`".into(),
+            "unknown kernel kind `matrix`; expected `micro`, `small`, `map`, `zip` or `zip_into`".into(),
             (2, 0)
         )]
     );

@@ -98,7 +98,7 @@ pub(crate) fn validate(k: &Kernels) -> syn::Result<()> {
                     }
                 }
             }
-            Kind::Map { unroll } | Kind::Zip { unroll } => {
+            Kind::Map { unroll } | Kind::Zip { unroll } | Kind::ZipInto { unroll } => {
                 collect(&mut errors, in_range(unroll, "`unroll`", 1, MAX_UNROLL));
             }
         }

@@ -57,6 +57,8 @@ impl Isa {
             .unwrap_or(Isa::Portable)
     }
 
+    /// The instruction set stored as `isa as u8` (0, "not chosen yet", never reaches here).
+    #[cfg(all(feature = "std", not(feature = "force-portable")))]
     fn from_u8(v: u8) -> Isa {
         match v {
             4 => Isa::Avx512,

@@ -67,6 +67,9 @@ pub(crate) trait Vector:
     unsafe fn store_ptr(self, p: *mut Self::Elem);
     /// `a * b + c`, fused (one rounding) where the instruction set has FMA.
     fn mul_add(a: Self, b: Self, c: Self) -> Self;
+    /// `a * b + c` for one element, rounded exactly as a lane of [`Self::mul_add`] (so the
+    /// scalar edges of a kernel agree bit for bit with its vector body).
+    fn mul_add_elem(a: Self::Elem, b: Self::Elem, c: Self::Elem) -> Self::Elem;
     /// Lane-wise `if self < o { self } else { o }` (so `o` when either is NaN, as x86's `min`).
     fn min(self, o: Self) -> Self;
     /// Lane-wise `if self > o { self } else { o }` (so `o` when either is NaN, as x86's `max`).
@@ -125,6 +128,7 @@ pub(crate) enum Binary {
 /// whether this CPU (or, without `std`, this compilation target) has the instruction set.
 pub(crate) trait Kernel {
     /// The name used by `TENSOR_KERNEL` and in test output.
+    #[cfg_attr(not(test), allow(dead_code))]
     const NAME: &'static str;
     /// Whether the instruction set can be used here.
     fn available() -> bool;
@@ -158,6 +162,18 @@ pub(crate) trait Kernel {
     ///
     /// `Self::available()` is true.
     unsafe fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]);
+    /// `out[i] = a[i] op b[i]`.
+    ///
+    /// # Safety
+    ///
+    /// `Self::available()` is true. (Panics if the lengths differ.)
+    unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]);
+    /// `out[i] = a[i] op b[i]` for `f64`.
+    ///
+    /// # Safety
+    ///
+    /// `Self::available()` is true.
+    unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]);
 }
 
 /// Calls `$call` with `$k` naming the active kernel type.
@@ -216,10 +232,20 @@ pub(crate) fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
     with_active!(K => K::binary_f64(op, a, b));
 }
 
+/// `out[i] = a[i] op b[i]` (`f32`) with the active kernel.
+pub(crate) fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+    with_active!(K => K::binary_into_f32(op, a, b, out));
+}
+
+/// `out[i] = a[i] op b[i]` (`f64`) with the active kernel.
+pub(crate) fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+    with_active!(K => K::binary_into_f64(op, a, b, out));
+}
+
 /// The bodies every [`Kernel`] instantiates with its vector types, inside its
 /// `#[target_feature]` wrappers.
 pub(crate) mod bodies {
-    use super::super::generated::{map_x4, zip_x4};
+    use super::super::generated::{map_x4, zip_into_x4, zip_x4};
     use super::super::vmath;
     use super::{Binary, F32Vector, Unary, Vector};
 
@@ -242,6 +268,22 @@ pub(crate) mod bodies {
             Binary::Sub => zip_x4(a, b, |x: V, y| x - y),
             Binary::Mul => zip_x4(a, b, |x: V, y| x * y),
             Binary::Div => zip_x4(a, b, |x: V, y| x / y),
+        }
+    }
+
+    /// `out[i] = a[i] op b[i]`.
+    #[inline(always)]
+    pub(crate) fn binary_into<V: Vector>(
+        op: Binary,
+        a: &[V::Elem],
+        b: &[V::Elem],
+        out: &mut [V::Elem],
+    ) {
+        match op {
+            Binary::Add => zip_into_x4(a, b, out, |x: V, y| x + y),
+            Binary::Sub => zip_into_x4(a, b, out, |x: V, y| x - y),
+            Binary::Mul => zip_into_x4(a, b, out, |x: V, y| x * y),
+            Binary::Div => zip_into_x4(a, b, out, |x: V, y| x / y),
         }
     }
 }

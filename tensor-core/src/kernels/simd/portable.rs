@@ -99,6 +99,11 @@ macro_rules! portable_vector {
             }
 
             #[inline(always)]
+            fn mul_add_elem(a: $E, b: $E, c: $E) -> $E {
+                a * b + c
+            }
+
+            #[inline(always)]
             fn min(self, o: Self) -> Self {
                 self.zip(o, |a, b| if a < b { a } else { b })
             }
@@ -201,5 +206,13 @@ impl Kernel for Portable {
 
     unsafe fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
         bodies::binary::<F64x2>(op, a, b);
+    }
+
+    unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+        bodies::binary_into::<F32x4>(op, a, b, out);
+    }
+
+    unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+        bodies::binary_into::<F64x2>(op, a, b, out);
     }
 }

@@ -166,6 +166,15 @@ fn binary_is_exact<K: Kernel>() {
             unsafe { K::binary_f32(op, &mut got, &b32) };
             let want: Vec<f32> = a32.iter().zip(&b32).map(|(&x, &y)| f32op(x, y)).collect();
             assert_eq!(got, want, "{} {op:?} f32 len {len}", K::NAME);
+            let mut out = vec![f32::NAN; len];
+            // SAFETY: as above.
+            unsafe { K::binary_into_f32(op, &a32, &b32, &mut out) };
+            assert_eq!(out, want, "{} {op:?} f32 into, len {len}", K::NAME);
+            let mut out = vec![f64::NAN; len];
+            // SAFETY: as above.
+            unsafe { K::binary_into_f64(op, &a, &b, &mut out) };
+            let want: Vec<f64> = a.iter().zip(&b).map(|(&x, &y)| f64op(x, y)).collect();
+            assert_eq!(out, want, "{} {op:?} f64 into, len {len}", K::NAME);
         }
     }
 }

@@ -16,11 +16,22 @@ use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
 
 /// `a * b + c` in one instruction, or as a multiply and an add (SSE2 has no FMA).
 macro_rules! mul_add {
-    (fused $fma:ident, $a:expr, $b:expr, $c:expr) => {
+    (fused $fma:ident $($scalar:ident)*, $a:expr, $b:expr, $c:expr) => {
         $fma($a, $b, $c)
     };
     (unfused $add:ident $mul:ident, $a:expr, $b:expr, $c:expr) => {
         $add($mul($a, $b), $c)
+    };
+}
+
+/// One element's `a * b + c`, rounded as a lane of `mul_add!`: with the scalar FMA
+/// instruction (`vfmadd231ss/sd`) or as a multiply and an add.
+macro_rules! mul_add_elem {
+    (fused $fma:ident $sfma:ident $set:ident $get:ident, $a:expr, $b:expr, $c:expr) => {
+        $get($sfma($set($a), $set($b), $set($c)))
+    };
+    (unfused $add:ident $mul:ident, $a:expr, $b:expr, $c:expr) => {
+        $a * $b + $c
     };
 }
 
@@ -127,6 +138,12 @@ macro_rules! x86_vector {
             }
 
             #[inline(always)]
+            fn mul_add_elem(a: $E, b: $E, c: $E) -> $E {
+                // SAFETY: the module invariant (only code compiled with the feature calls it).
+                unsafe { mul_add_elem!($($fma)*, a, b, c) }
+            }
+
+            #[inline(always)]
             fn min(self, o: Self) -> Self {
                 // SAFETY: the module invariant.
                 $V(unsafe { $min(self.0, o.0) })
@@ -162,7 +179,7 @@ x86_vector! {
     Avx2F32(__m256) of f32, 8 lanes;
     _mm256_setzero_ps, _mm256_set1_ps, _mm256_loadu_ps, _mm256_storeu_ps,
     _mm256_add_ps, _mm256_sub_ps, _mm256_mul_ps, _mm256_div_ps, _mm256_min_ps, _mm256_max_ps,
-    fused _mm256_fmadd_ps
+    fused _mm256_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
 }
 
 x86_vector! {
@@ -170,7 +187,7 @@ x86_vector! {
     Avx2F64(__m256d) of f64, 4 lanes;
     _mm256_setzero_pd, _mm256_set1_pd, _mm256_loadu_pd, _mm256_storeu_pd,
     _mm256_add_pd, _mm256_sub_pd, _mm256_mul_pd, _mm256_div_pd, _mm256_min_pd, _mm256_max_pd,
-    fused _mm256_fmadd_pd
+    fused _mm256_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
 }
 
 x86_vector! {
@@ -178,7 +195,7 @@ x86_vector! {
     Avx512F32(__m512) of f32, 16 lanes;
     _mm512_setzero_ps, _mm512_set1_ps, _mm512_loadu_ps, _mm512_storeu_ps,
     _mm512_add_ps, _mm512_sub_ps, _mm512_mul_ps, _mm512_div_ps, _mm512_min_ps, _mm512_max_ps,
-    fused _mm512_fmadd_ps
+    fused _mm512_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
 }
 
 x86_vector! {
@@ -186,7 +203,7 @@ x86_vector! {
     Avx512F64(__m512d) of f64, 8 lanes;
     _mm512_setzero_pd, _mm512_set1_pd, _mm512_loadu_pd, _mm512_storeu_pd,
     _mm512_add_pd, _mm512_sub_pd, _mm512_mul_pd, _mm512_div_pd, _mm512_min_pd, _mm512_max_pd,
-    fused _mm512_fmadd_pd
+    fused _mm512_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
 }
 
 #[allow(unused_unsafe)]
@@ -429,6 +446,24 @@ macro_rules! x86_kernel {
                 }
                 // SAFETY: the caller checked `available()`.
                 unsafe { imp(op, a, b) }
+            }
+
+            unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+                #[target_feature(enable = $feat)]
+                fn imp(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+                    bodies::binary_into::<$V32>(op, a, b, out);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(op, a, b, out) }
+            }
+
+            unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+                #[target_feature(enable = $feat)]
+                fn imp(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+                    bodies::binary_into::<$V64>(op, a, b, out);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(op, a, b, out) }
             }
         }
     };
