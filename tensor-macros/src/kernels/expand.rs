@@ -62,22 +62,23 @@ fn micro(name: &Ident, mr: usize, nv: usize) -> TokenStream {
             quote!(#c = V::mul_add(#a, #b, #c);)
         });
         quote! {
-            let #a = V::splat(*a.add(p * #mr + #i));
+            let #a = V::splat(*a.add(p * csa + #i * rsa));
             #(#fmas)*
         }
     });
     quote! {
         #doc
         ///
-        /// `a` is a packed panel (`k` groups of `mr` elements, one per row), `b` points at the
-        /// tile's first column in a row-major matrix with row stride `ldb`, `c` at the tile's
-        /// first element in a row-major matrix with row stride `ldc`. With `load_c`, the tile
+        /// Element `(i, p)` of the `mr x k` panel of `a` is at `a + i * rsa + p * csa` (a packed
+        /// panel has `rsa = 1, csa = mr`; rows of a row-major matrix `rsa = k, csa = 1`), `b`
+        /// points at the tile's first column in a row-major matrix with row stride `ldb`, `c`
+        /// at the tile's first element in a row-major matrix with row stride `ldc`. With `load_c`, the tile
         /// is accumulated onto `c`'s values; otherwise `c` is overwritten. Each output element
         /// is summed in the order `p = 0, 1, .., k - 1`, with `V::mul_add`.
         ///
         /// # Safety
         ///
-        /// `a` is valid for reads of `k * mr` elements; `b + p * ldb` for reads of
+        /// `a + i * rsa + p * csa` is valid for reads for every `i < mr`, `p < k`; `b + p * ldb` for reads of
         /// `nv * V::LANES` elements for every `p < k`; `c + i * ldc` for reads and writes of
         /// `nv * V::LANES` elements for every `i < mr`; and the caller's target has `V`'s
         /// instruction set.
@@ -86,6 +87,8 @@ fn micro(name: &Ident, mr: usize, nv: usize) -> TokenStream {
         pub(crate) unsafe fn #name<V: crate::kernels::simd::Vector>(
             k: usize,
             a: *const V::Elem,
+            rsa: usize,
+            csa: usize,
             b: *const V::Elem,
             ldb: usize,
             c: *mut V::Elem,

@@ -48,6 +48,7 @@ fn micro_kernel_has_one_fma_per_accumulator() {
     assert_eq!(code.matches("V::splat(").count(), 8);
     assert!(code.contains("pub(crate)unsafefnmicro_8x2<V:crate::kernels::simd::Vector>"));
     assert!(code.contains("c_7_1=V::mul_add(a_7,b_1,c_7_1);"));
+    assert!(code.contains("leta_7=V::splat(*a.add(p*csa+7usize*rsa));"));
     assert!(code.contains("Generatedby`tensor_macros::__kernels!`"));
     syn::parse2::<syn::File>(kernels(quote!(micro m(mr = 3, nv = 1);))).unwrap();
 }
