@@ -18,7 +18,8 @@ macro_rules! bench_len {
     ($c:expr, $n:expr) => {{
         const N: usize = $n;
         let a: Box<Vector<f32, N>> = Tensor::boxed_from_fn(|_, j| (common::value(j) * 10.0) as f32);
-        let b: Box<Vector<f32, N>> = Tensor::boxed_from_fn(|_, j| (common::value(N + j) * 10.0) as f32);
+        let b: Box<Vector<f32, N>> =
+            Tensor::boxed_from_fn(|_, j| (common::value(N + j) * 10.0) as f32);
         let mut out = vec![0.0f32; N];
 
         let mut group = $c.benchmark_group(format!("add/{N}"));
@@ -28,7 +29,11 @@ macro_rules! bench_len {
         });
         group.bench_function(BenchmarkId::new("scalar loop", N), |bch| {
             bch.iter(|| {
-                for ((o, x), y) in out.iter_mut().zip(black_box(a.as_flat())).zip(black_box(b.as_flat())) {
+                for ((o, x), y) in out
+                    .iter_mut()
+                    .zip(black_box(a.as_flat()))
+                    .zip(black_box(b.as_flat()))
+                {
                     *o = x + y;
                 }
                 black_box(&out);

@@ -82,7 +82,13 @@ pub(crate) type Dims = (usize, usize);
 /// `out[i] = f(a[i], b[i])` where `f` is the operator `op`: `f32` and `f64` through the SIMD
 /// kernels, others through `f`.
 #[inline]
-pub(crate) fn binary_simd<T: Copy>(a: &[T], b: &[T], out: &mut [T], op: Binary, f: impl Fn(T, T) -> T) {
+pub(crate) fn binary_simd<T: Copy>(
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+    op: Binary,
+    f: impl Fn(T, T) -> T,
+) {
     if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b)) {
         if let Some(o32) = cast_slice_mut::<T, f32>(out) {
             return simd::binary_into_f32(op, a32, b32, o32);

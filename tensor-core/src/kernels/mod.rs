@@ -38,4 +38,3 @@ pub(crate) fn cast_slice_mut<T, U: 'static>(x: &mut [T]) -> Option<&mut [U]> {
         None
     }
 }
-

@@ -24,7 +24,16 @@ where
         <<Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output as StaticShape>::COLS,
     );
     let flat = <Shape<R, C> as BroadcastWith<Shape<R2, C2>>>::Output::as_flat_mut(&mut out);
-    broadcast_binary(a.as_flat(), (R, C), b.as_flat(), (R2, C2), flat, dims, op, f);
+    broadcast_binary(
+        a.as_flat(),
+        (R, C),
+        b.as_flat(),
+        (R2, C2),
+        flat,
+        dims,
+        op,
+        f,
+    );
     out
 }
 

@@ -11,8 +11,8 @@ use num_traits::{Float, Signed};
 
 use super::broadcast::zip_broadcast;
 use crate::kernels::elementwise::{unary_assign, unary_assign_simd};
-use crate::kernels::simd::Unary;
 use crate::kernels::reduce::{fold, max_nan, min_nan};
+use crate::kernels::simd::Unary;
 use crate::shape::{Broadcast, BroadcastWith, Shape};
 use crate::{Element, Tensor};
 

@@ -69,7 +69,11 @@ where
     type Output = Tensor<T, R, C>;
 
     fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut Tensor<T, R, C>) {
-        kernels::matmul::matmul_sized::<T, R, K, C>(lhs.as_flat(), self.as_flat(), out.as_flat_mut());
+        kernels::matmul::matmul_sized::<T, R, K, C>(
+            lhs.as_flat(),
+            self.as_flat(),
+            out.as_flat_mut(),
+        );
     }
 
     fn __zeros() -> Tensor<T, R, C> {

@@ -189,6 +189,10 @@ fn small_n(name: &Ident, n: usize) -> TokenStream {
     }
 }
 
+// The elementwise drivers take the vector function as a type (`F: MapFn<V>`), not a closure:
+// a closure's body is a function of its own, compiled without the caller's target features,
+// so the intrinsics in it could not be inlined and every vector operation would be a call.
+
 /// The shared part of the elementwise drivers: the padded tail.
 fn tail_buffer() -> TokenStream {
     quote! {
@@ -207,14 +211,16 @@ fn map(name: &Ident, unroll: usize) -> TokenStream {
     });
     let stores = (0..unroll).map(|u| {
         let x = &v[u];
-        quote!(V::store(f(#x), &mut chunk[#u * V::LANES..]);)
+        quote!(V::store(F::apply(#x), &mut chunk[#u * V::LANES..]);)
     });
     let buf = tail_buffer();
     quote! {
         #doc
         #[inline(always)]
         #[allow(clippy::identity_op, clippy::erasing_op)]
-        pub(crate) fn #name<V: crate::kernels::simd::Vector>(x: &mut [V::Elem], f: impl Fn(V) -> V) {
+        pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::MapFn<V>>(
+            x: &mut [V::Elem],
+        ) {
             let mut chunks = x.chunks_exact_mut(#unroll * V::LANES);
             for chunk in &mut chunks {
                 #(#loads)*
@@ -222,13 +228,13 @@ fn map(name: &Ident, unroll: usize) -> TokenStream {
             }
             let mut singles = chunks.into_remainder().chunks_exact_mut(V::LANES);
             for chunk in &mut singles {
-                V::store(f(V::load(chunk)), chunk);
+                V::store(F::apply(V::load(chunk)), chunk);
             }
             let tail = singles.into_remainder();
             if !tail.is_empty() {
                 #buf
                 buf[..tail.len()].copy_from_slice(tail);
-                V::store(f(V::load(&buf)), &mut buf);
+                V::store(F::apply(V::load(&buf)), &mut buf);
                 tail.copy_from_slice(&buf[..tail.len()]);
             }
         }
@@ -251,7 +257,7 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
     });
     let stores = (0..unroll).map(|u| {
         let (x, y) = (&v[u], &w[u]);
-        quote!(V::store(f(#x, #y), &mut ca[#u * V::LANES..]);)
+        quote!(V::store(F::apply(#x, #y), &mut ca[#u * V::LANES..]);)
     });
     let buf = tail_buffer();
     quote! {
@@ -262,10 +268,9 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
         /// If `a` and `b` differ in length.
         #[inline(always)]
         #[allow(clippy::identity_op, clippy::erasing_op)]
-        pub(crate) fn #name<V: crate::kernels::simd::Vector>(
+        pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::ZipFn<V>>(
             a: &mut [V::Elem],
             b: &[V::Elem],
-            f: impl Fn(V, V) -> V,
         ) {
             ::core::assert_eq!(a.len(), b.len());
             let step = #unroll * V::LANES;
@@ -278,7 +283,7 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
             let mut singles_a = chunks_a.into_remainder().chunks_exact_mut(V::LANES);
             let mut singles_b = chunks_b.remainder().chunks_exact(V::LANES);
             for (ca, cb) in (&mut singles_a).zip(&mut singles_b) {
-                V::store(f(V::load(ca), V::load(cb)), ca);
+                V::store(F::apply(V::load(ca), V::load(cb)), ca);
             }
             let (tail_a, tail_b) = (singles_a.into_remainder(), singles_b.remainder());
             if !tail_a.is_empty() {
@@ -286,7 +291,7 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
                 let mut buf_b = buf;
                 buf[..tail_a.len()].copy_from_slice(tail_a);
                 buf_b[..tail_b.len()].copy_from_slice(tail_b);
-                V::store(f(V::load(&buf), V::load(&buf_b)), &mut buf);
+                V::store(F::apply(V::load(&buf), V::load(&buf_b)), &mut buf);
                 tail_a.copy_from_slice(&buf[..tail_a.len()]);
             }
         }
@@ -309,7 +314,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
     });
     let stores = (0..unroll).map(|u| {
         let (x, y) = (&v[u], &w[u]);
-        quote!(V::store(f(#x, #y), &mut co[#u * V::LANES..]);)
+        quote!(V::store(F::apply(#x, #y), &mut co[#u * V::LANES..]);)
     });
     let buf = tail_buffer();
     quote! {
@@ -320,11 +325,10 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
         /// If `a`, `b` and `out` differ in length.
         #[inline(always)]
         #[allow(clippy::identity_op, clippy::erasing_op)]
-        pub(crate) fn #name<V: crate::kernels::simd::Vector>(
+        pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::ZipFn<V>>(
             a: &[V::Elem],
             b: &[V::Elem],
             out: &mut [V::Elem],
-            f: impl Fn(V, V) -> V,
         ) {
             ::core::assert!(a.len() == b.len() && a.len() == out.len());
             let step = #unroll * V::LANES;
@@ -339,7 +343,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
             let (singles_a, singles_b) = (rest_a.chunks_exact(V::LANES), rest_b.chunks_exact(V::LANES));
             let (tail_a, tail_b) = (singles_a.remainder(), singles_b.remainder());
             for ((co, ca), cb) in (&mut singles_o).zip(singles_a).zip(singles_b) {
-                V::store(f(V::load(ca), V::load(cb)), co);
+                V::store(F::apply(V::load(ca), V::load(cb)), co);
             }
             let tail_o = singles_o.into_remainder();
             if !tail_o.is_empty() {
@@ -347,7 +351,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
                 let mut buf_b = buf;
                 buf[..tail_a.len()].copy_from_slice(tail_a);
                 buf_b[..tail_b.len()].copy_from_slice(tail_b);
-                V::store(f(V::load(&buf), V::load(&buf_b)), &mut buf);
+                V::store(F::apply(V::load(&buf), V::load(&buf_b)), &mut buf);
                 tail_o.copy_from_slice(&buf[..tail_o.len()]);
             }
         }

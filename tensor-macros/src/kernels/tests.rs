@@ -62,7 +62,11 @@ fn small_products_are_straight_line_and_summed_in_order() {
     // out[1][0] of the 2x2 product: a10 * b00 + a11 * b10, from zero, in order.
     assert!(code.contains("T::zero()+a_1_0*b_0_0+a_1_1*b_1_0"));
     let idents = idents(kernels(quote!(small sm(2..=3);)));
-    assert!(!idents.iter().any(|i| ["for", "while", "loop"].contains(&i.as_str())));
+    assert!(
+        !idents
+            .iter()
+            .any(|i| ["for", "while", "loop"].contains(&i.as_str()))
+    );
     assert!(code.contains("matchN{2usize=>"));
     syn::parse2::<syn::File>(kernels(quote!(small sm(1..=8);))).unwrap();
 }
@@ -70,15 +74,15 @@ fn small_products_are_straight_line_and_summed_in_order() {
 #[test]
 fn drivers_unroll_as_asked() {
     let code = expand(quote!(map m4(unroll = 4); zip z2(unroll = 2);));
-    assert!(code.contains("fnm4<V:crate::kernels::simd::Vector>"));
+    assert!(code.contains("fnm4<V:crate::kernels::simd::Vector,F:crate::kernels::simd::MapFn<V>>"));
     assert!(code.contains("letv_3=V::load(&chunk[3usize*V::LANES..]);"));
     assert!(!code.contains("v_4"));
     assert!(code.contains("letw_1=V::load(&cb[1usize*V::LANES..]);"));
     assert!(!code.contains("w_2"));
     syn::parse2::<syn::File>(kernels(quote!(map m(unroll = 1); zip z(unroll = 8);))).unwrap();
     let code = expand(quote!(zip_into zi(unroll = 3);));
-    assert!(code.contains("fnzi<V:crate::kernels::simd::Vector>(a:&[V::Elem],b:&[V::Elem],out:&mut[V::Elem],"));
-    assert!(code.contains("V::store(f(v_2,w_2),&mutco[2usize*V::LANES..]);"));
+    assert!(code.contains("fnzi<V:crate::kernels::simd::Vector,F:crate::kernels::simd::ZipFn<V>>(a:&[V::Elem],b:&[V::Elem],out:&mut[V::Elem],)"));
+    assert!(code.contains("V::store(F::apply(v_2,w_2),&mutco[2usize*V::LANES..]);"));
     syn::parse2::<syn::File>(kernels(quote!(zip_into z(unroll = 1);))).unwrap();
 }
 
@@ -92,7 +96,8 @@ fn unknown_kind_points_at_it() {
     assert_eq!(
         errors("micro a(mr = 1, nv = 1);\nmatrix b(unroll = 2);"),
         [(
-            "unknown kernel kind `matrix`; expected `micro`, `small`, `map`, `zip` or `zip_into`".into(),
+            "unknown kernel kind `matrix`; expected `micro`, `small`, `map`, `zip` or `zip_into`"
+                .into(),
             (2, 0)
         )]
     );
@@ -128,9 +133,8 @@ fn tiles_beyond_the_register_budget_are_rejected() {
 
 #[test]
 fn all_errors_are_reported_together() {
-    let e = errors(
-        "micro a(mr = 0, nv = 9);\nsmall a(5..=2);\nmap c(unroll = 9);\nzip d(unroll = 0);",
-    );
+    let e =
+        errors("micro a(mr = 0, nv = 9);\nsmall a(5..=2);\nmap c(unroll = 9);\nzip d(unroll = 0);");
     let msgs: Vec<&str> = e.iter().map(|(m, _)| m.as_str()).collect();
     assert_eq!(
         msgs,
@@ -151,7 +155,10 @@ fn all_errors_are_reported_together() {
 fn small_sizes_are_bounded() {
     assert_eq!(
         errors("small s(2..=17);"),
-        [("the largest size must be in 1..=16, found 17".into(), (1, 12))]
+        [(
+            "the largest size must be in 1..=16, found 17".into(),
+            (1, 12)
+        )]
     );
 }
 

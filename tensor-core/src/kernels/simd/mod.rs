@@ -98,6 +98,19 @@ pub(crate) trait F32Vector: Vector<Elem = f32> {
     fn shr23(self) -> Self;
 }
 
+/// A vector function for the generated `map` drivers (a type, so that it is inlined into the
+/// `#[target_feature]` function instantiating the driver; see `generated`).
+pub(crate) trait MapFn<V> {
+    /// The function.
+    fn apply(v: V) -> V;
+}
+
+/// A vector operator for the generated `zip` drivers.
+pub(crate) trait ZipFn<V> {
+    /// The operator.
+    fn apply(a: V, b: V) -> V;
+}
+
 /// A float function of the vectorized math.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unary {
@@ -247,16 +260,50 @@ pub(crate) fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64])
 pub(crate) mod bodies {
     use super::super::generated::{map_x4, zip_into_x4, zip_x4};
     use super::super::vmath;
-    use super::{Binary, F32Vector, Unary, Vector};
+    use super::{Binary, F32Vector, MapFn, Unary, Vector, ZipFn};
+
+    macro_rules! map_fn {
+        ($T:ident, $f:path) => {
+            /// The vectorized function as a [`MapFn`].
+            pub(crate) struct $T;
+            impl<V: F32Vector> MapFn<V> for $T {
+                #[inline(always)]
+                fn apply(v: V) -> V {
+                    $f(v)
+                }
+            }
+        };
+    }
+    map_fn!(Exp, vmath::exp);
+    map_fn!(Ln, vmath::ln);
+    map_fn!(Tanh, vmath::tanh);
+    map_fn!(Sigmoid, vmath::sigmoid);
+
+    macro_rules! zip_fn {
+        ($T:ident, $op:tt) => {
+            /// The operator as a [`ZipFn`].
+            pub(crate) struct $T;
+            impl<V: Vector> ZipFn<V> for $T {
+                #[inline(always)]
+                fn apply(a: V, b: V) -> V {
+                    a $op b
+                }
+            }
+        };
+    }
+    zip_fn!(Add, +);
+    zip_fn!(Sub, -);
+    zip_fn!(Mul, *);
+    zip_fn!(Div, /);
 
     /// `x[i] = op(x[i])` with the vectorized math.
     #[inline(always)]
     pub(crate) fn unary<V: F32Vector>(op: Unary, x: &mut [f32]) {
         match op {
-            Unary::Exp => map_x4(x, vmath::exp::<V>),
-            Unary::Ln => map_x4(x, vmath::ln::<V>),
-            Unary::Tanh => map_x4(x, vmath::tanh::<V>),
-            Unary::Sigmoid => map_x4(x, vmath::sigmoid::<V>),
+            Unary::Exp => map_x4::<V, Exp>(x),
+            Unary::Ln => map_x4::<V, Ln>(x),
+            Unary::Tanh => map_x4::<V, Tanh>(x),
+            Unary::Sigmoid => map_x4::<V, Sigmoid>(x),
         }
     }
 
@@ -264,10 +311,10 @@ pub(crate) mod bodies {
     #[inline(always)]
     pub(crate) fn binary<V: Vector>(op: Binary, a: &mut [V::Elem], b: &[V::Elem]) {
         match op {
-            Binary::Add => zip_x4(a, b, |x: V, y| x + y),
-            Binary::Sub => zip_x4(a, b, |x: V, y| x - y),
-            Binary::Mul => zip_x4(a, b, |x: V, y| x * y),
-            Binary::Div => zip_x4(a, b, |x: V, y| x / y),
+            Binary::Add => zip_x4::<V, Add>(a, b),
+            Binary::Sub => zip_x4::<V, Sub>(a, b),
+            Binary::Mul => zip_x4::<V, Mul>(a, b),
+            Binary::Div => zip_x4::<V, Div>(a, b),
         }
     }
 
@@ -280,10 +327,10 @@ pub(crate) mod bodies {
         out: &mut [V::Elem],
     ) {
         match op {
-            Binary::Add => zip_into_x4(a, b, out, |x: V, y| x + y),
-            Binary::Sub => zip_into_x4(a, b, out, |x: V, y| x - y),
-            Binary::Mul => zip_into_x4(a, b, out, |x: V, y| x * y),
-            Binary::Div => zip_into_x4(a, b, out, |x: V, y| x / y),
+            Binary::Add => zip_into_x4::<V, Add>(a, b, out),
+            Binary::Sub => zip_into_x4::<V, Sub>(a, b, out),
+            Binary::Mul => zip_into_x4::<V, Mul>(a, b, out),
+            Binary::Div => zip_into_x4::<V, Div>(a, b, out),
         }
     }
 }

@@ -109,10 +109,19 @@ fn gemm_matches<K: Kernel>() {
         let what = format!("{} {m}x{k}x{n}", K::NAME);
         for x in 0..m * n {
             let tol = (k as f64 + 1.0) * f64::EPSILON * scale[x];
-            assert!((c64[x] - want[x]).abs() <= tol, "{what} f64 [{x}]: {} vs {}", c64[x], want[x]);
+            assert!(
+                (c64[x] - want[x]).abs() <= tol,
+                "{what} f64 [{x}]: {} vs {}",
+                c64[x],
+                want[x]
+            );
             let tol = (k as f64 + 1.0) * f64::from(f32::EPSILON) * scale32[x];
             let got = f64::from(c32[x]);
-            assert!((got - want32[x]).abs() <= tol, "{what} f32 [{x}]: {got} vs {}", want32[x]);
+            assert!(
+                (got - want32[x]).abs() <= tol,
+                "{what} f32 [{x}]: {got} vs {}",
+                want32[x]
+            );
         }
     }
 }
@@ -135,7 +144,12 @@ fn gemm_propagates_nan<K: Kernel>() {
     // SAFETY: `for_each_kernel` checked `available()`.
     unsafe { K::gemm_f32(m, k, n, &a, &b, &mut c) };
     for j in 0..n {
-        assert!(c[8 * n + j].is_nan(), "{} column {j}: {}", K::NAME, c[8 * n + j]);
+        assert!(
+            c[8 * n + j].is_nan(),
+            "{} column {j}: {}",
+            K::NAME,
+            c[8 * n + j]
+        );
         assert_eq!(c[j], f32::INFINITY, "{}", K::NAME);
     }
 }
@@ -148,13 +162,20 @@ fn gemm_every_kernel_propagates_nan() {
 fn binary_is_exact<K: Kernel>() {
     for len in (0..70).chain([1000, 1027]) {
         let a = values(len, len as u64 + 1);
-        let b: Vec<f64> = values(len, len as u64 + 99).iter().map(|x| x + 1.5).collect();
+        let b: Vec<f64> = values(len, len as u64 + 99)
+            .iter()
+            .map(|x| x + 1.5)
+            .collect();
         let (a32, b32): (Vec<f32>, Vec<f32>) = (
             a.iter().map(|&x| x as f32).collect(),
             b.iter().map(|&x| x as f32).collect(),
         );
         for (op, f64op, f32op) in [
-            (Binary::Add, (|x, y| x + y) as fn(f64, f64) -> f64, (|x, y| x + y) as fn(f32, f32) -> f32),
+            (
+                Binary::Add,
+                (|x, y| x + y) as fn(f64, f64) -> f64,
+                (|x, y| x + y) as fn(f32, f32) -> f32,
+            ),
             (Binary::Sub, |x, y| x - y, |x, y| x - y),
             (Binary::Mul, |x, y| x * y, |x, y| x * y),
             (Binary::Div, |x, y| x / y, |x, y| x / y),
@@ -315,7 +336,12 @@ fn unary_independent_of_position<K: Kernel>() {
             let mut one = [v];
             // SAFETY: as above.
             unsafe { K::unary_f32(op, &mut one) };
-            assert_eq!(one[0].to_bits(), whole[i].to_bits(), "{} {op:?} [{i}]", K::NAME);
+            assert_eq!(
+                one[0].to_bits(),
+                whole[i].to_bits(),
+                "{} {op:?} [{i}]",
+                K::NAME
+            );
         }
     }
 }
@@ -369,5 +395,8 @@ fn kernel_choice_and_override() {
             assert_eq!(got, isa);
         }
     }
-    eprintln!("best kernel here: {best:?}, active: {:?}", super::dispatch::active());
+    eprintln!(
+        "best kernel here: {best:?}, active: {:?}",
+        super::dispatch::active()
+    );
 }

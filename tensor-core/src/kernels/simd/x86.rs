@@ -301,13 +301,17 @@ impl F32Vector for Avx2F32 {
     #[inline(always)]
     fn shl23(self) -> Self {
         // SAFETY: the module invariant.
-        Avx2F32(unsafe { _mm256_castsi256_ps(_mm256_slli_epi32::<23>(_mm256_castps_si256(self.0))) })
+        Avx2F32(unsafe {
+            _mm256_castsi256_ps(_mm256_slli_epi32::<23>(_mm256_castps_si256(self.0)))
+        })
     }
 
     #[inline(always)]
     fn shr23(self) -> Self {
         // SAFETY: the module invariant.
-        Avx2F32(unsafe { _mm256_castsi256_ps(_mm256_srli_epi32::<23>(_mm256_castps_si256(self.0))) })
+        Avx2F32(unsafe {
+            _mm256_castsi256_ps(_mm256_srli_epi32::<23>(_mm256_castps_si256(self.0)))
+        })
     }
 }
 
@@ -363,13 +367,17 @@ impl F32Vector for Avx512F32 {
     #[inline(always)]
     fn shl23(self) -> Self {
         // SAFETY: the module invariant.
-        Avx512F32(unsafe { _mm512_castsi512_ps(_mm512_slli_epi32::<23>(_mm512_castps_si512(self.0))) })
+        Avx512F32(unsafe {
+            _mm512_castsi512_ps(_mm512_slli_epi32::<23>(_mm512_castps_si512(self.0)))
+        })
     }
 
     #[inline(always)]
     fn shr23(self) -> Self {
         // SAFETY: the module invariant.
-        Avx512F32(unsafe { _mm512_castsi512_ps(_mm512_srli_epi32::<23>(_mm512_castps_si512(self.0))) })
+        Avx512F32(unsafe {
+            _mm512_castsi512_ps(_mm512_srli_epi32::<23>(_mm512_castps_si512(self.0)))
+        })
     }
 }
 
