@@ -5,13 +5,16 @@
 use super::simd::{self, Binary, Unary};
 use super::{cast_slice, cast_slice_mut};
 
-/// `a[i] = op(a[i])` where `f` is the scalar `op`: `f32` through the vectorized math
-/// (see `vmath` for its error bounds), every other type through `f`.
+/// `out[i] = op(x[i])` where `f` is the scalar `op`: `f32` through the vectorized math,
+/// every other type through `f`.
 #[inline]
-pub(crate) fn unary_assign_simd<T: Copy>(a: &mut [T], op: Unary, f: impl Fn(T) -> T) {
-    match cast_slice_mut::<T, f32>(a) {
-        Some(a) => simd::unary_f32(op, a),
-        None => unary_assign(a, f),
+pub(crate) fn unary_simd<T: Copy>(x: &[T], out: &mut [T], op: Unary, f: impl Fn(T) -> T) {
+    debug_assert_eq!(x.len(), out.len());
+    if let (Some(x), Some(out)) = (cast_slice::<T, f32>(x), cast_slice_mut::<T, f32>(out)) {
+        return simd::unary_into_f32(op, x, out);
+    }
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = f(v);
     }
 }
 
@@ -19,15 +22,15 @@ pub(crate) fn unary_assign_simd<T: Copy>(a: &mut [T], op: Unary, f: impl Fn(T) -
 /// kernels (the same IEEE operation per element, so the same results), others through `f`.
 #[inline]
 pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: impl Fn(T, T) -> T) {
-    if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len()) {
-        if let Some(a32) = cast_slice_mut::<T, f32>(a) {
-            return simd::binary_f32(op, a32, b32);
-        }
+    if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len())
+        && let Some(a32) = cast_slice_mut::<T, f32>(a)
+    {
+        return simd::binary_f32(op, a32, b32);
     }
-    if let (Some(b64), true) = (cast_slice::<T, f64>(b), a.len() == b.len()) {
-        if let Some(a64) = cast_slice_mut::<T, f64>(a) {
-            return simd::binary_f64(op, a64, b64);
-        }
+    if let (Some(b64), true) = (cast_slice::<T, f64>(b), a.len() == b.len())
+        && let Some(a64) = cast_slice_mut::<T, f64>(a)
+    {
+        return simd::binary_f64(op, a64, b64);
     }
     binary_assign(a, b, f);
 }
@@ -89,15 +92,15 @@ pub(crate) fn binary_simd<T: Copy>(
     op: Binary,
     f: impl Fn(T, T) -> T,
 ) {
-    if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b)) {
-        if let Some(o32) = cast_slice_mut::<T, f32>(out) {
-            return simd::binary_into_f32(op, a32, b32, o32);
-        }
+    if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
+        && let Some(o32) = cast_slice_mut::<T, f32>(out)
+    {
+        return simd::binary_into_f32(op, a32, b32, o32);
     }
-    if let (Some(a64), Some(b64)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b)) {
-        if let Some(o64) = cast_slice_mut::<T, f64>(out) {
-            return simd::binary_into_f64(op, a64, b64, o64);
-        }
+    if let (Some(a64), Some(b64)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
+        && let Some(o64) = cast_slice_mut::<T, f64>(out)
+    {
+        return simd::binary_into_f64(op, a64, b64, o64);
     }
     binary(a, b, out, f);
 }

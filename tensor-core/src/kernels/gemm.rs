@@ -129,7 +129,7 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
     // beats packing at every size (packing is `m * k` strided moves, 5-10% at 256). Rows far
     // apart (`k > PACK_MIN_K`, pages apart) and partial panels (zero-padded) are packed. The
     // buffers live on the stack and are zeroed on each call, so small products get small ones.
-    let full_panels = m % W::MR == 0;
+    let full_panels = m.is_multiple_of(W::MR);
     if k <= PACK_MIN_K && full_panels {
         blocked::<V, W, N, 0, 0>(m, k, n, a, b, c);
     } else if k <= SMALL_K {

@@ -7,7 +7,7 @@
 //!   [`super::gemm`]: 8 x 2 for AVX-512, 6 x 2 for AVX2, 4 x 2 for SSE2 and portable, and
 //!   their one-vector-wide variants for the last columns);
 //! - `small_matmul::<T, N>`: straight-line `N x N` products for `N` in `2..=8`, any element type;
-//! - `map_x4` / `zip_x4` / `zip_into_x4`: elementwise drivers over four independent vectors per iteration (the
+//! - `map_into_x4` / `zip_x4` / `zip_into_x4`: elementwise drivers over four independent vectors per iteration (the
 //!   polynomial math is latency-bound, so independent chains keep the FMA units busy).
 #![cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 
@@ -19,7 +19,7 @@ tensor_macros::__kernels! {
     micro micro_4x2(mr = 4, nv = 2);
     micro micro_4x1(mr = 4, nv = 1);
     small small_matmul(2..=8);
-    map map_x4(unroll = 4);
+    map_into map_into_x4(unroll = 4);
     zip zip_x4(unroll = 4);
     zip_into zip_into_x4(unroll = 4);
 }

@@ -44,22 +44,20 @@ where
 {
     debug_assert_eq!(b.len(), k * n);
     debug_assert_eq!(a.len() * n, out.len() * k);
-    let m = if n > 0 {
-        out.len() / n
-    } else if k > 0 {
-        a.len() / k
-    } else {
-        0
-    };
-    if let (Some(a), Some(b)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b)) {
-        if let Some(out) = cast_slice_mut::<T, f32>(out) {
-            return simd::gemm_f32(m, k, n, a, b, out);
-        }
+    let m = out
+        .len()
+        .checked_div(n)
+        .or_else(|| a.len().checked_div(k))
+        .unwrap_or(0);
+    if let (Some(a), Some(b)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
+        && let Some(out) = cast_slice_mut::<T, f32>(out)
+    {
+        return simd::gemm_f32(m, k, n, a, b, out);
     }
-    if let (Some(a), Some(b)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b)) {
-        if let Some(out) = cast_slice_mut::<T, f64>(out) {
-            return simd::gemm_f64(m, k, n, a, b, out);
-        }
+    if let (Some(a), Some(b)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
+        && let Some(out) = cast_slice_mut::<T, f64>(out)
+    {
+        return simd::gemm_f64(m, k, n, a, b, out);
     }
     portable(a, b, out, k, n);
 }

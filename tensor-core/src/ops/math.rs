@@ -10,7 +10,7 @@
 use num_traits::{Float, Signed};
 
 use super::broadcast::zip_broadcast;
-use crate::kernels::elementwise::{unary_assign, unary_assign_simd};
+use crate::kernels::elementwise::{unary_assign, unary_simd};
 use crate::kernels::reduce::{fold, max_nan, min_nan};
 use crate::kernels::simd::Unary;
 use crate::shape::{Broadcast, BroadcastWith, Shape};
@@ -26,17 +26,21 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     }
 }
 
-impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
-    /// A copy of `self` with `op` applied to every element: `f32` through the vectorized
-    /// math kernel, other types through the scalar `f`.
+impl<T: Float, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// `op` applied to every element: `f32` through the vectorized math kernel (written
+    /// straight into the result), other types through the scalar `f`.
     #[inline]
     fn map_simd(&self, op: Option<Unary>, f: impl Fn(T) -> T) -> Self {
-        let mut out = *self;
         match op {
-            Some(op) => unary_assign_simd(out.as_flat_mut(), op, f),
-            None => unary_assign(out.as_flat_mut(), f),
+            Some(op) => {
+                let mut out = Tensor {
+                    data: [[T::zero(); C]; R],
+                };
+                unary_simd(self.as_flat(), out.as_flat_mut(), op, f);
+                out
+            }
+            None => self.map_same(f),
         }
-        out
     }
 }
 

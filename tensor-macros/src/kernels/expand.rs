@@ -18,6 +18,7 @@ pub(crate) fn expand(k: &Kernels) -> TokenStream {
             Kind::Micro { mr, nv } => micro(&item.name, v(mr), v(nv)),
             Kind::Small { lo, hi } => small(&item.name, v(lo), v(hi)),
             Kind::Map { unroll } => map(&item.name, v(unroll)),
+            Kind::MapInto { unroll } => map_into(&item.name, v(unroll)),
             Kind::Zip { unroll } => zip(&item.name, v(unroll)),
             Kind::ZipInto { unroll } => zip_into(&item.name, v(unroll)),
         }
@@ -352,6 +353,59 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
                 buf[..tail_a.len()].copy_from_slice(tail_a);
                 buf_b[..tail_b.len()].copy_from_slice(tail_b);
                 V::store(F::apply(V::load(&buf), V::load(&buf_b)), &mut buf);
+                tail_o.copy_from_slice(&buf[..tail_o.len()]);
+            }
+        }
+    }
+}
+
+/// `out[i] = f(x[i])`, unrolled like [`map`].
+fn map_into(name: &Ident, unroll: usize) -> TokenStream {
+    let doc = generated(&format!(
+        "elementwise map into an output, {unroll} vectors per iteration"
+    ));
+    let v: Vec<Ident> = (0..unroll).map(|u| var("v", u, None)).collect();
+    let loads = (0..unroll).map(|u| {
+        let x = &v[u];
+        quote!(let #x = V::load(&cx[#u * V::LANES..]);)
+    });
+    let stores = (0..unroll).map(|u| {
+        let x = &v[u];
+        quote!(V::store(F::apply(#x), &mut co[#u * V::LANES..]);)
+    });
+    let buf = tail_buffer();
+    quote! {
+        #doc
+        ///
+        /// # Panics
+        ///
+        /// If `x` and `out` differ in length.
+        #[inline(always)]
+        #[allow(clippy::identity_op, clippy::erasing_op)]
+        pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::MapFn<V>>(
+            x: &[V::Elem],
+            out: &mut [V::Elem],
+        ) {
+            ::core::assert_eq!(x.len(), out.len());
+            let step = #unroll * V::LANES;
+            let mut chunks_o = out.chunks_exact_mut(step);
+            let chunks_x = x.chunks_exact(step);
+            let rest_x = chunks_x.remainder();
+            for (co, cx) in (&mut chunks_o).zip(chunks_x) {
+                #(#loads)*
+                #(#stores)*
+            }
+            let mut singles_o = chunks_o.into_remainder().chunks_exact_mut(V::LANES);
+            let singles_x = rest_x.chunks_exact(V::LANES);
+            let tail_x = singles_x.remainder();
+            for (co, cx) in (&mut singles_o).zip(singles_x) {
+                V::store(F::apply(V::load(cx)), co);
+            }
+            let tail_o = singles_o.into_remainder();
+            if !tail_o.is_empty() {
+                #buf
+                buf[..tail_x.len()].copy_from_slice(tail_x);
+                V::store(F::apply(V::load(&buf)), &mut buf);
                 tail_o.copy_from_slice(&buf[..tail_o.len()]);
             }
         }

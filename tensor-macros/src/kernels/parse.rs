@@ -12,6 +12,7 @@ use syn::{Ident, LitInt, Token, parenthesized};
 /// item    := "micro" NAME "(" "mr" "=" INT "," "nv" "=" INT ")" ";"
 ///          | "small" NAME "(" INT "..=" INT ")" ";"
 ///          | "map"   NAME "(" "unroll" "=" INT ")" ";"
+///          | "map_into" NAME "(" "unroll" "=" INT ")" ";"
 ///          | "zip"   NAME "(" "unroll" "=" INT ")" ";"
 ///          | "zip_into" NAME "(" "unroll" "=" INT ")" ";"
 /// ```
@@ -20,8 +21,9 @@ use syn::{Ident, LitInt, Token, parenthesized};
 ///   `mr * nv` vector accumulators, generic over the vector type;
 /// - `small`: fully unrolled `n x n` products for every `n` in the range, plus a dispatcher
 ///   `NAME::<T, N>` that picks the one for `N`;
-/// - `map` / `zip` / `zip_into`: elementwise drivers applying a vector function to `unroll`
-///   independent vectors per iteration (`x = f(x)`, `a = f(a, b)` and `out = f(a, b)`).
+/// - `map` / `map_into` / `zip` / `zip_into`: elementwise drivers applying a vector function
+///   to `unroll` independent vectors per iteration (`x = f(x)`, `out = f(x)`, `a = f(a, b)`
+///   and `out = f(a, b)`).
 #[derive(Debug)]
 pub(crate) struct Kernels {
     /// The items, in order.
@@ -56,6 +58,11 @@ pub(crate) enum Kind {
     },
     /// An elementwise `x = f(x)` driver.
     Map {
+        /// Vectors per iteration.
+        unroll: LitInt,
+    },
+    /// An elementwise `out = f(x)` driver.
+    MapInto {
         /// Vectors per iteration.
         unroll: LitInt,
     },
@@ -116,6 +123,9 @@ impl Parse for Item {
             "map" => Kind::Map {
                 unroll: keyed(&args, "unroll")?,
             },
+            "map_into" => Kind::MapInto {
+                unroll: keyed(&args, "unroll")?,
+            },
             "zip" => Kind::Zip {
                 unroll: keyed(&args, "unroll")?,
             },
@@ -126,7 +136,7 @@ impl Parse for Item {
                 return Err(syn::Error::new(
                     kind_ident.span(),
                     format!(
-                        "unknown kernel kind `{other}`; expected `micro`, `small`, `map`, `zip` or `zip_into`"
+                        "unknown kernel kind `{other}`; expected `micro`, `small`, `map`, `map_into`, `zip` or `zip_into`"
                     ),
                 ));
             }

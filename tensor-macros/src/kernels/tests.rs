@@ -84,6 +84,10 @@ fn drivers_unroll_as_asked() {
     assert!(code.contains("fnzi<V:crate::kernels::simd::Vector,F:crate::kernels::simd::ZipFn<V>>(a:&[V::Elem],b:&[V::Elem],out:&mut[V::Elem],)"));
     assert!(code.contains("V::store(F::apply(v_2,w_2),&mutco[2usize*V::LANES..]);"));
     syn::parse2::<syn::File>(kernels(quote!(zip_into z(unroll = 1);))).unwrap();
+    let code = expand(quote!(map_into mi(unroll = 2);));
+    assert!(code.contains("V::store(F::apply(v_1),&mutco[1usize*V::LANES..]);"));
+    assert!(!code.contains("v_2"));
+    syn::parse2::<syn::File>(kernels(quote!(map_into m(unroll = 5);))).unwrap();
 }
 
 #[test]
@@ -96,7 +100,7 @@ fn unknown_kind_points_at_it() {
     assert_eq!(
         errors("micro a(mr = 1, nv = 1);\nmatrix b(unroll = 2);"),
         [(
-            "unknown kernel kind `matrix`; expected `micro`, `small`, `map`, `zip` or `zip_into`"
+            "unknown kernel kind `matrix`; expected `micro`, `small`, `map`, `map_into`, `zip` or `zip_into`"
                 .into(),
             (2, 0)
         )]

@@ -89,16 +89,19 @@ pub(crate) fn validate(k: &Kernels) -> syn::Result<()> {
             Kind::Small { lo, hi } => {
                 let l = collect(&mut errors, in_range(lo, "the smallest size", 1, MAX_SMALL));
                 let h = collect(&mut errors, in_range(hi, "the largest size", 1, MAX_SMALL));
-                if let (Some(l), Some(h)) = (l, h) {
-                    if l > h {
-                        errors.push(syn::Error::new(
-                            lo.span(),
-                            format!("empty range {l}..={h}; write the smaller size first"),
-                        ));
-                    }
+                if let (Some(l), Some(h)) = (l, h)
+                    && l > h
+                {
+                    errors.push(syn::Error::new(
+                        lo.span(),
+                        format!("empty range {l}..={h}; write the smaller size first"),
+                    ));
                 }
             }
-            Kind::Map { unroll } | Kind::Zip { unroll } | Kind::ZipInto { unroll } => {
+            Kind::Map { unroll }
+            | Kind::MapInto { unroll }
+            | Kind::Zip { unroll }
+            | Kind::ZipInto { unroll } => {
                 collect(&mut errors, in_range(unroll, "`unroll`", 1, MAX_UNROLL));
             }
         }

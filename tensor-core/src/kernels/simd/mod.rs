@@ -157,12 +157,12 @@ pub(crate) trait Kernel {
     ///
     /// `Self::available()` is true.
     unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]);
-    /// `x[i] = op(x[i])`.
+    /// `out[i] = op(x[i])`.
     ///
     /// # Safety
     ///
-    /// `Self::available()` is true.
-    unsafe fn unary_f32(op: Unary, x: &mut [f32]);
+    /// `Self::available()` is true. (Panics if the lengths differ.)
+    unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]);
     /// `a[i] = a[i] op b[i]`.
     ///
     /// # Safety
@@ -230,9 +230,9 @@ pub(crate) fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &m
     with_active!(K => K::gemm_f64(m, k, n, a, b, c));
 }
 
-/// `x[i] = op(x[i])` (`f32`) with the active kernel.
-pub(crate) fn unary_f32(op: Unary, x: &mut [f32]) {
-    with_active!(K => K::unary_f32(op, x));
+/// `out[i] = op(x[i])` (`f32`) with the active kernel.
+pub(crate) fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
+    with_active!(K => K::unary_into_f32(op, x, out));
 }
 
 /// `a[i] = a[i] op b[i]` (`f32`) with the active kernel.
@@ -258,7 +258,7 @@ pub(crate) fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64])
 /// The bodies every [`Kernel`] instantiates with its vector types, inside its
 /// `#[target_feature]` wrappers.
 pub(crate) mod bodies {
-    use super::super::generated::{map_x4, zip_into_x4, zip_x4};
+    use super::super::generated::{map_into_x4, zip_into_x4, zip_x4};
     use super::super::vmath;
     use super::{Binary, F32Vector, MapFn, Unary, Vector, ZipFn};
 
@@ -296,14 +296,14 @@ pub(crate) mod bodies {
     zip_fn!(Mul, *);
     zip_fn!(Div, /);
 
-    /// `x[i] = op(x[i])` with the vectorized math.
+    /// `out[i] = op(x[i])` with the vectorized math.
     #[inline(always)]
-    pub(crate) fn unary<V: F32Vector>(op: Unary, x: &mut [f32]) {
+    pub(crate) fn unary_into<V: F32Vector>(op: Unary, x: &[f32], out: &mut [f32]) {
         match op {
-            Unary::Exp => map_x4::<V, Exp>(x),
-            Unary::Ln => map_x4::<V, Ln>(x),
-            Unary::Tanh => map_x4::<V, Tanh>(x),
-            Unary::Sigmoid => map_x4::<V, Sigmoid>(x),
+            Unary::Exp => map_into_x4::<V, Exp>(x, out),
+            Unary::Ln => map_into_x4::<V, Ln>(x, out),
+            Unary::Tanh => map_into_x4::<V, Tanh>(x, out),
+            Unary::Sigmoid => map_into_x4::<V, Sigmoid>(x, out),
         }
     }
 

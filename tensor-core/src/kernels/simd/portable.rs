@@ -196,8 +196,8 @@ impl Kernel for Portable {
         gemm::<F64x2, Tile4x2, Tile4x1>(m, k, n, a, b, c);
     }
 
-    unsafe fn unary_f32(op: Unary, x: &mut [f32]) {
-        bodies::unary::<F32x4>(op, x);
+    unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
+        bodies::unary_into::<F32x4>(op, x, out);
     }
 
     unsafe fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {

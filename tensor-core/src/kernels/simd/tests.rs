@@ -291,9 +291,9 @@ fn edge_values() -> Vec<f32> {
 fn unary_within_bounds<K: Kernel>() {
     let inputs = edge_values();
     for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
-        let mut got = inputs.clone();
+        let mut got = vec![f32::NAN; inputs.len()];
         // SAFETY: `for_each_kernel` checked `available()`.
-        unsafe { K::unary_f32(op, &mut got) };
+        unsafe { K::unary_into_f32(op, &inputs, &mut got) };
         let mut worst = (0, 0.0f32);
         for (&x, &g) in inputs.iter().zip(&got) {
             let want = reference_unary(op, x);
@@ -329,13 +329,13 @@ fn unary_independent_of_position<K: Kernel>() {
     // Unrolled body, single vectors and the padded tail all give each element the same result.
     let x: Vec<f32> = values(203, 5).iter().map(|&v| (v * 30.0) as f32).collect();
     for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
-        let mut whole = x.clone();
+        let mut whole = vec![0.0; x.len()];
         // SAFETY: `for_each_kernel` checked `available()`.
-        unsafe { K::unary_f32(op, &mut whole) };
+        unsafe { K::unary_into_f32(op, &x, &mut whole) };
         for (i, &v) in x.iter().enumerate() {
-            let mut one = [v];
+            let mut one = [0.0];
             // SAFETY: as above.
-            unsafe { K::unary_f32(op, &mut one) };
+            unsafe { K::unary_into_f32(op, &[v], &mut one) };
             assert_eq!(
                 one[0].to_bits(),
                 whole[i].to_bits(),

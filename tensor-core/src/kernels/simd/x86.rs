@@ -429,13 +429,13 @@ macro_rules! x86_kernel {
                 unsafe { imp(m, k, n, a, b, c) }
             }
 
-            unsafe fn unary_f32(op: Unary, x: &mut [f32]) {
+            unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
                 #[target_feature(enable = $feat)]
-                fn imp(op: Unary, x: &mut [f32]) {
-                    bodies::unary::<$V32>(op, x);
+                fn imp(op: Unary, x: &[f32], out: &mut [f32]) {
+                    bodies::unary_into::<$V32>(op, x, out);
                 }
                 // SAFETY: the caller checked `available()`.
-                unsafe { imp(op, x) }
+                unsafe { imp(op, x, out) }
             }
 
             unsafe fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
