@@ -4,7 +4,7 @@
 //! The entry points only delegate to `expand`, which tells a literal from an expression
 //! (`expand::is_literal`): `literal` parses and validates literals, `dsl` parses and
 //! expands expressions (`a @ b`, `a.T`, `m[.., -1]`), `dims` generates `tensor-core`'s table
-//! of dimensions. All of them work on `proc_macro2` tokens, so they are unit-tested outside
+//! of dimensions, `kernels` its SIMD kernels. All of them work on `proc_macro2` tokens, so they are unit-tested outside
 //! the compiler.
 
 #![deny(missing_docs)]
@@ -12,6 +12,7 @@
 mod dims;
 mod dsl;
 mod expand;
+mod kernels;
 mod literal;
 
 #[cfg(test)]
@@ -45,4 +46,13 @@ pub fn __dim_table(input: TokenStream) -> TokenStream {
         .into();
     }
     dims::table().into()
+}
+
+/// Generates `tensor-core`'s SIMD kernels: register-blocked matmul micro-kernels, unrolled
+/// small products and unrolled elementwise drivers (grammar: `kernels::parse::Kernels`).
+/// Internal to `tensor-core`: the generated code names `crate::kernels::simd`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __kernels(input: TokenStream) -> TokenStream {
+    kernels::kernels(input.into()).into()
 }

@@ -1,4 +1,39 @@
 //! Elementwise loops over row-major slices: unary, binary, with a scalar, and broadcasting.
+//! The `*_simd` entry points send `f32`/`f64` to the SIMD kernels and anything else to the
+//! generic loops.
+
+use super::simd::{self, Binary, Unary};
+use super::{cast_slice, cast_slice_mut};
+
+/// `out[i] = op(x[i])` where `f` is the scalar `op`: `f32` through the vectorized math,
+/// every other type through `f`.
+#[inline]
+pub(crate) fn unary_simd<T: Copy>(x: &[T], out: &mut [T], op: Unary, f: impl Fn(T) -> T) {
+    debug_assert_eq!(x.len(), out.len());
+    if let (Some(x), Some(out)) = (cast_slice::<T, f32>(x), cast_slice_mut::<T, f32>(out)) {
+        return simd::unary_into_f32(op, x, out);
+    }
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = f(v);
+    }
+}
+
+/// `a[i] = f(a[i], b[i])` where `f` is the operator `op`: `f32` and `f64` through the SIMD
+/// kernels (the same IEEE operation per element, so the same results), others through `f`.
+#[inline]
+pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: impl Fn(T, T) -> T) {
+    if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len())
+        && let Some(a32) = cast_slice_mut::<T, f32>(a)
+    {
+        return simd::binary_f32(op, a32, b32);
+    }
+    if let (Some(b64), true) = (cast_slice::<T, f64>(b), a.len() == b.len())
+        && let Some(a64) = cast_slice_mut::<T, f64>(a)
+    {
+        return simd::binary_f64(op, a64, b64);
+    }
+    binary_assign(a, b, f);
+}
 
 /// `a[i] = f(a[i])`.
 #[inline]
@@ -47,14 +82,39 @@ pub(crate) fn binary_scalar_lhs<T: Copy>(s: T, b: &[T], out: &mut [T], f: impl F
 /// The largest rank a broadcasting operand can have.
 const MAX_RANK: usize = 4;
 
+/// `out[i] = f(a[i], b[i])` where `f` is the operator `op`: `f32` and `f64` through the SIMD
+/// kernels, others through `f`.
+#[inline]
+pub(crate) fn binary_simd<T: Copy>(
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+    op: Binary,
+    f: impl Fn(T, T) -> T,
+) {
+    if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
+        && let Some(o32) = cast_slice_mut::<T, f32>(out)
+    {
+        return simd::binary_into_f32(op, a32, b32, o32);
+    }
+    if let (Some(a64), Some(b64)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
+        && let Some(o64) = cast_slice_mut::<T, f64>(out)
+    {
+        return simd::binary_into_f64(op, a64, b64, o64);
+    }
+    binary(a, b, out, f);
+}
+
 /// `out = f(a, b)` with NumPy broadcasting between row-major operands of the same rank:
 /// `dims` is the shape of `out`, `da` and `db` those of `a` and `b`; on each axis their size is
-/// the output's or 1 (the type system has proved it).
+/// the output's or 1 (the type system has proved it). `op`, when given, is the operator `f`
+/// computes: same-shape operands then go to the SIMD kernels.
 ///
 /// Neighbouring axes on which both operands behave alike (each full, or each repeated) are
 /// merged first, so `(H, W, C) + (1, 1, C)` runs as `(H*W, C) + (1, C)`: the innermost loop is
 /// one of the contiguous, vectorizable loops above.
 #[inline]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn broadcast_binary<T: Copy>(
     a: &[T],
     da: &[usize],
@@ -62,6 +122,7 @@ pub(crate) fn broadcast_binary<T: Copy>(
     db: &[usize],
     out: &mut [T],
     dims: &[usize],
+    op: Option<Binary>,
     f: impl Fn(T, T) -> T,
 ) {
     debug_assert!(da.len() == dims.len() && db.len() == dims.len() && dims.len() <= MAX_RANK);
@@ -69,7 +130,10 @@ pub(crate) fn broadcast_binary<T: Copy>(
     debug_assert!(a.len() == da.iter().product::<usize>());
     debug_assert!(b.len() == db.iter().product::<usize>());
     if da == db {
-        return binary(a, b, out, f);
+        return match op {
+            Some(op) => binary_simd(a, b, out, op, f),
+            None => binary(a, b, out, f),
+        };
     }
     if out.is_empty() {
         return;

@@ -8,7 +8,8 @@
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use super::broadcast::zip_broadcast;
-use crate::kernels::elementwise::{binary_assign, unary_assign};
+use crate::kernels::elementwise::{binary_assign_simd, unary_assign};
+use crate::kernels::simd::Binary;
 use crate::shape::{Broadcast, BroadcastWith, Shape, Shape3, Shape4};
 use crate::{Tensor, Tensor3, Tensor4};
 
@@ -56,7 +57,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: $Ten<T, $($e),+>) -> Self::Output {
-                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), |a, b| a $sym b)
+                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -70,7 +71,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &$Ten<T, $($e),+>) -> Self::Output {
-                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), |a, b| a $sym b)
+                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -84,7 +85,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: $Ten<T, $($e),+>) -> Self::Output {
-                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), |a, b| a $sym b)
+                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -98,7 +99,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &$Ten<T, $($e),+>) -> Self::Output {
-                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), |a, b| a $sym b)
+                zip_broadcast::<T, $Sh<$($d),+>, $Sh<$($e),+>>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
             }
         }
 
@@ -127,7 +128,7 @@ macro_rules! binary_op {
         {
             #[inline]
             fn $op_assign(&mut self, rhs: $Ten<T, $($d),+>) {
-                binary_assign(self.as_flat_mut(), rhs.as_flat(), |a, b| a $sym b);
+                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, |a, b| a $sym b);
             }
         }
 
@@ -138,7 +139,7 @@ macro_rules! binary_op {
         {
             #[inline]
             fn $op_assign(&mut self, rhs: &$Ten<T, $($d),+>) {
-                binary_assign(self.as_flat_mut(), rhs.as_flat(), |a, b| a $sym b);
+                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, |a, b| a $sym b);
             }
         }
     };

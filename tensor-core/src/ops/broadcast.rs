@@ -2,13 +2,20 @@
 //! behind the operators.
 
 use crate::kernels::elementwise::broadcast_binary;
+use crate::kernels::simd::Binary;
 use crate::shape::{Broadcast, BroadcastTo, BroadcastWith, Shape, Shape3, Shape4, StaticShape};
 use crate::{Tensor, Tensor3, Tensor4};
 
 /// Combines the row-major elements `a` of shape `A` and `b` of shape `B` element by element
-/// after broadcasting them to their common shape.
+/// after broadcasting them to their common shape. `op`, when given, is the operator `f`
+/// computes (for the SIMD kernels).
 #[inline]
-pub(crate) fn zip_broadcast<T, A, B>(a: &[T], b: &[T], f: impl Fn(T, T) -> T) -> Broadcast<T, A, B>
+pub(crate) fn zip_broadcast<T, A, B>(
+    a: &[T],
+    b: &[T],
+    op: Option<Binary>,
+    f: impl Fn(T, T) -> T,
+) -> Broadcast<T, A, B>
 where
     T: Copy + Default,
     A: BroadcastWith<B> + StaticShape,
@@ -23,6 +30,7 @@ where
         B::DIMS,
         A::Output::as_flat_mut(&mut out),
         dims,
+        op,
         f,
     );
     out

@@ -68,10 +68,16 @@ where
 {
     type Output = Tensor<T, R, C>;
 
+    #[inline]
     fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut Tensor<T, R, C>) {
-        kernels::matmul::matmul(lhs.as_flat(), self.as_flat(), out.as_flat_mut(), K, C);
+        kernels::matmul::matmul_sized::<T, R, K, C>(
+            lhs.as_flat(),
+            self.as_flat(),
+            out.as_flat_mut(),
+        );
     }
 
+    #[inline]
     fn __zeros() -> Tensor<T, R, C> {
         Tensor::zeros()
     }
@@ -83,6 +89,7 @@ where
 {
     type Output = X::Output;
 
+    #[inline]
     fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut X::Output) {
         (**self).__matmul_into(lhs, out);
     }

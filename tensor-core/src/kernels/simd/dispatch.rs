@@ -1,0 +1,128 @@
+//! Which instruction set runs: detected once at run time with `std`, chosen by
+//! `cfg(target_feature)` at compile time without it.
+//!
+//! Overrides, for tests and benchmarks: the cargo feature `force-portable` always selects the
+//! portable kernel; with `std`, the environment variable `TENSOR_KERNEL` (`portable`, `sse2`,
+//! `avx2` or `avx512`), read once on first use, selects that kernel if this CPU has it (else the
+//! best one it has, with a note on standard error).
+
+/// The instruction sets, worst to best.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub(crate) enum Isa {
+    /// Plain Rust the compiler auto-vectorizes, for every target.
+    Portable = 1,
+    /// x86_64 SSE2 (every x86_64 CPU).
+    Sse2 = 2,
+    /// x86_64 AVX2 with FMA.
+    Avx2 = 3,
+    /// x86_64 AVX-512F.
+    Avx512 = 4,
+}
+
+impl Isa {
+    /// The instruction set named `s` (as `TENSOR_KERNEL` spells it).
+    #[cfg(any(feature = "std", test))]
+    pub(crate) fn from_name(s: &str) -> Option<Isa> {
+        Some(match s.trim() {
+            "portable" => Isa::Portable,
+            "sse2" => Isa::Sse2,
+            "avx2" => Isa::Avx2,
+            "avx512" => Isa::Avx512,
+            _ => return None,
+        })
+    }
+
+    /// Whether this machine can run it.
+    pub(crate) fn available(self) -> bool {
+        use super::Kernel;
+        match self {
+            Isa::Portable => true,
+            #[cfg(target_arch = "x86_64")]
+            Isa::Sse2 => super::x86::Sse2::available(),
+            #[cfg(target_arch = "x86_64")]
+            Isa::Avx2 => super::x86::Avx2::available(),
+            #[cfg(target_arch = "x86_64")]
+            Isa::Avx512 => super::x86::Avx512::available(),
+            #[cfg(not(target_arch = "x86_64"))]
+            _ => false,
+        }
+    }
+
+    /// The best available instruction set no better than `self`.
+    pub(crate) fn best_up_to(self) -> Isa {
+        [Isa::Avx512, Isa::Avx2, Isa::Sse2]
+            .into_iter()
+            .find(|&isa| isa <= self && isa.available())
+            .unwrap_or(Isa::Portable)
+    }
+
+    /// The instruction set stored as `isa as u8` (0, "not chosen yet", never reaches here).
+    #[cfg(all(feature = "std", not(feature = "force-portable")))]
+    fn from_u8(v: u8) -> Isa {
+        match v {
+            4 => Isa::Avx512,
+            3 => Isa::Avx2,
+            2 => Isa::Sse2,
+            _ => Isa::Portable,
+        }
+    }
+}
+
+/// The best instruction set of this machine, ignoring overrides.
+pub(crate) fn detect() -> Isa {
+    Isa::Avx512.best_up_to()
+}
+
+/// The instruction set the kernels use.
+#[cfg(feature = "force-portable")]
+#[inline]
+pub(crate) fn active() -> Isa {
+    Isa::Portable
+}
+
+/// The instruction set the kernels use: detected (or read from `TENSOR_KERNEL`) once.
+#[cfg(all(feature = "std", not(feature = "force-portable")))]
+#[inline]
+pub(crate) fn active() -> Isa {
+    use core::sync::atomic::{AtomicU8, Ordering};
+    static ACTIVE: AtomicU8 = AtomicU8::new(0);
+    match ACTIVE.load(Ordering::Relaxed) {
+        0 => {
+            let isa = choose(std::env::var("TENSOR_KERNEL").ok().as_deref());
+            ACTIVE.store(isa as u8, Ordering::Relaxed);
+            isa
+        }
+        v => Isa::from_u8(v),
+    }
+}
+
+/// The instruction set for a `TENSOR_KERNEL` value (or none).
+#[cfg(feature = "std")]
+#[cfg_attr(feature = "force-portable", allow(dead_code))]
+pub(crate) fn choose(requested: Option<&str>) -> Isa {
+    let Some(name) = requested else {
+        return detect();
+    };
+    match Isa::from_name(name) {
+        Some(isa) if isa.available() => isa,
+        Some(isa) => {
+            let best = isa.best_up_to();
+            std::eprintln!("tensor: TENSOR_KERNEL={name}: this CPU lacks it, using {best:?}");
+            best
+        }
+        None => {
+            std::eprintln!(
+                "tensor: TENSOR_KERNEL={name} is not one of portable, sse2, avx2, avx512; ignored"
+            );
+            detect()
+        }
+    }
+}
+
+/// The instruction set the kernels use: the best the compilation target enables.
+#[cfg(not(any(feature = "std", feature = "force-portable")))]
+#[inline]
+pub(crate) fn active() -> Isa {
+    detect()
+}

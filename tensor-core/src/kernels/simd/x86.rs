@@ -1,0 +1,497 @@
+//! The x86_64 backends: SSE2, AVX2+FMA and AVX-512F, as `core::arch` register wrappers.
+//!
+//! Every intrinsic call sits in an `unsafe` block whose justification is the module invariant
+//! (see the parent module): a value of these vector types exists only inside a function
+//! compiled with its instruction set, which runs only after [`Kernel::available`] said yes.
+//! The vector types are private to this module, and the only code instantiating the generic
+//! bodies with them is the `#[target_feature]` wrappers of the kernels at the bottom.
+//! (SSE2 is part of the x86_64 baseline, so its intrinsics need no `unsafe`; the shared
+//! macros still write it and allow `unused_unsafe` there.)
+
+use core::arch::x86_64::*;
+use core::ops::{Add, Div, Mul, Sub};
+
+use super::super::gemm::{Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm};
+use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
+
+/// `a * b + c` in one instruction, or as a multiply and an add (SSE2 has no FMA).
+macro_rules! mul_add {
+    (fused $fma:ident $($scalar:ident)*, $a:expr, $b:expr, $c:expr) => {
+        $fma($a, $b, $c)
+    };
+    (unfused $add:ident $mul:ident, $a:expr, $b:expr, $c:expr) => {
+        $add($mul($a, $b), $c)
+    };
+}
+
+/// One element's `a * b + c`, rounded as a lane of `mul_add!`: with the scalar FMA
+/// instruction (`vfmadd231ss/sd`) or as a multiply and an add.
+macro_rules! mul_add_elem {
+    (fused $fma:ident $sfma:ident $set:ident $get:ident, $a:expr, $b:expr, $c:expr) => {
+        $get($sfma($set($a), $set($b), $set($c)))
+    };
+    (unfused $add:ident $mul:ident, $a:expr, $b:expr, $c:expr) => {
+        $a * $b + $c
+    };
+}
+
+/// A vector type wrapping a `core::arch` register, with its arithmetic.
+macro_rules! x86_vector {
+    (
+        $(#[$doc:meta])* $V:ident($raw:ty) of $E:ty, $n:literal lanes;
+        $setzero:ident, $set1:ident, $loadu:ident, $storeu:ident,
+        $add:ident, $sub:ident, $mul:ident, $div:ident, $min:ident, $max:ident,
+        $($fma:tt)*
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy)]
+        pub(crate) struct $V($raw);
+
+        #[allow(unused_unsafe)]
+        impl Add for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn add(self, o: Self) -> Self {
+                // SAFETY: the module invariant (this value exists, so the CPU has the feature).
+                $V(unsafe { $add(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Sub for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn sub(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $sub(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Mul for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn mul(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $mul(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Div for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn div(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $div(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Vector for $V {
+            type Elem = $E;
+            const LANES: usize = $n;
+
+            #[inline(always)]
+            fn zero() -> Self {
+                // SAFETY: the module invariant: only code compiled with the feature calls this.
+                $V(unsafe { $setzero() })
+            }
+
+            #[inline(always)]
+            fn splat(x: $E) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $set1(x) })
+            }
+
+            #[inline(always)]
+            fn load(s: &[$E]) -> Self {
+                assert!(s.len() >= $n);
+                // SAFETY: `s` holds at least `LANES` elements (checked above); unaligned load;
+                // the module invariant for the feature.
+                $V(unsafe { $loadu(s.as_ptr()) })
+            }
+
+            #[inline(always)]
+            fn store(self, s: &mut [$E]) {
+                assert!(s.len() >= $n);
+                // SAFETY: as in `load`, for writes.
+                unsafe { $storeu(s.as_mut_ptr(), self.0) }
+            }
+
+            #[inline(always)]
+            unsafe fn load_ptr(p: *const $E) -> Self {
+                // SAFETY: the caller guarantees `p` is valid for `LANES` reads; module invariant.
+                $V(unsafe { $loadu(p) })
+            }
+
+            #[inline(always)]
+            unsafe fn store_ptr(self, p: *mut $E) {
+                // SAFETY: the caller guarantees `p` is valid for `LANES` writes; module invariant.
+                unsafe { $storeu(p, self.0) }
+            }
+
+            #[inline(always)]
+            fn mul_add(a: Self, b: Self, c: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { mul_add!($($fma)*, a.0, b.0, c.0) })
+            }
+
+            #[inline(always)]
+            fn mul_add_elem(a: $E, b: $E, c: $E) -> $E {
+                // SAFETY: the module invariant (only code compiled with the feature calls it).
+                unsafe { mul_add_elem!($($fma)*, a, b, c) }
+            }
+
+            #[inline(always)]
+            fn min(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $min(self.0, o.0) })
+            }
+
+            #[inline(always)]
+            fn max(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $max(self.0, o.0) })
+            }
+        }
+    };
+}
+
+x86_vector! {
+    /// Four `f32` lanes in an SSE register.
+    Sse2F32(__m128) of f32, 4 lanes;
+    _mm_setzero_ps, _mm_set1_ps, _mm_loadu_ps, _mm_storeu_ps,
+    _mm_add_ps, _mm_sub_ps, _mm_mul_ps, _mm_div_ps, _mm_min_ps, _mm_max_ps,
+    unfused _mm_add_ps _mm_mul_ps
+}
+
+x86_vector! {
+    /// Two `f64` lanes in an SSE register.
+    Sse2F64(__m128d) of f64, 2 lanes;
+    _mm_setzero_pd, _mm_set1_pd, _mm_loadu_pd, _mm_storeu_pd,
+    _mm_add_pd, _mm_sub_pd, _mm_mul_pd, _mm_div_pd, _mm_min_pd, _mm_max_pd,
+    unfused _mm_add_pd _mm_mul_pd
+}
+
+x86_vector! {
+    /// Eight `f32` lanes in an AVX register.
+    Avx2F32(__m256) of f32, 8 lanes;
+    _mm256_setzero_ps, _mm256_set1_ps, _mm256_loadu_ps, _mm256_storeu_ps,
+    _mm256_add_ps, _mm256_sub_ps, _mm256_mul_ps, _mm256_div_ps, _mm256_min_ps, _mm256_max_ps,
+    fused _mm256_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
+}
+
+x86_vector! {
+    /// Four `f64` lanes in an AVX register.
+    Avx2F64(__m256d) of f64, 4 lanes;
+    _mm256_setzero_pd, _mm256_set1_pd, _mm256_loadu_pd, _mm256_storeu_pd,
+    _mm256_add_pd, _mm256_sub_pd, _mm256_mul_pd, _mm256_div_pd, _mm256_min_pd, _mm256_max_pd,
+    fused _mm256_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
+}
+
+x86_vector! {
+    /// Sixteen `f32` lanes in an AVX-512 register.
+    Avx512F32(__m512) of f32, 16 lanes;
+    _mm512_setzero_ps, _mm512_set1_ps, _mm512_loadu_ps, _mm512_storeu_ps,
+    _mm512_add_ps, _mm512_sub_ps, _mm512_mul_ps, _mm512_div_ps, _mm512_min_ps, _mm512_max_ps,
+    fused _mm512_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
+}
+
+x86_vector! {
+    /// Eight `f64` lanes in an AVX-512 register.
+    Avx512F64(__m512d) of f64, 8 lanes;
+    _mm512_setzero_pd, _mm512_set1_pd, _mm512_loadu_pd, _mm512_storeu_pd,
+    _mm512_add_pd, _mm512_sub_pd, _mm512_mul_pd, _mm512_div_pd, _mm512_min_pd, _mm512_max_pd,
+    fused _mm512_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
+}
+
+#[allow(unused_unsafe)]
+impl F32Vector for Sse2F32 {
+    type Mask = __m128;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> __m128 {
+        // SAFETY (here and below): the module invariant.
+        unsafe { _mm_cmplt_ps(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> __m128 {
+        // SAFETY: the module invariant.
+        unsafe { _mm_cmpeq_ps(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> __m128 {
+        // SAFETY: the module invariant.
+        unsafe { _mm_cmpunord_ps(self.0, self.0) }
+    }
+
+    #[inline(always)]
+    fn select(m: __m128, a: Self, b: Self) -> Self {
+        // SAFETY: the module invariant.
+        Sse2F32(unsafe { _mm_or_ps(_mm_and_ps(m, a.0), _mm_andnot_ps(m, b.0)) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        Sse2F32(unsafe { _mm_and_ps(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        Sse2F32(unsafe { _mm_or_ps(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn shl23(self) -> Self {
+        // SAFETY: the module invariant.
+        Sse2F32(unsafe { _mm_castsi128_ps(_mm_slli_epi32::<23>(_mm_castps_si128(self.0))) })
+    }
+
+    #[inline(always)]
+    fn shr23(self) -> Self {
+        // SAFETY: the module invariant.
+        Sse2F32(unsafe { _mm_castsi128_ps(_mm_srli_epi32::<23>(_mm_castps_si128(self.0))) })
+    }
+}
+
+impl F32Vector for Avx2F32 {
+    type Mask = __m256;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> __m256 {
+        // SAFETY: the module invariant (here and below).
+        unsafe { _mm256_cmp_ps::<_CMP_LT_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> __m256 {
+        // SAFETY: the module invariant.
+        unsafe { _mm256_cmp_ps::<_CMP_EQ_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> __m256 {
+        // SAFETY: the module invariant.
+        unsafe { _mm256_cmp_ps::<_CMP_UNORD_Q>(self.0, self.0) }
+    }
+
+    #[inline(always)]
+    fn select(m: __m256, a: Self, b: Self) -> Self {
+        // SAFETY: the module invariant.
+        Avx2F32(unsafe { _mm256_blendv_ps(b.0, a.0, m) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        Avx2F32(unsafe { _mm256_and_ps(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        Avx2F32(unsafe { _mm256_or_ps(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn shl23(self) -> Self {
+        // SAFETY: the module invariant.
+        Avx2F32(unsafe {
+            _mm256_castsi256_ps(_mm256_slli_epi32::<23>(_mm256_castps_si256(self.0)))
+        })
+    }
+
+    #[inline(always)]
+    fn shr23(self) -> Self {
+        // SAFETY: the module invariant.
+        Avx2F32(unsafe {
+            _mm256_castsi256_ps(_mm256_srli_epi32::<23>(_mm256_castps_si256(self.0)))
+        })
+    }
+}
+
+impl F32Vector for Avx512F32 {
+    type Mask = __mmask16;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> __mmask16 {
+        // SAFETY: the module invariant (here and below).
+        unsafe { _mm512_cmp_ps_mask::<_CMP_LT_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> __mmask16 {
+        // SAFETY: the module invariant.
+        unsafe { _mm512_cmp_ps_mask::<_CMP_EQ_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> __mmask16 {
+        // SAFETY: the module invariant.
+        unsafe { _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(self.0, self.0) }
+    }
+
+    #[inline(always)]
+    fn select(m: __mmask16, a: Self, b: Self) -> Self {
+        // SAFETY: the module invariant.
+        Avx512F32(unsafe { _mm512_mask_blend_ps(m, b.0, a.0) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        Avx512F32(unsafe {
+            _mm512_castsi512_ps(_mm512_and_si512(
+                _mm512_castps_si512(self.0),
+                _mm512_castps_si512(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        Avx512F32(unsafe {
+            _mm512_castsi512_ps(_mm512_or_si512(
+                _mm512_castps_si512(self.0),
+                _mm512_castps_si512(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn shl23(self) -> Self {
+        // SAFETY: the module invariant.
+        Avx512F32(unsafe {
+            _mm512_castsi512_ps(_mm512_slli_epi32::<23>(_mm512_castps_si512(self.0)))
+        })
+    }
+
+    #[inline(always)]
+    fn shr23(self) -> Self {
+        // SAFETY: the module invariant.
+        Avx512F32(unsafe {
+            _mm512_castsi512_ps(_mm512_srli_epi32::<23>(_mm512_castps_si512(self.0)))
+        })
+    }
+}
+
+/// Whether the CPU (with `std`: detected at run time) or the target (without: at compile
+/// time) has every listed feature.
+macro_rules! has {
+    ($($f:tt),+) => {{
+        #[cfg(feature = "std")]
+        let yes = $(std::arch::is_x86_feature_detected!($f))&&+;
+        #[cfg(not(feature = "std"))]
+        let yes = $(cfg!(target_feature = $f))&&+;
+        yes
+    }};
+}
+
+/// A kernel type whose methods are thin `#[target_feature]` wrappers around the generic bodies.
+macro_rules! x86_kernel {
+    (
+        $(#[$doc:meta])* $K:ident = $name:literal, features $feat:literal, detect ($($f:tt),+),
+        $V32:ty, $V64:ty, tiles $Wide:ty, $Narrow:ty
+    ) => {
+        $(#[$doc])*
+        pub(crate) struct $K;
+
+        #[allow(unused_unsafe)]
+        impl Kernel for $K {
+            const NAME: &'static str = $name;
+
+            #[inline]
+            fn available() -> bool {
+                has!($($f),+)
+            }
+
+            unsafe fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
+                #[target_feature(enable = $feat)]
+                fn imp(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
+                    gemm::<$V32, $Wide, $Narrow>(m, k, n, a, b, c);
+                }
+                // SAFETY: the caller checked `available()`, so this CPU has the features.
+                unsafe { imp(m, k, n, a, b, c) }
+            }
+
+            unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
+                #[target_feature(enable = $feat)]
+                fn imp(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
+                    gemm::<$V64, $Wide, $Narrow>(m, k, n, a, b, c);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(m, k, n, a, b, c) }
+            }
+
+            unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
+                #[target_feature(enable = $feat)]
+                fn imp(op: Unary, x: &[f32], out: &mut [f32]) {
+                    bodies::unary_into::<$V32>(op, x, out);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(op, x, out) }
+            }
+
+            unsafe fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
+                #[target_feature(enable = $feat)]
+                fn imp(op: Binary, a: &mut [f32], b: &[f32]) {
+                    bodies::binary::<$V32>(op, a, b);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(op, a, b) }
+            }
+
+            unsafe fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
+                #[target_feature(enable = $feat)]
+                fn imp(op: Binary, a: &mut [f64], b: &[f64]) {
+                    bodies::binary::<$V64>(op, a, b);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(op, a, b) }
+            }
+
+            unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+                #[target_feature(enable = $feat)]
+                fn imp(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+                    bodies::binary_into::<$V32>(op, a, b, out);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(op, a, b, out) }
+            }
+
+            unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+                #[target_feature(enable = $feat)]
+                fn imp(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+                    bodies::binary_into::<$V64>(op, a, b, out);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp(op, a, b, out) }
+            }
+        }
+    };
+}
+
+x86_kernel! {
+    /// SSE2 (the x86_64 baseline): 4 `f32` / 2 `f64` lanes, no FMA; 4 x 2 tiles.
+    Sse2 = "sse2", features "sse2", detect ("sse2"), Sse2F32, Sse2F64, tiles Tile4x2, Tile4x1
+}
+
+x86_kernel! {
+    /// AVX2 with FMA: 8 `f32` / 4 `f64` lanes; 6 x 2 tiles (12 of the 16 `ymm` registers
+    /// accumulate).
+    Avx2 = "avx2", features "avx2,fma", detect ("avx2", "fma"), Avx2F32, Avx2F64,
+    tiles Tile6x2, Tile6x1
+}
+
+x86_kernel! {
+    /// AVX-512F: 16 `f32` / 8 `f64` lanes; 8 x 2 tiles (16 of the 32 `zmm` registers
+    /// accumulate).
+    Avx512 = "avx512", features "avx512f,avx2,fma", detect ("avx512f", "avx2", "fma"),
+    Avx512F32, Avx512F64, tiles Tile8x2, Tile8x1
+}
