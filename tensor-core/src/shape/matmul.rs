@@ -68,7 +68,6 @@ where
 {
     type Output = Tensor<T, R, C>;
 
-    #[inline]
     fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut Tensor<T, R, C>) {
         kernels::matmul::matmul_sized::<T, R, K, C>(
             lhs.as_flat(),
@@ -77,7 +76,6 @@ where
         );
     }
 
-    #[inline]
     fn __zeros() -> Tensor<T, R, C> {
         Tensor::zeros()
     }
@@ -89,7 +87,6 @@ where
 {
     type Output = X::Output;
 
-    #[inline]
     fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut X::Output) {
         (**self).__matmul_into(lhs, out);
     }
