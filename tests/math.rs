@@ -240,16 +240,18 @@ macro_rules! math_props {
             #[test]
             fn $name32(a in vec(-80.0..80.0f32, $r * $c)) {
                 let x: Tensor<f32, $r, $c> = Tensor::from_fn(|i, j| a[i * $c + j]);
-                let checks: [(Tensor<f32, $r, $c>, fn(f64) -> f64); 4] = [
-                    (x.exp(), f64::exp),
-                    (x.abs().ln(), |v| v.abs().ln()),
-                    (x.tanh(), f64::tanh),
-                    (x.sigmoid(), |v| 1.0 / (1.0 + (-v).exp())),
+                // The documented bounds of the vectorized f32 math (kernels/vmath.rs): 1 ulp
+                // from the correctly rounded result, 3 for sigmoid.
+                let checks: [(Tensor<f32, $r, $c>, fn(f64) -> f64, u64); 4] = [
+                    (x.exp(), f64::exp, 1),
+                    (x.abs().ln(), |v| v.abs().ln(), 1),
+                    (x.tanh(), f64::tanh, 1),
+                    (x.sigmoid(), |v| 1.0 / (1.0 + (-v).exp()), 3),
                 ];
-                for (got, f) in checks {
+                for (got, f, bound) in checks {
                     for k in 0..a.len() {
                         let want = f(f64::from(a[k])) as f32;
-                        prop_assert!(ulps32(got.as_flat()[k], want) <= 2, "{} vs {}", got.as_flat()[k], want);
+                        prop_assert!(ulps32(got.as_flat()[k], want) <= bound, "{} vs {}", got.as_flat()[k], want);
                     }
                 }
             }

@@ -5,7 +5,7 @@
 //! Float functions go through [`num_traits::Float`], which uses `std` when the `std` feature
 //! is on and the `libm` crate otherwise, except `exp`, `ln`, `tanh` and `sigmoid` of `f32`,
 //! which use the library's vectorized polynomial approximations (SIMD, at most 1 ulp from the
-//! correctly rounded result for `exp`, `ln` and `tanh`, 2 for `sigmoid`). NaN and
+//! correctly rounded result for `exp`, `ln` and `tanh`, 3 for `sigmoid`). NaN and
 //! infinities follow IEEE 754 as NumPy's do.
 
 use core::ops::Mul;
