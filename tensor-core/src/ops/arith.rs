@@ -3,7 +3,9 @@
 //!
 //! Integer overflow behaves as Rust's operator on the element type does in `tensor-core`'s
 //! build: a panic when overflow checks are on (debug builds), two's-complement wrapping when
-//! they are off (release builds). Integer division by zero always panics. Never UB.
+//! they are off (release builds). Integer division by zero and `MIN / -1` (for example
+//! `i32::MIN / -1`) always panic, as Rust's `/` does in every build (NumPy returns `MIN` for
+//! the latter). Never UB.
 
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 

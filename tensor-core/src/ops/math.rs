@@ -199,7 +199,7 @@ elementwise! {
     /// assert_eq!(Tensor::from([2.0, -3.0]).powi(3), Tensor::from([8.0, -27.0]));
     /// ```
     [Float] powi(n: i32) => |x| x.powi(n), nd: (3) 2.0 => 8.0;
-    "Each element raised to the float power `p`, like `np.power(a, p)`: NaN for a negative element and a non-integer `p`."
+    "Each element raised to the float power `p`, like `np.power(a, p)`: NaN for a negative element and a non-integer `p`. It is IEEE `pow` for every `p`; NumPy computes `a ** 0.5` as `sqrt`, which differs at `-inf` (NumPy: NaN, here `inf`) and `-0.0` (NumPy: `-0.0`, here `0.0`): use `sqrt` for NumPy's results there."
     ///
     /// ```
     /// use tensor_core::Tensor;

@@ -6,7 +6,9 @@
 //! elements in an unspecified order (several partial sums, which vectorize and round no worse
 //! than one running sum); integer overflow behaves as the element type's operator (a panic
 //! with overflow checks on, wrapping otherwise, where the wrapped result does not depend on
-//! the order). `mean`, `var`, `std` and `norm` are for float tensors; for integers convert
+//! the order). With overflow checks on, a partial sum can overflow even when the total fits,
+//! depending on that order (`[MAX, 1, -1]`): sum in a wider type (`a.map(i64::from).sum()`)
+//! when the values come close to the type's range. `mean`, `var`, `std` and `norm` are for float tensors; for integers convert
 //! first, e.g. `a.map(|x| x as f64).mean()` (NumPy also computes them in float64).
 
 use num_traits::Float;

@@ -3,7 +3,7 @@
 //! float types.
 //!
 //! Integer overflow behaves as for tensor operands (see `ops::arith`): a panic when overflow
-//! checks are on, wrapping when they are off; integer division by zero panics.
+//! checks are on, wrapping when they are off; integer division by zero and `MIN / -1` panic.
 
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Sub, SubAssign};
 
