@@ -242,24 +242,36 @@ fn map(name: &Ident, unroll: usize) -> TokenStream {
     }
 }
 
+/// The unrolled body of the zip kernels: load `unroll` vector pairs from the chunks `ca` and
+/// `cb`, then store `f` of each pair into the chunk `dst`.
+fn zip_body(unroll: usize, dst: &Ident) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let pairs: Vec<(Ident, Ident)> = (0..unroll)
+        .map(|u| (var("v", u, None), var("w", u, None)))
+        .collect();
+    let loads = pairs
+        .iter()
+        .enumerate()
+        .map(|(u, (x, y))| {
+            quote! {
+                let #x = V::load(&ca[#u * V::LANES..]);
+                let #y = V::load(&cb[#u * V::LANES..]);
+            }
+        })
+        .collect();
+    let stores = pairs
+        .iter()
+        .enumerate()
+        .map(|(u, (x, y))| quote!(V::store(F::apply(#x, #y), &mut #dst[#u * V::LANES..]);))
+        .collect();
+    (loads, stores)
+}
+
 /// `a[i] = f(a[i], b[i])`, unrolled like [`map`].
 fn zip(name: &Ident, unroll: usize) -> TokenStream {
     let doc = generated(&format!(
         "elementwise zip, {unroll} vector pairs per iteration"
     ));
-    let v: Vec<Ident> = (0..unroll).map(|u| var("v", u, None)).collect();
-    let w: Vec<Ident> = (0..unroll).map(|u| var("w", u, None)).collect();
-    let loads = (0..unroll).map(|u| {
-        let (x, y) = (&v[u], &w[u]);
-        quote! {
-            let #x = V::load(&ca[#u * V::LANES..]);
-            let #y = V::load(&cb[#u * V::LANES..]);
-        }
-    });
-    let stores = (0..unroll).map(|u| {
-        let (x, y) = (&v[u], &w[u]);
-        quote!(V::store(F::apply(#x, #y), &mut ca[#u * V::LANES..]);)
-    });
+    let (loads, stores) = zip_body(unroll, &format_ident!("ca"));
     let buf = tail_buffer();
     quote! {
         #doc
@@ -304,19 +316,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
     let doc = generated(&format!(
         "elementwise zip into an output, {unroll} vector pairs per iteration"
     ));
-    let v: Vec<Ident> = (0..unroll).map(|u| var("v", u, None)).collect();
-    let w: Vec<Ident> = (0..unroll).map(|u| var("w", u, None)).collect();
-    let loads = (0..unroll).map(|u| {
-        let (x, y) = (&v[u], &w[u]);
-        quote! {
-            let #x = V::load(&ca[#u * V::LANES..]);
-            let #y = V::load(&cb[#u * V::LANES..]);
-        }
-    });
-    let stores = (0..unroll).map(|u| {
-        let (x, y) = (&v[u], &w[u]);
-        quote!(V::store(F::apply(#x, #y), &mut co[#u * V::LANES..]);)
-    });
+    let (loads, stores) = zip_body(unroll, &format_ident!("co"));
     let buf = tail_buffer();
     quote! {
         #doc
