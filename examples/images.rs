@@ -100,6 +100,6 @@ fn main() {
     println!("probabilities:\n{:.3}", out.probabilities);
     println!(
         "predicted classes: {}",
-        out.probabilities.argmax_axis1().reshape::<1, N>()
+        out.probabilities.argmax_axis::<1>().reshape2::<1, N>()
     );
 }

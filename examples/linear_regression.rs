@@ -8,8 +8,6 @@
 //! The model code is in `common/linear.rs`, shared with `tests/examples.rs`, which checks it
 //! against NumPy's run on the same data (`../shared/golden/linear_regression.json`).
 
-#[path = "common/batch.rs"]
-mod batch;
 #[path = "common/linear.rs"]
 mod linear;
 
@@ -87,10 +85,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 /// Times `STEPS` steps of gradient descent on `M` samples (the model code the example runs,
 /// losses recorded), 21 times, and prints the median, as `linear_regression.py --bench` does.
-fn bench<const M: usize>()
-where
-    tensor::Shape<M, 1>: batch::Rows<M, 1>,
-{
+fn bench<const M: usize>() {
     use std::hint::black_box;
     use std::time::Instant;
 

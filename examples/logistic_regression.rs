@@ -5,8 +5,6 @@
 //!
 //! The model code is in `common/logistic.rs`, shared with `tests/examples.rs`.
 
-#[path = "common/batch.rs"]
-mod batch;
 #[path = "common/logistic.rs"]
 mod logistic;
 

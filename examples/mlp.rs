@@ -7,8 +7,6 @@
 //! The model code is in `common/mlp.rs` (every weight, activation and gradient shape in its
 //! type), shared with `tests/examples.rs`.
 
-#[path = "common/batch.rs"]
-mod batch;
 #[path = "common/logistic.rs"]
 #[allow(dead_code)] // its `blobs` data is for logistic_regression.rs
 mod logistic;

@@ -95,12 +95,12 @@ fn main() {
     println!("# mini challenge: subtract the mean of each row of a 3x3");
     let m = tensor![[1.0, 2.0, 3.0], [4.0, 6.0, 8.0], [0.0, 5.0, 10.0]];
     show("m", m);
-    show("m - m.mean(axis=1, keepdims=True)", m - m.mean_axis1()); // (3, 3) - (3, 1)
+    show("m - m.mean(axis=1, keepdims=True)", m - m.mean_axis::<1>()); // (3, 3) - (3, 1)
     let data = tensor![[1.0, 10.0], [2.0, 20.0], [3.0, 30.0]];
     // Normalising a dataset: each column to mean 0 and standard deviation 1.
     show(
         "(data - data.mean(0)) / data.std(0)",
-        (data - data.mean_axis0()) / data.std_axis0(),
+        (data - data.mean_axis::<0>()) / data.std_axis::<0>(),
     );
 
     section("6. Vectorized operations (fast math)");

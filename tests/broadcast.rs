@@ -125,11 +125,11 @@ fn golden_broadcast_cases() {
             }
         } else if op == "normalize_columns" {
             let x = tensor_from::<100, 5>(&a);
-            let z = (x - x.mean_axis0()) / x.std_axis0();
+            let z = (x - x.mean_axis::<0>()) / x.std_axis::<0>();
             assert_close(op, z.as_flat(), &mat(&case["out"]).2, 1e-12, 1e-12);
         } else if op == "center_rows" {
             let m = tensor_from::<3, 3>(&a);
-            let centred = m - m.mean_axis1();
+            let centred = m - m.mean_axis::<1>();
             assert_close(op, centred.as_flat(), &mat(&case["out"]).2, 1e-12, 1e-14);
         } else {
             let (rb, cb, _) = mat(&case["b"]);
@@ -232,19 +232,19 @@ fn explicit_broadcast_matches_operator_broadcasting() {
 #[test]
 fn seed_challenge_center_each_row_of_a_3x3() {
     let m = tensor![[1.0, 2.0, 3.0], [4.0, 6.0, 8.0], [0.0, 0.0, 3.0]];
-    let centred = m - m.mean_axis1();
+    let centred = m - m.mean_axis::<1>();
     assert_eq!(
         centred,
         tensor![[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, -1.0, 2.0]]
     );
-    assert_eq!(centred.mean_axis1(), Tensor::<f64, 3, 1>::zeros());
+    assert_eq!(centred.mean_axis::<1>(), Tensor::<f64, 3, 1>::zeros());
 }
 
 #[test]
 fn seed_challenge_normalize_columns() {
     let x = tensor![[1.0, 10.0], [2.0, 20.0], [3.0, 30.0], [4.0, 40.0]];
-    let z = (x - x.mean_axis0()) / x.std_axis0();
-    let (mean, std) = (z.mean_axis0(), z.std_axis0());
+    let z = (x - x.mean_axis::<0>()) / x.std_axis::<0>();
+    let (mean, std) = (z.mean_axis::<0>(), z.std_axis::<0>());
     assert_close("mean", mean.as_flat(), &[0.0, 0.0], 0.0, 1e-15);
     assert_close("std", std.as_flat(), &[1.0, 1.0], 1e-15, 0.0);
     assert_eq!(z.col::<0>(), z.col::<1>());

@@ -40,7 +40,9 @@ fn arange_is_row_major() {
 }
 
 #[test]
-#[should_panic(expected = "arange: value 256 does not fit in the element type of a 1x300 tensor")]
+#[should_panic(
+    expected = "arange: value 256 does not fit in the element type of a tensor of shape (1, 300)"
+)]
 fn arange_overflow_panics_with_a_clear_message() {
     let _ = Tensor::<u8, 1, 300>::arange();
 }

@@ -2,8 +2,6 @@
 //! examples call, checked against NumPy (linear regression), finite differences (the MLP's
 //! backpropagation) and what training must achieve (loss down, parameters or accuracy).
 
-#[path = "../examples/common/batch.rs"]
-mod batch;
 mod common;
 #[path = "../examples/common/linear.rs"]
 mod linear;
@@ -255,7 +253,7 @@ fn mlp_learns_xor() {
     let (x, y, class) = mlp::xor_blobs::<128>(0.5, &mut rng);
     let (x_test, y_test, class_test) = mlp::xor_blobs::<128>(0.5, &mut rng);
     // The labels are the exclusive or of the corners' signs, one-hot.
-    assert!(y.sum_axis1().iter().all(|&s| s == 1.0));
+    assert!(y.sum_axis::<1>().iter().all(|&s| s == 1.0));
     assert_eq!(y.col::<1>(), class);
     let agree = x
         .rows()

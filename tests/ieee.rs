@@ -404,51 +404,71 @@ fn reductions() {
         assert!(got.is_nan(), "{what}: {got}");
     }
     // np.sum(m, axis=0), np.sum(m, axis=1), ...
-    same(m.sum_axis0().as_flat(), &[NAN, NAN, 5.0], "sum_axis0");
-    same(m.sum_axis1().as_flat(), &[NAN, INF, NAN, 6.0], "sum_axis1");
-    same(m.prod_axis0().as_flat(), &[-INF, NAN, -0.0], "prod_axis0");
+    same(m.sum_axis::<0>().as_flat(), &[NAN, NAN, 5.0], "sum_axis0");
     same(
-        m.prod_axis1().as_flat(),
+        m.sum_axis::<1>().as_flat(),
+        &[NAN, INF, NAN, 6.0],
+        "sum_axis1",
+    );
+    same(
+        m.prod_axis::<0>().as_flat(),
+        &[-INF, NAN, -0.0],
+        "prod_axis0",
+    );
+    same(
+        m.prod_axis::<1>().as_flat(),
         &[NAN, -INF, NAN, 6.0],
         "prod_axis1",
     );
-    same(m.mean_axis0().as_flat(), &[NAN, NAN, 1.25], "mean_axis0");
     same(
-        m.mean_axis1().as_flat(),
+        m.mean_axis::<0>().as_flat(),
+        &[NAN, NAN, 1.25],
+        "mean_axis0",
+    );
+    same(
+        m.mean_axis::<1>().as_flat(),
         &[NAN, INF, NAN, 2.0],
         "mean_axis1",
     );
-    same(m.var_axis0().as_flat(), &[NAN, NAN, 3.1875], "var_axis0");
     same(
-        m.var_axis1().as_flat(),
+        m.var_axis::<0>().as_flat(),
+        &[NAN, NAN, 3.1875],
+        "var_axis0",
+    );
+    same(
+        m.var_axis::<1>().as_flat(),
         &[NAN, NAN, NAN, 0.6666666666666666],
         "var_axis1",
     );
     same(
-        m.std_axis0().as_flat(),
+        m.std_axis::<0>().as_flat(),
         &[NAN, NAN, 1.7853571071357126],
         "std_axis0",
     );
     same(
-        m.std_axis1().as_flat(),
+        m.std_axis::<1>().as_flat(),
         &[NAN, NAN, NAN, 0.816496580927726],
         "std_axis1",
     );
-    same(m.min_axis0().as_flat(), &[-INF, NAN, -1.0], "min_axis0");
+    same(m.min_axis::<0>().as_flat(), &[-INF, NAN, -1.0], "min_axis0");
     same(
-        m.min_axis1().as_flat(),
+        m.min_axis::<1>().as_flat(),
         &[NAN, -1.0, -INF, 1.0],
         "min_axis1",
     );
-    same(m.max_axis0().as_flat(), &[INF, NAN, 3.0], "max_axis0");
-    same(m.max_axis1().as_flat(), &[NAN, INF, INF, 3.0], "max_axis1");
+    same(m.max_axis::<0>().as_flat(), &[INF, NAN, 3.0], "max_axis0");
+    same(
+        m.max_axis::<1>().as_flat(),
+        &[NAN, INF, INF, 3.0],
+        "max_axis1",
+    );
     // np.argmin(m), np.argmax(m): the first NaN; per axis likewise
     assert_eq!(m.argmin(), 1);
     assert_eq!(m.argmax(), 1);
-    assert_eq!(m.argmin_axis0(), Tensor::from([2, 0, 1]));
-    assert_eq!(m.argmin_axis1(), Tensor::from([[1], [2], [0], [0]]));
-    assert_eq!(m.argmax_axis0(), Tensor::from([1, 0, 0]));
-    assert_eq!(m.argmax_axis1(), Tensor::from([[1], [0], [1], [2]]));
+    assert_eq!(m.argmin_axis::<0>(), Tensor::from([2, 0, 1]));
+    assert_eq!(m.argmin_axis::<1>(), Tensor::from([[1], [2], [0], [0]]));
+    assert_eq!(m.argmax_axis::<0>(), Tensor::from([1, 0, 0]));
+    assert_eq!(m.argmax_axis::<1>(), Tensor::from([[1], [0], [1], [2]]));
 }
 
 #[test]
@@ -758,7 +778,7 @@ mod integers {
     #[cfg_attr(debug_assertions, should_panic(expected = "overflow"))]
     fn sum_axis_overflows() {
         let m = Tensor::from([[MAX, 0], [1, 0]]);
-        assert_eq!(m.sum_axis0(), Tensor::from([MIN, 0]));
+        assert_eq!(m.sum_axis::<0>(), Tensor::from([MIN, 0]));
     }
 
     #[test]
@@ -924,12 +944,12 @@ mod every_position {
                     }
                 });
                 let axis0 = [
-                    m.sum_axis0(),
-                    m.max_axis0(),
-                    m.min_axis0(),
-                    m.mean_axis0(),
-                    m.prod_axis0(),
-                    m.var_axis0(),
+                    m.sum_axis::<0>(),
+                    m.max_axis::<0>(),
+                    m.min_axis::<0>(),
+                    m.mean_axis::<0>(),
+                    m.prod_axis::<0>(),
+                    m.var_axis::<0>(),
                 ];
                 for (k, r) in axis0.iter().enumerate() {
                     for (j, x) in r.iter().enumerate() {
@@ -941,20 +961,20 @@ mod every_position {
                     }
                 }
                 let axis1 = [
-                    m.sum_axis1(),
-                    m.max_axis1(),
-                    m.min_axis1(),
-                    m.mean_axis1(),
-                    m.prod_axis1(),
-                    m.std_axis1(),
+                    m.sum_axis::<1>(),
+                    m.max_axis::<1>(),
+                    m.min_axis::<1>(),
+                    m.mean_axis::<1>(),
+                    m.prod_axis::<1>(),
+                    m.std_axis::<1>(),
                 ];
                 for (k, c) in axis1.iter().enumerate() {
                     for (i, x) in c.iter().enumerate() {
                         assert_eq!(x.is_nan(), i == 1, "{what}: axis-1 reduction {k}, row {i}");
                     }
                 }
-                assert_eq!(m.argmax_axis0()[p], 1, "{what}: argmax_axis0");
-                assert_eq!(m.argmin_axis1()[(1, 0)], p, "{what}: argmin_axis1");
+                assert_eq!(m.argmax_axis::<0>()[p], 1, "{what}: argmax_axis0");
+                assert_eq!(m.argmin_axis::<1>()[(1, 0)], p, "{what}: argmin_axis1");
                 let prod = m.matmul(&Tensor::<T, N, 5>::ones());
                 for ((i, j), x) in (0..3)
                     .flat_map(|i| (0..5).map(move |j| (i, j)))

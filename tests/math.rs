@@ -232,7 +232,7 @@ macro_rules! math_props {
                         prop_assert!((p[(i, j)] - want).abs() <= 1e-13 * want.max(1e-300), "softmax ({}, {})", i, j);
                     }
                 }
-                prop_assert!(p.sum_axis1().iter().all(|&v| (v - 1.0).abs() <= 1e-14));
+                prop_assert!(p.sum_axis::<1>().iter().all(|&v| (v - 1.0).abs() <= 1e-14));
                 let shifted = (x + 100.0).softmax();
                 prop_assert!((shifted - p).iter().all(|&d| d.abs() <= 1e-14));
             }

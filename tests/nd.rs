@@ -103,7 +103,7 @@ fn display_like_numpy() {
     assert!(summarized.ends_with("  [1980 1981 1982 ... 1997 1998 1999]]]"));
     assert_eq!(
         format!("{:?}", tensor![[[1, 2]]]),
-        "Tensor3(1, 1, 2)[[[1, 2]]]"
+        "Tensor<1, 1, 2>[[[1, 2]]]"
     );
 }
 

@@ -190,7 +190,8 @@ fn works_for_non_square_row_column_and_empty_shapes() {
     let mut rng = StdRng::seed_from_u64(10);
     let wide: Tensor<f64, 3, 7> = rng.random();
     let row: Vector<f64, 1000> = rng.sample(StandardNormal);
-    let col: ColVector<i16, 500> = Tensor::random_using(Uniform::new(-2i16, 3).unwrap(), &mut rng);
+    let col: ColVector<i16, 500> =
+        ColVector::random_using(Uniform::new(-2i16, 3).unwrap(), &mut rng);
     let empty: Tensor<f32, 0, 4> = rng.random();
     assert_eq!(wide.shape(), (3, 7));
     assert!(wide.iter().all(|&v| (0.0..1.0).contains(&v)));

@@ -19,7 +19,7 @@ fn tensor_from<const R: usize, const C: usize>(flat: &[f64]) -> Tensor<f64, R, C
     Tensor::from_fn(|i, j| flat[i * C + j])
 }
 
-fn idx<const R: usize, const C: usize>(t: Tensor<usize, R, C>) -> Vec<f64> {
+fn idx<S: tensor::shape::Dims>(t: tensor::Array<usize, S>) -> Vec<f64> {
     t.iter().map(|&i| i as f64).collect()
 }
 
@@ -31,32 +31,32 @@ fn check_case<const R: usize, const C: usize>(case: &Value) {
     let axis = case["axis"].as_u64();
     let got: Vec<f64> = match (op, axis) {
         ("sum", None) => vec![x.sum()],
-        ("sum", Some(0)) => x.sum_axis0().as_flat().to_vec(),
-        ("sum", Some(1)) => x.sum_axis1().as_flat().to_vec(),
+        ("sum", Some(0)) => x.sum_axis::<0>().as_flat().to_vec(),
+        ("sum", Some(1)) => x.sum_axis::<1>().as_flat().to_vec(),
         ("mean", None) => vec![x.mean()],
-        ("mean", Some(0)) => x.mean_axis0().as_flat().to_vec(),
-        ("mean", Some(1)) => x.mean_axis1().as_flat().to_vec(),
+        ("mean", Some(0)) => x.mean_axis::<0>().as_flat().to_vec(),
+        ("mean", Some(1)) => x.mean_axis::<1>().as_flat().to_vec(),
         ("min", None) => vec![x.min()],
-        ("min", Some(0)) => x.min_axis0().as_flat().to_vec(),
-        ("min", Some(1)) => x.min_axis1().as_flat().to_vec(),
+        ("min", Some(0)) => x.min_axis::<0>().as_flat().to_vec(),
+        ("min", Some(1)) => x.min_axis::<1>().as_flat().to_vec(),
         ("max", None) => vec![x.max()],
-        ("max", Some(0)) => x.max_axis0().as_flat().to_vec(),
-        ("max", Some(1)) => x.max_axis1().as_flat().to_vec(),
+        ("max", Some(0)) => x.max_axis::<0>().as_flat().to_vec(),
+        ("max", Some(1)) => x.max_axis::<1>().as_flat().to_vec(),
         ("prod", None) => vec![x.prod()],
-        ("prod", Some(0)) => x.prod_axis0().as_flat().to_vec(),
-        ("prod", Some(1)) => x.prod_axis1().as_flat().to_vec(),
+        ("prod", Some(0)) => x.prod_axis::<0>().as_flat().to_vec(),
+        ("prod", Some(1)) => x.prod_axis::<1>().as_flat().to_vec(),
         ("var", None) => vec![x.var_ddof(ddof)],
-        ("var", Some(0)) => x.var_axis0_ddof(ddof).as_flat().to_vec(),
-        ("var", Some(1)) => x.var_axis1_ddof(ddof).as_flat().to_vec(),
+        ("var", Some(0)) => x.var_axis_ddof::<0>(ddof).as_flat().to_vec(),
+        ("var", Some(1)) => x.var_axis_ddof::<1>(ddof).as_flat().to_vec(),
         ("std", None) => vec![x.std_ddof(ddof)],
-        ("std", Some(0)) => x.std_axis0_ddof(ddof).as_flat().to_vec(),
-        ("std", Some(1)) => x.std_axis1_ddof(ddof).as_flat().to_vec(),
+        ("std", Some(0)) => x.std_axis_ddof::<0>(ddof).as_flat().to_vec(),
+        ("std", Some(1)) => x.std_axis_ddof::<1>(ddof).as_flat().to_vec(),
         ("argmin", None) => vec![x.argmin() as f64],
-        ("argmin", Some(0)) => idx(x.argmin_axis0()),
-        ("argmin", Some(1)) => idx(x.argmin_axis1()),
+        ("argmin", Some(0)) => idx(x.argmin_axis::<0>()),
+        ("argmin", Some(1)) => idx(x.argmin_axis::<1>()),
         ("argmax", None) => vec![x.argmax() as f64],
-        ("argmax", Some(0)) => idx(x.argmax_axis0()),
-        ("argmax", Some(1)) => idx(x.argmax_axis1()),
+        ("argmax", Some(0)) => idx(x.argmax_axis::<0>()),
+        ("argmax", Some(1)) => idx(x.argmax_axis::<1>()),
         other => panic!("unexpected case {other:?}"),
     };
     let want = match axis {
@@ -73,11 +73,11 @@ fn check_case<const R: usize, const C: usize>(case: &Value) {
     if ddof == 0 && (op == "var" || op == "std") {
         let plain: Vec<f64> = match (op, axis) {
             ("var", None) => vec![x.var()],
-            ("var", Some(0)) => x.var_axis0().as_flat().to_vec(),
-            ("var", _) => x.var_axis1().as_flat().to_vec(),
+            ("var", Some(0)) => x.var_axis::<0>().as_flat().to_vec(),
+            ("var", _) => x.var_axis::<1>().as_flat().to_vec(),
             ("std", None) => vec![x.std()],
-            ("std", Some(0)) => x.std_axis0().as_flat().to_vec(),
-            _ => x.std_axis1().as_flat().to_vec(),
+            ("std", Some(0)) => x.std_axis::<0>().as_flat().to_vec(),
+            _ => x.std_axis::<1>().as_flat().to_vec(),
         };
         assert_exact(&what, &plain, &got);
     }
@@ -155,7 +155,7 @@ macro_rules! reduction_props {
                 prop_assert!((p - want_p).abs() <= 4.0 * n as f64 * f64::EPSILON * want_p.abs());
                 // Per axis, against per-column and per-row loops.
                 let (s0, m0, v0, mx0, am0) =
-                    (x.sum_axis0(), x.mean_axis0(), x.var_axis0(), x.max_axis0(), x.argmin_axis0());
+                    (x.sum_axis::<0>(), x.mean_axis::<0>(), x.var_axis::<0>(), x.max_axis::<0>(), x.argmin_axis::<0>());
                 for j in 0..$c {
                     let col: Vec<f64> = (0..$r).map(|i| a[i * $c + j]).collect();
                     let bound: f64 = col.iter().map(|v| v.abs()).sum();
@@ -167,7 +167,7 @@ macro_rules! reduction_props {
                     prop_assert_eq!(am0[(0, j)], naive_arg(&col, false));
                 }
                 let (s1, m1, sd1, mn1, am1) =
-                    (x.sum_axis1(), x.mean_axis1(), x.std_axis1(), x.min_axis1(), x.argmax_axis1());
+                    (x.sum_axis::<1>(), x.mean_axis::<1>(), x.std_axis::<1>(), x.min_axis::<1>(), x.argmax_axis::<1>());
                 for i in 0..$r {
                     let row = &a[i * $c..(i + 1) * $c];
                     let bound: f64 = row.iter().map(|v| v.abs()).sum();
@@ -178,7 +178,7 @@ macro_rules! reduction_props {
                     prop_assert_eq!(mn1[(i, 0)], row.iter().copied().fold(f64::INFINITY, f64::min));
                     prop_assert_eq!(am1[(i, 0)], naive_arg(row, true));
                 }
-                let (p0, p1) = (x.prod_axis0().prod(), x.prod_axis1().prod());
+                let (p0, p1) = (x.prod_axis::<0>().prod(), x.prod_axis::<1>().prod());
                 prop_assert!((p0 - p1).abs() <= 4.0 * n as f64 * f64::EPSILON * p0.abs());
                 // dot of the flattened tensors.
                 let u: Vector<f64, { $r * $c }> = x.flatten();
@@ -207,8 +207,8 @@ proptest! {
         prop_assert_eq!(x.sum(), a.iter().sum::<i64>());
         prop_assert_eq!(x.max(), *a.iter().max().unwrap());
         prop_assert_eq!(x.min(), *a.iter().min().unwrap());
-        prop_assert_eq!(x.sum_axis0().sum(), x.sum());
-        prop_assert_eq!(x.sum_axis1().sum(), x.sum());
+        prop_assert_eq!(x.sum_axis::<0>().sum(), x.sum());
+        prop_assert_eq!(x.sum_axis::<1>().sum(), x.sum());
         let first_max = a.iter().position(|v| v == a.iter().max().unwrap()).unwrap();
         prop_assert_eq!(x.argmax(), first_max);
         let small = x.clip(-3, 3);
@@ -224,12 +224,12 @@ fn nan_propagates_through_reductions_like_numpy() {
     assert!(x.max().is_nan() && x.min().is_nan() && x.prod().is_nan());
     assert_eq!(x.argmax(), 1); // the first NaN, as np.argmax
     assert_eq!(x.argmin(), 1);
-    assert_eq!(x.argmax_axis0(), tensor![1, 0, 1]);
-    assert_eq!(x.argmin_axis1(), tensor![[1], [2]]);
-    let m0 = x.max_axis0();
+    assert_eq!(x.argmax_axis::<0>(), tensor![1, 0, 1]);
+    assert_eq!(x.argmin_axis::<1>(), tensor![[1], [2]]);
+    let m0 = x.max_axis::<0>();
     assert_eq!(m0[0], 4.0);
     assert!(m0[1].is_nan() && m0[2].is_nan());
-    let s1 = x.sum_axis1();
+    let s1 = x.sum_axis::<1>();
     assert!(s1[(0, 0)].is_nan() && s1[(1, 0)].is_nan());
     // NaN in the first position, and after a larger value.
     assert_eq!(tensor![f64::NAN, 9.0].argmax(), 0);
@@ -264,8 +264,11 @@ fn empty_tensors() {
     assert_eq!(e.sum(), 0.0);
     assert_eq!(e.prod(), 1.0);
     assert!(e.mean().is_nan());
-    assert_eq!(e.sum_axis0(), Tensor::zeros());
-    assert_eq!(Tensor::<i32, 2, 0>::zeros().sum_axis1(), Tensor::zeros());
+    assert_eq!(e.sum_axis::<0>(), Tensor::zeros());
+    assert_eq!(
+        Tensor::<i32, 2, 0>::zeros().sum_axis::<1>(),
+        Tensor::zeros()
+    );
 }
 
 #[test]
@@ -302,13 +305,13 @@ fn dot_of_vectors() {
 #[test]
 fn reductions_have_keepdims_shapes() {
     let m = Tensor::<f32, 3, 2>::ones();
-    let col_sums: Tensor<f32, 1, 2> = m.sum_axis0();
-    let row_sums: Tensor<f32, 3, 1> = m.sum_axis1();
-    let arg: Tensor<usize, 1, 2> = m.argmax_axis0();
+    let col_sums: RowVector<f32, 2> = m.sum_axis::<0>();
+    let row_sums: ColVector<f32, 3> = m.sum_axis::<1>();
+    let arg: RowVector<usize, 2> = m.argmax_axis::<0>();
     assert_eq!(col_sums, Tensor::full(3.0));
     assert_eq!(row_sums, Tensor::full(2.0));
     assert_eq!(arg, Tensor::zeros());
     // ...so that they broadcast back.
-    assert_eq!(m - m.mean_axis0(), Tensor::zeros());
-    assert_eq!(m / m.sum_axis1(), Tensor::full(0.5));
+    assert_eq!(m - m.mean_axis::<0>(), Tensor::zeros());
+    assert_eq!(m / m.sum_axis::<1>(), Tensor::full(0.5));
 }

@@ -3,13 +3,13 @@
 
 use proptest::prelude::*;
 use tensor::prelude::*;
-use tensor::shape::ReshapeInto;
+use tensor::shape::{Const, ReshapeInto};
 
 /// Reshapes `R x C` into `R2 x C2` and back, checking every element against its row-major index.
 fn round_trip<const R: usize, const C: usize, const R2: usize, const C2: usize>()
 where
-    Shape<R, C>: ReshapeInto<Shape<R2, C2>>,
-    Shape<R2, C2>: ReshapeInto<Shape<R, C>>,
+    (Const<R>, Const<C>): ReshapeInto<(Const<R2>, Const<C2>)>,
+    (Const<R2>, Const<C2>): ReshapeInto<(Const<R>, Const<C>)>,
 {
     let x = Tensor::<usize, R, C>::from_fn(|i, j| i * C + j);
     let y: Tensor<usize, R2, C2> = x.reshape();

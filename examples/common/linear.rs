@@ -8,10 +8,7 @@
 use rand::distr::StandardUniform;
 use rand::{Rng, RngExt};
 use rand_distr::StandardNormal;
-use tensor::Shape;
 use tensor::prelude::*;
-
-use crate::batch::Rows;
 
 /// The parameters of `y = X W + b`.
 #[derive(Clone, Copy, Debug)]
@@ -39,10 +36,7 @@ impl<const D: usize> Linear<D> {
 }
 
 /// The seed's mini project: `X = rand(N, 1)`, `y = 2 X + 1 + 0.1 randn(N, 1)`.
-pub fn dataset<const N: usize>(rng: &mut impl Rng) -> (Tensor<f64, N, 1>, Tensor<f64, N, 1>)
-where
-    Shape<N, 1>: Rows<N, 1>,
-{
+pub fn dataset<const N: usize>(rng: &mut impl Rng) -> (Tensor<f64, N, 1>, Tensor<f64, N, 1>) {
     let x: Tensor<f64, N, 1> = rng.sample(StandardUniform);
     let noise: Tensor<f64, N, 1> = rng.sample(StandardNormal);
     let y = x * 2.0 + 1.0 + noise * 0.1;
@@ -50,10 +44,7 @@ where
 }
 
 /// The mean squared error `mean((y - pred)**2)`.
-pub fn mse<const N: usize>(pred: &Tensor<f64, N, 1>, y: &Tensor<f64, N, 1>) -> f64
-where
-    Shape<N, 1>: Rows<N, 1>,
-{
+pub fn mse<const N: usize>(pred: &Tensor<f64, N, 1>, y: &Tensor<f64, N, 1>) -> f64 {
     (y - pred).square().mean()
 }
 
@@ -66,10 +57,7 @@ pub fn step<const N: usize, const D: usize>(
     x: &Tensor<f64, N, D>,
     y: &Tensor<f64, N, 1>,
     lr: f64,
-) -> f64
-where
-    Shape<N, 1>: Rows<N, 1>,
-{
+) -> f64 {
     let err = model.predict(x) - y; // (N, 1)
     let loss = err.square().mean();
     let grad_w = tensor!(x.T @ err) * (2.0 / N as f64); // (D, N) @ (N, 1) = (D, 1), like W
@@ -86,10 +74,7 @@ pub fn train<const N: usize, const D: usize>(
     y: &Tensor<f64, N, 1>,
     lr: f64,
     steps: usize,
-) -> (Linear<D>, Vec<f64>)
-where
-    Shape<N, 1>: Rows<N, 1>,
-{
+) -> (Linear<D>, Vec<f64>) {
     let mut model = Linear::zeros();
     let losses = (0..steps).map(|_| step(&mut model, x, y, lr)).collect();
     (model, losses)
@@ -104,11 +89,8 @@ where
 pub fn least_squares<const N: usize, const D: usize>(
     x: &Tensor<f64, N, D>,
     y: &Tensor<f64, N, 1>,
-) -> Option<Linear<D>>
-where
-    Shape<N, D>: Rows<N, D>,
-{
-    let x_mean = x.mean_axis0(); // (1, D)
+) -> Option<Linear<D>> {
+    let x_mean = x.mean_axis::<0>(); // (1, D)
     let xc = x - x_mean; // (N, D) - (1, D): broadcasting
     let yc = y - y.mean();
     let w = tensor!(xc.T @ xc).solve(&tensor!(xc.T @ yc))?; // (D, D) W = (D, 1)

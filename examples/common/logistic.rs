@@ -7,10 +7,7 @@
 use rand::distr::Bernoulli;
 use rand::{Rng, RngExt};
 use rand_distr::StandardNormal;
-use tensor::Shape;
 use tensor::prelude::*;
-
-use crate::batch::Rows;
 
 /// Features per sample.
 pub const D: usize = 2;
@@ -43,10 +40,7 @@ impl Logistic {
 pub fn blobs<const N: usize>(
     spread: f64,
     rng: &mut impl Rng,
-) -> (Tensor<f64, N, D>, Tensor<f64, N, 1>)
-where
-    Shape<N, D>: Rows<N, D>,
-{
+) -> (Tensor<f64, N, D>, Tensor<f64, N, 1>) {
     let y = Tensor::<bool, N, 1>::random_using(Bernoulli::new(0.5).unwrap(), rng)
         .map(|c| if c { 1.0 } else { 0.0 });
     let sign = y * 2.0 - 1.0; // -1 or +1, (N, 1)
@@ -58,10 +52,7 @@ where
 /// The mean binary cross-entropy `-mean(y ln p + (1 - y) ln(1 - p))` of `p = sigmoid(z)`,
 /// computed from the logits `z` as `mean(softplus(z) - y z)` so that it stays finite when a
 /// probability rounds to 0 or 1.
-pub fn bce_with_logits<const N: usize>(z: &Tensor<f64, N, 1>, y: &Tensor<f64, N, 1>) -> f64
-where
-    Shape<N, 1>: Rows<N, 1>,
-{
+pub fn bce_with_logits<const N: usize>(z: &Tensor<f64, N, 1>, y: &Tensor<f64, N, 1>) -> f64 {
     // softplus(z) = ln(1 + e^z) = max(z, 0) + ln(1 + e^-|z|)
     let softplus = z.relu() + ((-z.abs()).exp() + 1.0).ln();
     (softplus - y * z).mean()
@@ -83,10 +74,7 @@ pub fn train<const N: usize>(
     y: &Tensor<f64, N, 1>,
     lr: f64,
     steps: usize,
-) -> (Logistic, Vec<f64>)
-where
-    Shape<N, 1>: Rows<N, 1>,
-{
+) -> (Logistic, Vec<f64>) {
     let mut model = Logistic {
         w: Tensor::zeros(),
         b: 0.0,

@@ -2,55 +2,87 @@
 
 use core::ops::{Index, IndexMut};
 
-use crate::shape::{ColInBounds, RowInBounds, Shape};
-use crate::{Tensor, Vector};
+use crate::shape::{Axis, ColInBounds, Const, Dims, One, RowInBounds, Shape};
+use crate::{Array, Tensor, Vector};
 
-/// An index into a tensor of shape `R x C`: `(row, col)` for any tensor, or a single `usize`
-/// for a row vector (NumPy's 1-D array).
+/// An index into a tensor of shape `S`: a tuple with one `usize` per axis (`(i, j)` for a
+/// matrix, `(i, j, k)` for an image), or a single `usize` for a row vector (NumPy's 1-D
+/// array).
 ///
 /// ```
-/// use tensor_core::Tensor;
+/// use tensor_core::{Tensor, Tensor3};
 ///
 /// let v = Tensor::from([10, 20, 30]);
 /// assert_eq!(v[1], 20);
 /// assert_eq!(v[(0, 2)], 30);
+/// assert_eq!(Tensor3::<i32, 2, 3, 4>::arange()[(1, 2, 3)], 23);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "a tensor of shape Shape<{R}, {C}> cannot be indexed by `{Self}`",
-    label = "use `(row, col)`; a single `usize` index works only on row vectors `Tensor<T, 1, N>`"
+    message = "a tensor of shape {S} cannot be indexed by `{Self}`",
+    label = "use one `usize` per axis, as a tuple; a single `usize` works only on row vectors"
 )]
-pub trait TensorIndex<const R: usize, const C: usize>: Copy + core::fmt::Debug {
+pub trait TensorIndex<S>: Copy + core::fmt::Debug {
     /// The position of the element in row-major order, or `None` when out of bounds.
     ///
     /// ```
-    /// use tensor_core::TensorIndex;
+    /// use tensor_core::{TensorIndex, shape::Const};
     ///
-    /// assert_eq!(TensorIndex::<2, 3>::flat_index((1, 2)), Some(5));
-    /// assert_eq!(TensorIndex::<2, 3>::flat_index((2, 0)), None);
+    /// type S = (Const<2>, Const<3>);
+    /// assert_eq!(TensorIndex::<S>::flat_index((1, 2)), Some(5));
+    /// assert_eq!(TensorIndex::<S>::flat_index((2, 0)), None);
     /// ```
     fn flat_index(self) -> Option<usize>;
 }
 
-impl<const R: usize, const C: usize> TensorIndex<R, C> for (usize, usize) {
+impl<A0: Axis> TensorIndex<(A0,)> for usize {
     fn flat_index(self) -> Option<usize> {
-        let (i, j) = self;
-        (i < R && j < C).then(|| i * C + j)
+        (self < A0::SIZE).then_some(self)
     }
 }
 
-impl<const N: usize> TensorIndex<1, N> for usize {
+impl<A0: Axis, A1: Axis> TensorIndex<(A0, A1)> for (usize, usize) {
     fn flat_index(self) -> Option<usize> {
-        (self < N).then_some(self)
+        let (i, j) = self;
+        (i < A0::SIZE && j < A1::SIZE).then(|| i * A1::SIZE + j)
+    }
+}
+
+impl<A1: Axis> TensorIndex<(Const<1>, A1)> for usize {
+    fn flat_index(self) -> Option<usize> {
+        (self < A1::SIZE).then_some(self)
+    }
+}
+
+impl<A1: Axis> TensorIndex<(One, A1)> for usize {
+    fn flat_index(self) -> Option<usize> {
+        (self < A1::SIZE).then_some(self)
+    }
+}
+
+impl<A0: Axis, A1: Axis, A2: Axis> TensorIndex<(A0, A1, A2)> for (usize, usize, usize) {
+    fn flat_index(self) -> Option<usize> {
+        let (i, j, k) = self;
+        (i < A0::SIZE && j < A1::SIZE && k < A2::SIZE).then(|| (i * A1::SIZE + j) * A2::SIZE + k)
+    }
+}
+
+impl<A0: Axis, A1: Axis, A2: Axis, A3: Axis> TensorIndex<(A0, A1, A2, A3)>
+    for (usize, usize, usize, usize)
+{
+    fn flat_index(self) -> Option<usize> {
+        let (n, i, j, k) = self;
+        (n < A0::SIZE && i < A1::SIZE && j < A2::SIZE && k < A3::SIZE)
+            .then(|| ((n * A1::SIZE + i) * A2::SIZE + j) * A3::SIZE + k)
     }
 }
 
 #[cold]
 #[track_caller]
-fn out_of_bounds(index: &dyn core::fmt::Debug, r: usize, c: usize) -> ! {
-    panic!("index {index:?} is out of bounds for a tensor of shape ({r}, {c})")
+fn out_of_bounds(index: &dyn core::fmt::Debug, shape: &dyn core::fmt::Debug) -> ! {
+    panic!("index {index:?} is out of bounds for a tensor of shape {shape:?}")
 }
 
-impl<T, I: TensorIndex<R, C>, const R: usize, const C: usize> Index<I> for Tensor<T, R, C> {
+impl<T, S: Dims, I: TensorIndex<S>> Index<I> for Array<T, S> {
     type Output = T;
 
     /// # Panics
@@ -60,12 +92,12 @@ impl<T, I: TensorIndex<R, C>, const R: usize, const C: usize> Index<I> for Tenso
     fn index(&self, index: I) -> &T {
         match index.flat_index() {
             Some(k) => &self.as_flat()[k],
-            None => out_of_bounds(&index, R, C),
+            None => out_of_bounds(&index, &S::SHAPE),
         }
     }
 }
 
-impl<T, I: TensorIndex<R, C>, const R: usize, const C: usize> IndexMut<I> for Tensor<T, R, C> {
+impl<T, S: Dims, I: TensorIndex<S>> IndexMut<I> for Array<T, S> {
     /// # Panics
     ///
     /// If the index is out of bounds; the message names the index and the shape.
@@ -73,12 +105,12 @@ impl<T, I: TensorIndex<R, C>, const R: usize, const C: usize> IndexMut<I> for Te
     fn index_mut(&mut self, index: I) -> &mut T {
         match index.flat_index() {
             Some(k) => &mut self.as_flat_mut()[k],
-            None => out_of_bounds(&index, R, C),
+            None => out_of_bounds(&index, &S::SHAPE),
         }
     }
 }
 
-impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
+impl<T, S: Dims> Array<T, S> {
     /// The element at `index`, or `None` when it is out of bounds.
     ///
     /// ```
@@ -90,7 +122,7 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// assert_eq!(Tensor::from([7, 8]).get(1), Some(&8));
     /// ```
     #[must_use]
-    pub fn get(&self, index: impl TensorIndex<R, C>) -> Option<&T> {
+    pub fn get(&self, index: impl TensorIndex<S>) -> Option<&T> {
         index.flat_index().map(|k| &self.as_flat()[k])
     }
 
@@ -104,7 +136,7 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// assert_eq!(m, Tensor::from([[1, 20], [3, 4]]));
     /// ```
     #[must_use]
-    pub fn get_mut(&mut self, index: impl TensorIndex<R, C>) -> Option<&mut T> {
+    pub fn get_mut(&mut self, index: impl TensorIndex<S>) -> Option<&mut T> {
         index.flat_index().map(|k| &mut self.as_flat_mut()[k])
     }
 }

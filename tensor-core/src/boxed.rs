@@ -13,42 +13,42 @@
 
 use alloc::boxed::Box;
 
-use crate::{Element, Tensor};
+use crate::shape::Dims;
+use crate::{Array, Element, Tensor};
 
-impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
-    /// Builds a boxed tensor from a function of `(row, col)`, writing each element directly
-    /// into the heap allocation, in row-major order.
+impl<T, S: Dims> Array<T, S> {
+    /// Builds a boxed tensor from a function of the row-major position, writing each element
+    /// directly into the heap allocation, in order.
     ///
     /// If `f` panics, the elements already written are leaked (not dropped) and the allocation
     /// is freed.
     ///
     /// ```
-    /// use tensor_core::Tensor;
+    /// use tensor_core::{Array, Tensor3};
     ///
-    /// let m: Box<Tensor<u32, 1024, 1024>> = Tensor::boxed_from_fn(|i, j| (i * 1024 + j) as u32);
-    /// assert_eq!(m[(1023, 1023)], 1024 * 1024 - 1);
+    /// let img: Box<Tensor3<u32, 512, 512, 3>> = Array::boxed_from_flat_fn(|k| k as u32);
+    /// assert_eq!(img[(511, 511, 2)], 512 * 512 * 3 - 1);
     /// ```
     #[must_use]
-    pub fn boxed_from_fn(mut f: impl FnMut(usize, usize) -> T) -> Box<Self> {
+    pub fn boxed_from_flat_fn(mut f: impl FnMut(usize) -> T) -> Box<Self> {
         let mut boxed = Box::<Self>::new_uninit();
         let first = boxed.as_mut_ptr().cast::<T>();
-        for i in 0..R {
-            for j in 0..C {
-                // SAFETY: `Tensor` is `repr(transparent)` over `[[T; C]; R]`, which holds its
-                // `R * C` elements contiguously in row-major order with no padding, so element
-                // `(i, j)` lives at offset `i * C + j < R * C` from the start of the allocation
-                // that `first` points to (and derives its provenance from). `write` neither reads
-                // nor drops the uninitialized destination.
-                unsafe { first.add(i * C + j).write(f(i, j)) };
-            }
+        for k in 0..S::SIZE {
+            // SAFETY: `Array` is `repr(transparent)` over its storage, a nested array
+            // `[[T; C]; R]` (rank 2; likewise for every rank) that holds its `S::SIZE`
+            // elements contiguously in row-major order with no padding, so element `k` lives
+            // at offset `k < S::SIZE` from the start of the allocation that `first` points to
+            // (and derives its provenance from). `write` neither reads nor drops the
+            // uninitialized destination.
+            unsafe { first.add(k).write(f(k)) };
         }
-        // SAFETY: the loops above initialized all `R * C` elements, which is all of `Self`.
+        // SAFETY: the loop above initialized all `S::SIZE` elements, which is all of `Self`.
         unsafe { boxed.assume_init() }
     }
 
     /// Clones the tensor into a new heap allocation, element by element.
     ///
-    /// Use it instead of `Box::clone` for large tensors: `Box::clone` calls `Tensor::clone`,
+    /// Use it instead of `Box::clone` for large tensors: `Box::clone` calls `Array::clone`,
     /// which returns the whole tensor by value, through the stack.
     ///
     /// ```
@@ -63,11 +63,28 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     where
         T: Clone,
     {
-        Self::boxed_from_fn(|i, j| self.data[i][j].clone())
+        let flat = self.as_flat();
+        Self::boxed_from_flat_fn(|k| flat[k].clone())
     }
 }
 
-impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
+impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// Builds a boxed tensor from a function of `(row, col)`, writing each element directly
+    /// into the heap allocation, in row-major order.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m: Box<Tensor<u32, 1024, 1024>> = Tensor::boxed_from_fn(|i, j| (i * 1024 + j) as u32);
+    /// assert_eq!(m[(1023, 1023)], 1024 * 1024 - 1);
+    /// ```
+    #[must_use]
+    pub fn boxed_from_fn(mut f: impl FnMut(usize, usize) -> T) -> Box<Self> {
+        Self::boxed_from_flat_fn(|k| f(k / C, k % C))
+    }
+}
+
+impl<T: Element, S: Dims> Array<T, S> {
     /// A boxed tensor with every element equal to `value`, built on the heap.
     ///
     /// ```
@@ -78,7 +95,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn boxed_full(value: T) -> Box<Self> {
-        Self::boxed_from_fn(|_, _| value)
+        Self::boxed_from_flat_fn(|_| value)
     }
 
     /// A boxed tensor of zeros, built on the heap: `np.zeros((R, C))` for large shapes.

@@ -1,7 +1,7 @@
 //! Constructors: `zeros`, `ones`, `full`, `eye`, `identity`, `arange`, `linspace`, `from_fn`,
 //! and conversions from and to arrays.
 
-use num_traits::{Float, FromPrimitive};
+use num_traits::Float;
 
 use crate::{Element, Tensor, Vector};
 
@@ -20,52 +20,9 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
             data: core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))),
         }
     }
-
-    /// Builds a tensor from a function of the row-major position.
-    pub(crate) fn from_flat_fn(mut f: impl FnMut(usize) -> T) -> Self {
-        Self::from_fn(|i, j| f(i * C + j))
-    }
 }
 
 impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
-    /// A tensor of zeros, like `np.zeros((R, C))`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<f32, 2, 2>::zeros().as_flat(), &[0.0; 4]);
-    /// ```
-    #[must_use]
-    pub fn zeros() -> Self {
-        Self::full(T::zero())
-    }
-
-    /// A tensor of ones, like `np.ones((R, C))`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<i32, 1, 3>::ones(), Tensor::from([1, 1, 1]));
-    /// ```
-    #[must_use]
-    pub fn ones() -> Self {
-        Self::full(T::one())
-    }
-
-    /// A tensor with every element equal to `value`, like `np.full((R, C), value)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<f64, 2, 1>::full(0.5), Tensor::from([[0.5], [0.5]]));
-    /// ```
-    #[must_use]
-    pub fn full(value: T) -> Self {
-        Self {
-            data: [[value; C]; R],
-        }
-    }
-
     /// Ones on the main diagonal and zeros elsewhere, for any shape, like `np.eye(R, C)`.
     ///
     /// ```
@@ -76,31 +33,6 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[must_use]
     pub fn eye() -> Self {
         Self::from_fn(|i, j| if i == j { T::one() } else { T::zero() })
-    }
-
-    /// `0, 1, 2, ...` in row-major order, like `np.arange(R * C).reshape(R, C)`.
-    ///
-    /// # Panics
-    ///
-    /// If `R * C - 1` does not fit in `T` (for example 300 elements of `u8`).
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<i32, 2, 3>::arange(), Tensor::from([[0, 1, 2], [3, 4, 5]]));
-    /// assert_eq!(Tensor::<f32, 1, 3>::arange(), Tensor::from([0.0, 1.0, 2.0]));
-    /// ```
-    #[must_use]
-    pub fn arange() -> Self
-    where
-        T: FromPrimitive,
-    {
-        Self::from_fn(|i, j| {
-            let k = i * C + j;
-            T::from_usize(k).unwrap_or_else(|| {
-                panic!("arange: value {k} does not fit in the element type of a {R}x{C} tensor")
-            })
-        })
     }
 }
 
@@ -142,13 +74,6 @@ impl<T: Element, const N: usize> Tensor<T, N, N> {
     #[must_use]
     pub fn identity() -> Self {
         Self::eye()
-    }
-}
-
-impl<T: Element, const R: usize, const C: usize> Default for Tensor<T, R, C> {
-    /// A tensor of `T::default()` (zeros for the numeric types).
-    fn default() -> Self {
-        Self::full(T::default())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use core::fmt::{self, Write};
 
-use crate::{Element, Notation, Tensor};
+use crate::{Element, Notation};
 
 /// Counts what a formatted element occupies on each side of its decimal point.
 #[derive(Default)]
@@ -199,28 +199,6 @@ impl Layout {
     }
 }
 
-impl<T: Element, const R: usize, const C: usize> fmt::Display for Tensor<T, R, C> {
-    /// Prints like NumPy's `print(a)`: rows in brackets, one per line, columns aligned on the
-    /// decimal point; floats always show the point (`1.`) and at most 8 decimals unless a
-    /// precision is given (`{:.2}`). Long rows wrap at 75 columns and tensors of more than
-    /// 1000 elements are summarized with `...`, and floats switch to scientific notation for
-    /// very large or small magnitudes, as NumPy does. A row vector (`R == 1`) prints as NumPy's
-    /// 1-D array.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).to_string(), "[[1 2]\n [3 4]]");
-    /// assert_eq!(Tensor::from([2, 4, 6]).to_string(), "[2 4 6]");
-    /// assert_eq!(Tensor::from([[1.0, -2.5], [10.0, 0.25]]).to_string(), "[[ 1.   -2.5 ]\n [10.    0.25]]");
-    /// assert_eq!(format!("{:.2}", Tensor::from([1.0f32 / 3.0])), "[0.33]");
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let dims: &[usize] = if R == 1 { &[C] } else { &[R, C] };
-        write_array(f, self.as_flat(), dims)
-    }
-}
-
 /// Calls `visit` on every element NumPy would show of the row-major array `flat` of shape
 /// `dims`.
 fn for_each_shown<T>(
@@ -273,18 +251,4 @@ pub(crate) fn write_array<T: Element>(
         notation,
     };
     layout.write_block(f, flat, dims, summarize, 0)
-}
-
-impl<T: fmt::Debug, const R: usize, const C: usize> fmt::Debug for Tensor<T, R, C> {
-    /// Prints the shape and the rows: `Tensor<2, 2>[[1, 2], [3, 4]]`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(format!("{:?}", Tensor::from([[1, 2], [3, 4]])), "Tensor<2, 2>[[1, 2], [3, 4]]");
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Tensor<{R}, {C}>")?;
-        f.debug_list().entries(self.data.iter()).finish()
-    }
 }

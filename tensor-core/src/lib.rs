@@ -16,7 +16,7 @@
 //! use tensor_core::Tensor;
 //!
 //! let m = Tensor::from([[1.0, 2.0, 3.0], [4.0, 6.0, 8.0]]);
-//! let centred = m - m.mean_axis1(); // (2, 3) - (2, 1)
+//! let centred = m - m.mean_axis::<1>(); // (2, 3) - (2, 1)
 //! assert_eq!(centred, Tensor::from([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0]]));
 //! assert_eq!((m * 2.0).sum(), 48.0);
 //! ```
@@ -104,6 +104,7 @@ extern crate alloc;
 extern crate std;
 
 mod access;
+mod array;
 #[cfg(feature = "alloc")]
 mod boxed;
 mod construct;
@@ -124,11 +125,12 @@ mod slice;
 mod tensor;
 
 pub use access::TensorIndex;
+pub use array::Array;
 pub use element::{Element, Notation};
 pub use error::ShapeMismatch;
 pub use nd::{Tensor3, Tensor4};
 pub use shape::{Shape, Shape3, Shape4};
-pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};
+pub use tensor::{ColVector, RowVector, SquareMatrix, Tensor, Vector};
 
 /// The `num-traits` crate, re-exported: element types are bounded by its traits ([`Zero`] and
 /// [`One`] for every [`Element`], [`Float`] for `sqrt`, `mean`, `inv`...), so generic code and

@@ -22,9 +22,10 @@ use rand::Rng;
 use rand::distr::{Distribution, StandardUniform};
 use rand_distr::StandardNormal;
 
-use crate::Tensor;
+use crate::Array;
+use crate::shape::Dims;
 
-impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
+impl<T, S: Dims> Array<T, S> {
     /// Samples every element from `distribution` with `rng`, in row-major order, like
     /// `Array::random_using` of `ndarray-rand` or `rng.integers/normal/...(size=(R, C))`.
     ///
@@ -46,11 +47,11 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
         D: Distribution<T>,
         G: Rng + ?Sized,
     {
-        Self::from_fn(|_, _| distribution.sample(rng))
+        Self::from_flat_fn(|_| distribution.sample(rng))
     }
 
     /// Samples every element from `distribution` into a tensor built on the heap, for shapes
-    /// too large for the stack (see [`boxed_from_fn`](Self::boxed_from_fn)).
+    /// too large for the stack (see [`boxed_from_flat_fn`](Self::boxed_from_flat_fn)).
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -69,7 +70,7 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
         D: Distribution<T>,
         G: Rng + ?Sized,
     {
-        Self::boxed_from_fn(|_, _| distribution.sample(rng))
+        Self::boxed_from_flat_fn(|_| distribution.sample(rng))
     }
 }
 
@@ -78,23 +79,23 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
 macro_rules! standard_distribution {
     ($($(#[$doc:meta])* $dist:ty;)*) => {$(
         $(#[$doc])*
-        impl<T, const R: usize, const C: usize> Distribution<Tensor<T, R, C>> for $dist
+        impl<T, S: Dims> Distribution<Array<T, S>> for $dist
         where
             $dist: Distribution<T>,
         {
-            fn sample<G: Rng + ?Sized>(&self, rng: &mut G) -> Tensor<T, R, C> {
-                Tensor::random_using(self, rng)
+            fn sample<G: Rng + ?Sized>(&self, rng: &mut G) -> Array<T, S> {
+                Array::random_using(self, rng)
             }
         }
 
         /// Fills a heap-allocated tensor in place, never building it on the stack.
         #[cfg(feature = "alloc")]
-        impl<T, const R: usize, const C: usize> Distribution<Box<Tensor<T, R, C>>> for $dist
+        impl<T, S: Dims> Distribution<Box<Array<T, S>>> for $dist
         where
             $dist: Distribution<T>,
         {
-            fn sample<G: Rng + ?Sized>(&self, rng: &mut G) -> Box<Tensor<T, R, C>> {
-                Tensor::boxed_random_using(self, rng)
+            fn sample<G: Rng + ?Sized>(&self, rng: &mut G) -> Box<Array<T, S>> {
+                Array::boxed_random_using(self, rng)
             }
         }
     )*};
@@ -135,12 +136,13 @@ mod thread_local {
     use rand::distr::{StandardUniform, Uniform};
     use rand_distr::{Normal, StandardNormal};
 
-    use crate::Tensor;
+    use crate::Array;
+    use crate::shape::Dims;
 
     /// NumPy's legacy `np.random.*` constructors, drawing from the thread-local generator
     /// [`rand::rng()`] (seeded from the operating system). For reproducible results, use a
     /// seeded generator with [`Tensor::random_using`] instead.
-    impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
+    impl<T, S: Dims> Array<T, S> {
         /// Floats uniform in `[0, 1)`, like `np.random.rand(R, C)`.
         ///
         /// ```

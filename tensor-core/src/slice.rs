@@ -1,7 +1,7 @@
 //! Static slicing: rectangular blocks with compile-time bounds.
 
-use crate::Tensor;
-use crate::shape::{AxisSelect, BlockInBounds, Shape};
+use crate::shape::{AxisSelect, BlockInBounds, Shape, SingleElement};
+use crate::{Array, Tensor};
 
 impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     /// The `NR x NC` block whose top-left element is at `(R0, C0)`, like NumPy's
@@ -74,8 +74,8 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     }
 }
 
-impl<T: Copy> Tensor<T, 1, 1> {
-    /// The single element of a `1 x 1` tensor, like NumPy's `a.item()`.
+impl<T: Copy, S: SingleElement> Array<T, S> {
+    /// The single element of a tensor whose every axis has size 1, like NumPy's `a.item()`.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -87,6 +87,6 @@ impl<T: Copy> Tensor<T, 1, 1> {
     /// ```
     #[must_use]
     pub fn item(&self) -> T {
-        self.data[0][0]
+        self.as_flat()[0]
     }
 }

@@ -1,9 +1,14 @@
-//! The [`Tensor`] type, its aliases and its shape properties.
+//! The matrix type [`Tensor`], its aliases and its rank-2 shape properties.
 
-/// A tensor of `R` rows and `C` columns of `T`, stored inline in row-major order.
+use crate::Array;
+use crate::shape::{Const, One};
+
+/// A tensor of `R` rows and `C` columns of `T`, stored inline in row-major order: the
+/// [`Array`] of shape `(Const<R>, Const<C>)`.
 ///
 /// The shape is part of the type, so shape mismatches are compile errors. A `Tensor` is plain
-/// data (`[[T; C]; R]` with `#[repr(transparent)]`): no allocation, `Copy` when `T` is.
+/// data (`[[T; C]; R]`): no allocation, `Copy` when `T` is. Everything that does not depend on
+/// the rank (operators, math, reductions, iteration, formatting) is documented on [`Array`].
 ///
 /// NumPy's 1-D arrays are row vectors here: [`Vector<T, N>`] is `Tensor<T, 1, N>`, which
 /// broadcasts against an `R x N` matrix the way NumPy's shape `(N,)` does.
@@ -16,11 +21,7 @@
 /// assert_eq!(m[(1, 2)], 6);
 /// assert_eq!(m.as_flat(), &[1, 2, 3, 4, 5, 6]);
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(transparent)]
-pub struct Tensor<T, const R: usize, const C: usize> {
-    pub(crate) data: [[T; C]; R],
-}
+pub type Tensor<T, const R: usize, const C: usize> = Array<T, (Const<R>, Const<C>)>;
 
 /// A row vector: NumPy's 1-D array of length `N` (shape `(N,)`).
 ///
@@ -32,15 +33,35 @@ pub struct Tensor<T, const R: usize, const C: usize> {
 /// ```
 pub type Vector<T, const N: usize> = Tensor<T, 1, N>;
 
-/// A column vector: NumPy's shape `(N, 1)`.
+/// A column that broadcasts along rows: shape `(N, 1)`, its size-1 axis typed [`One`].
+///
+/// It is what reductions along the last axis of a matrix return (`m.sum_axis::<1>()`, NumPy's
+/// `m.sum(axis=1, keepdims=True)`), and it combines with every column of an `(N, C)` tensor in
+/// code generic over `N` and `C`.
 ///
 /// ```
-/// use tensor_core::ColVector;
+/// use tensor_core::{ColVector, Tensor};
 ///
-/// let c: ColVector<i32, 2> = ColVector::from([[1], [2]]);
-/// assert_eq!(c.shape(), (2, 1));
+/// let m = Tensor::from([[1.0, 3.0], [10.0, 30.0]]);
+/// let mean: ColVector<f64, 2> = m.mean_axis::<1>();
+/// assert_eq!(m - mean, Tensor::from([[-1.0, 1.0], [-10.0, 10.0]]));
 /// ```
-pub type ColVector<T, const N: usize> = Tensor<T, N, 1>;
+pub type ColVector<T, const N: usize> = Array<T, (Const<N>, One)>;
+
+/// A row that broadcasts along columns: shape `(1, N)`, its size-1 axis typed [`One`].
+///
+/// It is what reductions along the first axis of a matrix return (`m.mean_axis::<0>()`, NumPy's
+/// `m.mean(axis=0, keepdims=True)`), and it combines with every row of an `(R, N)` tensor in
+/// code generic over `R` and `N`.
+///
+/// ```
+/// use tensor_core::{RowVector, Tensor};
+///
+/// let m = Tensor::from([[1.0, 10.0], [3.0, 30.0]]);
+/// let mean: RowVector<f64, 2> = m.mean_axis::<0>();
+/// assert_eq!(m - mean, Tensor::from([[-1.0, -10.0], [1.0, 10.0]]));
+/// ```
+pub type RowVector<T, const N: usize> = Array<T, (One, Const<N>)>;
 
 /// A square `N x N` matrix.
 ///
@@ -77,27 +98,6 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<f32, 28, 28>::SHAPE, (28, 28));
-    /// ```
-    pub const SHAPE: (usize, usize) = (R, C);
-    /// The number of axes, like NumPy's `a.ndim`: always 2 for this type (a `Vector` is a
-    /// `1 x N` matrix).
-    ///
-    /// ```
-    /// use tensor_core::{Tensor, Vector};
-    ///
-    /// assert_eq!(Tensor::<f32, 28, 28>::NDIM, 2);
-    /// assert_eq!(Vector::<f32, 784>::NDIM, 2);
-    /// ```
-    pub const NDIM: usize = 2;
-    /// The number of elements, `R * C`, like NumPy's `a.size`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<f32, 28, 28>::SIZE, 784);
-    /// assert_eq!(Tensor::<f32, 0, 5>::SIZE, 0);
-    /// ```
-    pub const SIZE: usize = R * C;
 
     /// Wraps a row-major array of rows.
     ///
@@ -123,94 +123,6 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     #[must_use]
     pub fn into_array(self) -> [[T; C]; R] {
         self.data
-    }
-
-    /// The shape `(rows, cols)`, like NumPy's `a.shape`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<i32, 2, 3>::zeros().shape(), (2, 3));
-    /// ```
-    #[must_use]
-    pub const fn shape(&self) -> (usize, usize) {
-        (R, C)
-    }
-
-    /// The number of axes, like NumPy's `a.ndim`: always 2.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<i32, 2, 3>::zeros().ndim(), 2);
-    /// ```
-    #[must_use]
-    pub const fn ndim(&self) -> usize {
-        2
-    }
-
-    /// The number of elements, `R * C`, like NumPy's `a.size`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<i32, 2, 3>::zeros().size(), 6);
-    /// ```
-    #[must_use]
-    pub const fn size(&self) -> usize {
-        R * C
-    }
-
-    /// The number of elements, `R * C` (the same as [`size`](Self::size)).
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::<i32, 4, 4>::zeros().len(), 16);
-    /// ```
-    #[must_use]
-    pub const fn len(&self) -> usize {
-        R * C
-    }
-
-    /// Whether the tensor has no elements (`R == 0` or `C == 0`).
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert!(Tensor::<i32, 0, 4>::zeros().is_empty());
-    /// assert!(!Tensor::<i32, 1, 1>::zeros().is_empty());
-    /// ```
-    #[must_use]
-    pub const fn is_empty(&self) -> bool {
-        R * C == 0
-    }
-
-    /// The elements in row-major order, as one slice of length `R * C`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// let m = Tensor::from([[1, 2], [3, 4]]);
-    /// assert_eq!(m.as_flat(), &[1, 2, 3, 4]);
-    /// ```
-    #[must_use]
-    pub const fn as_flat(&self) -> &[T] {
-        self.data.as_flattened()
-    }
-
-    /// The elements in row-major order, as one mutable slice of length `R * C`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// let mut m = Tensor::from([[1, 2], [3, 4]]);
-    /// m.as_flat_mut()[3] = 40;
-    /// assert_eq!(m[(1, 1)], 40);
-    /// ```
-    #[must_use]
-    pub const fn as_flat_mut(&mut self) -> &mut [T] {
-        self.data.as_flattened_mut()
     }
 
     /// The rows, as a reference to the underlying array.

@@ -49,6 +49,20 @@ pub(crate) fn table() -> TokenStream {
     quote! { #(#impls)* }
 }
 
+/// `impl NotOne for Const<N> {}` for every covered `N` except 1: the proof, for concrete
+/// shapes, that an axis of size `N` is not a size-1 axis, which lets NumPy's broadcasting of a
+/// literal size-1 axis (`Tensor<T, 1, C>` with `Tensor<T, R, C>`) coexist with the bound-free
+/// same-shape operators (`tensor_core::shape::NotOne`).
+pub(crate) fn not_one_table() -> TokenStream {
+    let impls = covered().into_iter().filter(|&n| n != 1).map(|n| {
+        let n_lit = proc_macro2::Literal::usize_unsuffixed(n as usize);
+        quote! {
+            impl crate::shape::NotOne for crate::shape::Const<#n_lit> {}
+        }
+    });
+    quote! { #(#impls)* }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +88,13 @@ mod tests {
         }
         assert!(dims.binary_search(&4097).is_err());
         assert!(dims.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn not_one_leaves_out_one() {
+        let table = not_one_table().to_string();
+        assert!(!table.contains("Const < 1 >"));
+        assert!(table.contains("Const < 0 >") && table.contains("Const < 2 >"));
     }
 
     #[test]

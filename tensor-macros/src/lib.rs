@@ -48,6 +48,22 @@ pub fn __dim_table(input: TokenStream) -> TokenStream {
     dims::table().into()
 }
 
+/// Generates `tensor-core`'s `NotOne` impls (every covered dimension but 1), the proof that
+/// lets a literal size-1 axis broadcast in concrete shapes. Internal to `tensor-core`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __not_one_table(input: TokenStream) -> TokenStream {
+    if !input.is_empty() {
+        return syn::Error::new(
+            proc_macro2::Span::call_site(),
+            "`__not_one_table!` takes no arguments",
+        )
+        .to_compile_error()
+        .into();
+    }
+    dims::not_one_table().into()
+}
+
 /// Generates `tensor-core`'s SIMD kernels: register-blocked matmul micro-kernels, unrolled
 /// small products and unrolled elementwise drivers (grammar: `kernels::parse::Kernels`).
 /// Internal to `tensor-core`: the generated code names `crate::kernels::simd`.

@@ -189,26 +189,3 @@ pub(crate) fn arg_best<T: PartialOrd + Copy>(a: &[T], better: impl Fn(T, T) -> b
     }
     best
 }
-
-/// For each column of the `(a.len() / out.len()) x out.len()` matrix `a`, the row of its first
-/// `better` element, NaN first (`argmax(axis=0)`). `a` must have at least one row.
-#[inline]
-pub(crate) fn arg_best_columns<T: PartialOrd + Copy>(
-    a: &[T],
-    out: &mut [usize],
-    better: impl Fn(T, T) -> bool,
-) {
-    let c = out.len();
-    out.fill(0);
-    if c == 0 {
-        return;
-    }
-    for (i, row) in a.chunks_exact(c).enumerate().skip(1) {
-        for (j, (o, &x)) in out.iter_mut().zip(row).enumerate() {
-            let b = a[*o * c + j];
-            if !is_nan(b) && (is_nan(x) || better(x, b)) {
-                *o = i;
-            }
-        }
-    }
-}

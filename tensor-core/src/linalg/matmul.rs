@@ -1,9 +1,12 @@
 //! Matrix products: `matmul`, `matmul_into`, `matvec`, `dot` and `outer`.
 
-use crate::shape::MatMulRhs;
-use crate::{Element, Tensor, Vector};
+use crate::shape::{Axis, Const, Dims, MatMulRhs};
+use crate::{Array, Element, Tensor, Vector};
 
-impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
+impl<T: Element, A0: Axis, const K: usize> Array<T, (A0, Const<K>)>
+where
+    (A0, Const<K>): Dims,
+{
     /// The matrix product `self @ rhs`, like NumPy's `a @ b`: `(R, K) @ (K, C) -> (R, C)`.
     ///
     /// `rhs` is a `Tensor<T, K, C>` (or a reference to one). A right operand whose row count is
@@ -42,7 +45,7 @@ impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// let _ = a.matmul(&a); // cannot multiply `Shape<2, 3>` by `Shape<2, 3>`: inner dimensions 3 and 2 differ
     /// ```
     #[must_use]
-    pub fn matmul<Rhs: MatMulRhs<T, R, K>>(&self, rhs: &Rhs) -> Rhs::Output {
+    pub fn matmul<Rhs: MatMulRhs<T, A0, K>>(&self, rhs: &Rhs) -> Rhs::Output {
         let mut out = Rhs::__zeros();
         rhs.__matmul_into(self, &mut out);
         out
@@ -61,10 +64,12 @@ impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// a.matmul_into(&*b, &mut out);
     /// assert_eq!(*out, *b);
     /// ```
-    pub fn matmul_into<Rhs: MatMulRhs<T, R, K>>(&self, rhs: &Rhs, out: &mut Rhs::Output) {
+    pub fn matmul_into<Rhs: MatMulRhs<T, A0, K>>(&self, rhs: &Rhs, out: &mut Rhs::Output) {
         rhs.__matmul_into(self, out);
     }
+}
 
+impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// The matrix-vector product with a row vector taken as a column, like NumPy's `M @ v`
     /// for a 1-D `v` (or `np.matvec`): `(R, K) @ (K,) -> (R,)`, returned as a row vector.
     ///

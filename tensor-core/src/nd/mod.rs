@@ -36,7 +36,6 @@
 //! [`Tensor`]: crate::Tensor
 
 mod permute;
-mod reshape;
 mod types;
 
 pub use permute::{Axes3, Axes4, Permute3, Permute4};

@@ -3,32 +3,36 @@
 
 use crate::kernels::elementwise::broadcast_binary;
 use crate::kernels::simd::Binary;
-use crate::shape::{Broadcast, BroadcastTo, BroadcastWith, Shape, Shape3, Shape4, StaticShape};
-use crate::{Tensor, Tensor3, Tensor4};
+use crate::shape::{BroadcastTo, BroadcastWith, Dims, Shape, Shape3, Shape4};
+use crate::{Array, Tensor, Tensor3, Tensor4};
 
 /// Combines the row-major elements `a` of shape `A` and `b` of shape `B` element by element
-/// after broadcasting them to their common shape. `op`, when given, is the operator `f`
-/// computes (for the SIMD kernels).
+/// after broadcasting them to their common shape (the lower-rank one aligned at the last
+/// axis). `op`, when given, is the operator `f` computes (for the SIMD kernels).
 #[inline]
 pub(crate) fn zip_broadcast<T, A, B>(
     a: &[T],
     b: &[T],
     op: Option<Binary>,
     f: impl Fn(T, T) -> T,
-) -> Broadcast<T, A, B>
+) -> Array<T, A::Output>
 where
     T: Copy + Default,
-    A: BroadcastWith<B> + StaticShape,
-    B: StaticShape,
+    A: BroadcastWith<B>,
+    B: Dims,
 {
-    let mut out = A::Output::full(T::default());
-    let dims = <A::Output as StaticShape>::DIMS;
+    let dims = <A::Output as Dims>::DIMS;
+    let rank = dims.len();
+    let (mut da, mut db) = ([1; 4], [1; 4]);
+    da[rank - A::RANK..rank].copy_from_slice(A::DIMS);
+    db[rank - B::RANK..rank].copy_from_slice(B::DIMS);
+    let mut out = Array::<T, A::Output>::from_flat_fn(|_| T::default());
     broadcast_binary(
         a,
-        A::DIMS,
+        &da[..rank],
         b,
-        B::DIMS,
-        A::Output::as_flat_mut(&mut out),
+        &db[..rank],
+        out.as_flat_mut(),
         dims,
         op,
         f,

@@ -6,5 +6,4 @@ mod arith;
 mod broadcast;
 mod math;
 mod reduce;
-mod reduce_nd;
 mod scalar;

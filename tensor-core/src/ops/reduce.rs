@@ -1,23 +1,29 @@
-//! Reductions: over the whole tensor, or along one axis keeping it (NumPy's `keepdims=True`),
-//! so that the result broadcasts back: `m - m.mean_axis1()` centres each row.
+//! Reductions, written once for every shape: over the whole tensor, along one axis
+//! (`sum_axis::<A>()`), or over every axis but the last (`channel_mean()`).
 //!
-//! Naming: `*_axis0` reduces over the rows (NumPy's `axis=0`) to a `1 x C` row, `*_axis1`
-//! reduces over the columns (`axis=1`) to an `R x 1` column. Sums and products combine their
-//! elements in an unspecified order (several partial sums, which vectorize and round no worse
-//! than one running sum); integer overflow behaves as the element type's operator (a panic
-//! with overflow checks on, wrapping otherwise, where the wrapped result does not depend on
-//! the order). With overflow checks on, a partial sum can overflow even when the total fits,
-//! depending on that order (`[MAX, 1, -1]`): sum in a wider type (`a.map(i64::from).sum()`)
-//! when the values come close to the type's range. `mean`, `var`, `std` and `norm` are for float tensors; for integers convert
-//! first, e.g. `a.map(|x| x as f64).mean()` (NumPy also computes them in float64).
+//! A reduction along an axis keeps it, as a broadcasting size-1 axis ([`One`], NumPy's
+//! `keepdims=True`), so the result combines with the tensor it came from in any code, generic
+//! code included: `m - m.mean_axis::<1>()` centres each row of a matrix, and
+//! `(img - img.channel_mean()) / img.channel_std()` normalises the channels of an image.
+//!
+//! Sums and products combine their elements in an unspecified order (several partial sums,
+//! which vectorize and round no worse than one running sum); integer overflow behaves as the
+//! element type's operator (a panic with overflow checks on, wrapping otherwise, where the
+//! wrapped result does not depend on the order). With overflow checks on, a partial sum can
+//! overflow even when the total fits, depending on that order (`[MAX, 1, -1]`): sum in a wider
+//! type (`a.map(i64::from).sum()`) when the values come close to the type's range. `mean`,
+//! `var`, `std` and `norm` are for float tensors; for integers convert first, e.g.
+//! `a.map(|x| x as f64).mean()` (NumPy also computes them in float64).
+//!
+//! [`One`]: crate::shape::One
 
 use num_traits::Float;
 
 use crate::kernels::reduce::{
-    arg_best, arg_best_columns, count, dof, fold, fold_axis, fold_zip, max_nan, min_nan, norm,
-    prod, sum, var,
+    arg_best, count, dof, first_of_lanes, fold_axis, max_nan, min_nan, norm, prod, sum, var,
 };
-use crate::{ColVector, Element, Tensor, Vector};
+use crate::shape::{Dims, ReduceAxis, ReduceLeading};
+use crate::{Array, Element};
 
 #[cold]
 #[track_caller]
@@ -25,7 +31,73 @@ pub(crate) fn empty(op: &str, shape: impl core::fmt::Debug) -> ! {
     panic!("{op} of an empty tensor of shape {shape:?}: it has no elements")
 }
 
-impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
+/// Folds the lanes `(outer, n, inner)` of `a` into a tensor of shape `K` (`outer x inner`
+/// elements), starting from `init` with `extra` passed to `map` (see `kernels::reduce`).
+#[inline]
+fn fold_lanes<T: Copy, K: Dims>(
+    a: &[T],
+    lanes: (usize, usize, usize),
+    init: &[T],
+    map: impl Fn(T, T) -> T,
+    f: impl Fn(T, T) -> T,
+) -> Array<T, K> {
+    let mut out = Array::<T, K>::from_flat_fn(|k| init[k]);
+    fold_axis(a, lanes, out.as_flat_mut(), init, map, f);
+    out
+}
+
+/// The maximum (`pick = max_nan`) or minimum of each lane, NaN first.
+#[inline]
+#[track_caller]
+fn extremum_lanes<T: Element, K: Dims>(
+    a: &[T],
+    lanes: (usize, usize, usize),
+    what: &str,
+    shape: &dyn core::fmt::Debug,
+    pick: impl Fn(T, T) -> T,
+) -> Array<T, K> {
+    let mut first = Array::<T, K>::full(T::zero());
+    if lanes.1 == 0 {
+        if !first.is_empty() {
+            empty(what, shape);
+        }
+        return first;
+    }
+    first_of_lanes(a, lanes, first.as_flat_mut());
+    fold_lanes(a, lanes, first.as_flat(), |x, _| x, pick)
+}
+
+/// The index along the axis of the first `better` element of each lane, NaN first.
+#[inline]
+#[track_caller]
+fn arg_lanes<T: Element, K: Dims>(
+    a: &[T],
+    (outer, n, inner): (usize, usize, usize),
+    what: &str,
+    shape: &dyn core::fmt::Debug,
+    better: impl Fn(T, T) -> bool + Copy,
+) -> Array<usize, K> {
+    if n == 0 && outer * inner > 0 {
+        empty(what, shape);
+    }
+    Array::from_flat_fn(|k| {
+        let (o, i) = (k / inner.max(1), k % inner.max(1));
+        let lane = |j: usize| a[(o * n + j) * inner + i];
+        let mut best = 0;
+        for j in 1..n {
+            let (b, x) = (lane(best), lane(j));
+            if crate::kernels::reduce::is_nan(b) {
+                break;
+            }
+            if crate::kernels::reduce::is_nan(x) || better(x, b) {
+                best = j;
+            }
+        }
+        best
+    })
+}
+
+impl<T: Element, S: Dims> Array<T, S> {
     /// The sum of all elements, like `a.sum()`; 0 for an empty tensor.
     ///
     /// ```
@@ -36,30 +108,6 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[must_use]
     pub fn sum(&self) -> T {
         sum(self.as_flat())
-    }
-
-    /// The sum of each column, like `np.sum(a, axis=0, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).sum_axis0(), Tensor::from([[4, 6]]));
-    /// ```
-    #[must_use]
-    pub fn sum_axis0(&self) -> Vector<T, C> {
-        self.fold_axis0(T::zero(), |x, _| x, |a, b| a + b, &[T::zero(); C])
-    }
-
-    /// The sum of each row, like `np.sum(a, axis=1, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).sum_axis1(), Tensor::from([[3], [7]]));
-    /// ```
-    #[must_use]
-    pub fn sum_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.sum())
     }
 
     /// The product of all elements, like `a.prod()`; 1 for an empty tensor.
@@ -74,31 +122,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
         prod(self.as_flat())
     }
 
-    /// The product of each column, like `np.prod(a, axis=0, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).prod_axis0(), Tensor::from([[3, 8]]));
-    /// ```
-    #[must_use]
-    pub fn prod_axis0(&self) -> Vector<T, C> {
-        self.fold_axis0(T::one(), |x, _| x, |a, b| a * b, &[T::zero(); C])
-    }
-
-    /// The product of each row, like `np.prod(a, axis=1, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).prod_axis1(), Tensor::from([[2], [12]]));
-    /// ```
-    #[must_use]
-    pub fn prod_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.prod())
-    }
-
-    /// The largest element, like `a.max()`: NaN if any element is NaN.
+    /// The largest element, like `a.max()`: NaN if any element is NaN, as in NumPy.
     ///
     /// # Panics
     ///
@@ -108,22 +132,22 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).max(), 5);
-    /// assert!(Tensor::from([1.0, f64::NAN, 3.0]).max().is_nan());
+    /// assert!(Tensor::from([1.0, f64::NAN]).max().is_nan());
     /// ```
     #[must_use]
     #[track_caller]
     pub fn max(&self) -> T {
         let Some(&first) = self.as_flat().first() else {
-            empty("max", (R, C))
+            empty("max", S::SHAPE)
         };
-        fold(self.as_flat(), first, |x| x, max_nan)
+        crate::kernels::reduce::fold(self.as_flat(), first, |x| x, max_nan)
     }
 
-    /// The smallest element, like `a.min()`: NaN if any element is NaN.
+    /// The smallest element, like `a.min()`: NaN if any element is NaN, as in NumPy.
     ///
     /// # Panics
     ///
-    /// If the tensor is empty (NumPy raises `ValueError`).
+    /// If the tensor is empty.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -134,105 +158,13 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn min(&self) -> T {
         let Some(&first) = self.as_flat().first() else {
-            empty("min", (R, C))
+            empty("min", S::SHAPE)
         };
-        fold(self.as_flat(), first, |x| x, min_nan)
-    }
-
-    /// The largest element of each column, like `np.max(a, axis=0, keepdims=True)`.
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no rows.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).max_axis0(), Tensor::from([[3, 5]]));
-    /// ```
-    #[must_use]
-    #[track_caller]
-    pub fn max_axis0(&self) -> Vector<T, C> {
-        let Some(first) = self.data.first() else {
-            empty("max_axis0", (R, C))
-        };
-        let mut out = Tensor::from_array([*first]);
-        fold_axis(
-            self.as_flat(),
-            (1, R, C),
-            out.as_flat_mut(),
-            first,
-            |x, _| x,
-            max_nan,
-        );
-        out
-    }
-
-    /// The smallest element of each column, like `np.min(a, axis=0, keepdims=True)`.
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no rows.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).min_axis0(), Tensor::from([[1, 4]]));
-    /// ```
-    #[must_use]
-    #[track_caller]
-    pub fn min_axis0(&self) -> Vector<T, C> {
-        let Some(first) = self.data.first() else {
-            empty("min_axis0", (R, C))
-        };
-        let mut out = Tensor::from_array([*first]);
-        fold_axis(
-            self.as_flat(),
-            (1, R, C),
-            out.as_flat_mut(),
-            first,
-            |x, _| x,
-            min_nan,
-        );
-        out
-    }
-
-    /// The largest element of each row, like `np.max(a, axis=1, keepdims=True)`.
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no columns (and at least one row).
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).max_axis1(), Tensor::from([[5], [4]]));
-    /// ```
-    #[must_use]
-    #[track_caller]
-    pub fn max_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.max())
-    }
-
-    /// The smallest element of each row, like `np.min(a, axis=1, keepdims=True)`.
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no columns (and at least one row).
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).min_axis1(), Tensor::from([[1], [3]]));
-    /// ```
-    #[must_use]
-    #[track_caller]
-    pub fn min_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.min())
+        crate::kernels::reduce::fold(self.as_flat(), first, |x| x, min_nan)
     }
 
     /// The row-major (flat) index of the first largest element, like `a.argmax()`; the first
-    /// NaN if there is one, as in NumPy. `(index / C, index % C)` is its position.
+    /// NaN if there is one, as in NumPy.
     ///
     /// # Panics
     ///
@@ -248,7 +180,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn argmax(&self) -> usize {
         if self.is_empty() {
-            empty("argmax", (R, C));
+            empty("argmax", S::SHAPE);
         }
         arg_best(self.as_flat(), |x, best| x > best)
     }
@@ -258,7 +190,7 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// # Panics
     ///
-    /// If the tensor is empty (NumPy raises `ValueError`).
+    /// If the tensor is empty.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -269,124 +201,226 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[track_caller]
     pub fn argmin(&self) -> usize {
         if self.is_empty() {
-            empty("argmin", (R, C));
+            empty("argmin", S::SHAPE);
         }
         arg_best(self.as_flat(), |x, best| x < best)
     }
 
-    /// The row of the first largest element of each column, like
-    /// `np.argmax(a, axis=0, keepdims=True)` (NaN first).
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no rows.
+    /// The sum along axis `A`, keeping it as a broadcasting size-1 axis, like
+    /// `np.sum(a, axis=A, keepdims=True)`. An axis past the rank is a compile error.
     ///
     /// ```
-    /// use tensor_core::Tensor;
+    /// use tensor_core::{Tensor, Tensor3};
     ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 5]]).argmax_axis0(), Tensor::from([[1, 0]]));
-    /// ```
-    #[must_use]
-    #[track_caller]
-    pub fn argmax_axis0(&self) -> Vector<usize, C> {
-        if R == 0 {
-            empty("argmax_axis0", (R, C));
-        }
-        let mut out = Tensor::from_array([[0; C]]);
-        arg_best_columns(self.as_flat(), out.as_flat_mut(), |x, best| x > best);
-        out
-    }
-
-    /// The row of the first smallest element of each column, like
-    /// `np.argmin(a, axis=0, keepdims=True)` (NaN first).
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no rows.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).argmin_axis0(), Tensor::from([[0, 1]]));
+    /// let m = Tensor::from([[1, 2], [3, 4]]);
+    /// assert_eq!(m.sum_axis::<0>().as_flat(), &[4, 6]); // a 1 x 2 row
+    /// assert_eq!(m.sum_axis::<1>().as_flat(), &[3, 7]); // a 2 x 1 column
+    /// let img = Tensor3::<i32, 2, 3, 4>::ones();
+    /// assert_eq!(img.sum_axis::<2>().dims(), &[2, 3, 1]);
     /// ```
     #[must_use]
-    #[track_caller]
-    pub fn argmin_axis0(&self) -> Vector<usize, C> {
-        if R == 0 {
-            empty("argmin_axis0", (R, C));
-        }
-        let mut out = Tensor::from_array([[0; C]]);
-        arg_best_columns(self.as_flat(), out.as_flat_mut(), |x, best| x < best);
-        out
-    }
-
-    /// The column of the first largest element of each row, like
-    /// `np.argmax(a, axis=1, keepdims=True)` (NaN first).
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no columns (and at least one row).
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 3]]).argmax_axis1(), Tensor::from([[1], [0]]));
-    /// ```
-    #[must_use]
-    #[track_caller]
-    pub fn argmax_axis1(&self) -> ColVector<usize, R> {
-        Tensor::from_array(
-            self.data
-                .each_ref()
-                .map(|row| [Vector::from(*row).argmax()]),
+    pub fn sum_axis<const A: usize>(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        let zeros = Array::<T, S::Kept>::full(T::zero());
+        fold_lanes(
+            self.as_flat(),
+            S::LANES,
+            zeros.as_flat(),
+            |x, _| x,
+            |a, b| a + b,
         )
     }
 
-    /// The column of the first smallest element of each row, like
-    /// `np.argmin(a, axis=1, keepdims=True)` (NaN first).
-    ///
-    /// # Panics
-    ///
-    /// If the tensor has no columns (and at least one row).
+    /// The product along axis `A`, keeping it, like `np.prod(a, axis=A, keepdims=True)`.
     ///
     /// ```
     /// use tensor_core::Tensor;
     ///
-    /// assert_eq!(Tensor::from([[1, 5], [3, 0]]).argmin_axis1(), Tensor::from([[0], [1]]));
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).prod_axis::<1>().as_flat(), &[2, 12]);
     /// ```
     #[must_use]
-    #[track_caller]
-    pub fn argmin_axis1(&self) -> ColVector<usize, R> {
-        Tensor::from_array(
-            self.data
-                .each_ref()
-                .map(|row| [Vector::from(*row).argmin()]),
+    pub fn prod_axis<const A: usize>(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        let ones = Array::<T, S::Kept>::full(T::one());
+        fold_lanes(
+            self.as_flat(),
+            S::LANES,
+            ones.as_flat(),
+            |x, _| x,
+            |a, b| a * b,
         )
     }
 
-    /// Folds the rows column by column into a `1 x C` row; `map` also receives `extra[j]`.
-    #[inline]
-    fn fold_axis0(
-        &self,
-        init: T,
-        map: impl Fn(T, T) -> T,
-        f: impl Fn(T, T) -> T,
-        extra: &[T; C],
-    ) -> Vector<T, C> {
-        let mut out = Tensor::from_array([[init; C]]);
-        fold_axis(self.as_flat(), (1, R, C), out.as_flat_mut(), extra, map, f);
-        out
+    /// The largest element along axis `A`, keeping it, like `np.max(a, axis=A, keepdims=True)`:
+    /// NaN where the lane holds a NaN.
+    ///
+    /// # Panics
+    ///
+    /// If axis `A` has size 0 and the result would not be empty.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 5], [3, 4]]);
+    /// assert_eq!(m.max_axis::<0>().as_flat(), &[3, 5]);
+    /// assert_eq!(m.max_axis::<1>().as_flat(), &[5, 4]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn max_axis<const A: usize>(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        extremum_lanes(self.as_flat(), S::LANES, "max_axis", &S::SHAPE, max_nan)
     }
 
-    /// Reduces each row (as a `1 x C` row vector) to one value of an `R x 1` column.
-    #[inline]
-    fn fold_axis1<U>(&self, f: impl Fn(&Vector<T, C>) -> U) -> ColVector<U, R> {
-        Tensor::from_array(self.data.each_ref().map(|row| [f(&Vector::from(*row))]))
+    /// The smallest element along axis `A`, keeping it, like `np.min(a, axis=A, keepdims=True)`.
+    ///
+    /// # Panics
+    ///
+    /// If axis `A` has size 0 and the result would not be empty.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1, 5], [3, 4]]).min_axis::<1>().as_flat(), &[1, 3]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn min_axis<const A: usize>(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        extremum_lanes(self.as_flat(), S::LANES, "min_axis", &S::SHAPE, min_nan)
+    }
+
+    /// The index along axis `A` of the first largest element of each lane, like
+    /// `np.argmax(a, axis=A, keepdims=True)`; the first NaN if there is one.
+    ///
+    /// # Panics
+    ///
+    /// If axis `A` has size 0 and the result would not be empty.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let scores = Tensor::from([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]]);
+    /// assert_eq!(scores.argmax_axis::<1>().as_flat(), &[1, 0]); // the predicted classes
+    /// assert_eq!(scores.argmax_axis::<0>().as_flat(), &[1, 0, 0]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmax_axis<const A: usize>(&self) -> Array<usize, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        arg_lanes(
+            self.as_flat(),
+            S::LANES,
+            "argmax_axis",
+            &S::SHAPE,
+            |x, b| x > b,
+        )
+    }
+
+    /// The index along axis `A` of the first smallest element of each lane, like
+    /// `np.argmin(a, axis=A, keepdims=True)`; the first NaN if there is one.
+    ///
+    /// # Panics
+    ///
+    /// If axis `A` has size 0 and the result would not be empty.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[3, 1], [0, 4]]).argmin_axis::<0>().as_flat(), &[1, 0]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn argmin_axis<const A: usize>(&self) -> Array<usize, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        arg_lanes(
+            self.as_flat(),
+            S::LANES,
+            "argmin_axis",
+            &S::SHAPE,
+            |x, b| x < b,
+        )
+    }
+
+    /// The sum over every axis but the last (per channel), like
+    /// `a.sum(axis=(0, 1), keepdims=True)` for an `(H, W, C)` image.
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// let img = Tensor3::<i32, 2, 2, 3>::arange();
+    /// assert_eq!(img.channel_sum().as_flat(), &[18, 22, 26]);
+    /// ```
+    #[must_use]
+    pub fn channel_sum(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceLeading,
+    {
+        let zeros = Array::<T, S::Kept>::full(T::zero());
+        fold_lanes(
+            self.as_flat(),
+            S::LANES,
+            zeros.as_flat(),
+            |x, _| x,
+            |a, b| a + b,
+        )
+    }
+
+    /// The largest element of each channel (over every axis but the last).
+    ///
+    /// # Panics
+    ///
+    /// If the leading axes hold no element and there is at least one channel.
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// assert_eq!(Tensor3::<i32, 2, 2, 3>::arange().channel_max().as_flat(), &[9, 10, 11]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn channel_max(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceLeading,
+    {
+        extremum_lanes(self.as_flat(), S::LANES, "channel_max", &S::SHAPE, max_nan)
+    }
+
+    /// The smallest element of each channel (over every axis but the last).
+    ///
+    /// # Panics
+    ///
+    /// If the leading axes hold no element and there is at least one channel.
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// assert_eq!(Tensor3::<i32, 2, 2, 3>::arange().channel_min().as_flat(), &[0, 1, 2]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn channel_min(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceLeading,
+    {
+        extremum_lanes(self.as_flat(), S::LANES, "channel_min", &S::SHAPE, min_nan)
     }
 }
 
-impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
-    /// The arithmetic mean of all elements, like `a.mean()`; NaN for an empty tensor.
+impl<T: Element + Float, S: Dims> Array<T, S> {
+    /// The mean of all elements, like `a.mean()`; NaN for an empty tensor.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -395,41 +429,10 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn mean(&self) -> T {
-        self.sum() / count(R * C)
+        self.sum() / count(S::SIZE)
     }
 
-    /// The mean of each column, like `np.mean(a, axis=0, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0, 2.0], [3.0, 4.0]]).mean_axis0(), Tensor::from([2.0, 3.0]));
-    /// ```
-    #[must_use]
-    pub fn mean_axis0(&self) -> Vector<T, C> {
-        let n = count(R);
-        let mut out = self.sum_axis0();
-        out.as_flat_mut().iter_mut().for_each(|x| *x = *x / n);
-        out
-    }
-
-    /// The mean of each row, like `np.mean(a, axis=1, keepdims=True)`. `m - m.mean_axis1()`
-    /// centres each row.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// let m = Tensor::from([[1.0, 3.0], [2.0, 6.0]]);
-    /// assert_eq!(m.mean_axis1(), Tensor::from([[2.0], [4.0]]));
-    /// assert_eq!(m - m.mean_axis1(), Tensor::from([[-1.0, 1.0], [-2.0, 2.0]]));
-    /// ```
-    #[must_use]
-    pub fn mean_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.mean())
-    }
-
-    /// The variance of all elements with `ddof = 0`, like `a.var()`: the mean squared
-    /// deviation from the mean.
+    /// The variance of all elements (`ddof = 0`), like `a.var()`.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -441,76 +444,20 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
         self.var_ddof(0)
     }
 
-    /// The variance with `ddof` delta degrees of freedom, like `a.var(ddof=ddof)`: the sum of
-    /// squared deviations divided by `n - ddof` (`inf` or NaN when `ddof >= n`, as in NumPy).
-    /// `ddof = 1` is the unbiased sample variance.
+    /// The variance of all elements with `ddof` delta degrees of freedom (divided by
+    /// `n - ddof`), like `a.var(ddof=ddof)`; `ddof = 1` is the unbiased sample variance.
     ///
     /// ```
     /// use tensor_core::Tensor;
     ///
-    /// let x = Tensor::from([1.0, 2.0, 3.0, 4.0]);
-    /// assert_eq!(x.var_ddof(1), 5.0 / 3.0);
+    /// assert_eq!(Tensor::from([1.0, 2.0, 3.0, 4.0]).var_ddof(1), 5.0 / 3.0);
     /// ```
     #[must_use]
     pub fn var_ddof(&self, ddof: usize) -> T {
         var(self.as_flat(), ddof)
     }
 
-    /// The variance of each column, like `np.var(a, axis=0, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0, 0.0], [3.0, 0.0]]).var_axis0(), Tensor::from([1.0, 0.0]));
-    /// ```
-    #[must_use]
-    pub fn var_axis0(&self) -> Vector<T, C> {
-        self.var_axis0_ddof(0)
-    }
-
-    /// The variance of each column with `ddof` delta degrees of freedom, like
-    /// `np.var(a, axis=0, ddof=ddof, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0], [3.0]]).var_axis0_ddof(1), Tensor::from([2.0]));
-    /// ```
-    #[must_use]
-    pub fn var_axis0_ddof(&self, ddof: usize) -> Vector<T, C> {
-        let [mean] = self.mean_axis0().data;
-        let mut out = self.fold_axis0(T::zero(), |x, m| (x - m) * (x - m), |a, b| a + b, &mean);
-        let d = dof(R, ddof);
-        out.as_flat_mut().iter_mut().for_each(|x| *x = *x / d);
-        out
-    }
-
-    /// The variance of each row, like `np.var(a, axis=1, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0, 3.0], [2.0, 2.0]]).var_axis1(), Tensor::from([[1.0], [0.0]]));
-    /// ```
-    #[must_use]
-    pub fn var_axis1(&self) -> ColVector<T, R> {
-        self.var_axis1_ddof(0)
-    }
-
-    /// The variance of each row with `ddof` delta degrees of freedom, like
-    /// `np.var(a, axis=1, ddof=ddof, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0, 3.0]]).var_axis1_ddof(1), Tensor::from([[2.0]]));
-    /// ```
-    #[must_use]
-    pub fn var_axis1_ddof(&self, ddof: usize) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.var_ddof(ddof))
-    }
-
-    /// The standard deviation of all elements with `ddof = 0`, like `a.std()`.
+    /// The standard deviation of all elements (`ddof = 0`), like `a.std()`.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -534,59 +481,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
         self.var_ddof(ddof).sqrt()
     }
 
-    /// The standard deviation of each column, like `np.std(a, axis=0, keepdims=True)`.
-    /// `(x - x.mean_axis0()) / x.std_axis0()` normalises a dataset per column.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0, 0.0], [3.0, 0.0]]).std_axis0(), Tensor::from([1.0, 0.0]));
-    /// ```
-    #[must_use]
-    pub fn std_axis0(&self) -> Vector<T, C> {
-        self.std_axis0_ddof(0)
-    }
-
-    /// The standard deviation of each column with `ddof` delta degrees of freedom, like
-    /// `np.std(a, axis=0, ddof=ddof, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0], [5.0]]).std_axis0_ddof(1), Tensor::from([8.0f64.sqrt()]));
-    /// ```
-    #[must_use]
-    pub fn std_axis0_ddof(&self, ddof: usize) -> Vector<T, C> {
-        self.var_axis0_ddof(ddof).sqrt()
-    }
-
-    /// The standard deviation of each row, like `np.std(a, axis=1, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0, 3.0]]).std_axis1(), Tensor::from([[1.0]]));
-    /// ```
-    #[must_use]
-    pub fn std_axis1(&self) -> ColVector<T, R> {
-        self.std_axis1_ddof(0)
-    }
-
-    /// The standard deviation of each row with `ddof` delta degrees of freedom, like
-    /// `np.std(a, axis=1, ddof=ddof, keepdims=True)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// assert_eq!(Tensor::from([[1.0, 5.0]]).std_axis1_ddof(1), Tensor::from([[8.0f64.sqrt()]]));
-    /// ```
-    #[must_use]
-    pub fn std_axis1_ddof(&self, ddof: usize) -> ColVector<T, R> {
-        self.var_axis1_ddof(ddof).sqrt()
-    }
-
-    /// The Frobenius norm (the L2 norm of a vector), `sqrt(sum(x²))`, like
-    /// `np.linalg.norm(a)`.
+    /// The Euclidean (Frobenius) norm, like `np.linalg.norm(a)`.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -597,10 +492,165 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     pub fn norm(&self) -> T {
         norm(self.as_flat())
     }
+
+    /// The mean along axis `A`, keeping it, like `np.mean(a, axis=A, keepdims=True)`: the
+    /// result broadcasts back, so `x - x.mean_axis::<0>()` centres each column.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1.0, 2.0, 3.0], [4.0, 6.0, 8.0]]);
+    /// assert_eq!(m - m.mean_axis::<1>(), Tensor::from([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0]]));
+    /// ```
+    #[must_use]
+    pub fn mean_axis<const A: usize>(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        self.sum_axis::<A>() / count(S::LANES.1)
+    }
+
+    /// The variance along axis `A` (`ddof = 0`), keeping it, like
+    /// `np.var(a, axis=A, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 3.0], [2.0, 2.0]]).var_axis::<1>().as_flat(), &[1.0, 0.0]);
+    /// ```
+    #[must_use]
+    pub fn var_axis<const A: usize>(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        self.var_axis_ddof::<A>(0)
+    }
+
+    /// The variance along axis `A` with `ddof` delta degrees of freedom, keeping it, like
+    /// `np.var(a, axis=A, ddof=ddof, keepdims=True)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let v = Tensor::from([[1.0, 3.0], [2.0, 2.0]]).var_axis_ddof::<1>(1);
+    /// assert_eq!(v.as_flat(), &[2.0, 0.0]);
+    /// ```
+    #[must_use]
+    pub fn var_axis_ddof<const A: usize>(&self, ddof: usize) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        let mean = self.mean_axis::<A>();
+        let mut out = Array::<T, S::Kept>::full(T::zero());
+        let sq_dev = |x: T, m: T| (x - m) * (x - m);
+        fold_axis(
+            self.as_flat(),
+            S::LANES,
+            out.as_flat_mut(),
+            mean.as_flat(),
+            sq_dev,
+            |a, b| a + b,
+        );
+        out / dof(S::LANES.1, ddof)
+    }
+
+    /// The standard deviation along axis `A` (`ddof = 0`), keeping it, like
+    /// `np.std(a, axis=A, keepdims=True)`: `(x - x.mean_axis::<0>()) / x.std_axis::<0>()`
+    /// standardises each column.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 3.0]]).std_axis::<1>().as_flat(), &[1.0]);
+    /// ```
+    #[must_use]
+    pub fn std_axis<const A: usize>(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        self.var_axis::<A>().sqrt()
+    }
+
+    /// The standard deviation along axis `A` with `ddof` delta degrees of freedom, keeping it.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let s = Tensor::from([[1.0, 3.0]]).std_axis_ddof::<1>(1);
+    /// assert_eq!(s.as_flat(), &[2.0f64.sqrt()]);
+    /// ```
+    #[must_use]
+    pub fn std_axis_ddof<const A: usize>(&self, ddof: usize) -> Array<T, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        self.var_axis_ddof::<A>(ddof).sqrt()
+    }
+
+    /// The mean of each channel (over every axis but the last), like
+    /// `a.mean(axis=(0, 1), keepdims=True)` for an `(H, W, C)` image.
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// let img = Tensor3::<f64, 4, 4, 3>::from_fn(|i, j, c| (i * 4 + j) as f64 * (c + 1) as f64);
+    /// let z = (img - img.channel_mean()) / img.channel_std();
+    /// assert!(z.channel_mean().iter().all(|m| m.abs() < 1e-12));
+    /// assert!(z.channel_std().iter().all(|s| (s - 1.0).abs() < 1e-12));
+    /// ```
+    #[must_use]
+    pub fn channel_mean(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceLeading,
+    {
+        self.channel_sum() / count(S::LANES.1)
+    }
+
+    /// The variance of each channel (`ddof = 0`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// assert!(Tensor3::<f64, 2, 2, 3>::ones().channel_var().iter().all(|&v| v == 0.0));
+    /// ```
+    #[must_use]
+    pub fn channel_var(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceLeading,
+    {
+        let mean = self.channel_mean();
+        let mut out = Array::<T, S::Kept>::full(T::zero());
+        let sq_dev = |x: T, m: T| (x - m) * (x - m);
+        fold_axis(
+            self.as_flat(),
+            S::LANES,
+            out.as_flat_mut(),
+            mean.as_flat(),
+            sq_dev,
+            |a, b| a + b,
+        );
+        out / count(S::LANES.1)
+    }
+
+    /// The standard deviation of each channel (`ddof = 0`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// let img = Tensor3::<f64, 1, 2, 1>::from_fn(|_, j, _| j as f64);
+    /// assert_eq!(img.channel_std().as_flat(), &[0.5]);
+    /// ```
+    #[must_use]
+    pub fn channel_std(&self) -> Array<T, S::Kept>
+    where
+        S: ReduceLeading,
+    {
+        self.channel_var().sqrt()
+    }
 }
 
-impl<T: Element, const N: usize> Vector<T, N> {
-    /// The dot product of two vectors of the same length, like `np.dot(a, b)` for 1-D arrays.
+impl<T: Element, const N: usize> crate::Vector<T, N> {
+    /// The dot product of two vectors, like `np.dot(u, v)` for 1-D arrays.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -609,7 +659,7 @@ impl<T: Element, const N: usize> Vector<T, N> {
     /// ```
     #[must_use]
     pub fn dot(&self, other: &Self) -> T {
-        fold_zip(
+        crate::kernels::reduce::fold_zip(
             self.as_flat(),
             other.as_flat(),
             T::zero(),

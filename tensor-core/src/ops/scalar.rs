@@ -7,16 +7,17 @@
 
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Sub, SubAssign};
 
+use crate::Array;
 use crate::kernels::elementwise::unary_assign;
-use crate::{Tensor, Tensor3, Tensor4};
+use crate::shape::Dims;
 
 macro_rules! scalar_rhs_op {
-    ($Ten:ident [$($d:ident),+], $Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt) => {
+    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt) => {
         #[doc = concat!("`a ", stringify!($sym), " s`: every element with the scalar `s`, like NumPy's broadcasting of a scalar.")]
         ///
         /// Generic over the element type, so `a * 2.0` also works while the element type is
         /// still being inferred.
-        impl<T, $(const $d: usize),+> $Op<T> for $Ten<T, $($d),+>
+        impl<T, S: Dims> $Op<T> for Array<T, S>
         where
             T: Copy + $Op<Output = T>,
         {
@@ -30,20 +31,21 @@ macro_rules! scalar_rhs_op {
         }
 
         #[doc = concat!("`&a ", stringify!($sym), " s`: every element with the scalar `s`.")]
-        impl<T, $(const $d: usize),+> $Op<T> for &$Ten<T, $($d),+>
+        impl<T, S: Dims> $Op<T> for &Array<T, S>
         where
             T: Copy + $Op<Output = T>,
         {
-            type Output = $Ten<T, $($d),+>;
+            type Output = Array<T, S>;
 
             #[inline]
-            fn $op(self, s: T) -> $Ten<T, $($d),+> {
-                *self $sym s
+            fn $op(self, s: T) -> Array<T, S> {
+                let a = self.as_flat();
+                Array::from_flat_fn(|k| a[k] $sym s)
             }
         }
 
         #[doc = concat!("`a ", stringify!($sym), "= s`: every element with the scalar `s`, in place.")]
-        impl<T, $(const $d: usize),+> $OpAssign<T> for $Ten<T, $($d),+>
+        impl<T, S: Dims> $OpAssign<T> for Array<T, S>
         where
             T: Copy + $Op<Output = T>,
         {
@@ -55,63 +57,46 @@ macro_rules! scalar_rhs_op {
     };
 }
 
-/// The four scalar operators on the right, for each tensor type.
-macro_rules! scalar_rhs_ops {
-    ($($Ten:ident $d:tt;)+) => {$(
-        scalar_rhs_op!($Ten $d, Add, add, AddAssign, add_assign, +);
-        scalar_rhs_op!($Ten $d, Sub, sub, SubAssign, sub_assign, -);
-        scalar_rhs_op!($Ten $d, Mul, mul, MulAssign, mul_assign, *);
-        scalar_rhs_op!($Ten $d, Div, div, DivAssign, div_assign, /);
-    )+};
-}
-
-scalar_rhs_ops! {
-    Tensor [R, C];
-    Tensor3 [D0, D1, D2];
-    Tensor4 [D0, D1, D2, D3];
-}
+scalar_rhs_op!(Add, add, AddAssign, add_assign, +);
+scalar_rhs_op!(Sub, sub, SubAssign, sub_assign, -);
+scalar_rhs_op!(Mul, mul, MulAssign, mul_assign, *);
+scalar_rhs_op!(Div, div, DivAssign, div_assign, /);
 
 /// The scalar on the left needs one impl per primitive type (Rust's orphan rule forbids
 /// `impl<T> Add<Tensor<T, R, C>> for T`).
 macro_rules! scalar_lhs_op {
-    ($t:ty, $Ten:ident [$($d:ident),+], $Op:ident, $op:ident, $sym:tt) => {
+    ($t:ty, $Op:ident, $op:ident, $sym:tt) => {
         #[doc = concat!("`s ", stringify!($sym), " a`: the scalar `s` with every element.")]
-        impl<$(const $d: usize),+> $Op<$Ten<$t, $($d),+>> for $t {
-            type Output = $Ten<$t, $($d),+>;
+        impl<S: Dims> $Op<Array<$t, S>> for $t {
+            type Output = Array<$t, S>;
 
             #[inline]
-            fn $op(self, mut a: $Ten<$t, $($d),+>) -> $Ten<$t, $($d),+> {
+            fn $op(self, mut a: Array<$t, S>) -> Array<$t, S> {
                 unary_assign(a.as_flat_mut(), |x| self $sym x);
                 a
             }
         }
 
         #[doc = concat!("`s ", stringify!($sym), " &a`: the scalar `s` with every element.")]
-        impl<$(const $d: usize),+> $Op<&$Ten<$t, $($d),+>> for $t {
-            type Output = $Ten<$t, $($d),+>;
+        impl<S: Dims> $Op<&Array<$t, S>> for $t {
+            type Output = Array<$t, S>;
 
             #[inline]
-            fn $op(self, a: &$Ten<$t, $($d),+>) -> $Ten<$t, $($d),+> {
-                self $sym *a
+            fn $op(self, a: &Array<$t, S>) -> Array<$t, S> {
+                let a = a.as_flat();
+                Array::from_flat_fn(|k| self $sym a[k])
             }
         }
     };
 }
 
 macro_rules! scalar_lhs_ops {
-    ($($Ten:ident $d:tt;)+) => {$(
-        scalar_lhs_ops!(@rank $Ten $d; f32 f64 i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
-    )+};
-    (@rank $Ten:ident $d:tt; $($t:ty)*) => {$(
-        scalar_lhs_op!($t, $Ten $d, Add, add, +);
-        scalar_lhs_op!($t, $Ten $d, Sub, sub, -);
-        scalar_lhs_op!($t, $Ten $d, Mul, mul, *);
-        scalar_lhs_op!($t, $Ten $d, Div, div, /);
+    ($($t:ty)*) => {$(
+        scalar_lhs_op!($t, Add, add, +);
+        scalar_lhs_op!($t, Sub, sub, -);
+        scalar_lhs_op!($t, Mul, mul, *);
+        scalar_lhs_op!($t, Div, div, /);
     )*};
 }
 
-scalar_lhs_ops! {
-    Tensor [R, C];
-    Tensor3 [D0, D1, D2];
-    Tensor4 [D0, D1, D2, D3];
-}
+scalar_lhs_ops!(f32 f64 i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);

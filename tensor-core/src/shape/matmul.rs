@@ -14,14 +14,19 @@
 //! const parameters), so matrix products type-check for every dimension, beyond the table of
 //! [`Dim`](super::Dim) too.
 
-use super::{InnerDimsMatch, Shape};
-use crate::Tensor;
+use super::{Axis, Const, Dims, InnerDimsMatch};
+use crate::Array;
 use crate::element::Element;
 use crate::kernels;
 
 mod sealed {
     pub trait Sealed {}
-    impl<T, const R: usize, const C: usize> Sealed for crate::Tensor<T, R, C> {}
+    impl<T, const K: usize, B1: crate::shape::Axis> Sealed
+        for crate::Array<T, (crate::shape::Const<K>, B1)>
+    where
+        (crate::shape::Const<K>, B1): crate::shape::Dims,
+    {
+    }
     impl<X: Sealed + ?Sized> Sealed for &X {}
 }
 
@@ -48,46 +53,54 @@ mod sealed {
 /// fn takes<Rhs: MatMulRhs<f64, 2, 3>>(_: &Rhs) {}
 /// takes(&Tensor::<f64, 2, 3>::zeros()); // inner dimensions 3 and 2 differ
 /// ```
-pub trait MatMulRhs<T, const R: usize, const K: usize>: sealed::Sealed {
+pub trait MatMulRhs<T, A0: Axis, const K: usize>: sealed::Sealed
+where
+    (A0, Const<K>): Dims,
+{
     /// The product's type, `Tensor<T, R, C>` for a right operand `Tensor<T, K, C>`.
     type Output;
 
     /// Writes `lhs @ self` into `out`. Called by `Tensor::matmul` and `Tensor::matmul_into`.
     #[doc(hidden)]
-    fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut Self::Output);
+    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut Self::Output);
 
     /// A zero-filled output.
     #[doc(hidden)]
     fn __zeros() -> Self::Output;
 }
 
-impl<T: Element, const R: usize, const K: usize, const K2: usize, const C: usize> MatMulRhs<T, R, K>
-    for Tensor<T, K2, C>
+impl<T: Element, A0: Axis, const K: usize, const K2: usize, B1: Axis> MatMulRhs<T, A0, K>
+    for Array<T, (Const<K2>, B1)>
 where
-    (): InnerDimsMatch<Shape<R, K>, Shape<K2, C>, K, K2>,
+    (A0, Const<K>): Dims,
+    (Const<K2>, B1): Dims,
+    (A0, B1): Dims,
+    (): InnerDimsMatch<(A0, Const<K>), (Const<K2>, B1), K, K2>,
 {
-    type Output = Tensor<T, R, C>;
+    type Output = Array<T, (A0, B1)>;
 
-    fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut Tensor<T, R, C>) {
-        kernels::matmul::matmul_sized::<T, R, K, C>(
-            lhs.as_flat(),
-            self.as_flat(),
-            out.as_flat_mut(),
-        );
+    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut Array<T, (A0, B1)>) {
+        let (a, b, out) = (lhs.as_flat(), self.as_flat(), out.as_flat_mut());
+        if A0::SIZE == K && B1::SIZE == K {
+            kernels::matmul::matmul_sized::<T, K, K, K>(a, b, out);
+        } else {
+            kernels::matmul::matmul(a, b, out, K, B1::SIZE);
+        }
     }
 
-    fn __zeros() -> Tensor<T, R, C> {
-        Tensor::zeros()
+    fn __zeros() -> Array<T, (A0, B1)> {
+        Array::zeros()
     }
 }
 
-impl<T, const R: usize, const K: usize, X> MatMulRhs<T, R, K> for &X
+impl<T, A0: Axis, const K: usize, X> MatMulRhs<T, A0, K> for &X
 where
-    X: MatMulRhs<T, R, K> + ?Sized,
+    (A0, Const<K>): Dims,
+    X: MatMulRhs<T, A0, K> + ?Sized,
 {
     type Output = X::Output;
 
-    fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut X::Output) {
+    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut X::Output) {
         (**self).__matmul_into(lhs, out);
     }
 

@@ -52,18 +52,21 @@
 //! in-place operators, which carry no such bound (`a += &b`, with `a: Tensor<f32, 1, 4099>`),
 //! or [`Tensor::zip_map`](crate::Tensor::zip_map).
 
+mod axes;
 mod bounds;
 mod broadcast;
 mod check;
 mod dim;
 mod matmul;
+mod reduce;
 mod reshape;
 mod select;
 
-pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
-pub use broadcast::{
-    Broadcast, BroadcastAxis, BroadcastTo, BroadcastWith, DimsShape, PickDim, StaticShape,
+pub use axes::{
+    Axis, Const, Dims, Extent, NotOne, One, SameAxis, SameDims, SingleElement, UnitAxis,
 };
+pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
+pub use broadcast::{AxisWith, BroadcastAxis, BroadcastTo, BroadcastWith};
 pub use check::{
     BroadcastCompatible, BroadcastsTo, ColIndexInBounds, ColRangeInBounds, IndexFromEndInBounds,
     IndexInBounds, InnerDimsMatch, RowIndexInBounds, RowRangeInBounds, SameElementCount,
@@ -71,6 +74,7 @@ pub use check::{
 };
 pub use dim::{Dim, ToUInt, U};
 pub use matmul::MatMulRhs;
+pub use reduce::{ReduceAxis, ReduceLeading};
 pub use reshape::{ElementCount, ReshapeInto};
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
 

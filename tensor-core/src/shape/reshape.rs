@@ -2,9 +2,9 @@
 
 use core::ops::Mul;
 
-use typenum::{Eq, IsEqual, Prod};
+use typenum::{Eq, IsEqual, Prod, U1};
 
-use super::{Dim, SameElementCount, Shape, Shape3, Shape4, ToUInt, U};
+use super::{Const, Dim, One, SameElementCount, ToUInt, U};
 
 /// The number of elements of a shape, as a typenum number (`U<R> * U<C>` for `Shape<R, C>`).
 ///
@@ -22,38 +22,50 @@ pub trait ElementCount {
     type Count;
 }
 
-impl<const R: usize, const C: usize> ElementCount for Shape<R, C>
-where
-    Dim<R>: ToUInt,
-    Dim<C>: ToUInt,
-    U<R>: Mul<U<C>>,
-{
-    type Count = Prod<U<R>, U<C>>;
+/// The size of an axis as a typenum number: `Const<N>` through the table of [`Dim`], and 1 for
+/// [`One`].
+pub trait AxisCount {
+    /// The typenum number.
+    type Count;
 }
 
-impl<const D0: usize, const D1: usize, const D2: usize> ElementCount for Shape3<D0, D1, D2>
+impl<const N: usize> AxisCount for Const<N>
 where
-    Dim<D0>: ToUInt,
-    Dim<D1>: ToUInt,
-    Dim<D2>: ToUInt,
-    U<D0>: Mul<U<D1>>,
-    Prod<U<D0>, U<D1>>: Mul<U<D2>>,
+    Dim<N>: ToUInt,
 {
-    type Count = Prod<Prod<U<D0>, U<D1>>, U<D2>>;
+    type Count = U<N>;
 }
 
-impl<const D0: usize, const D1: usize, const D2: usize, const D3: usize> ElementCount
-    for Shape4<D0, D1, D2, D3>
+impl AxisCount for One {
+    type Count = U1;
+}
+
+impl<A0: AxisCount> ElementCount for (A0,) {
+    type Count = A0::Count;
+}
+
+impl<A0: AxisCount, A1: AxisCount> ElementCount for (A0, A1)
 where
-    Dim<D0>: ToUInt,
-    Dim<D1>: ToUInt,
-    Dim<D2>: ToUInt,
-    Dim<D3>: ToUInt,
-    U<D0>: Mul<U<D1>>,
-    U<D2>: Mul<U<D3>>,
-    Prod<U<D0>, U<D1>>: Mul<Prod<U<D2>, U<D3>>>,
+    A0::Count: Mul<A1::Count>,
 {
-    type Count = Prod<Prod<U<D0>, U<D1>>, Prod<U<D2>, U<D3>>>;
+    type Count = Prod<A0::Count, A1::Count>;
+}
+
+impl<A0: AxisCount, A1: AxisCount, A2: AxisCount> ElementCount for (A0, A1, A2)
+where
+    A0::Count: Mul<A1::Count>,
+    Prod<A0::Count, A1::Count>: Mul<A2::Count>,
+{
+    type Count = Prod<Prod<A0::Count, A1::Count>, A2::Count>;
+}
+
+impl<A0: AxisCount, A1: AxisCount, A2: AxisCount, A3: AxisCount> ElementCount for (A0, A1, A2, A3)
+where
+    A0::Count: Mul<A1::Count>,
+    A2::Count: Mul<A3::Count>,
+    Prod<A0::Count, A1::Count>: Mul<Prod<A2::Count, A3::Count>>,
+{
+    type Count = Prod<Prod<A0::Count, A1::Count>, Prod<A2::Count, A3::Count>>;
 }
 
 /// `Self` can be reshaped into `To`: both shapes, of any ranks, hold the same number of

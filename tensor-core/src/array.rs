@@ -1,0 +1,439 @@
+//! [`Array`]: the one tensor type, generic over its shape, and what every rank shares.
+
+use core::fmt;
+use core::hash::{Hash, Hasher};
+
+use num_traits::FromPrimitive;
+
+use crate::Element;
+use crate::shape::{Dims, SameDims};
+
+/// A tensor whose shape `S` is a type: a tuple of axes such as `(Const<2>, Const<3>)`.
+///
+/// Users write the aliases: [`Tensor<T, R, C>`](crate::Tensor) for matrices,
+/// [`Tensor3`](crate::Tensor3) and [`Tensor4`](crate::Tensor4) for images and batches,
+/// [`RowVector`](crate::RowVector) and [`ColVector`](crate::ColVector) for the broadcasting
+/// results of reductions. Every operation that does not depend on the rank (the operators,
+/// elementwise math, reductions, iteration, formatting) is written once, here and in `ops`,
+/// for all of them; the rank-specific ones (the matrix product, indexing by a tuple, `row`,
+/// `permute`) are on the aliases.
+///
+/// The elements are stored inline, row-major, in the nested array `S::Storage<T>`
+/// (`[[T; C]; R]` for a matrix): no allocation, `Copy` when `T` is.
+///
+/// ```
+/// use tensor_core::{Tensor, Tensor3};
+///
+/// let m = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// let img = Tensor3::<f64, 2, 2, 3>::ones();
+/// assert_eq!((m.sum(), img.sum()), (10.0, 12.0));
+/// assert_eq!((m.ndim(), img.ndim()), (2, 3));
+/// ```
+#[repr(transparent)]
+pub struct Array<T, S: Dims> {
+    pub(crate) data: S::Storage<T>,
+}
+
+impl<T, S: Dims> Array<T, S> {
+    /// The number of axes, like NumPy's `a.ndim`.
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Tensor4};
+    ///
+    /// assert_eq!(Tensor::<f32, 28, 28>::NDIM, 2);
+    /// assert_eq!(Tensor4::<f32, 8, 28, 28, 1>::NDIM, 4);
+    /// ```
+    pub const NDIM: usize = S::RANK;
+    /// The number of elements, like NumPy's `a.size`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<f32, 28, 28>::SIZE, 784);
+    /// assert_eq!(Tensor::<f32, 0, 5>::SIZE, 0);
+    /// ```
+    pub const SIZE: usize = S::SIZE;
+    /// The size of each axis, outermost first, like NumPy's `a.shape` as a slice.
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// assert_eq!(Tensor3::<f32, 28, 28, 3>::DIMS, &[28, 28, 3]);
+    /// ```
+    pub const DIMS: &'static [usize] = S::DIMS;
+    /// The shape as a tuple, like NumPy's `a.shape`.
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Tensor3};
+    ///
+    /// assert_eq!(Tensor::<f32, 28, 28>::SHAPE, (28, 28));
+    /// assert_eq!(Tensor3::<f32, 32, 32, 3>::SHAPE, (32, 32, 3));
+    /// ```
+    pub const SHAPE: S::Tuple = S::SHAPE;
+
+    /// The shape as a tuple, like NumPy's `a.shape`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::<i32, 2, 3>::zeros();
+    /// assert_eq!(m.shape(), (2, 3));
+    /// assert_eq!(m.sum_axis::<1>().shape(), (2, 1));
+    /// ```
+    #[must_use]
+    pub const fn shape(&self) -> S::Tuple {
+        S::SHAPE
+    }
+
+    /// The number of axes, like NumPy's `a.ndim`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 2, 3>::zeros().ndim(), 2);
+    /// ```
+    #[must_use]
+    pub const fn ndim(&self) -> usize {
+        S::RANK
+    }
+
+    /// The size of each axis, outermost first (NumPy's `a.shape` as a slice).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::<f32, 4, 3>::zeros();
+    /// assert_eq!(m.dims(), &[4, 3]);
+    /// assert_eq!(m.sum_axis::<0>().dims(), &[1, 3]);
+    /// ```
+    #[must_use]
+    pub const fn dims(&self) -> &'static [usize] {
+        S::DIMS
+    }
+
+    /// The number of elements, like NumPy's `a.size`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 2, 3>::zeros().size(), 6);
+    /// ```
+    #[must_use]
+    pub const fn size(&self) -> usize {
+        S::SIZE
+    }
+
+    /// The number of elements (the same as [`size`](Self::size)).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 4, 4>::zeros().len(), 16);
+    /// ```
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        S::SIZE
+    }
+
+    /// Whether the tensor has no elements.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert!(Tensor::<i32, 0, 4>::zeros().is_empty());
+    /// assert!(!Tensor::<i32, 1, 1>::zeros().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        S::SIZE == 0
+    }
+
+    /// The elements in row-major order, as one slice.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2], [3, 4]]);
+    /// assert_eq!(m.as_flat(), &[1, 2, 3, 4]);
+    /// ```
+    #[must_use]
+    #[inline(always)]
+    pub fn as_flat(&self) -> &[T] {
+        S::flat(&self.data)
+    }
+
+    /// The elements in row-major order, as one mutable slice.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let mut m = Tensor::from([[1, 2], [3, 4]]);
+    /// m.as_flat_mut()[3] = 40;
+    /// assert_eq!(m[(1, 1)], 40);
+    /// ```
+    #[must_use]
+    #[inline(always)]
+    pub fn as_flat_mut(&mut self) -> &mut [T] {
+        S::flat_mut(&mut self.data)
+    }
+
+    /// An iterator over the elements in row-major order.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2], [3, 4]]);
+    /// assert_eq!(m.iter().copied().max(), Some(4));
+    /// ```
+    pub fn iter(&self) -> core::slice::Iter<'_, T> {
+        self.as_flat().iter()
+    }
+
+    /// An iterator over the elements in row-major order, by mutable reference.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let mut m = Tensor::from([[1, 2], [3, 4]]);
+    /// m.iter_mut().for_each(|x| *x *= 10);
+    /// assert_eq!(m, Tensor::from([[10, 20], [30, 40]]));
+    /// ```
+    pub fn iter_mut(&mut self) -> core::slice::IterMut<'_, T> {
+        self.as_flat_mut().iter_mut()
+    }
+
+    /// Builds a tensor from a function of the row-major position.
+    #[inline]
+    pub(crate) fn from_flat_fn(f: impl FnMut(usize) -> T) -> Self {
+        Self { data: S::build(f) }
+    }
+}
+
+impl<T: Copy, S: Dims> Array<T, S> {
+    /// Applies `f` to every element, keeping the shape, like NumPy's `np.vectorize(f)(a)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2], [3, 4]]);
+    /// assert_eq!(m.map(|x| x as f64 / 2.0), Tensor::from([[0.5, 1.0], [1.5, 2.0]]));
+    /// ```
+    #[must_use]
+    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Array<U, S> {
+        let flat = self.as_flat();
+        Array::from_flat_fn(|k| f(flat[k]))
+    }
+
+    /// Combines two tensors of the same shape element by element.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[1, 2], [3, 4]]);
+    /// let b = Tensor::from([[10, 20], [30, 40]]);
+    /// assert_eq!(a.zip_map(b, |x, y| y - x), Tensor::from([[9, 18], [27, 36]]));
+    /// ```
+    #[must_use]
+    pub fn zip_map<U: Copy, V>(
+        self,
+        other: Array<U, S>,
+        mut f: impl FnMut(T, U) -> V,
+    ) -> Array<V, S> {
+        let (a, b) = (self.as_flat(), other.as_flat());
+        Array::from_flat_fn(|k| f(a[k], b[k]))
+    }
+}
+
+impl<T: Element, S: Dims> Array<T, S> {
+    /// A tensor with every element equal to `value`, like `np.full(shape, value)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<f64, 2, 1>::full(0.5), Tensor::from([[0.5], [0.5]]));
+    /// ```
+    #[must_use]
+    pub fn full(value: T) -> Self {
+        Self {
+            data: S::fill(value),
+        }
+    }
+
+    /// A tensor of zeros, like `np.zeros(shape)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor3;
+    ///
+    /// assert!(Tensor3::<f32, 2, 2, 3>::zeros().iter().all(|&x| x == 0.0));
+    /// ```
+    #[must_use]
+    pub fn zeros() -> Self {
+        Self::full(T::zero())
+    }
+
+    /// A tensor of ones, like `np.ones(shape)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 1, 3>::ones(), Tensor::from([[1, 1, 1]]));
+    /// ```
+    #[must_use]
+    pub fn ones() -> Self {
+        Self::full(T::one())
+    }
+
+    /// `0, 1, 2, ...` in row-major order, like `np.arange(size).reshape(shape)`.
+    ///
+    /// # Panics
+    ///
+    /// If the largest value does not fit in `T`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<i32, 2, 3>::arange(), Tensor::from([[0, 1, 2], [3, 4, 5]]));
+    /// ```
+    #[must_use]
+    pub fn arange() -> Self
+    where
+        T: FromPrimitive,
+    {
+        Self::from_flat_fn(|k| {
+            T::from_usize(k).unwrap_or_else(|| {
+                panic!(
+                    "arange: value {k} does not fit in the element type of a tensor of shape {:?}",
+                    S::SHAPE
+                )
+            })
+        })
+    }
+}
+
+impl<T: Element, S: Dims> Default for Array<T, S> {
+    /// A tensor of `T::default()` (zeros).
+    fn default() -> Self {
+        Self::full(T::default())
+    }
+}
+
+impl<T: Clone, S: Dims> Clone for Array<T, S>
+where
+    S::Storage<T>: Clone,
+{
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        Self {
+            data: self.data.clone(),
+        }
+    }
+}
+
+impl<T: Copy, S: Dims> Copy for Array<T, S> where S::Storage<T>: Copy {}
+
+impl<T: PartialEq, S: Dims + SameDims<S2>, S2: Dims> PartialEq<Array<T, S2>> for Array<T, S> {
+    /// Whether two tensors of the same shape hold the same elements. The shapes may differ in
+    /// how their size-1 axes are typed ([`SameDims`]).
+    fn eq(&self, other: &Array<T, S2>) -> bool {
+        self.as_flat() == other.as_flat()
+    }
+}
+
+impl<T: Eq, S: Dims> Eq for Array<T, S> {}
+
+impl<T: Hash, S: Dims> Hash for Array<T, S> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_flat().hash(state);
+    }
+}
+
+impl<'a, T, S: Dims> IntoIterator for &'a Array<T, S> {
+    type Item = &'a T;
+    type IntoIter = core::slice::Iter<'a, T>;
+
+    /// Iterates over the elements in row-major order by reference.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2], [3, 4]]);
+    /// let mut total = 0;
+    /// for x in &m {
+    ///     total += x;
+    /// }
+    /// assert_eq!(total, 10);
+    /// ```
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, T, S: Dims> IntoIterator for &'a mut Array<T, S> {
+    type Item = &'a mut T;
+    type IntoIter = core::slice::IterMut<'a, T>;
+
+    /// Iterates over the elements in row-major order by mutable reference.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let mut m = Tensor::from([[1, 2]]);
+    /// for x in &mut m {
+    ///     *x += 1;
+    /// }
+    /// assert_eq!(m, Tensor::from([[2, 3]]));
+    /// ```
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl<T: Element, S: Dims> fmt::Display for Array<T, S> {
+    /// Prints like NumPy's `print(a)`: nested brackets, one row per line, columns aligned on
+    /// the decimal point; floats always show the point (`1.`) and at most 8 decimals unless a
+    /// precision is given (`{:.2}`). Long rows wrap at 75 columns, tensors of more than 1000
+    /// elements are summarized with `...`, floats switch to scientific notation for very large
+    /// or small magnitudes, and blocks of rank 3 and 4 are separated by blank lines, as NumPy
+    /// does. A matrix with one row prints as NumPy's 1-D array.
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Tensor3};
+    ///
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).to_string(), "[[1 2]\n [3 4]]");
+    /// assert_eq!(Tensor::from([2, 4, 6]).to_string(), "[2 4 6]");
+    /// assert_eq!(Tensor::from([[1.0, -2.5], [10.0, 0.25]]).to_string(), "[[ 1.   -2.5 ]\n [10.    0.25]]");
+    /// assert_eq!(format!("{:.2}", Tensor::from([1.0f32 / 3.0])), "[0.33]");
+    /// assert_eq!(Tensor3::<i32, 2, 1, 2>::arange().to_string(), "[[[0 1]]\n\n [[2 3]]]");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dims = if S::RANK == 2 && S::DIMS[0] == 1 {
+            &S::DIMS[1..]
+        } else {
+            S::DIMS
+        };
+        crate::fmt::write_array(f, self.as_flat(), dims)
+    }
+}
+
+impl<T: fmt::Debug, S: Dims> fmt::Debug for Array<T, S>
+where
+    S::Storage<T>: fmt::Debug,
+{
+    /// Prints the shape and the nested rows: `Tensor<2, 2>[[1, 2], [3, 4]]`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(format!("{:?}", Tensor::from([[1, 2], [3, 4]])), "Tensor<2, 2>[[1, 2], [3, 4]]");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Tensor<")?;
+        for (k, d) in S::DIMS.iter().enumerate() {
+            if k > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{d}")?;
+        }
+        write!(f, ">{:?}", self.data)
+    }
+}
