@@ -246,8 +246,8 @@ pub use tensor_macros::tensor;
 pub mod prelude {
     pub use crate::tensor;
     pub use tensor_core::{
-        Array, ColVector, Element, RowVector, Shape, Shape3, Shape4, SquareMatrix, Tensor, Tensor3,
-        Tensor4, Vector,
+        Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,
+        Tensor3, Tensor4, Vector,
     };
 }
 

@@ -316,7 +316,9 @@ fn check_mlp_trains<const N: usize>() {
     let x: Tensor<f64, N, 4> = random(16);
     // A learnable target: the class is the largest of the first three features.
     let y = Tensor::<f64, N, 3>::from_fn(|i, k| {
-        let best = (0..3).max_by(|&a, &b| x[(i, a)].total_cmp(&x[(i, b)])).unwrap();
+        let best = (0..3)
+            .max_by(|&a, &b| x[(i, a)].total_cmp(&x[(i, b)]))
+            .unwrap();
         f64::from(u8::from(best == k))
     });
     let first = net.step(&x, &y, 0.5);
@@ -392,4 +394,19 @@ fn check_elementwise<const N: usize>() {
 fn elementwise_and_reductions_type_check_generically() {
     check_elementwise::<2>();
     check_elementwise::<11>();
+}
+
+/// Operands of different ranks broadcast as in NumPy, aligned at the last axis: a per-channel
+/// row `(1, C)` against an image `(H, W, C)` (this was a compile error before shapes became
+/// tuples of axes).
+#[test]
+fn mixed_rank_operands_broadcast_like_numpy() {
+    let img = Tensor3::<f32, 4, 4, 3>::from_fn(|i, j, c| (i * 4 + j) as f32 + c as f32 * 100.0);
+    let mean = Tensor::<f32, 1, 3>::from([[1.0, 2.0, 3.0]]);
+    let centred: Tensor3<f32, 4, 4, 3> = img - mean;
+    assert_eq!(centred[(2, 1, 2)], img[(2, 1, 2)] - 3.0);
+    let per_pixel = img.mean_axis::<2>(); // (4, 4, 1)
+    let scaled = per_pixel * mean; // (4, 4, 1) * (1, 3) -> (4, 4, 3)
+    assert_eq!(scaled.shape(), (4, 4, 3));
+    assert_eq!(scaled[(1, 1, 1)], per_pixel[(1, 1, 0)] * 2.0);
 }

@@ -129,7 +129,7 @@ pub use array::Array;
 pub use element::{Element, Notation};
 pub use error::ShapeMismatch;
 pub use nd::{Tensor3, Tensor4};
-pub use shape::{Shape, Shape3, Shape4};
+pub use shape::{Shape, Shape1, Shape3, Shape4};
 pub use tensor::{ColVector, RowVector, SquareMatrix, Tensor, Vector};
 
 /// The `num-traits` crate, re-exported: element types are bounded by its traits ([`Zero`] and

@@ -80,7 +80,7 @@ impl<const N: usize> Extent for Const<N> {}
     message = "cannot tell whether the axis `{Self}` has size 1, so it cannot broadcast against a literal size-1 axis",
     label = "a size-1 axis written as `Const<1>` (e.g. `Tensor<T, 1, C>`) broadcasts only against concrete sizes",
     note = "in code generic over a dimension, give the size-1 operand a broadcasting axis: a `RowVector<T, C>` / `ColVector<T, R>`, \
-            or the result of a reduction such as `x.mean_axis::<0>()`; or convert with `.into()`"
+            or the result of a reduction such as `x.mean_axis::<0>()`"
 )]
 pub trait NotOne {}
 
@@ -168,6 +168,9 @@ pub trait Dims:
     type Tuple: Copy + Debug + PartialEq + Eq + Hash;
     /// The size of each axis as a tuple, like NumPy's `a.shape`.
     const SHAPE: Self::Tuple;
+    /// The shape as it is named in error messages: `Shape<2, 3>`, `Shape3<28, 28, 1>`
+    /// (a broadcasting [`One`] shows as 1).
+    type Name;
     /// The nested array that stores `T`s in this shape.
     type Storage<T>;
 
@@ -195,6 +198,7 @@ macro_rules! dims {
             const DIMS: &'static [usize] = &[$n0];
             const SIZE: usize = $n0;
             type Tuple = (usize,);
+            type Name = super::Shape1<{$n0}>;
             const SHAPE: (usize,) = ($n0,);
             type Storage<T> = [T; $n0];
 
@@ -222,6 +226,7 @@ macro_rules! dims {
             const DIMS: &'static [usize] = &[$n0, $n1];
             const SIZE: usize = $n0 * $n1;
             type Tuple = (usize, usize);
+            type Name = super::Shape<{$n0}, {$n1}>;
             const SHAPE: (usize, usize) = ($n0, $n1);
             type Storage<T> = [[T; $n1]; $n0];
 
@@ -249,6 +254,7 @@ macro_rules! dims {
             const DIMS: &'static [usize] = &[$n0, $n1, $n2];
             const SIZE: usize = $n0 * $n1 * $n2;
             type Tuple = (usize, usize, usize);
+            type Name = super::Shape3<{$n0}, {$n1}, {$n2}>;
             const SHAPE: (usize, usize, usize) = ($n0, $n1, $n2);
             type Storage<T> = [[[T; $n2]; $n1]; $n0];
 
@@ -278,6 +284,7 @@ macro_rules! dims {
             const DIMS: &'static [usize] = &[$n0, $n1, $n2, $n3];
             const SIZE: usize = $n0 * $n1 * $n2 * $n3;
             type Tuple = (usize, usize, usize, usize);
+            type Name = super::Shape4<{$n0}, {$n1}, {$n2}, {$n3}>;
             const SHAPE: (usize, usize, usize, usize) = ($n0, $n1, $n2, $n3);
             type Storage<T> = [[[[T; $n3]; $n2]; $n1]; $n0];
 

@@ -110,10 +110,10 @@ macro_rules! same_rank {
         where
             $l: Dims,
             $r: Dims,
-            $($a: AxisWith<$b, $l, $r>,)+
-            ($(<$a as AxisWith<$b, $l, $r>>::Out,)+): Dims,
+            $($a: AxisWith<$b, <$l as Dims>::Name, <$r as Dims>::Name>,)+
+            ($(<$a as AxisWith<$b, <$l as Dims>::Name, <$r as Dims>::Name>>::Out,)+): Dims,
         {
-            type Output = ($(<$a as AxisWith<$b, $l, $r>>::Out,)+);
+            type Output = ($(<$a as AxisWith<$b, <$l as Dims>::Name, <$r as Dims>::Name>>::Out,)+);
         }
     )+};
 }
@@ -133,20 +133,20 @@ macro_rules! mixed_rank {
         where
             $high: Dims,
             $low: Dims,
-            $($a: AxisWith<$b, $high, $low>,)+
-            ($($x,)+ $(<$a as AxisWith<$b, $high, $low>>::Out,)+): Dims,
+            $($a: AxisWith<$b, <$high as Dims>::Name, <$low as Dims>::Name>,)+
+            ($($x,)+ $(<$a as AxisWith<$b, <$high as Dims>::Name, <$low as Dims>::Name>>::Out,)+): Dims,
         {
-            type Output = ($($x,)+ $(<$a as AxisWith<$b, $high, $low>>::Out,)+);
+            type Output = ($($x,)+ $(<$a as AxisWith<$b, <$high as Dims>::Name, <$low as Dims>::Name>>::Out,)+);
         }
 
         impl<$($x: Axis,)+ $($a: Axis,)+ $($b: Axis),+> BroadcastWith<$high> for $low
         where
             $high: Dims,
             $low: Dims,
-            $($b: AxisWith<$a, $low, $high>,)+
-            ($($x,)+ $(<$b as AxisWith<$a, $low, $high>>::Out,)+): Dims,
+            $($b: AxisWith<$a, <$low as Dims>::Name, <$high as Dims>::Name>,)+
+            ($($x,)+ $(<$b as AxisWith<$a, <$low as Dims>::Name, <$high as Dims>::Name>>::Out,)+): Dims,
         {
-            type Output = ($($x,)+ $(<$b as AxisWith<$a, $low, $high>>::Out,)+);
+            type Output = ($($x,)+ $(<$b as AxisWith<$a, <$low as Dims>::Name, <$high as Dims>::Name>>::Out,)+);
         }
     )+};
 }

@@ -75,7 +75,7 @@ where
     (A0, Const<K>): Dims,
     (Const<K2>, B1): Dims,
     (A0, B1): Dims,
-    (): InnerDimsMatch<(A0, Const<K>), (Const<K2>, B1), K, K2>,
+    (): InnerDimsMatch<<(A0, Const<K>) as Dims>::Name, <(Const<K2>, B1) as Dims>::Name, K, K2>,
 {
     type Output = Array<T, (A0, B1)>;
 

@@ -100,6 +100,10 @@ impl<const R: usize, const C: usize> Shape<R, C> {
     pub const DIMS: (usize, usize) = (R, C);
 }
 
+/// The shape `(N,)` of a rank-1 tensor, as error messages name it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Shape1<const N: usize>;
+
 /// The shape `D0 x D1 x D2` of a rank-3 tensor (an image: height x width x channels).
 ///
 /// ```

@@ -4,7 +4,7 @@ use core::ops::Mul;
 
 use typenum::{Eq, IsEqual, Prod, U1};
 
-use super::{Const, Dim, One, SameElementCount, ToUInt, U};
+use super::{Const, Dim, Dims, One, SameElementCount, ToUInt, U};
 
 /// The number of elements of a shape, as a typenum number (`U<R> * U<C>` for `Shape<R, C>`).
 ///
@@ -92,9 +92,9 @@ pub trait ReshapeInto<To> {}
 
 impl<From, To> ReshapeInto<To> for From
 where
-    From: ElementCount,
-    To: ElementCount,
+    From: ElementCount + Dims,
+    To: ElementCount + Dims,
     From::Count: IsEqual<To::Count>,
-    Eq<From::Count, To::Count>: SameElementCount<From, To>,
+    Eq<From::Count, To::Count>: SameElementCount<From::Name, To::Name>,
 {
 }
