@@ -86,18 +86,12 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// The number of columns.
     ///
     /// ```
-    /// use tensor_core::{ColVector, Tensor};
-    ///
-    /// assert_eq!(Tensor::<f32, 28, 10>::COLS, 10);
-    /// assert_eq!(ColVector::<f32, 10>::COLS, 1);
-    /// ```
-    pub const COLS: usize = C;
-    /// The shape `(rows, cols)`, like NumPy's `a.shape`.
-    ///
-    /// ```
     /// use tensor_core::Tensor;
     ///
-    /// assert_eq!(Tensor::<f32, 28, 28>::SHAPE, (28, 28));
+    /// assert_eq!(Tensor::<f32, 28, 10>::COLS, 10);
+    /// assert_eq!(Tensor::<f32, 10, 1>::COLS, 1);
+    /// ```
+    pub const COLS: usize = C;
 
     /// Wraps a row-major array of rows.
     ///

@@ -337,7 +337,7 @@ impl<T: Float, S: Dims> Array<T, S> {
     /// let x = Tensor::from([[0.0, 1000.0]]);
     /// assert_eq!(x.log_softmax(), Tensor::from([[-1000.0, 0.0]]));
     /// let y = Tensor::from([[1.0, 2.0, 3.0]]);
-    /// assert!((y.log_softmax().exp() - y.softmax()).iter().all(|d| d.abs() < 1e-15));
+    /// assert!((y.log_softmax().exp() - y.softmax()).iter().all(|d: &f64| d.abs() < 1e-15));
     /// ```
     #[must_use]
     pub fn log_softmax(&self) -> Self {

@@ -97,7 +97,7 @@ where
 /// fn check<A: BroadcastWith<B>, B>() {}
 /// check::<(Const<4>, Const<4>, Const<3>), (Const<1>, Const<1>, Const<4>)>();
 /// ```
-pub trait BroadcastWith<Rhs: Dims>: Dims {
+pub trait BroadcastWith<Rhs>: Dims {
     /// The shape of the result.
     type Output: Dims;
 }

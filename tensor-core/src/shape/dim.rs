@@ -1,16 +1,13 @@
 //! Const-generic dimensions as typenum numbers, for the shape checks that compute.
 
 /// A dimension `N` as a type: the key of the table that maps it to a typenum number
-/// ([`ToUInt`]), and an axis of a shape computed at type level (tuples of `Dim`s become shapes
-/// through [`DimsShape`](super::DimsShape)).
+/// ([`ToUInt`]), for the shape checks that compute with dimensions (reshape, slicing).
 ///
 /// ```
-/// use tensor_core::{Shape3, shape::{Dim, DimsShape, U}};
-/// use typenum::{Same, Unsigned};
+/// use tensor_core::shape::U;
+/// use typenum::Unsigned;
 ///
 /// assert_eq!(<U<2352> as Unsigned>::USIZE, 2352);
-/// fn shape<D: DimsShape<Shape: Same<S>>, S>() {}
-/// shape::<(Dim<4>, Dim<4>, Dim<3>), Shape3<4, 4, 3>>();
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Dim<const N: usize>;

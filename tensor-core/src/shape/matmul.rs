@@ -37,10 +37,10 @@ mod sealed {
 /// with the message of [`InnerDimsMatch`].
 ///
 /// ```
-/// use tensor_core::{Tensor, shape::MatMulRhs};
+/// use tensor_core::{Tensor, shape::{Const, MatMulRhs}};
 ///
-/// // Generic over the right operand's column count, like `matmul` itself.
-/// fn project<Rhs: MatMulRhs<f64, 1, 3>>(x: &Tensor<f64, 1, 3>, w: &Rhs) -> Rhs::Output {
+/// // Generic over the right operand, like `matmul` itself.
+/// fn project<Rhs: MatMulRhs<f64, Const<1>, 3>>(x: &Tensor<f64, 1, 3>, w: &Rhs) -> Rhs::Output {
 ///     x.matmul(w)
 /// }
 /// let y = project(&Tensor::from([1.0, 2.0, 3.0]), &Tensor::<f64, 3, 2>::ones());

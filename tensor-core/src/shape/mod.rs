@@ -78,13 +78,17 @@ pub use reduce::{ReduceAxis, ReduceLeading};
 pub use reshape::{ElementCount, ReshapeInto};
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
 
-/// The shape `R x C` as a zero-sized type, used in shape-check bounds and error messages.
+/// The shape `R x C` as error messages name it (and as the row, column and slice bounds take
+/// it); the shape *type* of a tensor is the tuple of axes `(Const<R>, Const<C>)`, whose
+/// [`Dims::Name`] this is.
 ///
 /// ```
-/// use tensor_core::{Shape, shape::ReshapeInto};
+/// use tensor_core::{Shape, shape::{Const, Dims, One}};
+/// use typenum::Same;
 ///
-/// fn reshapes<A: ReshapeInto<B>, B>() {}
-/// reshapes::<Shape<2, 3>, Shape<3, 2>>();
+/// fn named<S: Dims<Name: Same<N>>, N>() {}
+/// named::<(Const<2>, Const<3>), Shape<2, 3>>();
+/// named::<(Const<2>, One), Shape<2, 1>>();
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Shape<const R: usize, const C: usize>;

@@ -6,16 +6,18 @@ use typenum::{Eq, IsEqual, Prod, U1};
 
 use super::{Const, Dim, Dims, One, SameElementCount, ToUInt, U};
 
-/// The number of elements of a shape, as a typenum number (`U<R> * U<C>` for `Shape<R, C>`).
+/// The number of elements of a shape, as a typenum number (`U<R> * U<C>` for
+/// `(Const<R>, Const<C>)`).
 ///
 /// Implemented for every shape whose dimensions are in the table of [`Dim`](super::Dim)
 /// (`0..=4096` and more).
 ///
 /// ```
-/// use tensor_core::{Shape3, shape::ElementCount};
+/// use tensor_core::shape::{Const, ElementCount};
 /// use typenum::Unsigned;
 ///
-/// assert_eq!(<<Shape3<28, 28, 3> as ElementCount>::Count as Unsigned>::USIZE, 2352);
+/// type Image = (Const<28>, Const<28>, Const<3>);
+/// assert_eq!(<<Image as ElementCount>::Count as Unsigned>::USIZE, 2352);
 /// ```
 pub trait ElementCount {
     /// The element count.
@@ -75,18 +77,19 @@ where
 /// `cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ`.
 ///
 /// ```
-/// use tensor_core::{Shape, Shape3, shape::ReshapeInto};
+/// use tensor_core::shape::{Const, One, ReshapeInto};
 ///
 /// fn check<A: ReshapeInto<B>, B>() {}
-/// check::<Shape<28, 28>, Shape<1, 784>>();
-/// check::<Shape3<2, 3, 4>, Shape<6, 4>>();
+/// check::<(Const<28>, Const<28>), (Const<1>, Const<784>)>();
+/// check::<(Const<2>, Const<3>, Const<4>), (Const<6>, Const<4>)>();
+/// check::<(One, Const<3>), (Const<3>,)>();
 /// ```
 ///
 /// ```compile_fail
-/// use tensor_core::{Shape, shape::ReshapeInto};
+/// use tensor_core::shape::{Const, ReshapeInto};
 ///
 /// fn check<A: ReshapeInto<B>, B>() {}
-/// check::<Shape<2, 3>, Shape<4, 2>>();
+/// check::<(Const<2>, Const<3>), (Const<4>, Const<2>)>();
 /// ```
 pub trait ReshapeInto<To> {}
 
