@@ -10,7 +10,7 @@ fn serializes_as_nested_rows() {
     assert_eq!(serde_json::to_string(&m).unwrap(), "[[1,2,3],[4,5,6]]");
     let v = tensor![1.5, -2.0];
     assert_eq!(serde_json::to_string(&v).unwrap(), "[[1.5,-2.0]]");
-    let c: ColVector<u8, 2> = tensor![[7], [8]];
+    let c: Tensor<u8, 2, 1> = tensor![[7], [8]];
     assert_eq!(serde_json::to_string(&c).unwrap(), "[[7],[8]]");
     let e = Tensor::<f32, 0, 3>::zeros();
     assert_eq!(serde_json::to_string(&e).unwrap(), "[]");
