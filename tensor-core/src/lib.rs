@@ -111,6 +111,8 @@ mod element;
 mod error;
 mod fmt;
 mod interop;
+#[cfg(any(feature = "npy", feature = "safetensors"))]
+pub mod io;
 mod iter;
 mod kernels;
 mod linalg;
