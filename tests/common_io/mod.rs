@@ -9,9 +9,9 @@ pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/io/")).join(name)
 }
 
-/// A scratch file in the target's temporary directory, unique to this test binary.
+/// A scratch file in the system's temporary directory, unique to this test process.
 pub fn tmp(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("io-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("tensor-io-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
 }

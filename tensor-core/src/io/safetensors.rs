@@ -80,6 +80,8 @@ impl SafeTensorsFile {
     }
 
     fn new_at(bytes: Vec<u8>, origin: Origin) -> Result<Self, DataError> {
+        check_offsets(&bytes)
+            .map_err(|reason| DataError::malformed(&origin, Format::SafeTensors, reason))?;
         let (header_len, metadata) = SafeTensors::read_metadata(&bytes)
             .map_err(|e| DataError::malformed(&origin, Format::SafeTensors, e))?;
         Ok(Self {
@@ -154,6 +156,38 @@ impl SafeTensorsFile {
         })?;
         into_array(&origin, Format::SafeTensors, A::Elem::decode_le(bytes))
     }
+}
+
+/// Refuses data offsets past the end of the file before `safetensors` sees them: its 0.8
+/// validation adds the offsets' end to the header length unchecked, a panic in debug builds
+/// when they sum past `usize::MAX`. Headers it cannot read here are left to `safetensors`' own
+/// error.
+fn check_offsets(bytes: &[u8]) -> Result<(), String> {
+    let Some((len, rest)) = bytes.split_first_chunk::<HEADER_SIZE_LEN>() else {
+        return Ok(());
+    };
+    let Some(header) = usize::try_from(u64::from_le_bytes(*len))
+        .ok()
+        .and_then(|n| rest.get(..n))
+    else {
+        return Ok(());
+    };
+    let Ok(serde_json::Value::Object(entries)) = serde_json::from_slice(header) else {
+        return Ok(());
+    };
+    let data_len = (rest.len() - header.len()) as u64;
+    for (name, entry) in &entries {
+        let end = entry
+            .get("data_offsets")
+            .and_then(|o| o.get(1))
+            .and_then(serde_json::Value::as_u64);
+        if let Some(end) = end.filter(|&end| end > data_len) {
+            return Err(std::format!(
+                "the data of tensor `{name}` ends at byte {end}, past the end of the file's {data_len} data bytes"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// This library's dtype for a safetensors dtype, or the file's name for it.
