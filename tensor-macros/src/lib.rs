@@ -12,6 +12,8 @@
 mod dims;
 mod dsl;
 mod expand;
+#[cfg(any(feature = "npy", feature = "safetensors"))]
+mod include;
 mod kernels;
 mod literal;
 
@@ -27,6 +29,24 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn tensor(input: TokenStream) -> TokenStream {
     expand::tensor(input.into()).into()
+}
+
+/// Embeds a `.npy` file as a tensor whose shape and element type are the file's:
+/// `include_npy!("weights/w1.npy")`, the path relative to the calling crate's directory. See
+/// the facade crate's docs.
+#[cfg(feature = "npy")]
+#[proc_macro]
+pub fn include_npy(input: TokenStream) -> TokenStream {
+    include::include_npy(input.into()).into()
+}
+
+/// Embeds a tensor of a safetensors file, by name, as a tensor whose shape and element type
+/// are the file's: `include_safetensors!("model.safetensors", "fc1.weight")`. See the facade
+/// crate's docs.
+#[cfg(feature = "safetensors")]
+#[proc_macro]
+pub fn include_safetensors(input: TokenStream) -> TokenStream {
+    include::include_safetensors(input.into()).into()
 }
 
 /// Generates `tensor-core`'s table from const-generic dimensions to typenum numbers (the
