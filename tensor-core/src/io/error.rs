@@ -1,6 +1,7 @@
 //! [`DataError`]: what went wrong reading or writing an array file, and where.
 
 use core::fmt;
+use std::boxed::Box;
 use std::path::{Path, PathBuf};
 use std::string::String;
 use std::vec::Vec;
@@ -8,19 +9,34 @@ use std::vec::Vec;
 use super::Dtype;
 
 /// Where an array came from or went to: a file (when the call was given a path) and, in an
-/// archive of several arrays (`.npz`, safetensors), the array's name.
+/// archive of several arrays (`.npz`, safetensors), the array's name. Its `Display` starts
+/// every [`DataError`] message.
+///
+/// ```
+/// # #[cfg(feature = "npy")] {
+/// use tensor_core::Tensor;
+/// use tensor_core::io::{DataError, load_npy};
+///
+/// let Err(DataError::Io { origin, .. }) = load_npy::<Tensor<f32, 1, 1>>("missing.npy") else { panic!() };
+/// assert_eq!(origin.to_string(), "missing.npy");
+/// # }
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Origin {
+pub struct Origin(Box<Location>);
+
+/// The parts of an [`Origin`], behind one pointer so that errors stay small.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Location {
     path: Option<PathBuf>,
     array: Option<String>,
 }
 
 impl Origin {
     pub(crate) fn path(path: &Path) -> Self {
-        Self {
+        Self(Box::new(Location {
             path: Some(path.to_path_buf()),
             array: None,
-        }
+        }))
     }
 
     pub(crate) fn memory() -> Self {
@@ -28,20 +44,21 @@ impl Origin {
     }
 
     pub(crate) fn with_array(&self, name: &str) -> Self {
-        Self {
-            path: self.path.clone(),
+        Self(Box::new(Location {
+            path: self.0.path.clone(),
             array: Some(name.into()),
-        }
+        }))
     }
 }
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.path {
+        let Location { path, array } = &*self.0;
+        match path {
             Some(path) => write!(f, "{}", path.display())?,
             None => f.write_str("<in-memory data>")?,
         }
-        if let Some(name) = &self.array {
+        if let Some(name) = array {
             write!(f, ", array `{name}`")?;
         }
         Ok(())
@@ -49,6 +66,12 @@ impl fmt::Display for Origin {
 }
 
 /// The file format an error is about.
+///
+/// ```
+/// use tensor_core::io::Format;
+///
+/// assert_eq!(Format::Npz.to_string(), ".npz");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// NumPy's `.npy` (one array).
@@ -74,6 +97,7 @@ impl fmt::Display for Format {
 /// requested tensor type names the expected and the found shape and dtype.
 ///
 /// ```
+/// # #[cfg(feature = "npy")] {
 /// use tensor_core::Tensor;
 /// use tensor_core::io::{DataError, read_npy, write_npy};
 ///
@@ -86,6 +110,7 @@ impl fmt::Display for Format {
 ///     "<in-memory data>: expected an array of shape (3, 2) and dtype float32, \
 ///      found shape (2, 3) and dtype float64"
 /// );
+/// # }
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
@@ -143,20 +168,23 @@ impl DataError {
     /// The file the error is about, when the call was given a path.
     ///
     /// ```
+    /// # #[cfg(feature = "npy")] {
     /// use tensor_core::Tensor;
     /// use tensor_core::io::load_npy;
     ///
     /// let err = load_npy::<Tensor<f32, 2, 2>>("no/such/file.npy").unwrap_err();
     /// assert_eq!(err.path(), Some(std::path::Path::new("no/such/file.npy")));
+    /// # }
     /// ```
     #[must_use]
     pub fn path(&self) -> Option<&Path> {
-        self.origin().path.as_deref()
+        self.origin().0.path.as_deref()
     }
 
     /// The name of the array in an archive (`.npz`, safetensors) the error is about.
     ///
     /// ```
+    /// # #[cfg(feature = "npy")] {
     /// use tensor_core::Tensor;
     /// use tensor_core::io::{NpzFile, NpzWriter};
     ///
@@ -166,10 +194,11 @@ impl DataError {
     /// let mut npz = NpzFile::new(std::io::Cursor::new(bytes)).unwrap();
     /// let err = npz.get::<Tensor<f32, 3, 3>>("w").unwrap_err();
     /// assert_eq!(err.array_name(), Some("w"));
+    /// # }
     /// ```
     #[must_use]
     pub fn array_name(&self) -> Option<&str> {
-        self.origin().array.as_deref()
+        self.origin().0.array.as_deref()
     }
 
     fn origin(&self) -> &Origin {
