@@ -39,6 +39,15 @@ pub struct NpzFile<R: Read + Seek> {
     origin: Origin,
 }
 
+impl<R: Read + Seek> core::fmt::Debug for NpzFile<R> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("NpzFile")
+            .field("origin", &self.origin)
+            .field("names", &self.names())
+            .finish()
+    }
+}
+
 impl NpzFile<BufReader<File>> {
     /// Opens a `.npz` file and reads its table of contents.
     ///
@@ -171,6 +180,15 @@ pub struct NpzWriter<W: Write + Seek> {
     zip: zip::ZipWriter<W>,
     origin: Origin,
     names: BTreeSet<String>,
+}
+
+impl<W: Write + Seek> core::fmt::Debug for NpzWriter<W> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("NpzWriter")
+            .field("origin", &self.origin)
+            .field("names", &self.names)
+            .finish()
+    }
 }
 
 impl NpzWriter<BufWriter<File>> {

@@ -42,6 +42,15 @@ pub struct SafeTensorsFile {
     origin: Origin,
 }
 
+impl core::fmt::Debug for SafeTensorsFile {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("SafeTensorsFile")
+            .field("origin", &self.origin)
+            .field("names", &self.names())
+            .finish()
+    }
+}
+
 impl SafeTensorsFile {
     /// Reads a safetensors file and parses its header.
     ///
@@ -264,6 +273,15 @@ impl View for &Entry {
 #[derive(Default)]
 pub struct SafeTensorsWriter {
     entries: Vec<(String, Entry)>,
+}
+
+impl core::fmt::Debug for SafeTensorsWriter {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let names: Vec<&str> = self.entries.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("SafeTensorsWriter")
+            .field("names", &names)
+            .finish()
+    }
 }
 
 impl SafeTensorsWriter {
