@@ -35,6 +35,7 @@ impl Isa {
 
     /// Whether this machine can run it.
     pub(crate) fn available(self) -> bool {
+        #[cfg(target_arch = "x86_64")]
         use super::Kernel;
         match self {
             Isa::Portable => true,

@@ -144,6 +144,7 @@ pub(crate) trait Kernel {
     #[cfg_attr(not(test), allow(dead_code))]
     const NAME: &'static str;
     /// Whether the instruction set can be used here.
+    #[cfg_attr(not(any(test, target_arch = "x86_64")), allow(dead_code))]
     fn available() -> bool;
     /// `c = a @ b` for row-major `m x k` and `k x n` operands (`c` is `m x n`).
     ///
