@@ -20,11 +20,6 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
             data: core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))),
         }
     }
-
-    /// Builds a tensor from a function of the row-major position.
-    pub(crate) fn from_flat_fn(mut f: impl FnMut(usize) -> T) -> Self {
-        Self::from_fn(|i, j| f(i * C + j))
-    }
 }
 
 impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
@@ -34,10 +29,15 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<f32, 2, 2>::zeros().as_flat(), &[0.0; 4]);
+    ///
+    /// // In `const` and `static` items too (every constructor here but `from_fn`,
+    /// // `arange` and `linspace` is a `const fn`):
+    /// static BIAS: Tensor<f32, 1, 64> = Tensor::zeros();
+    /// assert_eq!(BIAS.as_flat()[63], 0.0);
     /// ```
     #[must_use]
-    pub fn zeros() -> Self {
-        Self::full(T::zero())
+    pub const fn zeros() -> Self {
+        Self::full(T::ZERO)
     }
 
     /// A tensor of ones, like `np.ones((R, C))`.
@@ -46,10 +46,13 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<i32, 1, 3>::ones(), Tensor::from([1, 1, 1]));
+    ///
+    /// const SCALE: Tensor<u8, 2, 2> = Tensor::ones();
+    /// assert_eq!(*SCALE.as_array(), [[1, 1], [1, 1]]);
     /// ```
     #[must_use]
-    pub fn ones() -> Self {
-        Self::full(T::one())
+    pub const fn ones() -> Self {
+        Self::full(T::ONE)
     }
 
     /// A tensor with every element equal to `value`, like `np.full((R, C), value)`.
@@ -58,9 +61,12 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<f64, 2, 1>::full(0.5), Tensor::from([[0.5], [0.5]]));
+    ///
+    /// const HALF: Tensor<f64, 3, 3> = Tensor::full(0.5);
+    /// assert_eq!(HALF.as_array()[2][2], 0.5);
     /// ```
     #[must_use]
-    pub fn full(value: T) -> Self {
+    pub const fn full(value: T) -> Self {
         Self {
             data: [[value; C]; R],
         }
@@ -72,10 +78,19 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<i32, 2, 3>::eye(), Tensor::from([[1, 0, 0], [0, 1, 0]]));
+    ///
+    /// const E: Tensor<f32, 3, 2> = Tensor::eye();
+    /// assert_eq!(E.as_array(), &[[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]);
     /// ```
     #[must_use]
-    pub fn eye() -> Self {
-        Self::from_fn(|i, j| if i == j { T::one() } else { T::zero() })
+    pub const fn eye() -> Self {
+        let mut t = Self::zeros();
+        let mut i = 0;
+        while i < R && i < C {
+            t.data[i][i] = T::ONE;
+            i += 1;
+        }
+        t
     }
 
     /// `0, 1, 2, ...` in row-major order, like `np.arange(R * C).reshape(R, C)`.
@@ -138,9 +153,12 @@ impl<T: Element, const N: usize> Tensor<T, N, N> {
     ///
     /// let i = Tensor::<i32, 3, 3>::identity();
     /// assert_eq!(i, Tensor::from([[1, 0, 0], [0, 1, 0], [0, 0, 1]]));
+    ///
+    /// static I4: Tensor<f64, 4, 4> = Tensor::identity();
+    /// assert_eq!(I4.as_array()[3][3], 1.0);
     /// ```
     #[must_use]
-    pub fn identity() -> Self {
+    pub const fn identity() -> Self {
         Self::eye()
     }
 }

@@ -93,6 +93,38 @@
 //! let _ = x.reshape::<4097, 1>(); // fix: x.t(), which needs no arithmetic
 //! ```
 //!
+//! # Tensors in `const` and `static`
+//!
+//! Model weights and lookup tables can be `static` tensors, placed in flash on a
+//! microcontroller, with their shapes checked where they are used. These are `const fn`s for
+//! every element type: `from_array`, `zeros`, `ones`, `full`, `eye`, `identity`, `transpose`/`t`,
+//! `reshape`/`flatten` (and `reshape2`/`reshape3`/`reshape4`), `row`/`col`, the shape queries, and
+//! element access through `as_array()[i][j]` and `as_flat()[k]`; the same for [`Tensor3`] and
+//! [`Tensor4`] (`full`, `zeros`, `ones`, reshapes, `as_flat`).
+//!
+//! ```
+//! use tensor_core::Tensor;
+//!
+//! // PyTorch stores a linear layer's weight as `out x in`; transpose it at compile time.
+//! const W_OUT_IN: Tensor<f32, 2, 3> = Tensor::from_array([[1.0, 0.0, -1.0], [0.5, 0.5, 0.5]]);
+//! static W: Tensor<f32, 3, 2> = W_OUT_IN.t();
+//! static B: Tensor<f32, 1, 2> = Tensor::full(0.25);
+//! const W_01: f32 = W.as_array()[0][1];
+//!
+//! let y = Tensor::from([2.0f32, 4.0, 6.0]).matmul(&W) + B;
+//! assert_eq!((y, W_01), (Tensor::from([-3.75, 6.25]), 0.5));
+//! ```
+//!
+//! What is not `const`, and why: stable Rust cannot call trait methods or closures in a `const
+//! fn`. So the operators (`+`, `*`, ...), `matmul`, reductions and the elementwise math (trait
+//! methods of `Add`, `Mul`, `Float`, ...), indexing `t[(i, j)]` and `get` (the `Index` and
+//! `TensorIndex` traits), `From`/`Into` and `Default`, `permute` (a trait), `arange` and
+//! `linspace` (`FromPrimitive`/`Float` conversions), and `from_fn`/`map` (closures) run at run
+//! time only. `into_array` is not `const` either: a `const fn` cannot yet take apart a value
+//! whose element type might need dropping; `*t.as_array()` copies the array out instead. Values
+//! derived from weights (a fused layer, a normalised table) are best computed ahead of time and
+//! written as `from_array` literals (as a build script would).
+//!
 //! Most users depend on the facade crate `tensor`, which re-exports this crate and the
 //! `tensor!` macro.
 #![no_std]
@@ -106,6 +138,7 @@ extern crate std;
 mod access;
 #[cfg(feature = "alloc")]
 mod boxed;
+mod const_array;
 mod construct;
 mod element;
 mod error;

@@ -106,6 +106,11 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::from_array([[1, 2], [3, 4]]);
     /// assert_eq!(m[(1, 0)], 3);
+    ///
+    /// // Model weights as `static` data (in flash on a microcontroller), shape-checked when used:
+    /// static W: Tensor<f32, 2, 3> = Tensor::from_array([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]]);
+    /// let y = Tensor::from([1.0, 2.0]).matmul(&W);
+    /// assert_eq!(y, Tensor::from([3.5, -1.0, 1.0]));
     /// ```
     #[must_use]
     pub const fn from_array(data: [[T; C]; R]) -> Self {
@@ -113,6 +118,9 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     }
 
     /// Unwraps the row-major array of rows.
+    ///
+    /// Not a `const fn`: a `const fn` cannot yet take apart a value whose element type might
+    /// need dropping. In `const` context, copy the array out with `*t.as_array()` instead.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -193,6 +201,10 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::from([[1, 2], [3, 4]]);
     /// assert_eq!(m.as_flat(), &[1, 2, 3, 4]);
+    ///
+    /// const LUT: Tensor<u8, 1, 4> = Tensor::from_array([[0, 1, 4, 9]]);
+    /// const NINE: u8 = LUT.as_flat()[3];
+    /// assert_eq!(NINE, 9);
     /// ```
     #[must_use]
     pub const fn as_flat(&self) -> &[T] {
@@ -220,6 +232,12 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::from([[1, 2], [3, 4]]);
     /// assert_eq!(m.as_array()[1], [3, 4]);
+    ///
+    /// // Element access in `const` context (indexing `m[(i, j)]` goes through the `Index`
+    /// // trait, which a `const` item cannot call on stable Rust):
+    /// const T: Tensor<i32, 2, 2> = Tensor::from_array([[1, 2], [3, 4]]);
+    /// const X: i32 = T.as_array()[1][0];
+    /// assert_eq!(X, 3);
     /// ```
     #[must_use]
     pub const fn as_array(&self) -> &[[T; C]; R] {

@@ -57,6 +57,8 @@ pub(crate) trait Micro {
 macro_rules! tile {
     ($T:ident, $f:ident, $mr:literal x $nv:literal) => {
         #[doc = concat!("The ", stringify!($mr), " x ", stringify!($nv), " tile.")]
+        // The wide tiles are for the wide vector sets of some targets only (see `generated`).
+        #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
         pub(crate) struct $T;
 
         impl Micro for $T {

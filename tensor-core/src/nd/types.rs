@@ -93,7 +93,7 @@ macro_rules! nd_tensor {
             /// The elements in row-major order, as one slice.
             #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nlet t = ", stringify!($name), "::<u32, ", $example_shape, ">::arange();\nassert_eq!(t.as_flat()[3], 3);\n```")]
             #[must_use]
-            pub fn as_flat(&self) -> &[T] {
+            pub const fn as_flat(&self) -> &[T] {
                 nd_tensor!(@flatten self.data, $($dims)+)
             }
 
@@ -182,25 +182,26 @@ macro_rules! nd_tensor {
         }
 
         impl<T: Element, $(const $dims: usize),+> $name<T, $($dims),+> {
-            /// A tensor with every element equal to `value`, like `np.full`.
-            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nlet t = ", stringify!($name), "::<f32, ", $example_shape, ">::full(0.5);\nassert!(t.iter().all(|&x| x == 0.5));\n```")]
+            /// A tensor with every element equal to `value`, like `np.full`. A `const fn`, as
+            /// are `zeros` and `ones`.
+            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nlet t = ", stringify!($name), "::<f32, ", $example_shape, ">::full(0.5);\nassert!(t.iter().all(|&x| x == 0.5));\n\nstatic HALF: ", stringify!($name), "<f32, ", $example_shape, "> = ", stringify!($name), "::full(0.5);\nassert_eq!(HALF, t);\n```")]
             #[must_use]
-            pub fn full(value: T) -> Self {
-                Self::from_flat_fn(|_| value)
+            pub const fn full(value: T) -> Self {
+                Self { data: nd_tensor!(@repeat value, $($dims)+) }
             }
 
             /// A tensor of zeros, like `np.zeros`.
-            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nassert!(", stringify!($name), "::<f32, ", $example_shape, ">::zeros().iter().all(|&x| x == 0.0));\n```")]
+            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nassert!(", stringify!($name), "::<f32, ", $example_shape, ">::zeros().iter().all(|&x| x == 0.0));\n\nconst Z: ", stringify!($name), "<i8, ", $example_shape, "> = ", stringify!($name), "::zeros();\nconst FIRST: i8 = Z.as_flat()[0];\nassert_eq!(FIRST, 0);\n```")]
             #[must_use]
-            pub fn zeros() -> Self {
-                Self::full(T::zero())
+            pub const fn zeros() -> Self {
+                Self::full(T::ZERO)
             }
 
             /// A tensor of ones, like `np.ones`.
-            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nassert!(", stringify!($name), "::<f32, ", $example_shape, ">::ones().iter().all(|&x| x == 1.0));\n```")]
+            #[doc = concat!("\n```\nuse tensor_core::", stringify!($name), ";\n\nassert!(", stringify!($name), "::<f32, ", $example_shape, ">::ones().iter().all(|&x| x == 1.0));\n\nstatic ONES: ", stringify!($name), "<u8, ", $example_shape, "> = ", stringify!($name), "::ones();\nassert_eq!(ONES.iter().map(|&x| usize::from(x)).sum::<usize>(), ONES.size());\n```")]
             #[must_use]
-            pub fn ones() -> Self {
-                Self::full(T::one())
+            pub const fn ones() -> Self {
+                Self::full(T::ONE)
             }
 
             /// `0, 1, 2, ...` in row-major order, like `np.arange(size).reshape(shape)`.
@@ -301,6 +302,8 @@ macro_rules! nd_tensor {
         }
     };
     (@usize $x:tt) => { usize };
+    (@repeat $v:expr, $d0:ident $($rest:ident)*) => { [nd_tensor!(@repeat $v, $($rest)*); $d0] };
+    (@repeat $v:expr, ) => { $v };
     (@flatten $e:expr, $d0:ident $d1:ident $d2:ident) => { $e.as_flattened().as_flattened() };
     (@flatten $e:expr, $d0:ident $d1:ident $d2:ident $d3:ident) => {
         $e.as_flattened().as_flattened().as_flattened()

@@ -21,6 +21,11 @@ pub struct Dim<const N: usize>;
 /// up to 10^5, and every power of 2 up to 2^40 and of 10 up to 10^12: for example 784, 2352
 /// (28x28x3), 3072 (32x32x3), 12288 (64x64x3), 60000 and 150528 (224x224x3).
 ///
+/// On targets with a 32-bit `usize` (Cortex-M, RISC-V 32, wasm32) the entries above
+/// `u32::MAX` are left out, and with a 16-bit `usize` (MSP430, AVR) those above `u16::MAX`:
+/// such a dimension cannot be written there at all (`Dim<4294967296>` is a compile error,
+/// "literal out of range for `usize`", naming it).
+///
 /// ```
 /// use tensor_core::shape::{Dim, ToUInt};
 /// use typenum::{U784, Same};

@@ -1,8 +1,9 @@
 //! SIMD backends: one vector abstraction, several instruction sets, one place that chooses.
 //!
 //! - [`Vector`] (and [`F32Vector`] for the bit tricks of the vectorized math) is implemented by
-//!   a portable array type the compiler auto-vectorizes ([`portable`]) and, on x86_64, by
-//!   wrappers of `core::arch` registers for SSE2, AVX2+FMA and AVX-512F ([`x86`]).
+//!   a portable array type the compiler auto-vectorizes ([`portable`]), on x86_64 by
+//!   wrappers of `core::arch` registers for SSE2, AVX2+FMA and AVX-512F (`x86`), and on
+//!   aarch64 by NEON registers (`neon`).
 //! - The generic bodies (the generated micro-kernels and drivers of [`super::generated`], the
 //!   blocked product of [`super::gemm`], the math of [`super::vmath`]) are `#[inline(always)]`;
 //!   each instruction set instantiates them inside thin `#[target_feature(enable = ...)]`
@@ -17,6 +18,8 @@
 //! `#[target_feature]` wrappers there, which are only called after their feature was checked.
 
 pub(crate) mod dispatch;
+#[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+pub(crate) mod neon;
 pub(crate) mod portable;
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod x86;
@@ -144,6 +147,14 @@ pub(crate) trait Kernel {
     #[cfg_attr(not(test), allow(dead_code))]
     const NAME: &'static str;
     /// Whether the instruction set can be used here.
+    #[cfg_attr(
+        not(any(
+            test,
+            target_arch = "x86_64",
+            all(target_arch = "aarch64", target_feature = "neon")
+        )),
+        allow(dead_code)
+    )]
     fn available() -> bool;
     /// `c = a @ b` for row-major `m x k` and `k x n` operands (`c` is `m x n`).
     ///
@@ -209,6 +220,12 @@ macro_rules! with_active {
             dispatch::Isa::Sse2 => {
                 type $k = x86::Sse2;
                 // SAFETY: `active` returns `Sse2` only when `Sse2::available()`.
+                unsafe { $call }
+            }
+            #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+            dispatch::Isa::Neon => {
+                type $k = neon::Neon;
+                // SAFETY: `active` returns `Neon` only when `Neon::available()`.
                 unsafe { $call }
             }
             _ => {
