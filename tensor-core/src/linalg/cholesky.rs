@@ -4,7 +4,7 @@
 
 use num_traits::Float;
 
-use super::level1::{dot, max_abs};
+use super::level1::dot;
 use crate::shape::{Shape, SquareDecomposition};
 use crate::{Element, Tensor};
 
@@ -49,15 +49,27 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     where
         Shape<N, C>: SquareDecomposition,
     {
+        // The symmetry test needs max|a|, known only after a pass over the matrix: record the
+        // largest difference between the triangles and compare once.
         let a = self.as_flat();
-        let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max_abs(a);
+        let mut max = T::zero();
+        let mut asym = T::zero();
         for i in 0..N {
             for j in 0..i {
-                // `!(<=)` so that NaN is rejected.
-                if !((a[i * N + j] - a[j * N + i]).abs() <= tol) {
+                let (x, y) = (a[i * N + j], a[j * N + i]);
+                // `max` ignores NaN: test it directly.
+                if x.is_nan() || y.is_nan() {
                     return None;
                 }
+                asym = asym.max((x - y).abs());
+                max = max.max(x.abs()).max(y.abs());
             }
+            max = max.max(a[i * N + i].abs());
+        }
+        let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
+        // `!(<=)`: an infinite element makes the tolerance or the difference NaN or infinite.
+        if !(asym <= tol) {
+            return None;
         }
         let mut l = *self;
         if factor(l.as_flat_mut(), N) { Some(l) } else { None }

@@ -8,7 +8,7 @@
 
 use num_traits::Float;
 
-use super::level1::{axpy, dot, rotate, two_rows};
+use super::level1::{axpy, dot, hypot, rotate, two_rows};
 use crate::shape::{Shape, SquareDecomposition};
 use crate::{Element, Tensor, Vector};
 
@@ -133,7 +133,7 @@ fn tridiagonal_ql<T: Float>(d: &mut [T], e: &mut [T], n: usize, mut u: Option<&m
                 // The implicit (Wilkinson) shift.
                 let g = d[l];
                 let mut p = (d[l + 1] - g) / (two * e[l]);
-                let mut r = p.hypot(T::one());
+                let mut r = hypot(p, T::one());
                 if p < T::zero() {
                     r = -r;
                 }
@@ -156,7 +156,7 @@ fn tridiagonal_ql<T: Float>(d: &mut [T], e: &mut [T], n: usize, mut u: Option<&m
                     s2 = s;
                     let g = c * e[i];
                     h = c * p;
-                    r = p.hypot(e[i]);
+                    r = hypot(p, e[i]);
                     e[i + 1] = s * r;
                     s = e[i] / r;
                     c = p / r;

@@ -11,6 +11,9 @@ use num_traits::Float;
 pub(super) fn dot<T: Float>(a: &[T], b: &[T]) -> T {
     let n = a.len().min(b.len());
     let (a, b) = (&a[..n], &b[..n]);
+    if n < 16 {
+        return a.iter().zip(b).fold(T::zero(), |s, (&x, &y)| s + x * y);
+    }
     let mut acc = [T::zero(); 8];
     let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
     let (ra, rb) = (ca.remainder(), cb.remainder());
@@ -97,6 +100,20 @@ pub(super) fn nrm2<T: Float>(x: &[T]) -> T {
     max * ss.sqrt()
 }
 
+/// `sqrt(a^2 + b^2)` without overflow or underflow: the plain formula when the sum of squares
+/// is a normal number (libm's `hypot` is several times slower), rescaled otherwise.
+#[inline]
+pub(super) fn hypot<T: Float>(a: T, b: T) -> T {
+    let ss = a * a + b * b;
+    if ss.is_normal() {
+        return ss.sqrt();
+    }
+    if ss == T::zero() && a == T::zero() && b == T::zero() {
+        return T::zero();
+    }
+    a.hypot(b)
+}
+
 /// Rows `i` and `j > i` of a row-major matrix with `n` columns, both mutable.
 #[inline]
 pub(super) fn two_rows<T>(a: &mut [T], n: usize, i: usize, j: usize) -> (&mut [T], &mut [T]) {
@@ -133,5 +150,11 @@ mod tests {
         assert_eq!(nrm2::<f64>(&[]), 0.0);
         assert!(nrm2(&[1.0, f64::NAN]).is_nan());
         assert_eq!(nrm2(&[1.0, f64::INFINITY]), f64::INFINITY);
+        assert_eq!(hypot(3.0, -4.0), 5.0);
+        assert_eq!(hypot(3e300, 4e300), 5e300);
+        assert_eq!(hypot(3e-310, 4e-310), 5e-310);
+        assert_eq!(hypot(0.0, 0.0), 0.0);
+        assert_eq!(hypot(f64::INFINITY, f64::NAN), f64::INFINITY);
+        assert!(hypot(1.0, f64::NAN).is_nan());
     }
 }

@@ -6,7 +6,7 @@
 
 use num_traits::Float;
 
-use super::level1::{axpy, dot, nrm2, scale};
+use super::level1::{axpy, dot, hypot, nrm2, scale};
 use crate::shape::{Dim, MinDim, Shape};
 use crate::{Element, Tensor};
 
@@ -67,7 +67,7 @@ pub(super) fn householder<T: Float>(x: &mut [T]) -> T {
         return T::zero();
     }
     let a = *alpha;
-    let norm = a.hypot(xnorm);
+    let norm = hypot(a, xnorm);
     let beta = if a >= T::zero() { -norm } else { norm };
     let tau = (beta - a) / beta;
     scale(T::one() / (a - beta), tail);
