@@ -93,13 +93,22 @@ where
     let full_rank = rank == K;
     let s_np: Vector<f64, K> = vector(&case["svd"]["s"]);
     let smax = s_np[0];
-    let cond = if full_rank { smax / s_np[K - 1] } else { f64::INFINITY };
+    let cond = if full_rank {
+        smax / s_np[K - 1]
+    } else {
+        f64::INFINITY
+    };
     let eps = f64::EPSILON;
     let scale = a.iter().fold(0.0f64, |m, x| m.max(x.abs()));
 
     // Singular values: to a few eps of the largest (Weyl), for every matrix.
     let (mut u, s, mut vt) = a.svd();
-    assert_near(&format!("{name}: S"), s.as_flat(), s_np.as_flat(), 16.0 * eps * smax);
+    assert_near(
+        &format!("{name}: S"),
+        s.as_flat(),
+        s_np.as_flat(),
+        16.0 * eps * smax,
+    );
     assert_eq!(a.singular_values(), s, "{name}: singular_values is svd's S");
     // Singular vectors of the nonzero, well-separated singular values.
     let u_np: Tensor<f64, M, K> = tensor(&case["svd"]["u"]);
@@ -124,7 +133,12 @@ where
         let r_np: Tensor<f64, K, N> = tensor(&case["qr"]["r"]);
         let tol = 16.0 * eps * cond;
         assert_near(&format!("{name}: Q"), q.as_flat(), q_np.as_flat(), tol);
-        assert_near(&format!("{name}: R"), r.as_flat(), r_np.as_flat(), tol * smax);
+        assert_near(
+            &format!("{name}: R"),
+            r.as_flat(),
+            r_np.as_flat(),
+            tol * smax,
+        );
     }
 
     assert_eq!(a.matrix_rank(None), rank, "{name}: matrix_rank");
@@ -173,7 +187,11 @@ where
     let l = &case["lstsq"];
     let b: Tensor<f64, M, 2> = tensor(&l["b"]);
     let fit = a.lstsq(&b, None);
-    assert_eq!(fit.rank, l["rank"].as_u64().unwrap() as usize, "{name}: lstsq rank");
+    assert_eq!(
+        fit.rank,
+        l["rank"].as_u64().unwrap() as usize,
+        "{name}: lstsq rank"
+    );
     let x_np: Tensor<f64, N, 2> = tensor(&l["x"]);
     let bnorm = b.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     assert_near(
@@ -186,7 +204,12 @@ where
     match fit.residuals {
         Some(r) => {
             let want: Vec<f64> = res_np.iter().map(num).collect();
-            assert_near(&format!("{name}: residuals"), r.as_flat(), &want, 1e-12 * bnorm * bnorm);
+            assert_near(
+                &format!("{name}: residuals"),
+                r.as_flat(),
+                &want,
+                1e-12 * bnorm * bnorm,
+            );
         }
         None => assert!(res_np.is_empty(), "{name}: NumPy has residuals"),
     }
@@ -207,14 +230,24 @@ where
     let l = spd.cholesky().expect("A A^T + n I is positive definite");
     let l_np: Tensor<f64, N, N> = tensor(&case["cholesky"]);
     let lmax = spd.iter().fold(0.0f64, |m, x| m.max(x.abs())).sqrt();
-    assert_near(&format!("{name}: cholesky"), l.as_flat(), l_np.as_flat(), 64.0 * eps * lmax);
+    assert_near(
+        &format!("{name}: cholesky"),
+        l.as_flat(),
+        l_np.as_flat(),
+        64.0 * eps * lmax,
+    );
 
     let sym: Tensor<f64, N, N> = tensor(&case["sym"]);
     let (w, mut v) = sym.eigh();
     let w_np: Vector<f64, N> = vector(&case["eigh"]["w"]);
     let v_np: Tensor<f64, N, N> = tensor(&case["eigh"]["v"]);
     let wmax = w_np.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    assert_near(&format!("{name}: eigh w"), w.as_flat(), w_np.as_flat(), 16.0 * eps * wmax);
+    assert_near(
+        &format!("{name}: eigh w"),
+        w.as_flat(),
+        w_np.as_flat(),
+        16.0 * eps * wmax,
+    );
     assert_eq!(sym.eigvalsh(), w, "{name}: eigvalsh is eigh's w");
     align_columns::<N, N, N>(&mut v, &v_np, None);
     for j in 0..N {
@@ -223,7 +256,12 @@ where
             .map(|i| (w_np[i] - w_np[j]).abs())
             .fold(f64::INFINITY, f64::min);
         let col = |t: &Tensor<f64, N, N>| (0..N).map(|i| t[(i, j)]).collect::<Vec<_>>();
-        assert_near(&format!("{name}: eigh v{j}"), &col(&v), &col(&v_np), 64.0 * eps * wmax / gap);
+        assert_near(
+            &format!("{name}: eigh v{j}"),
+            &col(&v),
+            &col(&v_np),
+            64.0 * eps * wmax / gap,
+        );
     }
 
     let rank = case["matrix_rank"].as_u64().unwrap() as usize;
@@ -331,13 +369,19 @@ fn f32_decompositions_match_numpy() {
     let l_np: Tensor<f64, 6, 6> = tensor(&case["cholesky"]);
     let l = spd.cholesky().unwrap();
     for (x, y) in l.iter().zip(&l_np) {
-        assert!((*x as f64 - y).abs() <= 1e-5 * l_np[(0, 0)].abs(), "f32 cholesky");
+        assert!(
+            (*x as f64 - y).abs() <= 1e-5 * l_np[(0, 0)].abs(),
+            "f32 cholesky"
+        );
     }
     let sym = tensor::<6, 6>(&case["sym"]).map(|x| x as f32);
     let w_np: Vector<f64, 6> = vector(&case["eigh"]["w"]);
     let wmax = w_np.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     for (x, y) in sym.eigvalsh().iter().zip(&w_np) {
-        assert!((*x as f64 - y).abs() <= 16.0 * f32::EPSILON as f64 * wmax, "f32 eigh");
+        assert!(
+            (*x as f64 - y).abs() <= 16.0 * f32::EPSILON as f64 * wmax,
+            "f32 eigh"
+        );
     }
     let (_, r) = a.qr();
     let r_np: Tensor<f64, 6, 6> = tensor(&case["qr"]["r"]);

@@ -9,9 +9,9 @@
 //! `S.max()`, `max |lambda|`), with `c = 8` (16 for the products of three factors), `eps`
 //! the element type's and `n = max(M, N)`. The checks are computed in f64 from the outputs.
 
-use num_traits::Float;
 use proptest::prelude::*;
 use tensor::Tensor;
+use tensor::num_traits::Float;
 use tensor::shape::{Dim, MinDim};
 use tensor::{Element, Shape};
 
@@ -37,11 +37,16 @@ fn transpose(a: &[f64], r: usize, c: usize) -> Vec<f64> {
 }
 
 fn max_diff(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max)
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0.0, f64::max)
 }
 
 fn eye(n: usize) -> Vec<f64> {
-    (0..n * n).map(|x| if x / n == x % n { 1.0 } else { 0.0 }).collect()
+    (0..n * n)
+        .map(|x| if x / n == x % n { 1.0 } else { 0.0 })
+        .collect()
 }
 
 fn max_abs(a: &[f64]) -> f64 {
@@ -84,8 +89,14 @@ where
     // QR
     let (q, r) = a.qr();
     let (qf, rf) = (to64(&q), to64(&r));
-    prop_assert!(max_diff(&mul(&qf, &rf, M, K, N), &af) <= tol(16.0) * scale, "Q R = A");
-    prop_assert!(max_diff(&mul(&transpose(&qf, M, K), &qf, K, M, K), &eye(K)) <= tol(8.0), "Q^T Q = I");
+    prop_assert!(
+        max_diff(&mul(&qf, &rf, M, K, N), &af) <= tol(16.0) * scale,
+        "Q R = A"
+    );
+    prop_assert!(
+        max_diff(&mul(&transpose(&qf, M, K), &qf, K, M, K), &eye(K)) <= tol(8.0),
+        "Q^T Q = I"
+    );
     for i in 0..K {
         for j in 0..i.min(N) {
             prop_assert!(rf[i * N + j] == 0.0, "R is upper triangular");
@@ -96,11 +107,23 @@ where
     let (u, s, vt) = a.svd();
     let (uf, sf, vtf) = (to64(&u), to64(&s), to64(&vt));
     let smax = sf.first().copied().unwrap_or(0.0);
-    prop_assert!(sf.windows(2).all(|w| w[0] >= w[1]) && sf.iter().all(|&x| x >= 0.0), "S sorted, >= 0");
+    prop_assert!(
+        sf.windows(2).all(|w| w[0] >= w[1]) && sf.iter().all(|&x| x >= 0.0),
+        "S sorted, >= 0"
+    );
     let us: Vec<f64> = (0..M * K).map(|x| uf[x] * sf[x % K]).collect();
-    prop_assert!(max_diff(&mul(&us, &vtf, M, K, N), &af) <= tol(16.0) * smax.max(f64::MIN_POSITIVE), "U S Vt = A");
-    prop_assert!(max_diff(&mul(&transpose(&uf, M, K), &uf, K, M, K), &eye(K)) <= tol(8.0), "U^T U = I");
-    prop_assert!(max_diff(&mul(&vtf, &transpose(&vtf, K, N), K, N, K), &eye(K)) <= tol(8.0), "Vt Vt^T = I");
+    prop_assert!(
+        max_diff(&mul(&us, &vtf, M, K, N), &af) <= tol(16.0) * smax.max(f64::MIN_POSITIVE),
+        "U S Vt = A"
+    );
+    prop_assert!(
+        max_diff(&mul(&transpose(&uf, M, K), &uf, K, M, K), &eye(K)) <= tol(8.0),
+        "U^T U = I"
+    );
+    prop_assert!(
+        max_diff(&mul(&vtf, &transpose(&vtf, K, N), K, N, K), &eye(K)) <= tol(8.0),
+        "Vt Vt^T = I"
+    );
     if deficient && M >= N && N > 1 {
         prop_assert!(a.matrix_rank(None) < K, "a repeated column lowers the rank");
     }
@@ -108,12 +131,22 @@ where
     // pinv: A P A = A and P A P = P.
     let p = to64(&a.pinv(Some(T::from(n).unwrap() * T::epsilon())));
     let apa = mul(&mul(&af, &p, M, N, M), &af, M, M, N);
-    let kept = sf.iter().copied().filter(|&x| x > n * eps * smax).fold(f64::INFINITY, f64::min);
+    let kept = sf
+        .iter()
+        .copied()
+        .filter(|&x| x > n * eps * smax)
+        .fold(f64::INFINITY, f64::min);
     if kept.is_finite() {
         let cond = smax / kept;
-        prop_assert!(max_diff(&apa, &af) <= tol(64.0) * cond * smax, "A pinv(A) A = A");
+        prop_assert!(
+            max_diff(&apa, &af) <= tol(64.0) * cond * smax,
+            "A pinv(A) A = A"
+        );
         let pap = mul(&mul(&p, &af, N, M, N), &p, N, N, M);
-        prop_assert!(max_diff(&pap, &p) <= tol(64.0) * cond / kept, "pinv A pinv = pinv");
+        prop_assert!(
+            max_diff(&pap, &p) <= tol(64.0) * cond / kept,
+            "pinv A pinv = pinv"
+        );
     }
 
     // lstsq: the residual is orthogonal to the range, A^T (A x - b) = 0, for full column rank.
@@ -121,11 +154,18 @@ where
     let fit = a.lstsq(&b, None);
     if fit.rank == N && N <= M {
         let x = to64(&fit.solution);
-        let r: Vec<f64> = mul(&af, &x, M, N, 1).iter().zip(to64(&b)).map(|(p, q)| p - q).collect();
+        let r: Vec<f64> = mul(&af, &x, M, N, 1)
+            .iter()
+            .zip(to64(&b))
+            .map(|(p, q)| p - q)
+            .collect();
         let g = mul(&transpose(&af, M, N), &r, N, M, 1);
         let cond = smax / sf[K - 1];
         let xn = max_abs(&x);
-        prop_assert!(max_abs(&g) <= tol(64.0) * cond * smax * (smax * xn + 1.0), "normal equations");
+        prop_assert!(
+            max_abs(&g) <= tol(64.0) * cond * smax * (smax * xn + 1.0),
+            "normal equations"
+        );
     }
     Ok(())
 }
@@ -150,22 +190,36 @@ where
     let wmax = max_abs(&wf).max(f64::MIN_POSITIVE);
     prop_assert!(wf.windows(2).all(|p| p[0] <= p[1]), "eigenvalues ascending");
     let vw: Vec<f64> = (0..N * N).map(|x| vf[x] * wf[x % N]).collect();
-    prop_assert!(max_diff(&mul(&sf, &vf, N, N, N), &vw) <= 16.0 * n * eps * wmax, "A V = V diag(w)");
-    prop_assert!(max_diff(&mul(&transpose(&vf, N, N), &vf, N, N, N), &eye(N)) <= 8.0 * n * eps, "V^T V = I");
+    prop_assert!(
+        max_diff(&mul(&sf, &vf, N, N, N), &vw) <= 16.0 * n * eps * wmax,
+        "A V = V diag(w)"
+    );
+    prop_assert!(
+        max_diff(&mul(&transpose(&vf, N, N), &vf, N, N, N), &eye(N)) <= 8.0 * n * eps,
+        "V^T V = I"
+    );
 
     // Cholesky of A A^T + I * 1e-3 |A|^2 (positive definite).
     let af = to64(&a);
     let scale2 = max_abs(&af).powi(2);
     let spd = Tensor::<T, N, N>::from_fn(|i, j| {
         let d: f64 = (0..N).map(|k| af[i * N + k] * af[j * N + k]).sum();
-        T::from(d + if i == j { 1e-3 * scale2 + f64::MIN_POSITIVE } else { 0.0 }).unwrap()
+        T::from(
+            d + if i == j {
+                1e-3 * scale2 + f64::MIN_POSITIVE
+            } else {
+                0.0
+            },
+        )
+        .unwrap()
     });
     let l = spd.cholesky();
     prop_assert!(l.is_some(), "a positive definite matrix factors");
     let lf = to64(&l.unwrap());
     let spdf = to64(&spd);
     prop_assert!(
-        max_diff(&mul(&lf, &transpose(&lf, N, N), N, N, N), &spdf) <= 8.0 * n * eps * max_abs(&spdf),
+        max_diff(&mul(&lf, &transpose(&lf, N, N), N, N, N), &spdf)
+            <= 8.0 * n * eps * max_abs(&spdf),
         "L L^T = A"
     );
     prop_assert!((0..N).all(|i| lf[i * N + i] > 0.0 && (i + 1..N).all(|j| lf[i * N + j] == 0.0)));
@@ -173,15 +227,25 @@ where
     // rcond against 1 / (|A|_1 |A^-1|_1) with the inverse computed in f64.
     let a64 = Tensor::<f64, N, N>::from_fn(|i, j| af[i * N + j]);
     if let Some(inv) = a64.inv() {
-        let one = |t: &Tensor<f64, N, N>| (0..N).map(|j| (0..N).map(|i| t[(i, j)].abs()).sum::<f64>()).fold(0.0, f64::max);
+        let one = |t: &Tensor<f64, N, N>| {
+            (0..N)
+                .map(|j| (0..N).map(|i| t[(i, j)].abs()).sum::<f64>())
+                .fold(0.0, f64::max)
+        };
         let exact = 1.0 / (one(&a64) * one(&inv));
         let est: f64 = a.rcond().into();
         let c = 1.0 / exact;
         if c * eps < 1e-3 {
             // An estimate of |A^-1| from below: rcond is at least the exact value (up to the
             // rounding of the factorization), and in practice within a factor n.
-            prop_assert!(est >= exact * (1.0 - 64.0 * n * eps * c), "rcond {est:e} < exact {exact:e}");
-            prop_assert!(est <= exact * 3.0 * n, "rcond {est:e} far above exact {exact:e}");
+            prop_assert!(
+                est >= exact * (1.0 - 64.0 * n * eps * c),
+                "rcond {est:e} < exact {exact:e}"
+            );
+            prop_assert!(
+                est <= exact * 3.0 * n,
+                "rcond {est:e} far above exact {exact:e}"
+            );
         }
     }
     Ok(())

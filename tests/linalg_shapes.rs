@@ -82,7 +82,9 @@ fn lstsq_with_matching_rows() {
     let b = Tensor::<f64, 5, 1>::from_fn(|i, _| 2.0 * i as f64 + 1.0);
     let fit = a.lstsq(&b, None);
     assert_eq!(fit.solution.shape(), (2, 1));
-    assert!((fit.solution[(0, 0)] - 1.0).abs() < 1e-12 && (fit.solution[(1, 0)] - 2.0).abs() < 1e-12);
+    assert!(
+        (fit.solution[(0, 0)] - 1.0).abs() < 1e-12 && (fit.solution[(1, 0)] - 2.0).abs() < 1e-12
+    );
 }
 
 #[test]

@@ -72,7 +72,11 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
             return None;
         }
         let mut l = *self;
-        if factor(l.as_flat_mut(), N) { Some(l) } else { None }
+        if factor(l.as_flat_mut(), N) {
+            Some(l)
+        } else {
+            None
+        }
     }
 }
 

@@ -71,7 +71,8 @@ fn inverse_one_norm<T: Float, const N: usize>(lu: &[T], pivots: &[usize]) -> T {
         let mut xi: [T; N] = core::array::from_fn(|i| sign(x[i]));
         let mut z = xi;
         solve_transposed(lu, n, pivots, &mut z);
-        let argmax = |z: &[T; N]| (0..n).fold(0, |j, i| if z[i].abs() > z[j].abs() { i } else { j });
+        let argmax =
+            |z: &[T; N]| (0..n).fold(0, |j, i| if z[i].abs() > z[j].abs() { i } else { j });
         let mut j = argmax(&z);
         for _ in 0..4 {
             let mut y = [T::zero(); N];
@@ -109,7 +110,13 @@ fn inverse_one_norm<T: Float, const N: usize>(lu: &[T], pivots: &[usize]) -> T {
 fn one_norm<T: Float>(a: &[T], n: usize) -> T {
     (0..n)
         .map(|j| (0..n).fold(T::zero(), |s, i| s + a[i * n + j].abs()))
-        .fold(T::zero(), |m, s| if s.is_nan() || m.is_nan() { T::nan() } else { m.max(s) })
+        .fold(T::zero(), |m, s| {
+            if s.is_nan() || m.is_nan() {
+                T::nan()
+            } else {
+                m.max(s)
+            }
+        })
 }
 
 /// The reciprocal condition estimate from the LU factors of `a` (see [`Tensor::rcond`]).
@@ -284,7 +291,10 @@ mod tests {
         assert_eq!(one.rcond(), 1.0);
         assert_eq!(Tensor::<f64, 0, 0>::zeros().rcond(), f64::INFINITY);
         assert!(Tensor::from([[f64::NAN, 0.0], [0.0, 1.0]]).rcond().is_nan());
-        assert_eq!(Tensor::from([[f64::INFINITY, 0.0], [0.0, 1.0]]).rcond(), 0.0);
+        assert_eq!(
+            Tensor::from([[f64::INFINITY, 0.0], [0.0, 1.0]]).rcond(),
+            0.0
+        );
     }
 
     #[test]

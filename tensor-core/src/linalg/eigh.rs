@@ -287,7 +287,10 @@ mod tests {
     fn diagonal_empty_and_nan() {
         let (w, v) = Tensor::from([[3.0f64, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 2.0]]).eigh();
         assert_eq!(w, Tensor::from([1.0, 2.0, 3.0]));
-        assert_eq!(v.map(f64::abs), Tensor::from([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]));
+        assert_eq!(
+            v.map(f64::abs),
+            Tensor::from([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+        );
         let (w, v) = Tensor::<f32, 0, 0>::zeros().eigh();
         assert_eq!((w.shape(), v.shape()), ((1, 0), (0, 0)));
         let (w, v) = Tensor::from([[1.0, 0.0], [f64::NAN, 1.0]]).eigh();

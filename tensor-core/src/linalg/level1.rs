@@ -91,7 +91,11 @@ pub(super) fn nrm2<T: Float>(x: &[T]) -> T {
     // Rescale by the largest magnitude (also the path for infinities and NaN).
     let max = x.iter().fold(T::zero(), |m, v| m.max(v.abs()));
     if max == T::zero() || !max.is_finite() {
-        return if x.iter().any(|v| v.is_nan()) { T::nan() } else { max };
+        return if x.iter().any(|v| v.is_nan()) {
+            T::nan()
+        } else {
+            max
+        };
     }
     let ss = x.iter().fold(T::zero(), |s, &v| {
         let r = v / max;

@@ -3,7 +3,7 @@
 
 use num_traits::Float;
 
-use crate::shape::{Dim, MinDim, RowsMatch, Shape};
+use crate::shape::{Dim, MinDim, SameRows, Shape};
 use crate::{Element, Tensor, Vector};
 
 /// The result of [`Tensor::lstsq`], NumPy's `(x, residuals, rank, s)`.
@@ -60,21 +60,24 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         rcond: Option<T>,
     ) -> Lstsq<T, N, P, K>
     where
-        (): RowsMatch<Shape<M, N>, Shape<M2, P>, M, M2>,
+        Shape<M, N>: SameRows<Shape<M2, P>>,
         Shape<M, N>: MinDim<Min = Dim<K>>,
     {
-        // `RowsMatch` proves M2 == M.
+        // `SameRows` proves M2 == M.
         let b = Tensor::<T, M, P>::from_fn(|i, j| b.data[i][j]);
         let (u, s, vt) = self.svd();
-        let rcond = rcond.unwrap_or_else(|| {
-            T::from(M.max(N)).unwrap_or_else(T::infinity) * T::epsilon()
-        });
+        let rcond =
+            rcond.unwrap_or_else(|| T::from(M.max(N)).unwrap_or_else(T::infinity) * T::epsilon());
         let cutoff = rcond * s.as_flat().first().copied().unwrap_or_else(T::zero);
         let rank = s.iter().filter(|&&x| x > cutoff).count();
         // x = Vt^T diag(1/S) (U^T b), over the singular values above the cutoff.
         let utb = u.t().matmul(&b);
         let scaled = Tensor::<T, K, P>::from_fn(|i, j| {
-            if i < rank { utb.data[i][j] / s.data[0][i] } else { T::zero() }
+            if i < rank {
+                utb.data[i][j] / s.data[0][i]
+            } else {
+                T::zero()
+            }
         });
         let solution = vt.t().matmul(&scaled);
         let residuals = (rank == N && M > N).then(|| {
@@ -115,6 +118,11 @@ mod tests {
         let fit = a.lstsq(&Tensor::from([[9.0]]), None);
         assert_eq!((fit.rank, fit.residuals), (1, None));
         let want = [1.0, 2.0, 2.0];
-        assert!(fit.solution.iter().zip(want).all(|(x, w)| (x - w).abs() < 1e-14));
+        assert!(
+            fit.solution
+                .iter()
+                .zip(want)
+                .all(|(x, w)| (x - w).abs() < 1e-14)
+        );
     }
 }

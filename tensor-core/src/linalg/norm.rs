@@ -79,9 +79,14 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
             VectorNorm::NegInf if nan() => T::nan(),
             // NumPy's `min` of an empty array raises; the empty minimum is `inf` here.
             VectorNorm::NegInf => x.iter().fold(T::infinity(), |m, v| m.min(v.abs())),
-            VectorNorm::Zero => x.iter().fold(T::zero(), |n, &v| {
-                if v != T::zero() { n + T::one() } else { n }
-            }),
+            VectorNorm::Zero => {
+                x.iter().fold(
+                    T::zero(),
+                    |n, &v| {
+                        if v != T::zero() { n + T::one() } else { n }
+                    },
+                )
+            }
             VectorNorm::P(p) => x
                 .iter()
                 .fold(T::zero(), |s, v| s + v.abs().powf(p))

@@ -292,8 +292,13 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         let (u, s, vt) = self.svd();
         let rcond = rcond.unwrap_or_else(|| T::from(1e-15).unwrap_or_else(T::epsilon));
         let cutoff = rcond * s.as_flat().first().copied().unwrap_or_else(T::zero);
-        let inv: [T; K] =
-            core::array::from_fn(|i| if s.data[0][i] > cutoff { s.data[0][i].recip() } else { T::zero() });
+        let inv: [T; K] = core::array::from_fn(|i| {
+            if s.data[0][i] > cutoff {
+                s.data[0][i].recip()
+            } else {
+                T::zero()
+            }
+        });
         // pinv = Vt^T diag(inv) U^T: scale the rows of Vt, then (Vt^T D) U^T.
         let dvt = Tensor::<T, K, N>::from_fn(|i, c| vt.data[i][c] * inv[i]);
         let mut out = dvt.t().matmul(&u.t());

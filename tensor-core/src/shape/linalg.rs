@@ -1,6 +1,6 @@
 //! The shape rules of the decompositions: the smaller dimension `K = min(M, N)` of a matrix
 //! as a type ([`MinDim`]), the square input of `cholesky` and `eigh`
-//! ([`SquareDecomposition`]) and the equal row counts of `lstsq` ([`RowsMatch`]).
+//! ([`SquareDecomposition`]) and the equal row counts of `lstsq` ([`SameRows`]).
 //!
 //! `qr` and `svd` return factors whose shapes involve `K = min(M, N)`: `Q: (M, K)`,
 //! `R: (K, N)`. Stable Rust cannot write `min(M, N)` as a const argument, so the methods take
@@ -8,7 +8,7 @@
 //! exactly one solution, which the compiler infers (`let (q, r) = a.qr();` needs no
 //! annotation), and a wrong annotation is a type mismatch naming the right `Dim<K>`.
 
-use typenum::{IsLessOrEqual, LeEq};
+use typenum::{Eq, IsEqual, IsLessOrEqual, LeEq, True};
 
 use super::{Dim, PickDim, Shape, ToUInt, U};
 
@@ -72,7 +72,8 @@ pub trait SquareDecomposition {}
 impl<const N: usize> SquareDecomposition for Shape<N, N> {}
 
 /// Proof that the matrix `A` and the right-hand side `B` of a least-squares problem have the
-/// same number of rows `M == M2`. Required by `lstsq`.
+/// same number of rows `M == M2`. Required by `lstsq` as the last link of [`SameRows`]:
+/// implemented for `True` only.
 ///
 /// ```
 /// use tensor_core::Tensor;
@@ -94,4 +95,36 @@ impl<const N: usize> SquareDecomposition for Shape<N, N> {}
     note = "`a.lstsq(&b, rcond)` minimizes `|a x - b|` over `x`: each row of `a` and of `b` is one equation"
 )]
 pub trait RowsMatch<A, B, const M: usize, const M2: usize> {}
-impl<A, B, const M: usize> RowsMatch<A, B, M, M> for () {}
+impl<A, B, const M: usize, const M2: usize> RowsMatch<A, B, M, M2> for True {}
+
+/// `Self` (the matrix `Shape<M, N>`) and the right-hand side `Shape<M2, P>` of `lstsq` have the
+/// same number of rows.
+///
+/// The comparison is a typenum bit rather than a shared const parameter, so the compiler
+/// takes `M2` from the argument and reports [`RowsMatch`], naming both shapes, instead of a
+/// bare type mismatch. Both row counts must be in the table of [`Dim`](super::Dim).
+///
+/// ```
+/// use tensor_core::{Shape, shape::SameRows};
+///
+/// fn check<A: SameRows<B>, B>() {}
+/// check::<Shape<5, 2>, Shape<5, 3>>();
+/// ```
+///
+/// ```compile_fail
+/// use tensor_core::{Shape, shape::SameRows};
+///
+/// fn check<A: SameRows<B>, B>() {}
+/// check::<Shape<5, 2>, Shape<4, 1>>();
+/// ```
+pub trait SameRows<B> {}
+
+impl<const M: usize, const N: usize, const M2: usize, const P: usize> SameRows<Shape<M2, P>>
+    for Shape<M, N>
+where
+    Dim<M>: ToUInt,
+    Dim<M2>: ToUInt,
+    U<M>: IsEqual<U<M2>>,
+    Eq<U<M>, U<M2>>: RowsMatch<Shape<M, N>, Shape<M2, P>, M, M2>,
+{
+}

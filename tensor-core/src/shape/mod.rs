@@ -71,7 +71,7 @@ pub use check::{
     SliceFromEndInBounds, SliceInBounds, Square, TrimFits,
 };
 pub use dim::{Dim, ToUInt, U};
-pub use linalg::{MinDim, RowsMatch, SquareDecomposition};
+pub use linalg::{MinDim, RowsMatch, SameRows, SquareDecomposition};
 pub use matmul::MatMulRhs;
 pub use reshape::{ElementCount, ReshapeInto};
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};

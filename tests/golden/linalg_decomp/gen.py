@@ -89,12 +89,52 @@ vector_norms = {
     for k, o in {"2": 2, "1": 1, "inf": np.inf, "-inf": -np.inf, "0": 0, "3": 3, "0.5": 0.5, "-1": -1}.items()
 }
 
+
+# PCA (examples/pca.rs): three clusters of 40 samples in 4 correlated features.
+centers = np.array([[0.0, 0.0, 0.0, 0.0], [4.0, 1.0, -2.0, 0.5], [-1.0, 3.5, 1.0, -2.0]])
+mix = np.array([[1.0, 0.3, 0.0, 0.1], [0.3, 0.8, 0.2, 0.0], [0.0, 0.2, 0.6, 0.3], [0.1, 0.0, 0.3, 0.4]])
+pca_x = np.vstack([c + rng.standard_normal((40, 4)) @ mix for c in centers])
+pca_labels = np.repeat(np.arange(3), 40)
+pca_mean = pca_x.mean(axis=0)
+pca_cov = np.cov(pca_x.T)  # ddof = 1
+pca_w, pca_v = np.linalg.eigh(pca_cov)
+order = np.argsort(pca_w)[::-1]
+components = pca_v[:, order[:2]].T  # (2, 4), the leading directions as rows
+# The sign convention of scikit-learn's svd_flip: the largest-magnitude entry is positive.
+components *= np.sign(components[np.arange(2), np.abs(components).argmax(axis=1)])[:, None]
+pca = {
+    "x": enc(pca_x),
+    "labels": enc(pca_labels),
+    "mean": enc(pca_mean),
+    "components": enc(components),
+    "explained_variance": enc(pca_w[order]),
+    "explained_variance_ratio": enc(pca_w[order] / pca_w.sum()),
+    "projection": enc((pca_x - pca_mean) @ components.T),
+}
+
+# Ridge regression (examples/common/ridge.rs): the intercept is not penalized.
+ridge_x = rng.standard_normal((60, 3))
+ridge_y = ridge_x @ np.array([[1.5], [-2.0], [0.5]]) + 0.7 + 0.3 * rng.standard_normal((60, 1))
+lam = 2.5
+xm, ym = ridge_x.mean(axis=0), ridge_y.mean()
+xc, yc = ridge_x - xm, ridge_y - ym
+ridge_w = np.linalg.solve(xc.T @ xc + lam * np.eye(3), xc.T @ yc)
+ridge = {
+    "x": enc(ridge_x),
+    "y": enc(ridge_y),
+    "lambda": lam,
+    "w": enc(ridge_w),
+    "b": enc(ym - xm @ ridge_w[:, 0]),
+}
+
 with open("decomp.json", "w") as f:
     json.dump(
         {
             "numpy": np.__version__,
             "cases": cases,
             "vector": {"x": enc(vector), "norms": vector_norms},
+            "pca": pca,
+            "ridge": ridge,
         },
         f,
         indent=None,
