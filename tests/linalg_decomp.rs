@@ -85,7 +85,8 @@ fn align_columns<const R: usize, const K: usize, const N: usize>(
 
 fn check_case<const M: usize, const N: usize, const K: usize>(case: &Value)
 where
-    tensor::Shape<M, N>: tensor::shape::MinDim<Min = tensor::shape::Dim<K>>,
+    tensor::Shape<M, N>: tensor::shape::MinDim<Min = tensor::shape::Dim<K>>
+        + tensor::shape::SameRows<tensor::Shape<M, 2>>,
 {
     let name = case["name"].as_str().unwrap();
     let a: Tensor<f64, M, N> = tensor(&case["a"]);

@@ -12,7 +12,7 @@
 use proptest::prelude::*;
 use tensor::Tensor;
 use tensor::num_traits::Float;
-use tensor::shape::{Dim, MinDim};
+use tensor::shape::{Dim, MinDim, SameRows};
 use tensor::{Element, Shape};
 
 fn to64<T: Into<f64> + Copy, const R: usize, const C: usize>(t: &Tensor<T, R, C>) -> Vec<f64> {
@@ -77,7 +77,7 @@ fn check<T, const M: usize, const N: usize, const K: usize>(
 ) -> Result<(), TestCaseError>
 where
     T: Element + Float + Into<f64>,
-    Shape<M, N>: MinDim<Min = Dim<K>>,
+    Shape<M, N>: MinDim<Min = Dim<K>> + SameRows<Shape<M, 1>>,
 {
     let a: Tensor<T, M, N> = matrix(values, exps, deficient);
     let af = to64(&a);

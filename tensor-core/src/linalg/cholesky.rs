@@ -67,8 +67,8 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
             max = max.max(a[i * N + i].abs());
         }
         let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
-        // `!(<=)`: an infinite element makes the tolerance or the difference NaN or infinite.
-        if !(asym <= tol) {
+        // An infinite element makes the tolerance or the difference NaN or infinite.
+        if asym > tol || asym.is_nan() || tol.is_nan() {
             return None;
         }
         let mut l = *self;

@@ -224,7 +224,7 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
             return Err(SolveError::Singular);
         }
         let rcond = rcond_from_factors::<T, N>(self.as_flat(), lu.as_flat(), &pivots);
-        if !(rcond >= min_rcond) {
+        if rcond < min_rcond || rcond.is_nan() || min_rcond.is_nan() {
             return Err(SolveError::IllConditioned { rcond, min_rcond });
         }
         // N == C (`Square`), so `b`'s N rows are the C rows of the result.

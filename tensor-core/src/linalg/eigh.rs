@@ -170,7 +170,7 @@ fn tridiagonal_ql<T: Float>(d: &mut [T], e: &mut [T], n: usize, mut u: Option<&m
                 p = -s * s2 * c3 * el1 * e[l] / dl1;
                 e[l] = s * p;
                 d[l] = c * p;
-                if !(e[l].abs() > eps * tst1) {
+                if e[l].abs() <= eps * tst1 || e[l].is_nan() {
                     break;
                 }
             }

@@ -33,7 +33,8 @@ fn jacobi<T: Float>(w: &mut [T], k: usize, l: usize, mut j: Option<&mut [T]>) {
                 let (alpha, beta, gamma) = dot3(wp, wq);
                 if alpha == T::zero()
                     || beta == T::zero()
-                    || !(gamma.abs() > tol * alpha.sqrt() * beta.sqrt())
+                    || gamma.abs() <= tol * alpha.sqrt() * beta.sqrt()
+                    || gamma.is_nan()
                 {
                     continue;
                 }
@@ -330,7 +331,9 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
             [] => T::nan(),
             [first, .., last] if *last == T::zero() && first.is_finite() => T::infinity(),
             [first, .., last] => *first / *last,
-            [only] => *only / *only,
+            [only] if only.is_nan() => T::nan(),
+            [only] if *only == T::zero() => T::infinity(),
+            [_] => T::one(),
         }
     }
 }
