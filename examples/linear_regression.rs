@@ -12,6 +12,8 @@
 mod batch;
 #[path = "common/linear.rs"]
 mod linear;
+#[path = "common/ridge.rs"]
+mod ridge;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -77,6 +79,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         "least squares: W = {:.4}, b = {:.4}   (normal equations, solve)",
         exact.w.item(),
         exact.b
+    );
+    let ridge = ridge::ridge(&x, &y, 1.0).ok_or("the ridge system is not positive definite")?;
+    println!(
+        "ridge, lambda 1: W = {:.4}, b = {:.4}   (Cholesky of X^T X + lambda I)",
+        ridge.w.item(),
+        ridge.b
     );
 
     let path = plot_dir().join("linear_regression.png");

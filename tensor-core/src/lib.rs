@@ -161,6 +161,7 @@ mod tensor;
 pub use access::TensorIndex;
 pub use element::{Element, Notation};
 pub use error::ShapeMismatch;
+pub use linalg::{Lstsq, MatrixNorm, SolveError, VectorNorm};
 pub use nd::{Tensor3, Tensor4};
 pub use shape::{Shape, Shape3, Shape4};
 pub use tensor::{ColVector, SquareMatrix, Tensor, Vector};

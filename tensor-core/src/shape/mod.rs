@@ -56,6 +56,7 @@ mod bounds;
 mod broadcast;
 mod check;
 mod dim;
+mod linalg;
 mod matmul;
 mod reshape;
 mod select;
@@ -70,6 +71,7 @@ pub use check::{
     SliceFromEndInBounds, SliceInBounds, Square, TrimFits,
 };
 pub use dim::{Dim, ToUInt, U};
+pub use linalg::{MinDim, RowsMatch, SameRows, SquareDecomposition};
 pub use matmul::MatMulRhs;
 pub use reshape::{ElementCount, ReshapeInto};
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
