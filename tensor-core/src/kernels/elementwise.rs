@@ -5,6 +5,12 @@
 use super::simd::{self, Binary, Unary};
 use super::{cast_slice, cast_slice_mut};
 
+/// Operands shorter than this take the inline portable loop instead of the SIMD kernels: the
+/// loop the compiler vectorizes for the build's target is as fast at these sizes, and it
+/// costs no call through the run-time dispatch. Tensor lengths are compile-time constants, so
+/// the choice folds away.
+pub(crate) const INLINE_MAX: usize = 256;
+
 /// `out[i] = op(x[i])` where `f` is the scalar `op`: `f32` through the vectorized math,
 /// every other type through `f`.
 #[inline]
@@ -22,6 +28,9 @@ pub(crate) fn unary_simd<T: Copy>(x: &[T], out: &mut [T], op: Unary, f: impl Fn(
 /// kernels (the same IEEE operation per element, so the same results), others through `f`.
 #[inline]
 pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: impl Fn(T, T) -> T) {
+    if a.len() < INLINE_MAX {
+        return binary_assign(a, b, f);
+    }
     if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len())
         && let Some(a32) = cast_slice_mut::<T, f32>(a)
     {
@@ -92,6 +101,9 @@ pub(crate) fn binary_simd<T: Copy>(
     op: Binary,
     f: impl Fn(T, T) -> T,
 ) {
+    if out.len() < INLINE_MAX {
+        return binary(a, b, out, f);
+    }
     if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
         && let Some(o32) = cast_slice_mut::<T, f32>(out)
     {
@@ -138,8 +150,51 @@ pub(crate) fn broadcast_binary<T: Copy>(
     if out.is_empty() {
         return;
     }
+    if out.len() < INLINE_MAX {
+        return broadcast_small(a, da, b, db, out, dims, f);
+    }
     let ([ma, mb, m], rank) = merge_axes(da, db, dims);
     broadcast_axes(a, &ma[..rank], b, &mb[..rank], out, &m[..rank], &f);
+}
+
+/// [`broadcast_binary`] on a small output: the nested loops a user would write, over the
+/// shapes padded to rank 4. The shapes are compile-time constants after inlining, so the loops
+/// unroll and vectorize as the plain loop does.
+#[inline(always)]
+fn broadcast_small<T: Copy>(
+    a: &[T],
+    da: &[usize],
+    b: &[T],
+    db: &[usize],
+    out: &mut [T],
+    dims: &[usize],
+    f: impl Fn(T, T) -> T,
+) {
+    let pad = MAX_RANK - dims.len();
+    let (mut n, mut sa, mut sb) = ([1; MAX_RANK], [0; MAX_RANK], [0; MAX_RANK]);
+    let (mut pa, mut pb) = (1, 1);
+    for k in (0..dims.len()).rev() {
+        n[pad + k] = dims[k];
+        sa[pad + k] = if da[k] == 1 { 0 } else { pa };
+        sb[pad + k] = if db[k] == 1 { 0 } else { pb };
+        pa *= da[k];
+        pb *= db[k];
+    }
+    let mut o = 0;
+    for i0 in 0..n[0] {
+        for i1 in 0..n[1] {
+            for i2 in 0..n[2] {
+                let (ra, rb) = (
+                    i0 * sa[0] + i1 * sa[1] + i2 * sa[2],
+                    i0 * sb[0] + i1 * sb[1] + i2 * sb[2],
+                );
+                for i3 in 0..n[3] {
+                    out[o + i3] = f(a[ra + i3 * sa[3]], b[rb + i3 * sb[3]]);
+                }
+                o += n[3];
+            }
+        }
+    }
 }
 
 /// Drops the axes of size 1 and merges neighbouring axes on which `a` is full on both or

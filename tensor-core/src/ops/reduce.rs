@@ -14,8 +14,8 @@
 use num_traits::Float;
 
 use crate::kernels::reduce::{
-    arg_best, arg_best_columns, count, dof, fold, fold_axis, fold_zip, max_nan, min_nan, norm,
-    prod, sum, var,
+    arg_best, arg_best_columns, fold, fold_axis, fold_zip, max_nan, mean, mean_lanes, min_nan,
+    norm, prod, std, sum, sum_lanes, var, var_lanes,
 };
 use crate::{ColVector, Element, Tensor, Vector};
 
@@ -47,7 +47,9 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn sum_axis0(&self) -> Vector<T, C> {
-        self.fold_axis0(T::zero(), |x, _| x, |a, b| a + b, &[T::zero(); C])
+        let mut out = Tensor::from_array([[T::zero(); C]]);
+        sum_lanes(self.as_flat(), (1, R, C), out.as_flat_mut());
+        out
     }
 
     /// The sum of each row, like `np.sum(a, axis=1, keepdims=True)`.
@@ -59,7 +61,9 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn sum_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.sum())
+        let mut out = Tensor::from_array([[T::zero()]; R]);
+        sum_lanes(self.as_flat(), (R, C, 1), out.as_flat_mut());
+        out
     }
 
     /// The product of all elements, like `a.prod()`; 1 for an empty tensor.
@@ -95,7 +99,16 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn prod_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.prod())
+        let mut out = Tensor::from_array([[T::one()]; R]);
+        fold_axis(
+            self.as_flat(),
+            (R, C, 1),
+            out.as_flat_mut(),
+            &[T::one(); R],
+            |x, _| x,
+            |a, b| a * b,
+        );
+        out
     }
 
     /// The largest element, like `a.max()`: NaN if any element is NaN.
@@ -211,7 +224,23 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[must_use]
     #[track_caller]
     pub fn max_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.max())
+        if C == 0 && R > 0 {
+            empty("max_axis1", (R, C));
+        }
+        let mut out = Tensor::from_array([[T::zero()]; R]);
+        for (o, row) in out.as_flat_mut().iter_mut().zip(self.data.iter()) {
+            *o = row[0];
+        }
+        let first = out;
+        fold_axis(
+            self.as_flat(),
+            (R, C, 1),
+            out.as_flat_mut(),
+            first.as_flat(),
+            |x, _| x,
+            max_nan,
+        );
+        out
     }
 
     /// The smallest element of each row, like `np.min(a, axis=1, keepdims=True)`.
@@ -228,7 +257,23 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     #[must_use]
     #[track_caller]
     pub fn min_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.min())
+        if C == 0 && R > 0 {
+            empty("min_axis1", (R, C));
+        }
+        let mut out = Tensor::from_array([[T::zero()]; R]);
+        for (o, row) in out.as_flat_mut().iter_mut().zip(self.data.iter()) {
+            *o = row[0];
+        }
+        let first = out;
+        fold_axis(
+            self.as_flat(),
+            (R, C, 1),
+            out.as_flat_mut(),
+            first.as_flat(),
+            |x, _| x,
+            min_nan,
+        );
+        out
     }
 
     /// The row-major (flat) index of the first largest element, like `a.argmax()`; the first
@@ -377,12 +422,6 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
         fold_axis(self.as_flat(), (1, R, C), out.as_flat_mut(), extra, map, f);
         out
     }
-
-    /// Reduces each row (as a `1 x C` row vector) to one value of an `R x 1` column.
-    #[inline]
-    fn fold_axis1<U>(&self, f: impl Fn(&Vector<T, C>) -> U) -> ColVector<U, R> {
-        Tensor::from_array(self.data.each_ref().map(|row| [f(&Vector::from(*row))]))
-    }
 }
 
 impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
@@ -395,7 +434,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn mean(&self) -> T {
-        self.sum() / count(R * C)
+        mean(self.as_flat())
     }
 
     /// The mean of each column, like `np.mean(a, axis=0, keepdims=True)`.
@@ -407,9 +446,8 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn mean_axis0(&self) -> Vector<T, C> {
-        let n = count(R);
-        let mut out = self.sum_axis0();
-        out.as_flat_mut().iter_mut().for_each(|x| *x = *x / n);
+        let mut out = Tensor::from_array([[T::zero(); C]]);
+        mean_lanes(self.as_flat(), (1, R, C), out.as_flat_mut());
         out
     }
 
@@ -425,7 +463,9 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn mean_axis1(&self) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.mean())
+        let mut out = Tensor::from_array([[T::zero()]; R]);
+        mean_lanes(self.as_flat(), (R, C, 1), out.as_flat_mut());
+        out
     }
 
     /// The variance of all elements with `ddof = 0`, like `a.var()`: the mean squared
@@ -478,10 +518,8 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn var_axis0_ddof(&self, ddof: usize) -> Vector<T, C> {
-        let [mean] = self.mean_axis0().data;
-        let mut out = self.fold_axis0(T::zero(), |x, m| (x - m) * (x - m), |a, b| a + b, &mean);
-        let d = dof(R, ddof);
-        out.as_flat_mut().iter_mut().for_each(|x| *x = *x / d);
+        let mut out = Tensor::from_array([[T::zero(); C]]);
+        var_lanes(self.as_flat(), (1, R, C), ddof, false, out.as_flat_mut());
         out
     }
 
@@ -507,7 +545,9 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn var_axis1_ddof(&self, ddof: usize) -> ColVector<T, R> {
-        self.fold_axis1(|row| row.var_ddof(ddof))
+        let mut out = Tensor::from_array([[T::zero()]; R]);
+        var_lanes(self.as_flat(), (R, C, 1), ddof, false, out.as_flat_mut());
+        out
     }
 
     /// The standard deviation of all elements with `ddof = 0`, like `a.std()`.
@@ -519,7 +559,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn std(&self) -> T {
-        self.var().sqrt()
+        std(self.as_flat(), 0)
     }
 
     /// The standard deviation with `ddof` delta degrees of freedom, like `a.std(ddof=ddof)`.
@@ -531,7 +571,7 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn std_ddof(&self, ddof: usize) -> T {
-        self.var_ddof(ddof).sqrt()
+        std(self.as_flat(), ddof)
     }
 
     /// The standard deviation of each column, like `np.std(a, axis=0, keepdims=True)`.
@@ -557,7 +597,9 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn std_axis0_ddof(&self, ddof: usize) -> Vector<T, C> {
-        self.var_axis0_ddof(ddof).sqrt()
+        let mut out = Tensor::from_array([[T::zero(); C]]);
+        var_lanes(self.as_flat(), (1, R, C), ddof, true, out.as_flat_mut());
+        out
     }
 
     /// The standard deviation of each row, like `np.std(a, axis=1, keepdims=True)`.
@@ -582,7 +624,9 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn std_axis1_ddof(&self, ddof: usize) -> ColVector<T, R> {
-        self.var_axis1_ddof(ddof).sqrt()
+        let mut out = Tensor::from_array([[T::zero()]; R]);
+        var_lanes(self.as_flat(), (R, C, 1), ddof, true, out.as_flat_mut());
+        out
     }
 
     /// The Frobenius norm (the L2 norm of a vector), `sqrt(sum(x²))`, like
