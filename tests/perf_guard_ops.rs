@@ -81,6 +81,8 @@ macro_rules! matrix_cases {
         let mut out: Box<[[$T; C]; R]> = Box::new([[0.0; C]; R]);
         let mut out_row = [0.0 as $T; C];
         let mut out_col = [0.0 as $T; R];
+        // Not every case list uses every operand.
+        let _ = (&b, &row, &col, &mut out, &mut out_row, &mut out_col);
         let name = |op: &str| format!("{op} {} ({R}, {C})", stringify!($T));
         $(matrix_cases!(@ $op, $rep, name, a, b, row, col, out, out_row, out_col, $T, R, C);)+
     }};

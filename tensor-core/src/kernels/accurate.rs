@@ -115,14 +115,10 @@ impl Dd {
     /// Zero.
     pub(crate) const ZERO: Dd = Dd { hi: 0.0, lo: 0.0 };
 
-    /// `hi + lo` rounded once.
+    /// `hi + lo` rounded once (`hi` itself when infinite or NaN: `lo` is then 0).
     #[inline(always)]
     pub(crate) fn value(self) -> f64 {
-        if self.hi.is_finite() {
-            self.hi + self.lo
-        } else {
-            self.hi
-        }
+        self.hi + self.lo
     }
 
     /// `self + x`, compensated.
@@ -138,10 +134,11 @@ impl Dd {
     /// `self / d`, with the remainder carried (so the quotient's `value` is rounded once).
     #[inline]
     pub(crate) fn div(self, d: f64) -> Dd {
-        if d == 1.0 {
-            return self;
-        }
         let q = self.hi / d;
+        if d == 1.0 || self.lo == 0.0 {
+            // Exact, or `hi / d` correctly rounded already (an IEEE division).
+            return Dd { hi: q, lo: 0.0 };
+        }
         if !q.is_finite() || !self.hi.is_finite() || d == 0.0 {
             return Dd {
                 hi: self.value() / d,
@@ -160,7 +157,7 @@ impl Dd {
     /// The square root, rounded once (NaN below zero, as `f64::sqrt`).
     #[inline]
     pub(crate) fn sqrt(self) -> f64 {
-        if !(self.hi > 0.0 && self.hi.is_finite()) {
+        if self.lo == 0.0 || !(self.hi > 0.0 && self.hi.is_finite()) {
             return sqrt(self.value());
         }
         let s = sqrt(self.hi);
@@ -189,18 +186,19 @@ impl Lanes {
         c: [0.0; L],
     };
 
-    /// Adds `x` lane by lane: compensated (`COMP`) or plain.
+    /// Adds `x` lane by lane: compensated (`COMP`, `two_sum` spelled out as whole-array
+    /// operations, which the compiler keeps in vector registers) or plain.
     #[inline(always)]
     fn add<const COMP: bool>(&mut self, x: [f64; L]) {
-        for i in 0..L {
-            if COMP {
-                let (s, e) = two_sum(self.s[i], x[i]);
-                self.s[i] = s;
-                self.c[i] += e;
-            } else {
-                self.s[i] += x[i];
-            }
+        let s = self.s;
+        let t: [f64; L] = core::array::from_fn(|i| s[i] + x[i]);
+        if COMP {
+            let z: [f64; L] = core::array::from_fn(|i| t[i] - s[i]);
+            let e: [f64; L] = core::array::from_fn(|i| (s[i] - (t[i] - z[i])) + (x[i] - z[i]));
+            let c = self.c;
+            self.c = core::array::from_fn(|i| c[i] + e[i]);
         }
+        self.s = t;
     }
 
     /// The total of every lane, compensated: lanes combined pairwise (`two_sum` lane by
@@ -240,18 +238,26 @@ fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
     if a.len() < SHORT {
         return short_sum(a, map);
     }
+    if E::COMPENSATED {
+        // One set of lanes: the dependency chain is one addition per 8 elements, shorter
+        // than the six other operations of `two_sum`.
+        let mut acc = Lanes::ZERO;
+        let (chunks, rest) = a.as_chunks::<L>();
+        for chunk in chunks {
+            acc.add::<true>(core::array::from_fn(|i| map(chunk[i].widen())));
+        }
+        let mut t = acc.total();
+        for &x in rest {
+            t = t.add(map(x.widen()));
+        }
+        return finite_or_plain(t);
+    }
     // Two sets of lanes: independent dependency chains for the plain (`f32`) sums.
     let mut acc = [Lanes::ZERO; 2];
-    let chunks = a.chunks_exact(2 * L);
-    let rest = chunks.remainder();
+    let (chunks, rest) = a.as_chunks::<{ 2 * L }>();
     for chunk in chunks {
-        for (lanes, half) in acc.iter_mut().zip(chunk.chunks_exact(L)) {
-            let x: [f64; L] = core::array::from_fn(|i| map(half[i].widen()));
-            if E::COMPENSATED {
-                lanes.add::<true>(x);
-            } else {
-                lanes.add::<false>(x);
-            }
+        for (h, lanes) in acc.iter_mut().enumerate() {
+            lanes.add::<false>(core::array::from_fn(|i| map(chunk[h * L + i].widen())));
         }
     }
     let [mut first, second] = acc;
@@ -278,32 +284,68 @@ fn sum_map<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
     sum_body(a, map)
 }
 
-/// The AVX2 and AVX-512 copies of [`sum_body`], for builds that do not target them.
+/// The AVX2 and AVX-512 copies of the long loops ([`sum_body`], [`long_lanes`],
+/// [`strided_any`]), for builds that do not target them: chosen once per process (or by
+/// `TENSOR_KERNEL`), one call per reduction.
 #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
 mod x86 {
     use super::super::simd::dispatch::{Isa, active};
     use super::{Dd, Real, sum_body};
 
-    /// [`sum_body`] with the instruction set chosen once per process (`TENSOR_KERNEL` too).
+    /// Generates the dispatching function `$name` and its two `#[target_feature]` copies.
+    macro_rules! copies {
+        ($name:ident => $body:path, ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
+            #[inline(never)]
+            pub(super) fn $name<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+                $($arg: $ty),*
+            ) -> $ret {
+                #[target_feature(enable = "avx512f,avx2,fma")]
+                fn avx512<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+                    $($arg: $ty),*
+                ) -> $ret {
+                    $body($($arg),*)
+                }
+                #[target_feature(enable = "avx2,fma")]
+                fn avx2<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+                    $($arg: $ty),*
+                ) -> $ret {
+                    $body($($arg),*)
+                }
+                match active() {
+                    // SAFETY: `active` returns `Avx512` only when this CPU has AVX-512F, AVX2
+                    // and FMA.
+                    Isa::Avx512 => unsafe { avx512::<E, F, G>($($arg),*) },
+                    // SAFETY: `active` returns `Avx2` only when this CPU has AVX2 and FMA.
+                    Isa::Avx2 => unsafe { avx2::<E, F, G>($($arg),*) },
+                    _ => $body($($arg),*),
+                }
+            }
+        };
+    }
+
+    copies!(lanes => super::long_lanes, (a: &[E], n: usize, out: &mut [E], map: F, finish: G) -> ());
+    copies!(strided => super::strided_any, (
+        a: &[E], lanes: (usize, usize, usize), out: &mut [E], map: F, finish: G
+    ) -> ());
+
+    /// [`sum_body`] of one slice.
     #[inline(never)]
     pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+        #[target_feature(enable = "avx512f,avx2,fma")]
+        fn avx512<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+            sum_body(a, map)
+        }
+        #[target_feature(enable = "avx2,fma")]
+        fn avx2<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+            sum_body(a, map)
+        }
         match active() {
-            // SAFETY: `active` returns `Avx512` only when this CPU has AVX-512F (and AVX2).
+            // SAFETY: as above.
             Isa::Avx512 => unsafe { avx512(a, map) },
-            // SAFETY: `active` returns `Avx2` only when this CPU has AVX2 and FMA.
+            // SAFETY: as above.
             Isa::Avx2 => unsafe { avx2(a, map) },
             _ => sum_body(a, map),
         }
-    }
-
-    #[target_feature(enable = "avx512f,avx2,fma")]
-    fn avx512<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-        sum_body(a, map)
-    }
-
-    #[target_feature(enable = "avx2,fma")]
-    fn avx2<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-        sum_body(a, map)
     }
 }
 
@@ -332,55 +374,50 @@ fn lanes_map<E: Real>(
         for o in out.iter_mut() {
             *o = E::narrow(finish(Dd::ZERO));
         }
+    } else if n == 1 {
+        // Lanes of one element: `a` and `out` have the same layout.
+        for (o, &x) in out.iter_mut().zip(a) {
+            let s = 0.0 + map(x.widen(), o.widen());
+            *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
+        }
     } else if inner == 1 && n < SHORT {
         for (o, lane) in out.iter_mut().zip(a.chunks_exact(n)) {
             let e = o.widen();
             *o = E::narrow(finish(short_sum(lane, move |x| map(x, e))));
         }
     } else if inner == 1 {
+        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+        if a.len() >= DISPATCH_MIN {
+            return x86::lanes(a, n, out, map, finish);
+        }
         long_lanes(a, n, out, map, finish);
-    } else if n == 1 || (n <= SHORT && inner <= TINY) {
+    } else if inner <= TINY && (n <= SHORT || !E::COMPENSATED) {
         tiny_strided(a, (outer, n, inner), out, map, finish);
-    } else if inner <= TINY {
-        strided::<E, TINY>(a, (outer, n, inner), out, map, finish);
     } else {
-        strided::<E, 128>(a, (outer, n, inner), out, map, finish);
+        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+        if a.len() >= DISPATCH_MIN {
+            return x86::strided(a, (outer, n, inner), out, map, finish);
+        }
+        strided_any(a, (outer, n, inner), out, map, finish);
     }
 }
 
 /// Strided lanes at most this wide use row buffers of this size.
 const TINY: usize = 16;
 
-/// The sum of a short lane: one running sum for `f64` (NumPy's order below 8 elements), four
-/// for `f32` (exact in `f64` at these lengths, in any order).
+/// The sum of a short lane: one running sum (NumPy's order below 8 elements; for `f32`
+/// elements, exact in `f64` to far below an `f32` ulp at these lengths).
 #[inline(always)]
 fn short_sum<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
-    if E::COMPENSATED {
-        let mut s = 0.0;
-        for &x in a {
-            s += map(x.widen());
-        }
-        return Dd { hi: s, lo: 0.0 };
+    let mut s = 0.0;
+    for &x in a {
+        s += map(x.widen());
     }
-    let mut acc = [0.0; 4];
-    let chunks = a.chunks_exact(4);
-    let rest = chunks.remainder();
-    for c in chunks {
-        for (s, &x) in acc.iter_mut().zip(c) {
-            *s += map(x.widen());
-        }
-    }
-    for (s, &x) in acc.iter_mut().zip(rest) {
-        *s += map(x.widen());
-    }
-    Dd {
-        hi: (acc[0] + acc[1]) + (acc[2] + acc[3]),
-        lo: 0.0,
-    }
+    Dd { hi: s, lo: 0.0 }
 }
 
 /// Long contiguous lanes, each through the lane accumulators.
-#[inline(never)]
+#[inline(always)]
 fn long_lanes<E: Real>(
     a: &[E],
     n: usize,
@@ -390,7 +427,23 @@ fn long_lanes<E: Real>(
 ) {
     for (o, lane) in out.iter_mut().zip(a.chunks_exact(n)) {
         let e = o.widen();
-        *o = E::narrow(finish(sum_map(lane, move |x| map(x, e))));
+        *o = E::narrow(finish(sum_body(lane, move |x| map(x, e))));
+    }
+}
+
+/// [`strided`] with row buffers of [`TINY`] lanes for narrow lanes, 128 for wide ones.
+#[inline(always)]
+fn strided_any<E: Real>(
+    a: &[E],
+    lanes: (usize, usize, usize),
+    out: &mut [E],
+    map: impl Fn(f64, f64) -> f64 + Copy,
+    finish: impl Fn(Dd) -> f64,
+) {
+    if lanes.2 <= TINY {
+        strided::<E, TINY>(a, lanes, out, map, finish);
+    } else {
+        strided::<E, 128>(a, lanes, out, map, finish);
     }
 }
 
@@ -405,15 +458,6 @@ fn tiny_strided<E: Real>(
     finish: impl Fn(Dd) -> f64,
 ) {
     for (out_row, block) in out.chunks_exact_mut(inner).zip(a.chunks_exact(n * inner)) {
-        if n == 1 {
-            for (o, &x) in out_row.iter_mut().zip(block) {
-                *o = E::narrow(finish(Dd {
-                    hi: 0.0 + map(x.widen(), o.widen()),
-                    lo: 0.0,
-                }));
-            }
-            continue;
-        }
         let mut acc = [0.0; TINY];
         let mut ex = [0.0; TINY];
         for (e, o) in ex.iter_mut().zip(out_row.iter()) {
@@ -440,14 +484,26 @@ fn strided<E: Real, const W: usize>(
 ) {
     for (o, out_row) in out.chunks_exact_mut(inner).enumerate() {
         let block = &a[o * n * inner..(o + 1) * n * inner];
-        for (c, out_cols) in out_row.chunks_mut(W).enumerate() {
-            let (j0, w) = (c * W, out_cols.len().min(W));
+        // One chunk of exactly `inner` columns when they fit (a compile-time length).
+        let width = if inner <= W { inner } else { W };
+        for (c, out_cols) in out_row.chunks_mut(width).enumerate() {
+            let (j0, w) = (c * width, out_cols.len().min(W));
             let mut ex = [0.0; W];
             for (e, x) in ex.iter_mut().zip(out_cols.iter()) {
                 *e = x.widen();
             }
             let mut s = [0.0; W];
             let mut comp = [0.0; W];
+            if !E::COMPENSATED {
+                // `f32` elements: one `f64` running sum per column is exact enough.
+                for row in block.chunks_exact(inner) {
+                    add_row(&mut s[..w], &row[j0..j0 + w], &ex[..w], map);
+                }
+                for (o, &s) in out_cols.iter_mut().zip(&s[..w]) {
+                    *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
+                }
+                continue;
+            }
             let groups = block.chunks_exact(LEAF * inner);
             let rest = groups.remainder();
             for group in groups {
@@ -457,13 +513,9 @@ fn strided<E: Real, const W: usize>(
                 for k in 0..w {
                     let x: [f64; LEAF] = core::array::from_fn(|r| map(rows[r][k].widen(), ex[k]));
                     let leaf = ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]));
-                    if E::COMPENSATED {
-                        let (t, e) = two_sum(s[k], leaf);
-                        s[k] = t;
-                        comp[k] += e;
-                    } else {
-                        s[k] += leaf;
-                    }
+                    let (t, e) = two_sum(s[k], leaf);
+                    s[k] = t;
+                    comp[k] += e;
                 }
             }
             let mut leaf = [0.0; W];
@@ -497,13 +549,13 @@ fn sq_dev(x: f64, mean: f64) -> f64 {
 }
 
 /// The sum of `a`.
-#[inline]
+#[inline(always)]
 pub(crate) fn sum<E: Real>(a: &[E]) -> E {
     E::narrow(sum_map(a, |x| x).value())
 }
 
 /// The mean of `a` (NaN when empty).
-#[inline]
+#[inline(always)]
 pub(crate) fn mean<E: Real>(a: &[E]) -> E {
     E::narrow(mean_f64(a))
 }
@@ -516,13 +568,13 @@ fn mean_f64<E: Real>(a: &[E]) -> f64 {
 
 /// The variance of `a` with `ddof` delta degrees of freedom (two passes: the mean, then the
 /// squared deviations from it).
-#[inline]
+#[inline(always)]
 pub(crate) fn var<E: Real>(a: &[E], ddof: usize) -> E {
     E::narrow(var_dd(a, ddof).value())
 }
 
 /// The standard deviation of `a` with `ddof` delta degrees of freedom.
-#[inline]
+#[inline(always)]
 pub(crate) fn std<E: Real>(a: &[E], ddof: usize) -> E {
     E::narrow(var_dd(a, ddof).sqrt())
 }
@@ -534,26 +586,26 @@ fn var_dd<E: Real>(a: &[E], ddof: usize) -> Dd {
 }
 
 /// The L2 norm of `a`.
-#[inline]
+#[inline(always)]
 pub(crate) fn norm<E: Real>(a: &[E]) -> E {
     E::narrow(sum_map(a, |x| x * x).sqrt())
 }
 
 /// The sums of the lanes of `a` seen as `outer x n x inner` (see [`lanes_map`]).
-#[inline]
+#[inline(always)]
 pub(crate) fn sum_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
     lanes_map(a, lanes, out, |x, _| x, Dd::value);
 }
 
 /// The means of the lanes.
-#[inline]
+#[inline(always)]
 pub(crate) fn mean_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
     let n = count(lanes.1);
     lanes_map(a, lanes, out, |x, _| x, |s| s.div(n).value());
 }
 
 /// The variances (`sqrt`: the standard deviations) of the lanes with `ddof`.
-#[inline]
+#[inline(always)]
 pub(crate) fn var_lanes<E: Real>(
     a: &[E],
     lanes: (usize, usize, usize),

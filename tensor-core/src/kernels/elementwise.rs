@@ -70,24 +70,6 @@ pub(crate) fn binary_assign<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T
     }
 }
 
-/// `out[i] = f(a[i], s)`.
-#[inline]
-pub(crate) fn binary_scalar_rhs<T: Copy>(a: &[T], s: T, out: &mut [T], f: impl Fn(T, T) -> T) {
-    debug_assert_eq!(a.len(), out.len());
-    for (o, &x) in out.iter_mut().zip(a) {
-        *o = f(x, s);
-    }
-}
-
-/// `out[i] = f(s, b[i])`.
-#[inline]
-pub(crate) fn binary_scalar_lhs<T: Copy>(s: T, b: &[T], out: &mut [T], f: impl Fn(T, T) -> T) {
-    debug_assert_eq!(b.len(), out.len());
-    for (o, &y) in out.iter_mut().zip(b) {
-        *o = f(s, y);
-    }
-}
-
 /// The largest rank a broadcasting operand can have.
 const MAX_RANK: usize = 4;
 
@@ -122,10 +104,9 @@ pub(crate) fn binary_simd<T: Copy>(
 /// the output's or 1 (the type system has proved it). `op`, when given, is the operator `f`
 /// computes: same-shape operands then go to the SIMD kernels.
 ///
-/// Neighbouring axes on which both operands behave alike (each full, or each repeated) are
-/// merged first, so `(H, W, C) + (1, 1, C)` runs as `(H*W, C) + (1, C)`: the innermost loop is
-/// one of the contiguous, vectorizable loops above.
-#[inline]
+/// Same shapes go to [`binary_simd`]; broadcasting ones to the nested loops of
+/// [`broadcast_loops`].
+#[inline(always)]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn broadcast_binary<T: Copy>(
     a: &[T],
@@ -150,18 +131,15 @@ pub(crate) fn broadcast_binary<T: Copy>(
     if out.is_empty() {
         return;
     }
-    if out.len() < INLINE_MAX {
-        return broadcast_small(a, da, b, db, out, dims, f);
-    }
-    let ([ma, mb, m], rank) = merge_axes(da, db, dims);
-    broadcast_axes(a, &ma[..rank], b, &mb[..rank], out, &m[..rank], &f);
+    broadcast_loops(a, da, b, db, out, dims, f);
 }
 
-/// [`broadcast_binary`] on a small output: the nested loops a user would write, over the
-/// shapes padded to rank 4. The shapes are compile-time constants after inlining, so the loops
-/// unroll and vectorize as the plain loop does.
+/// [`broadcast_binary`] with operands of different shapes: the nested loops a user would
+/// write, over the shapes padded to rank 4 (a repeated axis has stride 0). The shapes are
+/// compile-time constants after inlining, so the loops unroll and vectorize as the plain loop
+/// does, and no run-time branch on the dimensions remains.
 #[inline(always)]
-fn broadcast_small<T: Copy>(
+fn broadcast_loops<T: Copy>(
     a: &[T],
     da: &[usize],
     b: &[T],
@@ -194,60 +172,5 @@ fn broadcast_small<T: Copy>(
                 o += n[3];
             }
         }
-    }
-}
-
-/// Drops the axes of size 1 and merges neighbouring axes on which `a` is full on both or
-/// repeated on both, and likewise `b`. Returns the merged shapes of `a`, `b` and the output,
-/// and their rank (at least 1). Every dimension is at least 1 (the output is not empty).
-fn merge_axes(da: &[usize], db: &[usize], dims: &[usize]) -> ([[usize; MAX_RANK]; 3], usize) {
-    let mut m = [[1; MAX_RANK]; 3];
-    let mut rank = 0;
-    for ((&x, &y), &n) in da.iter().zip(db).zip(dims) {
-        if n == 1 {
-            continue;
-        }
-        let same_kind =
-            rank > 0 && (m[0][rank - 1] == 1) == (x == 1) && (m[1][rank - 1] == 1) == (y == 1);
-        if same_kind {
-            m[0][rank - 1] *= x;
-            m[1][rank - 1] *= y;
-            m[2][rank - 1] *= n;
-        } else {
-            m[0][rank] = x;
-            m[1][rank] = y;
-            m[2][rank] = n;
-            rank += 1;
-        }
-    }
-    (m, rank.max(1))
-}
-
-/// [`broadcast_binary`] on merged, non-empty shapes: recursion over the outer axes, one
-/// contiguous loop on the innermost.
-fn broadcast_axes<T: Copy, F: Fn(T, T) -> T>(
-    a: &[T],
-    da: &[usize],
-    b: &[T],
-    db: &[usize],
-    out: &mut [T],
-    dims: &[usize],
-    f: &F,
-) {
-    let n = dims[0];
-    if dims.len() == 1 {
-        return match (da[0] == n, db[0] == n) {
-            (true, true) => binary(a, b, out, f),
-            (true, false) => binary_scalar_rhs(a, b[0], out, f),
-            (false, true) => binary_scalar_lhs(a[0], b, out, f),
-            (false, false) => out.fill(f(a[0], b[0])),
-        };
-    }
-    let (sa, sb) = (a.len() / da[0], b.len() / db[0]);
-    for (i, o) in out.chunks_exact_mut(out.len() / n).enumerate() {
-        let ia = if da[0] == 1 { 0 } else { i * sa };
-        let ib = if db[0] == 1 { 0 } else { i * sb };
-        let (sub_a, sub_b) = (&a[ia..ia + sa], &b[ib..ib + sb]);
-        broadcast_axes(sub_a, &da[1..], sub_b, &db[1..], o, &dims[1..], f);
     }
 }

@@ -54,13 +54,13 @@ pub(crate) fn fold<T: Copy>(a: &[T], init: T, map: impl Fn(T) -> T, f: impl Fn(T
 
 /// The sum of the elements (0 for none): accurate for `f32`/`f64` (see `accurate`), in
 /// [`fold`]'s order for the others.
-#[inline]
+#[inline(always)]
 pub(crate) fn sum<T: Element>(a: &[T]) -> T {
     real_or!(T, sum(a), fold(a, T::zero(), |x| x, |p, q| p + q))
 }
 
 /// The mean of the elements (NaN for none).
-#[inline]
+#[inline(always)]
 pub(crate) fn mean<T: Element + Float>(a: &[T]) -> T {
     real_or!(T, mean(a), sum(a) / count(a.len()))
 }
@@ -85,7 +85,7 @@ pub(crate) fn dof<T: Float>(n: usize, ddof: usize) -> T {
 
 /// The variance with `ddof` delta degrees of freedom: squared deviations from the mean (two
 /// passes, so no cancellation), summed and divided by `n - ddof`.
-#[inline]
+#[inline(always)]
 pub(crate) fn var<T: Element + Float>(a: &[T], ddof: usize) -> T {
     real_or!(T, var(a; ddof), {
         let mean = sum(a) / count(a.len());
@@ -96,13 +96,13 @@ pub(crate) fn var<T: Element + Float>(a: &[T], ddof: usize) -> T {
 
 /// The standard deviation with `ddof` delta degrees of freedom (the square root rounded once
 /// from the unrounded variance).
-#[inline]
+#[inline(always)]
 pub(crate) fn std<T: Element + Float>(a: &[T], ddof: usize) -> T {
     real_or!(T, std(a; ddof), var(a, ddof).sqrt())
 }
 
 /// The L2 norm `sqrt(sum(x²))`.
-#[inline]
+#[inline(always)]
 pub(crate) fn norm<T: Element + Float>(a: &[T]) -> T {
     real_or!(
         T,
@@ -113,7 +113,7 @@ pub(crate) fn norm<T: Element + Float>(a: &[T]) -> T {
 
 /// The sums along axis 1 of `a` seen as `outer x n x inner`, into `out` (`outer x inner`):
 /// accurate for `f32`/`f64`, [`fold_axis`] for the others.
-#[inline]
+#[inline(always)]
 pub(crate) fn sum_lanes<T: Element>(a: &[T], lanes: (usize, usize, usize), out: &mut [T]) {
     if let (Some(a), Some(out)) = (cast_slice::<T, f32>(a), cast_slice_mut::<T, f32>(out)) {
         return accurate::sum_lanes(a, lanes, out);
@@ -142,7 +142,7 @@ pub(crate) fn sum_lanes<T: Element>(a: &[T], lanes: (usize, usize, usize), out: 
 }
 
 /// The means along axis 1 of `a` seen as `outer x n x inner` (NaN when `n` is 0).
-#[inline]
+#[inline(always)]
 pub(crate) fn mean_lanes<T: Element + Float>(a: &[T], lanes: (usize, usize, usize), out: &mut [T]) {
     if let (Some(a), Some(out)) = (cast_slice::<T, f32>(a), cast_slice_mut::<T, f32>(out)) {
         return accurate::mean_lanes(a, lanes, out);
@@ -157,7 +157,7 @@ pub(crate) fn mean_lanes<T: Element + Float>(a: &[T], lanes: (usize, usize, usiz
 
 /// The variances (with `sqrt`, the standard deviations) along axis 1 of `a` seen as
 /// `outer x n x inner`, with `ddof` delta degrees of freedom.
-#[inline]
+#[inline(always)]
 pub(crate) fn var_lanes<T: Element + Float>(
     a: &[T],
     lanes: (usize, usize, usize),

@@ -2,9 +2,48 @@
 //! so that the result broadcasts back: `m - m.mean_axis1()` centres each row.
 //!
 //! Naming: `*_axis0` reduces over the rows (NumPy's `axis=0`) to a `1 x C` row, `*_axis1`
-//! reduces over the columns (`axis=1`) to an `R x 1` column. Sums and products combine their
-//! elements in an unspecified order (several partial sums, which vectorize and round no worse
-//! than one running sum); integer overflow behaves as the element type's operator (a panic
+//! reduces over the columns (`axis=1`) to an `R x 1` column.
+//!
+//! # Accuracy
+//!
+//! `sum`, `mean`, `var`/`std` (any `ddof`) and `norm` of `f32` and `f64` tensors, whole and
+//! along any axis of every rank, are at least as accurate as NumPy's: `f32` elements are
+//! accumulated in `f64`, `f64` elements with compensated summation (every addition an
+//! error-free `two_sum`; along a strided axis, groups of 8 rows summed pairwise, then
+//! compensated), and the division by the count and the square root are rounded once from the
+//! unrounded sum. The error does not grow with the length: the results are the correctly
+//! rounded values but for the last bit now and then, where NumPy's pairwise summation (blocks
+//! of 128 along the contiguous axis) and its row-by-row sums along the other axes lose digits
+//! with the length. Largest relative errors measured by `tests/reduce_accuracy.rs` against the
+//! exact values (NumPy 2.4.6's from `tests/accuracy/gen_reduce_accuracy.py`; "issue" is
+//! `0.1 + (j % 7) * 1e-3` at 10^7 elements, "uniform" is random in `[0, 1)` and "centred" in
+//! `[-1, 1)`, whole arrays of 10^3 to 10^8 elements; "per axis" is every axis case of ranks 2
+//! to 4 of 10^6 and 10^7 elements, largest over the lanes; `norm` per axis has no method).
+//! The test compares case by case: 624 of the 625 cases are at most NumPy's error; the one
+//! miss is `std(ddof=1)` of the 10^8 issue values, whose exact value lies 0.007 ulp from a
+//! rounding tie: NumPy's result is 0.493 ulp away, ours 0.507 (the squared deviations are
+//! rounded before the compensated sum).
+//!
+//! | op | dtype | issue 10^7: tensor / NumPy | uniform whole: tensor / NumPy | centred whole: tensor / NumPy | per axis: tensor / NumPy |
+//! |---|---|---|---|---|---|
+//! | `sum` | f32 | 4.7e-09 / 4.7e-09 | 4.6e-08 / 5.8e-08 | 3.9e-08 / 1.5e-06 | 6.0e-08 / 3.1e-03 |
+//! | `sum` | f64 | 1.7e-17 / 1.3e-16 | 7.2e-17 / 1.8e-16 | 9.3e-17 / 5.8e-15 | 9.5e-13 / 5.1e-12 |
+//! | `mean` | f32 | 5.8e-09 / 5.8e-09 | 3.1e-08 / 8.9e-08 | 4.2e-08 / 1.5e-06 | 6.0e-08 / 3.1e-03 |
+//! | `mean` | f64 | 5.7e-17 / 7.8e-17 | 7.5e-17 / 1.6e-16 | 6.8e-17 / 5.7e-15 | 9.5e-13 / 5.1e-12 |
+//! | `var (ddof 0)` | f32 | 3.4e-08 / 7.9e-08 | 4.2e-08 / 1.3e-07 | 4.3e-08 / 5.1e-08 | 5.9e-08 / 4.2e-06 |
+//! | `var (ddof 0)` | f64 | 5.7e-17 / 5.7e-17 | 7.5e-17 / 2.1e-16 | 3.4e-17 / 1.6e-16 | 3.8e-16 / 1.5e-14 |
+//! | `var (ddof 1)` | f32 | 2.1e-08 / 9.3e-08 | 3.9e-08 / 1.2e-07 | 3.3e-08 / 3.3e-08 | 4.8e-08 / 4.2e-06 |
+//! | `var (ddof 1)` | f64 | 3.1e-17 / 3.1e-17 | 5.2e-17 / 2.1e-16 | 7.3e-17 / 1.6e-16 | 1.3e-16 / 1.5e-14 |
+//! | `std (ddof 0)` | f32 | 4.2e-08 / 7.5e-08 | 4.4e-08 / 1.0e-07 | 4.0e-08 / 4.0e-08 | 5.9e-08 / 2.1e-06 |
+//! | `std (ddof 0)` | f64 | 1.1e-16 / 1.1e-16 | 9.1e-17 / 1.2e-16 | 9.3e-17 / 1.3e-16 | 2.6e-16 / 7.3e-15 |
+//! | `std (ddof 1)` | f32 | 2.5e-08 / 2.5e-08 | 4.6e-08 / 7.0e-08 | 4.4e-08 / 4.4e-08 | 5.6e-08 / 2.1e-06 |
+//! | `std (ddof 1)` | f64 | 1.0e-16 / 1.1e-16 | 8.8e-17 / 1.4e-16 | 7.5e-17 / 7.5e-17 | 1.1e-16 / 7.5e-15 |
+//! | `norm` | f32 | 1.8e-08 / 9.8e-05 | 4.4e-08 / 7.9e-04 | 3.4e-08 / 7.9e-04 |  |
+//! | `norm` | f64 | 1.0e-16 / 1.2e-13 | 9.7e-17 / 1.5e-15 | 7.9e-17 / 7.1e-15 |  |
+//!
+//! Sums and products of other element types combine their elements in an unspecified order
+//! (several partial sums, which vectorize and round no worse than one running sum); integer
+//! overflow behaves as the element type's operator (a panic
 //! with overflow checks on, wrapping otherwise, where the wrapped result does not depend on
 //! the order). With overflow checks on, a partial sum can overflow even when the total fits,
 //! depending on that order (`[MAX, 1, -1]`): sum in a wider type (`a.map(i64::from).sum()`)
