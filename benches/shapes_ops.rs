@@ -14,8 +14,9 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion};
 use tensor::{Tensor, Tensor3};
 
+/// The shared configuration with shorter measurements (flags still override).
 fn criterion() -> Criterion {
-    Criterion::default()
+    common::criterion()
         .warm_up_time(Duration::from_millis(100))
         .measurement_time(Duration::from_millis(300))
         .sample_size(10)

@@ -260,6 +260,11 @@ fn higher_ranks_reduce_like_their_lanes() {
     }
 }
 
+/// The index after `k`, wrapping at `n`.
+fn next_index(k: usize, n: usize) -> usize {
+    (k + 1) % n
+}
+
 /// Infinities and NaN in every path: a NaN anywhere makes its lane NaN; an infinity its lane's
 /// sum infinite; `inf - inf` NaN (the compensation never turns them into finite values).
 #[test]
@@ -280,7 +285,7 @@ fn non_finite_values_in_every_path() {
                 assert!(t.var_axis1()[(i, 0)].is_nan());
                 let mut u = t;
                 if $r * $c > 1 {
-                    let k = (i * $c + j + 1) % ($r * $c);
+                    let k = next_index(i * $c + j, $r * $c);
                     u.as_flat_mut()[k] = f64::NEG_INFINITY;
                     assert!(u.sum().is_nan());
                 }
