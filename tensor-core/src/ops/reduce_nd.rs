@@ -12,7 +12,8 @@ use num_traits::Float;
 
 use super::reduce::empty;
 use crate::kernels::reduce::{
-    count, first_of_lanes, fold, fold_axis, max_nan, min_nan, norm, prod, sum, var,
+    first_of_lanes, fold, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std, sum,
+    sum_lanes, var, var_lanes,
 };
 use crate::{Element, Tensor3, Tensor4};
 
@@ -100,7 +101,7 @@ macro_rules! whole_reductions {
             /// ```
             #[must_use]
             pub fn mean(&self) -> T {
-                self.sum() / count(Self::SIZE)
+                mean(self.as_flat())
             }
 
             /// The variance of all elements with `ddof = 0`, like `a.var()`.
@@ -140,7 +141,7 @@ macro_rules! whole_reductions {
             /// ```
             #[must_use]
             pub fn std(&self) -> T {
-                self.var().sqrt()
+                std(self.as_flat(), 0)
             }
 
             /// The standard deviation with `ddof` delta degrees of freedom, like
@@ -154,7 +155,7 @@ macro_rules! whole_reductions {
             /// ```
             #[must_use]
             pub fn std_ddof(&self, ddof: usize) -> T {
-                self.var_ddof(ddof).sqrt()
+                std(self.as_flat(), ddof)
             }
 
             /// The L2 norm of all elements, `sqrt(sum(x²))`, like `np.linalg.norm(a.ravel())`.
@@ -217,10 +218,8 @@ macro_rules! axis_reductions {
             /// ```
             #[must_use]
             pub fn $sum(&self) -> $Ten<T, $($o),+> {
-                let zeros = $Ten::<T, $($o),+>::full(T::zero());
-                let mut out = zeros;
-                let lanes = ($outer, $n, $inner);
-                fold_axis(self.as_flat(), lanes, out.as_flat_mut(), zeros.as_flat(), |x, _| x, |a, b| a + b);
+                let mut out = $Ten::<T, $($o),+>::full(T::zero());
+                sum_lanes(self.as_flat(), ($outer, $n, $inner), out.as_flat_mut());
                 out
             }
 
@@ -280,7 +279,9 @@ macro_rules! axis_reductions {
             /// ```
             #[must_use]
             pub fn $mean(&self) -> $Ten<T, $($o),+> {
-                self.$sum() / count($n)
+                let mut out = $Ten::<T, $($o),+>::full(T::zero());
+                mean_lanes(self.as_flat(), ($outer, $n, $inner), out.as_flat_mut());
+                out
             }
 
             #[doc = concat!("The variance ", $what, " (`ddof = 0`), like `np.var(a, ", $np, ", keepdims=True)`.")]
@@ -294,12 +295,9 @@ macro_rules! axis_reductions {
             /// ```
             #[must_use]
             pub fn $var(&self) -> $Ten<T, $($o),+> {
-                let mean = self.$mean();
                 let mut out = $Ten::<T, $($o),+>::full(T::zero());
-                let lanes = ($outer, $n, $inner);
-                let sq_dev = |x: T, m: T| (x - m) * (x - m);
-                fold_axis(self.as_flat(), lanes, out.as_flat_mut(), mean.as_flat(), sq_dev, |a, b| a + b);
-                out / count($n)
+                var_lanes(self.as_flat(), ($outer, $n, $inner), 0, false, out.as_flat_mut());
+                out
             }
 
             #[doc = concat!("The standard deviation ", $what, " (`ddof = 0`), like `np.std(a, ", $np, ", keepdims=True)`.")]
@@ -312,7 +310,9 @@ macro_rules! axis_reductions {
             /// ```
             #[must_use]
             pub fn $std(&self) -> $Ten<T, $($o),+> {
-                self.$var().sqrt()
+                let mut out = $Ten::<T, $($o),+>::full(T::zero());
+                var_lanes(self.as_flat(), ($outer, $n, $inner), 0, true, out.as_flat_mut());
+                out
             }
         }
     };
