@@ -6,7 +6,7 @@
 //! With `-- --bench` it times the gradient descent instead (see `BENCHMARKS.md`).
 //!
 //! The model code is in `common/linear.rs`, shared with `tests/examples.rs`, which checks it
-//! against NumPy's run on the same data (`../shared/golden/linear_regression.json`).
+//! against NumPy's run on the same data (`tests/golden/linear_regression.json`).
 
 #[path = "common/batch.rs"]
 mod batch;
