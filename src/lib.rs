@@ -127,10 +127,11 @@
 //! **A dimension outside the table.** `error[E0277]: the dimension in `Dim<4097>` is outside the range that shape checks compute with`
 //!
 //! Checks that do arithmetic on dimensions (reshape, broadcasting, bounds) use a table of
-//! dimensions: `0..=4096`, multiples of 16 up to 65536, of 1024 up to 2^20, of 1000 up to 10^5,
-//! powers of 2 and of 10 (see [`shape::Dim`]). Use a covered size (pad 4097 to 4112), or an
-//! operation that needs no arithmetic: indexing, `map`, `zip_map`, `+=` between equal shapes and
-//! `matmul` work for every dimension.
+//! dimensions: `0..=4096`, powers of 2 and of 10, and 9216, 12288, 25088, 50000, 60000, 150528;
+//! the feature `wide-dims` adds the multiples of 16 up to 65536, of 1024 up to 2^20 and of 1000
+//! up to 10^5 (see [`shape::ToUInt`]). Use a covered size (pad 4097 to 8192, or to 4112 with
+//! `wide-dims`), enable `wide-dims`, or use an operation that needs no arithmetic: indexing,
+//! `map`, `zip_map`, `+=` between equal shapes and `matmul` work for every dimension.
 //!
 //! ```compile_fail,E0277
 //! # use tensor::prelude::*;

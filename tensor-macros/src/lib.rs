@@ -50,22 +50,16 @@ pub fn include_safetensors(input: TokenStream) -> TokenStream {
 }
 
 /// Generates `tensor-core`'s table from const-generic dimensions to typenum numbers (the
-/// `ToUInt` impls of `tensor_core::shape::Dim`). Internal to `tensor-core`.
+/// `ToUInt` impls of `tensor_core::shape::Dim`): `__dim_table!()` the default table,
+/// `__dim_table!(wide)` the wide one (`tensor-core`'s feature `wide-dims`). Internal to
+/// `tensor-core`.
 #[doc(hidden)]
 #[proc_macro]
 pub fn __dim_table(input: TokenStream) -> TokenStream {
-    if !input.is_empty() {
-        return syn::Error::new(
-            proc_macro2::TokenStream::from(input)
-                .into_iter()
-                .next()
-                .map_or_else(proc_macro2::Span::call_site, |t| t.span()),
-            "`__dim_table!` takes no arguments",
-        )
-        .to_compile_error()
-        .into();
+    match dims::parse(input.into()) {
+        Ok(table) => dims::table(table).into(),
+        Err(err) => err.to_compile_error().into(),
     }
-    dims::table().into()
 }
 
 /// Generates `tensor-core`'s SIMD kernels: register-blocked matmul micro-kernels, unrolled
