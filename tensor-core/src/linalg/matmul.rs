@@ -84,9 +84,13 @@ impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// ```
     #[must_use]
     pub fn matvec(&self, v: &Vector<T, K>) -> Vector<T, R> {
-        let mut out = Tensor::<T, R, 1>::zeros();
-        crate::kernels::matmul::matmul(self.as_flat(), v.as_flat(), out.as_flat_mut(), K, 1);
-        Tensor::from_fn(|_, j| out.data[j][0])
+        let mut out = Vector::<T, R>::zeros();
+        crate::kernels::matmul::matmul_sized::<T, R, K, 1>(
+            self.as_flat(),
+            v.as_flat(),
+            out.as_flat_mut(),
+        );
+        out
     }
 }
 
