@@ -90,14 +90,26 @@ where
         + std::ops::Mul<Output = T>
         + tensor::num_traits::NumCast,
 {
+    // `PERF_GUARD_ONLY=<text>`: measure only the shapes whose name contains it (to profile).
+    let full = format!("{name} ({R},{K})@({K},{C})");
+    if let Ok(only) = std::env::var("PERF_GUARD_ONLY")
+        && !full.contains(&only)
+    {
+        return (full, f64::INFINITY);
+    }
     let v = |i: usize| -> T { tensor::num_traits::cast(value(i)).unwrap() };
     let a = Tensor::<T, R, K>::boxed_from_fn(|i, j| v(i * K + j));
     let b = Tensor::<T, K, C>::boxed_from_fn(|i, j| v(R * K + i * C + j));
     let mut out = Tensor::<T, R, C>::boxed_zeros();
     let mut out2 = Tensor::<T, R, C>::boxed_zeros();
     // Long rows settle in fewer rounds than tiny calls need to beat timer noise.
-    let rounds = 15;
-    let by_value = R * C <= 1024;
+    let rounds = std::env::var("PERF_GUARD_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(15);
+    // Small products by value, as users write them (`let c = a.matmul(&b)`); large ones into
+    // a boxed output (`PERF_GUARD_INTO=1`: all of them).
+    let by_value = R * C <= 1024 && std::env::var_os("PERF_GUARD_INTO").is_none();
     let r = ratio(
         || {
             if by_value {
@@ -113,7 +125,6 @@ where
         },
         rounds,
     );
-    let full = format!("{name} ({R},{K})@({K},{C})");
     println!("{full:<40} {r:>8.2}");
     (full, r)
 }

@@ -42,6 +42,7 @@ impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// let _ = a.matmul(&a); // cannot multiply `Shape<2, 3>` by `Shape<2, 3>`: inner dimensions 3 and 2 differ
     /// ```
     #[must_use]
+    #[inline]
     pub fn matmul<Rhs: MatMulRhs<T, R, K>>(&self, rhs: &Rhs) -> Rhs::Output {
         let mut out = Rhs::__zeros();
         rhs.__matmul_into(self, &mut out);
@@ -61,6 +62,7 @@ impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// a.matmul_into(&*b, &mut out);
     /// assert_eq!(*out, *b);
     /// ```
+    #[inline]
     pub fn matmul_into<Rhs: MatMulRhs<T, R, K>>(&self, rhs: &Rhs, out: &mut Rhs::Output) {
         rhs.__matmul_into(self, out);
     }
