@@ -186,7 +186,11 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize>(
             let vec_end = wide_end + (end - wide_end) / narrow * narrow;
             let tail_b = (vec_end < end).then(|| {
                 let s = pack_b_tail::<V>(&mut tail, b, n, pc, kc, vec_end..end);
-                BBlock { s, ld: narrow, cols: end - vec_end }
+                BBlock {
+                    s,
+                    ld: narrow,
+                    cols: end - vec_end,
+                }
             });
             for ic in (0..m).step_by(mr) {
                 let rows = mr.min(m - ic);
@@ -204,12 +208,20 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize>(
                     load_c: pc > 0,
                 };
                 while at.j < wide_end {
-                    let bb = BBlock { s: &b[pc * n + at.j..], ld: n, cols: wide };
+                    let bb = BBlock {
+                        s: &b[pc * n + at.j..],
+                        ld: n,
+                        cols: wide,
+                    };
                     tile::<V, W>(at, panel, bb, n, c, &mut buf);
                     at.j += wide;
                 }
                 while at.j < vec_end {
-                    let bb = BBlock { s: &b[pc * n + at.j..], ld: n, cols: narrow };
+                    let bb = BBlock {
+                        s: &b[pc * n + at.j..],
+                        ld: n,
+                        cols: narrow,
+                    };
                     tile::<V, N>(at, panel, bb, n, c, &mut buf);
                     at.j += narrow;
                 }

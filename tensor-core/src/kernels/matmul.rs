@@ -167,36 +167,59 @@ fn outer<T, const R: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
 where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
-    let (a, b) = (&a[..R], &b[..C]);
-    for (&a_i, out_row) in a.iter().zip(out.chunks_exact_mut(C.max(1))) {
-        for (o, &b_j) in out_row.iter_mut().zip(b) {
-            *o = T::zero() + a_i * b_j;
+    let (a, b, out) = (
+        as_matrix::<T, R, 1>(a),
+        as_matrix::<T, 1, C>(b),
+        as_matrix_mut::<T, R, C>(out),
+    );
+    for i in 0..R {
+        for j in 0..C {
+            out[i][j] = T::zero() + a[i][0] * b[0][j];
         }
     }
 }
 
-/// The i-k-j loop over contiguous rows of `b` and the output (see the module docs), with the
-/// dimensions known to the compiler.
+/// The i-k-j loop over contiguous rows of `b` and the output (see the module docs), on the
+/// operands as arrays: the dimensions are known to the compiler, as in a user's own loop.
 #[inline(always)]
-fn inlined_loop<T, const R: usize, const K: usize, const C: usize>(
-    a: &[T],
-    b: &[T],
-    out: &mut [T],
-) where
+fn inlined_loop<T, const R: usize, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
+where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
-    let (a, b, out) = (&a[..R * K], &b[..K * C], &mut out[..R * C]);
-    out.fill(T::zero());
-    if K == 0 || C == 0 {
-        return;
-    }
-    for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
-        for (&a_ip, b_row) in a_row.iter().zip(b.chunks_exact(C)) {
-            for (o, &b_pj) in out_row.iter_mut().zip(b_row) {
-                *o = *o + a_ip * b_pj;
+    let (a, b, out) = (
+        as_matrix::<T, R, K>(a),
+        as_matrix::<T, K, C>(b),
+        as_matrix_mut::<T, R, C>(out),
+    );
+    for i in 0..R {
+        out[i] = [T::zero(); C];
+        for p in 0..K {
+            for j in 0..C {
+                out[i][j] = out[i][j] + a[i][p] * b[p][j];
             }
         }
     }
+}
+
+/// A row-major slice of `R * C` elements as the array it came from.
+///
+/// # Panics
+///
+/// If the length is not `R * C`.
+#[inline(always)]
+fn as_matrix<T, const R: usize, const C: usize>(s: &[T]) -> &[[T; C]; R] {
+    assert_eq!(s.len(), R * C);
+    // SAFETY: `[[T; C]; R]` is `R * C` contiguous `T`s with `T`'s alignment (arrays have no
+    // padding), and `s` holds exactly that many (asserted); the borrow is carried over.
+    unsafe { &*s.as_ptr().cast::<[[T; C]; R]>() }
+}
+
+/// [`as_matrix`] for a mutable slice.
+#[inline(always)]
+fn as_matrix_mut<T, const R: usize, const C: usize>(s: &mut [T]) -> &mut [[T; C]; R] {
+    assert_eq!(s.len(), R * C);
+    // SAFETY: as in `as_matrix`; the unique borrow is moved into the result.
+    unsafe { &mut *s.as_mut_ptr().cast::<[[T; C]; R]>() }
 }
 
 /// The i-k-j loop with run-time dimensions: the reference of the unit tests.

@@ -103,12 +103,14 @@ fn check_shape<K: Kernel, const P: u8>(m: usize, k: usize, n: usize) {
 /// Lengths around every edge of the dot kernels: lanes (2, 4, 8, 16), accumulator groups
 /// (up to 4 x 16 = 64), leaf blocks (16 groups: up to 1024) and their neighbours.
 const KS: &[usize] = &[
-    1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 257,
-    511, 512, 513, 1023, 1024, 1025, 2049, 5000,
+    1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 257, 511,
+    512, 513, 1023, 1024, 1025, 2049, 5000,
 ];
 
 /// Column counts around the tiles' widths (1 x 4 vectors: up to 64; tails below a vector).
-const NS: &[usize] = &[1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 513];
+const NS: &[usize] = &[
+    1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 513,
+];
 
 fn paths_match<K: Kernel>() {
     for &k in KS {
@@ -158,8 +160,13 @@ fn nan_and_inf<K: Kernel>() {
     // the row with the zero is NaN, the others are infinite.
     let k = 64 + 16 + 5;
     for p in [0, 3, 64 + 2, k - 1] {
-        for (m, n, path) in [(1, 1, DOT), (6, 1, GEMV), (1, 37, ROW1), (3, 37, ROWS4), (9, 37, 0)]
-        {
+        for (m, n, path) in [
+            (1, 1, DOT),
+            (6, 1, GEMV),
+            (1, 37, ROW1),
+            (3, 37, ROWS4),
+            (9, 37, 0),
+        ] {
             let mut a = vec![1.0f32; m * k];
             let mut b = vec![1.0f32; k * n];
             a[(m - 1) * k + p] = 0.0;
@@ -207,7 +214,11 @@ fn same_result_for_equal_rows<K: Kernel>() {
         let a: Vec<f32> = (0..m).flat_map(|_| row.iter().map(|&x| x as f32)).collect();
         let x: Vec<f32> = values(k, 6).iter().map(|&v| v as f32).collect();
         let y = run32::<K, GEMV>(m, k, 1, &a, &x);
-        assert!(y.iter().all(|&v| v.to_bits() == y[0].to_bits()), "{} {y:?}", K::NAME);
+        assert!(
+            y.iter().all(|&v| v.to_bits() == y[0].to_bits()),
+            "{} {y:?}",
+            K::NAME
+        );
     }
     let (m, k, n) = (9, 40, 37);
     let col = values(k, 7);
@@ -216,9 +227,16 @@ fn same_result_for_equal_rows<K: Kernel>() {
         .map(|p| col[p] as f32)
         .collect();
     let a: Vec<f32> = values(m * k, 8).iter().map(|&v| v as f32).collect();
-    for c in [run32::<K, 0>(m, k, n, &a, &b), run32::<K, ROWS4>(3, k, n, &a[..3 * k], &b)] {
+    for c in [
+        run32::<K, 0>(m, k, n, &a, &b),
+        run32::<K, ROWS4>(3, k, n, &a[..3 * k], &b),
+    ] {
         for row in c.chunks(n) {
-            assert!(row.iter().all(|&v| v.to_bits() == row[0].to_bits()), "{}", K::NAME);
+            assert!(
+                row.iter().all(|&v| v.to_bits() == row[0].to_bits()),
+                "{}",
+                K::NAME
+            );
         }
     }
 }
@@ -238,12 +256,18 @@ fn long_dot_error<K: Kernel>() -> (f64, f64) {
     let exact_sq: f64 = x.iter().map(|&v| f64::from(v) * f64::from(v)).sum();
     let sum = f64::from(run32::<K, DOT>(1, k, 1, &x, &ones)[0]);
     let sq = f64::from(run32::<K, DOT>(1, k, 1, &x, &x)[0]);
-    ((sum - exact_sum).abs() / exact_sum, (sq - exact_sq).abs() / exact_sq)
+    (
+        (sum - exact_sum).abs() / exact_sum,
+        (sq - exact_sq).abs() / exact_sq,
+    )
 }
 
 fn long_dot_accurate<K: Kernel>() {
     let (e1, e2) = long_dot_error::<K>();
-    eprintln!("{}: dot of 10^6 f32, relative error {e1:.1e} (with ones), {e2:.1e} (with itself)", K::NAME);
+    eprintln!(
+        "{}: dot of 10^6 f32, relative error {e1:.1e} (with ones), {e2:.1e} (with itself)",
+        K::NAME
+    );
     assert!(e1 <= 2.1e-5 && e2 <= 2.1e-5, "{}: {e1:e}, {e2:e}", K::NAME);
 }
 
