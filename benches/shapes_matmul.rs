@@ -23,6 +23,7 @@ use tensor::Tensor;
 /// The plain loop a user writes: `for i, for p, for j: c[i][j] += a[i][p] * b[p][j]`, over
 /// the tensors' own arrays (dimensions known to the compiler, as for `tensor`).
 #[inline(never)]
+#[allow(clippy::needless_range_loop)] // the loop as users write it
 fn plain_loop<T, const R: usize, const K: usize, const C: usize>(
     a: &[[T; K]; R],
     b: &[[T; C]; K],

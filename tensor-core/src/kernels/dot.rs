@@ -29,6 +29,7 @@ const U_GEMV: usize = 2;
 
 /// The sum of the lanes of `v`, pairwise (`LANES` is a power of two).
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // halves of one buffer
 fn hsum<V: Vector>(v: V) -> V::Elem {
     let mut buf = [V::Elem::default(); MAX_LANES];
     v.store(&mut buf);
@@ -50,6 +51,7 @@ fn hsum<V: Vector>(v: V) -> V::Elem {
 /// `a[r]` and `x` are valid for reads of `steps * U * LANES` elements; the target has `V`'s
 /// instruction set.
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // rows index pointers and accumulators alike
 unsafe fn leaf<V: Vector, const ROWS: usize, const U: usize>(
     a: [*const V::Elem; ROWS],
     x: *const V::Elem,
@@ -92,6 +94,7 @@ fn combine<V: Vector, const U: usize>(mut acc: [V; U]) -> V {
 ///
 /// `a[r]` and `x` are valid for reads of `k` elements; the target has `V`'s instruction set.
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // rows index pointers and accumulators alike
 unsafe fn dots<V: Vector, const ROWS: usize, const U: usize>(
     a: [*const V::Elem; ROWS],
     x: *const V::Elem,

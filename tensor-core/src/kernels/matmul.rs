@@ -163,6 +163,7 @@ fn simd_or_loop<T, const R: usize, const K: usize, const C: usize, const P: u8>(
 /// `out[i][j] = 0 + a[i] * b[j]`: the `(R, 1) @ (1, C)` product (summed from zero as every
 /// path, so a `-0.0` product gives `+0.0`).
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // indices over three arrays, as the loop is written
 fn outer<T, const R: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
 where
     T: Copy + Zero + core::ops::Mul<Output = T>,
@@ -182,6 +183,7 @@ where
 /// The i-k-j loop over contiguous rows of `b` and the output (see the module docs), on the
 /// operands as arrays: the dimensions are known to the compiler, as in a user's own loop.
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // the user's loop, written as users write it
 fn inlined_loop<T, const R: usize, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
 where
     T: Copy + Zero + core::ops::Mul<Output = T>,
