@@ -35,11 +35,11 @@ fn check<const R: usize, const K: usize, const C: usize>() {
                 for j in 0..C {
                     let (mut want, mut scale) = (0.0f64, 0.0f64);
                     for p in 0..K {
-                        let t = f64::from(a[[i, p]]) * f64::from(b[[p, j]]);
+                        let t = f64::from(a[(i, p)]) * f64::from(b[(p, j)]);
                         want += t;
                         scale += t.abs();
                     }
-                    let got = f64::from(into[[i, j]]);
+                    let got = f64::from(into[(i, j)]);
                     assert!(
                         (got - want).abs() <= (K as f64 + 1.0) * eps * scale,
                         "{} ({R},{K})@({K},{C}) [{i},{j}]: {got} vs {want}",
@@ -67,22 +67,22 @@ fn nan_and_inf<const R: usize, const K: usize, const C: usize>() {
     for q in [0, K / 2, K - 1] {
         let mut a = Tensor::<f32, R, K>::boxed_full(1.0);
         let mut b = Tensor::<f32, K, C>::boxed_full(1.0);
-        a[[R - 1, q]] = 0.0;
+        a[(R - 1, q)] = 0.0;
         for j in 0..C {
-            b[[q, j]] = f32::INFINITY;
+            b[(q, j)] = f32::INFINITY;
         }
         let mut c = Tensor::<f32, R, C>::boxed_zeros();
         a.matmul_into(&*b, &mut c);
         for j in 0..C {
-            assert!(c[[R - 1, j]].is_nan(), "({R},{K})@({K},{C}) q {q} col {j}");
+            assert!(c[(R - 1, j)].is_nan(), "({R},{K})@({K},{C}) q {q} col {j}");
             for i in 0..R - 1 {
-                assert_eq!(c[[i, j]], f32::INFINITY, "({R},{K})@({K},{C})");
+                assert_eq!(c[(i, j)], f32::INFINITY, "({R},{K})@({K},{C})");
             }
         }
-        a[[R - 1, q]] = f32::NAN;
-        b[[q, 0]] = 1.0;
+        a[(R - 1, q)] = f32::NAN;
+        b[(q, 0)] = 1.0;
         a.matmul_into(&*b, &mut c);
-        assert!(c[[R - 1, 0]].is_nan(), "NaN ({R},{K})@({K},{C}) q {q}");
+        assert!(c[(R - 1, 0)].is_nan(), "NaN ({R},{K})@({K},{C}) q {q}");
     }
 }
 
