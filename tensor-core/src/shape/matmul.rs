@@ -68,6 +68,7 @@ where
 {
     type Output = Tensor<T, R, C>;
 
+    #[inline]
     fn __matmul_into(&self, lhs: &Tensor<T, R, K>, out: &mut Tensor<T, R, C>) {
         kernels::matmul::matmul_sized::<T, R, K, C>(
             lhs.as_flat(),
@@ -76,6 +77,7 @@ where
         );
     }
 
+    #[inline]
     fn __zeros() -> Tensor<T, R, C> {
         Tensor::zeros()
     }

@@ -168,6 +168,40 @@ pub(crate) trait Kernel {
     ///
     /// `Self::available()` is true.
     unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]);
+    /// `c = a @ b` along the product path `P` (`super::product`: dot, matrix-vector, one-row
+    /// or four-row tiles), for row-major `m x k` and `k x n` operands.
+    ///
+    /// The default runs the portable vectors; a backend with its own registers overrides it.
+    ///
+    /// # Safety
+    ///
+    /// `Self::available()` is true. (Lengths and the path's shape are checked: they panic if
+    /// wrong.)
+    unsafe fn product_f32<const P: u8>(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[f32],
+        b: &[f32],
+        c: &mut [f32],
+    ) {
+        super::product::product::<portable::F32x4, P>(m, k, n, a, b, c);
+    }
+    /// `c = a @ b` along the product path `P`, for `f64`, as [`Self::product_f32`].
+    ///
+    /// # Safety
+    ///
+    /// `Self::available()` is true.
+    unsafe fn product_f64<const P: u8>(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[f64],
+        b: &[f64],
+        c: &mut [f64],
+    ) {
+        super::product::product::<portable::F64x2, P>(m, k, n, a, b, c);
+    }
     /// `out[i] = op(x[i])`.
     ///
     /// # Safety
@@ -245,6 +279,30 @@ pub(crate) fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &m
 /// `c = a @ b` (`f64`, row-major) with the active kernel.
 pub(crate) fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
     with_active!(K => K::gemm_f64(m, k, n, a, b, c));
+}
+
+/// `c = a @ b` (`f32`, row-major) along the product path `P` with the active kernel.
+pub(crate) fn product_f32<const P: u8>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f32],
+    b: &[f32],
+    c: &mut [f32],
+) {
+    with_active!(K => K::product_f32::<P>(m, k, n, a, b, c));
+}
+
+/// `c = a @ b` (`f64`, row-major) along the product path `P` with the active kernel.
+pub(crate) fn product_f64<const P: u8>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f64],
+    b: &[f64],
+    c: &mut [f64],
+) {
+    with_active!(K => K::product_f64::<P>(m, k, n, a, b, c));
 }
 
 /// `out[i] = op(x[i])` (`f32`) with the active kernel.
