@@ -217,7 +217,10 @@ mod tests {
     #[test]
     fn each_entry_is_compiled_exactly_where_usize_holds_it() {
         let gates = gates();
-        assert_eq!(gates.iter().map(|&(n, _)| n).collect::<Vec<_>>(), covered(Table::Wide));
+        assert_eq!(
+            gates.iter().map(|&(n, _)| n).collect::<Vec<_>>(),
+            covered(Table::Wide)
+        );
         for (n, gate) in &gates {
             let want: Vec<u32> = [16, 32, 64]
                 .into_iter()
