@@ -10,8 +10,10 @@
 mod pca;
 
 use std::error::Error;
+#[cfg(feature = "plot")]
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "plot")]
 use plotters::prelude::*;
 use serde_json::Value;
 use tensor::prelude::*;
@@ -38,9 +40,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("the same components from the SVD of the centered data: max difference {agree:.1e}");
 
     let projected = model.project(&x);
-    let path = plot_dir().join("pca.png");
-    plot(&path, &projected, &labels)?;
-    println!("plot: {}", path.display());
+    #[cfg(feature = "plot")]
+    {
+        let path = plot_dir().join("pca.png");
+        plot(&path, &projected, &labels)?;
+        println!("plot: {}", path.display());
+    }
+    #[cfg(not(feature = "plot"))]
+    println!(
+        "projected {} samples of {} clusters; for the plot: cargo run --release --example pca --features plot",
+        projected.shape().0,
+        labels.iter().max().map_or(0, |m| m + 1)
+    );
     Ok(())
 }
 
@@ -75,6 +86,7 @@ fn dataset() -> Result<(Tensor<f64, N, D>, [usize; N]), Box<dyn Error>> {
 }
 
 /// `target/plots`, next to the build's own directories (`CARGO_TARGET_DIR` is respected).
+#[cfg(feature = "plot")]
 fn plot_dir() -> PathBuf {
     std::env::current_exe()
         .ok()
@@ -84,6 +96,7 @@ fn plot_dir() -> PathBuf {
 
 /// The samples on the first two principal components, one colour per cluster (no text, so no
 /// font is needed).
+#[cfg(feature = "plot")]
 fn plot(
     path: &Path,
     points: &Tensor<f64, N, 2>,
