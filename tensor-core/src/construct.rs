@@ -20,6 +20,11 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
             data: core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))),
         }
     }
+
+    /// Builds a tensor from a function of the row-major position.
+    pub(crate) fn from_flat_fn(mut f: impl FnMut(usize) -> T) -> Self {
+        Self::from_fn(|i, j| f(i * C + j))
+    }
 }
 
 impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
