@@ -22,6 +22,7 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     }
 
     /// Builds a tensor from a function of the row-major position.
+    #[cfg(any(feature = "npy", feature = "safetensors"))]
     pub(crate) fn from_flat_fn(mut f: impl FnMut(usize) -> T) -> Self {
         Self::from_fn(|i, j| f(i * C + j))
     }

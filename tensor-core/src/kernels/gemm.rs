@@ -26,7 +26,9 @@ use super::generated::{
 use super::simd::{MAX_LANES, Vector};
 
 /// The depth of a `k` block.
-pub(crate) const KC: usize = 256;
+// Halved on 16-bit targets, where no array may exceed 32 KiB (the `f64` tail block is
+// `KC * MAX_LANES` elements).
+pub(crate) const KC: usize = if usize::BITS < 32 { 128 } else { 256 };
 /// The width of an `n` block.
 pub(crate) const NC: usize = 512;
 /// The most rows of a tile (the packing buffer holds `MR_MAX * KC` elements).
