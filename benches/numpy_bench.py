@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy's side of the benchmarks (run by hand, not by CI; see BENCHMARKS.md).
 
-Times the same operations as `cargo bench` (matmul f32/f64 at 2..256; add, exp, sigmoid, tanh
+Times the same operations as `cargo bench -p tensor-bench` (matmul f32/f64 at 2..256; add, exp, sigmoid, tanh
 over 1 Ki, 64 Ki, 1 Mi f32) with `timeit`, single-threaded, and prints one line per case:
 `group  median_time  GFLOP/s-or-Gelem/s`.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tabulates the criterion results of `cargo bench` (target/criterion/*/*/*/new/estimates.json)
+"""Tabulates the criterion results of `cargo bench -p tensor-bench` (target/criterion/*/*/*/new/estimates.json)
 as Markdown: for every group, each implementation's median time, its speed relative to
 `tensor` (>1: tensor is faster), and for matmul GFLOP/s and the percentage of one core's peak.
 

@@ -2,19 +2,20 @@
 //! its mean squared error, then W and b learned by batch gradient descent and solved for in
 //! closed form, and a plot of the data, the fitted line and the loss curve.
 //!
-//! `cargo run --release --example linear_regression` (NumPy twin: `linear_regression.py`).
+//! `cargo run --release --example linear_regression` (NumPy twin: `linear_regression.py`);
+//! add `--features plot` for the PNG plot (plotters is an optional dependency behind it).
 //! With `-- --bench` it times the gradient descent instead (see `BENCHMARKS.md`).
 //!
 //! The model code is in `common/linear.rs`, shared with `tests/examples.rs`, which checks it
-//! against NumPy's run on the same data (`../shared/golden/linear_regression.json`).
+//! against NumPy's run on the same data (`tests/golden/linear_regression.json`).
 
 #[path = "common/linear.rs"]
 mod linear;
+#[path = "common/ridge.rs"]
+mod ridge;
 
 use std::error::Error;
-use std::path::{Path, PathBuf};
 
-use plotters::prelude::*;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use tensor::prelude::*;
@@ -26,8 +27,6 @@ const N: usize = 100;
 /// Learning rate and number of steps of gradient descent (as in the NumPy golden run).
 const LR: f64 = 0.5;
 const STEPS: usize = 2000;
-/// Steps shown on the loss curve.
-const PLOTTED_STEPS: usize = 200;
 
 fn main() -> Result<(), Box<dyn Error>> {
     if std::env::args().any(|arg| arg == "--bench") {
@@ -76,10 +75,23 @@ fn main() -> Result<(), Box<dyn Error>> {
         exact.w.item(),
         exact.b
     );
+    let ridge = ridge::ridge(&x, &y, 1.0).ok_or("the ridge system is not positive definite")?;
+    println!(
+        "ridge, lambda 1: W = {:.4}, b = {:.4}   (Cholesky of X^T X + lambda I)",
+        ridge.w.item(),
+        ridge.b
+    );
 
-    let path = plot_dir().join("linear_regression.png");
-    plot(&path, &x, &y, &model, &losses)?;
-    println!("\nplot: {}", path.display());
+    #[cfg(feature = "plot")]
+    {
+        let path = plot::plot_dir().join("linear_regression.png");
+        plot::plot(&path, &x, &y, &model, &losses)?;
+        println!("\nplot: {}", path.display());
+    }
+    #[cfg(not(feature = "plot"))]
+    println!(
+        "\nplot: not drawn (add `--features plot` to write target/plots/linear_regression.png)"
+    );
     Ok(())
 }
 
@@ -105,121 +117,137 @@ fn bench<const M: usize>() {
     );
 }
 
-/// `target/plots`, next to the build's own directories (`CARGO_TARGET_DIR` is respected).
-fn plot_dir() -> PathBuf {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.join("plots")))
-        .unwrap_or_else(|| PathBuf::from("target/plots"))
-}
+/// The PNG plot (feature `plot`: plotters is an optional dependency, so the other examples
+/// and the tests do not compile it).
+#[cfg(feature = "plot")]
+mod plot {
+    use std::error::Error;
+    use std::path::{Path, PathBuf};
 
-/// Registers a TrueType font for plotters' pure-Rust text renderer: the file named by
-/// `PLOT_FONT` if set, else the first of a few usual system fonts. Returns whether one was
-/// registered; without one the plot is drawn without text.
-fn register_font() -> bool {
-    let candidates: Vec<PathBuf> = match std::env::var_os("PLOT_FONT") {
-        Some(path) => vec![path.into()],
-        None => [
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-            "/usr/share/fonts/TTF/DejaVuSans.ttf",
-            "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-            "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-            "/System/Library/Fonts/Supplemental/Arial.ttf",
-            "C:\\Windows\\Fonts\\arial.ttf",
-        ]
-        .map(PathBuf::from)
-        .into(),
-    };
-    candidates.iter().any(|path| {
-        std::fs::read(path).is_ok_and(|bytes| {
-            // plotters keeps registered fonts for the life of the program.
-            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-            plotters::style::register_font("sans-serif", FontStyle::Normal, bytes).is_ok()
+    use plotters::prelude::*;
+    use tensor::prelude::*;
+
+    use super::{Linear, N};
+
+    /// Steps shown on the loss curve.
+    const PLOTTED_STEPS: usize = 200;
+
+    /// `target/plots`, next to the build's own directories (`CARGO_TARGET_DIR` is respected).
+    pub fn plot_dir() -> PathBuf {
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.join("plots")))
+            .unwrap_or_else(|| PathBuf::from("target/plots"))
+    }
+
+    /// Registers a TrueType font for plotters' pure-Rust text renderer: the file named by
+    /// `PLOT_FONT` if set, else the first of a few usual system fonts. Returns whether one was
+    /// registered; without one the plot is drawn without text.
+    fn register_font() -> bool {
+        let candidates: Vec<PathBuf> = match std::env::var_os("PLOT_FONT") {
+            Some(path) => vec![path.into()],
+            None => [
+                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                "/usr/share/fonts/TTF/DejaVuSans.ttf",
+                "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+                "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+                "/System/Library/Fonts/Supplemental/Arial.ttf",
+                "C:\\Windows\\Fonts\\arial.ttf",
+            ]
+            .map(PathBuf::from)
+            .into(),
+        };
+        candidates.iter().any(|path| {
+            std::fs::read(path).is_ok_and(|bytes| {
+                // plotters keeps registered fonts for the life of the program.
+                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+                plotters::style::register_font("sans-serif", FontStyle::Normal, bytes).is_ok()
+            })
         })
-    })
-}
-
-/// Two panels: the data with the fitted and the true lines, and the loss over the first
-/// `PLOTTED_STEPS` steps (log scale), after which it no longer visibly changes.
-fn plot(
-    path: &Path,
-    x: &Tensor<f64, N, 1>,
-    y: &Tensor<f64, N, 1>,
-    model: &Linear<1>,
-    losses: &[f64],
-) -> Result<(), Box<dyn Error>> {
-    std::fs::create_dir_all(path.parent().ok_or("no parent directory")?)?;
-    let text = register_font();
-    let root = BitMapBackend::new(path, (1200, 500)).into_drawing_area();
-    root.fill(&WHITE)?;
-    let (left, right) = root.split_horizontally(600);
-    let label_area = if text { 40 } else { 5 };
-
-    let (y_lo, y_hi) = (y.min() - 0.2, y.max() + 0.2);
-    let mut fit = ChartBuilder::on(&left);
-    fit.margin(15)
-        .x_label_area_size(label_area)
-        .y_label_area_size(label_area);
-    if text {
-        fit.caption(
-            "data, fitted line (red), y = 2x + 1 (grey)",
-            ("sans-serif", 20),
-        );
     }
-    let mut fit = fit.build_cartesian_2d(0.0..1.0, y_lo..y_hi)?;
-    let mut mesh = fit.configure_mesh();
-    if text {
-        mesh.x_desc("x").y_desc("y");
-    } else {
-        mesh.disable_x_axis().disable_y_axis();
-    }
-    mesh.draw()?;
-    fit.draw_series(
-        x.iter()
-            .zip(y.iter())
-            .map(|(&a, &b)| Circle::new((a, b), 3, BLUE.mix(0.6).filled())),
-    )?;
-    fit.draw_series(LineSeries::new(
-        [(0.0, 1.0), (1.0, 3.0)],
-        BLACK.mix(0.4).stroke_width(2),
-    ))?;
-    let (w, b) = (model.w.item(), model.b);
-    fit.draw_series(LineSeries::new(
-        [(0.0, b), (1.0, w + b)],
-        RED.stroke_width(3),
-    ))?;
 
-    let losses = &losses[..PLOTTED_STEPS.min(losses.len())];
-    let (l_lo, l_hi) = losses.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &l| {
-        (lo.min(l), hi.max(l))
-    });
-    let mut curve = ChartBuilder::on(&right);
-    curve
-        .margin(15)
-        .x_label_area_size(label_area)
-        .y_label_area_size(label_area + 20);
-    if text {
-        curve.caption(
-            format!("MSE, first {} steps (log scale)", losses.len()),
-            ("sans-serif", 20),
-        );
-    }
-    let mut curve =
-        curve.build_cartesian_2d(0..losses.len(), (l_lo * 0.9..l_hi * 1.1).log_scale())?;
-    let mut mesh = curve.configure_mesh();
-    if text {
-        mesh.x_desc("step")
-            .y_desc("loss")
-            .y_label_formatter(&|v| format!("{v:.3}"));
-    } else {
-        mesh.disable_x_axis().disable_y_axis();
-    }
-    mesh.draw()?;
-    curve.draw_series(LineSeries::new(
-        losses.iter().copied().enumerate(),
-        BLUE.stroke_width(2),
-    ))?;
+    /// Two panels: the data with the fitted and the true lines, and the loss over the first
+    /// `PLOTTED_STEPS` steps (log scale), after which it no longer visibly changes.
+    pub fn plot(
+        path: &Path,
+        x: &Tensor<f64, N, 1>,
+        y: &Tensor<f64, N, 1>,
+        model: &Linear<1>,
+        losses: &[f64],
+    ) -> Result<(), Box<dyn Error>> {
+        std::fs::create_dir_all(path.parent().ok_or("no parent directory")?)?;
+        let text = register_font();
+        let root = BitMapBackend::new(path, (1200, 500)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let (left, right) = root.split_horizontally(600);
+        let label_area = if text { 40 } else { 5 };
 
-    root.present()?;
-    Ok(())
+        let (y_lo, y_hi) = (y.min() - 0.2, y.max() + 0.2);
+        let mut fit = ChartBuilder::on(&left);
+        fit.margin(15)
+            .x_label_area_size(label_area)
+            .y_label_area_size(label_area);
+        if text {
+            fit.caption(
+                "data, fitted line (red), y = 2x + 1 (grey)",
+                ("sans-serif", 20),
+            );
+        }
+        let mut fit = fit.build_cartesian_2d(0.0..1.0, y_lo..y_hi)?;
+        let mut mesh = fit.configure_mesh();
+        if text {
+            mesh.x_desc("x").y_desc("y");
+        } else {
+            mesh.disable_x_axis().disable_y_axis();
+        }
+        mesh.draw()?;
+        fit.draw_series(
+            x.iter()
+                .zip(y.iter())
+                .map(|(&a, &b)| Circle::new((a, b), 3, BLUE.mix(0.6).filled())),
+        )?;
+        fit.draw_series(LineSeries::new(
+            [(0.0, 1.0), (1.0, 3.0)],
+            BLACK.mix(0.4).stroke_width(2),
+        ))?;
+        let (w, b) = (model.w.item(), model.b);
+        fit.draw_series(LineSeries::new(
+            [(0.0, b), (1.0, w + b)],
+            RED.stroke_width(3),
+        ))?;
+
+        let losses = &losses[..PLOTTED_STEPS.min(losses.len())];
+        let (l_lo, l_hi) = losses.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &l| {
+            (lo.min(l), hi.max(l))
+        });
+        let mut curve = ChartBuilder::on(&right);
+        curve
+            .margin(15)
+            .x_label_area_size(label_area)
+            .y_label_area_size(label_area + 20);
+        if text {
+            curve.caption(
+                format!("MSE, first {} steps (log scale)", losses.len()),
+                ("sans-serif", 20),
+            );
+        }
+        let mut curve =
+            curve.build_cartesian_2d(0..losses.len(), (l_lo * 0.9..l_hi * 1.1).log_scale())?;
+        let mut mesh = curve.configure_mesh();
+        if text {
+            mesh.x_desc("step")
+                .y_desc("loss")
+                .y_label_formatter(&|v| format!("{v:.3}"));
+        } else {
+            mesh.disable_x_axis().disable_y_axis();
+        }
+        mesh.draw()?;
+        curve.draw_series(LineSeries::new(
+            losses.iter().copied().enumerate(),
+            BLUE.stroke_width(2),
+        ))?;
+
+        root.present()?;
+        Ok(())
+    }
 }

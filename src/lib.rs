@@ -47,7 +47,10 @@
 //!
 //! Cargo features: `std` (default; implies `alloc`), `alloc` (boxed constructors for tensors
 //! too large for the stack), `rand` (default; random tensors from any `rand::Rng`, also in
-//! `no_std`), and the interop features `serde`, `bytemuck`, `approx`, `nalgebra`, `ndarray`.
+//! `no_std`), the interop features `serde`, `bytemuck`, `approx`, `nalgebra`, `ndarray`, and
+//! the array files: `npy` (NumPy's `.npy`/`.npz` in [`io`] at run time, and [`include_npy!`]),
+//! `safetensors` (the same for safetensors, and [`include_safetensors!`]), both needing `std`,
+//! and `include-npy`/`include-safetensors`, the compile-time macros alone (also `no_std`).
 //!
 //! ```
 //! # #[cfg(feature = "rand")] {
@@ -124,10 +127,11 @@
 //! **A dimension outside the table.** `error[E0277]: the dimension in `Dim<4097>` is outside the range that shape checks compute with`
 //!
 //! Checks that do arithmetic on dimensions (reshape, broadcasting, bounds) use a table of
-//! dimensions: `0..=4096`, multiples of 16 up to 65536, of 1024 up to 2^20, of 1000 up to 10^5,
-//! powers of 2 and of 10 (see [`shape::Dim`]). Use a covered size (pad 4097 to 4112), or an
-//! operation that needs no arithmetic: indexing, `map`, `zip_map`, `+=` between equal shapes and
-//! `matmul` work for every dimension.
+//! dimensions: `0..=4096`, powers of 2 and of 10, and 9216, 12288, 25088, 50000, 60000, 150528;
+//! the feature `wide-dims` adds the multiples of 16 up to 65536, of 1024 up to 2^20 and of 1000
+//! up to 10^5 (see [`shape::ToUInt`]). Use a covered size (pad 4097 to 8192, or to 4112 with
+//! `wide-dims`), enable `wide-dims`, or use an operation that needs no arithmetic: indexing,
+//! `map`, `zip_map`, `+=` between equal shapes and `matmul` work for every dimension.
 //!
 //! ```compile_fail,E0277
 //! # use tensor::prelude::*;
@@ -235,6 +239,63 @@ pub use tensor_core::*;
 /// ```
 pub use tensor_macros::tensor;
 
+/// Embeds a `.npy` file in the program as a tensor whose type comes from the file: its shape
+/// and element type are read from the header while the program compiles (feature `npy`, or
+/// `include-npy` alone, which also works in `no_std` builds).
+///
+/// The path is relative to the calling crate's directory (`CARGO_MANIFEST_DIR`). The macro
+/// expands to a constant expression, `Tensor::<f32, 784, 128>::from_array([[...], ...])` with
+/// every element an exact literal, so it can initialize a `const` or a `static` and the weights
+/// live in flash on embedded targets. A shape of `(N,)` gives NumPy's 1-D array as the
+/// broadcasting row `RowVector<T, N>` (`RowVector::from_array([...])`, shape `(1, N)`), ranks 2, 3 and 4 give `Tensor`, `Tensor3` and `Tensor4`; Fortran-order and big-endian files
+/// are rearranged, as `np.load` does. Editing the file recompiles the crate.
+///
+/// A model whose layer sizes disagree with the code does not compile: using the tensor where
+/// another shape is expected is a type error naming both shapes. A missing or malformed file
+/// is a compile error at the path naming the file and what is wrong.
+///
+/// ```
+/// # #[cfg(feature = "include-npy")] {
+/// use tensor::{Tensor, include_npy};
+///
+/// // Written by `np.save("f32_3x4_c.npy", a)`.
+/// static W: Tensor<f32, 3, 4> = include_npy!("tests/fixtures/io/f32_3x4_c.npy");
+/// assert_eq!(W[(0, 0)], -1.5);
+/// let v = include_npy!("tests/fixtures/io/i64_5_c.npy"); // a Tensor<i64, 1, 5>
+/// assert_eq!(v.shape(), (1, 5));
+/// # }
+/// ```
+///
+/// ```compile_fail
+/// use tensor::{Tensor, include_npy};
+///
+/// // error[E0308]: mismatched types: expected `Tensor<f32, 4, 3>`, found `Tensor<f32, 3, 4>`
+/// static W: Tensor<f32, 4, 3> = include_npy!("tests/fixtures/io/f32_3x4_c.npy");
+/// ```
+#[cfg(feature = "include-npy")]
+pub use tensor_macros::include_npy;
+
+/// Embeds the tensor `name` of a safetensors file in the program as a tensor whose type
+/// comes from the file: `include_safetensors!("model.safetensors", "fc1.weight")` (feature
+/// `safetensors`, or `include-safetensors` alone, which also works in `no_std` builds).
+///
+/// The same rules as [`include_npy!`]: the path is relative to the calling crate's directory,
+/// the expansion is a constant expression usable in a `const` or `static`, a shape mismatch
+/// with the code is a type error naming both shapes, and a missing file, a malformed file or
+/// an unknown tensor name is a compile error naming what is wrong.
+///
+/// ```
+/// # #[cfg(feature = "include-safetensors")] {
+/// use tensor::{Tensor3, include_safetensors};
+///
+/// // Written by `safetensors.numpy.save_file({"u8_2x3x4": a, ...}, "tensors.safetensors")`.
+/// const IMAGE: Tensor3<u8, 2, 3, 4> = include_safetensors!("tests/fixtures/io/tensors.safetensors", "u8_2x3x4");
+/// assert_eq!(IMAGE.shape(), (2, 3, 4));
+/// # }
+/// ```
+#[cfg(feature = "include-safetensors")]
+pub use tensor_macros::include_safetensors;
+
 /// The names most programs need: `use tensor::prelude::*;`.
 ///
 /// ```
@@ -244,6 +305,10 @@ pub use tensor_macros::tensor;
 /// assert_eq!(v.len(), 3);
 /// ```
 pub mod prelude {
+    #[cfg(feature = "include-npy")]
+    pub use crate::include_npy;
+    #[cfg(feature = "include-safetensors")]
+    pub use crate::include_safetensors;
     pub use crate::tensor;
     pub use tensor_core::{
         Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,
@@ -255,7 +320,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
-    pub use tensor_core::{Tensor, Tensor3, Tensor4};
+    pub use tensor_core::{RowVector, Tensor, Tensor3, Tensor4};
 }
 
 /// The README's Rust examples, compiled and run as doctests.

@@ -9,6 +9,10 @@ mod linear;
 mod logistic;
 #[path = "../examples/common/mlp.rs"]
 mod mlp;
+#[path = "../examples/common/pca.rs"]
+mod pca;
+#[path = "../examples/common/ridge.rs"]
+mod ridge;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -287,4 +291,86 @@ fn mlp_learns_xor() {
         linear_test < 0.8,
         "a linear classifier scored {linear_test} on XOR"
     );
+}
+
+/// `tests/golden/linalg_decomp/decomp.json` (NumPy's PCA and ridge results, `gen.py`).
+fn decomp_golden() -> serde_json::Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/linalg_decomp/decomp.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `examples/pca.rs`: NumPy's `eigh(np.cov(X.T))` on the same data. Tolerance 1e-12 relative
+/// (the covariance is summed in another order; the eigenvalues are well separated, so the
+/// components are as accurate).
+#[test]
+fn pca_matches_numpy() {
+    let g = decomp_golden();
+    let (rows, cols, flat) = mat(&g["pca"]["x"]);
+    assert_eq!((rows, cols), (120, 4));
+    let x = Tensor::<f64, 120, 4>::from_fn(|i, j| flat[i * 4 + j]);
+    let want = |key: &str| mat_or_row(&g["pca"][key]);
+    for model in [pca::fit(&x), pca::fit_svd(&x)] {
+        let close_all = |what: &str, got: &[f64], want: &[f64], abs: f64| {
+            for (k, (a, b)) in got.iter().zip(want).enumerate() {
+                assert_close(&format!("{what}[{k}]"), *a, *b, 1e-12, abs);
+            }
+        };
+        close_all("mean", model.mean.as_flat(), &want("mean"), 1e-14);
+        close_all(
+            "components",
+            model.components.as_flat(),
+            &want("components"),
+            1e-12,
+        );
+        close_all(
+            "variance",
+            model.explained_variance.as_flat(),
+            &want("explained_variance"),
+            1e-12,
+        );
+        close_all(
+            "ratio",
+            model.explained_variance_ratio().as_flat(),
+            &want("explained_variance_ratio"),
+            1e-14,
+        );
+        close_all(
+            "projection",
+            model.project(&x).as_flat(),
+            &want("projection"),
+            1e-12,
+        );
+    }
+}
+
+/// `examples/common/ridge.rs`: NumPy's `solve(Xc.T @ Xc + lambda I, Xc.T @ yc)`.
+#[test]
+fn ridge_matches_numpy() {
+    let g = decomp_golden();
+    let r = &g["ridge"];
+    let (_, _, xs) = mat(&r["x"]);
+    let (_, _, ys) = mat(&r["y"]);
+    let x = Tensor::<f64, 60, 3>::from_fn(|i, j| xs[i * 3 + j]);
+    let y = Tensor::<f64, 60, 1>::from_fn(|i, _| ys[i]);
+    let model = ridge::ridge(&x, &y, num(&r["lambda"])).unwrap();
+    let (_, _, w) = mat(&r["w"]);
+    for (k, (a, b)) in model.w.iter().zip(&w).enumerate() {
+        assert_close(&format!("w[{k}]"), *a, *b, 1e-13, 0.0);
+    }
+    assert_close("b", model.b, num(&r["b"]), 1e-13, 0.0);
+    // lambda -> 0 approaches least squares, lambda -> inf shrinks W to 0.
+    let big = ridge::ridge(&x, &y, 1e12).unwrap();
+    assert!(big.w.iter().all(|v| v.abs() < 1e-9));
+}
+
+/// A golden vector or matrix, flattened.
+fn mat_or_row(v: &serde_json::Value) -> Vec<f64> {
+    if v.as_array().unwrap()[0].is_array() {
+        mat(v).2
+    } else {
+        v.as_array().unwrap().iter().map(num).collect()
+    }
 }

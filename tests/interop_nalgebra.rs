@@ -44,7 +44,7 @@ fn vectors_map_to_the_matching_orientation() {
     assert_eq!(row, RowVector3::new(1, 2, 3));
     let col: Vector3<i32> = tensor![[1], [2], [3]].into();
     assert_eq!(col, Vector3::new(1, 2, 3));
-    let back: ColVector<i32, 3> = col.into();
+    let back: Tensor<i32, 3, 1> = col.into();
     assert_eq!(back, tensor![[1], [2], [3]]);
 }
 

@@ -1,4 +1,4 @@
-//! Linear algebra against NumPy's values in `../shared/golden/{matmul,linalg}.json`: every case
+//! Linear algebra against NumPy's values in `tests/golden/{matmul,linalg}.json`: every case
 //! in both files is checked.
 //!
 //! Tolerances follow the standard error bounds:
@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use tensor::Tensor;
 
 fn load(name: &str) -> Vec<Value> {
-    let path = format!("{}/../shared/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let v: Value = serde_json::from_str(&text).unwrap();
     v["cases"].as_array().unwrap().clone()

@@ -2,6 +2,7 @@
 
 use core::ops::{Index, IndexMut};
 
+use crate::const_array::repeat2;
 use crate::shape::{Axis, ColInBounds, Const, Dims, One, RowInBounds, Shape};
 use crate::{Array, Tensor, Vector};
 
@@ -150,6 +151,10 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::from([[1, 2], [3, 4]]);
     /// assert_eq!(m.row::<1>(), Tensor::from([3, 4]));
+    ///
+    /// const M: Tensor<i32, 2, 2> = Tensor::from_array([[1, 2], [3, 4]]);
+    /// const LAST: Tensor<i32, 1, 2> = M.row::<1>();
+    /// assert_eq!(*LAST.as_array(), [[3, 4]]);
     /// ```
     ///
     /// ```compile_fail
@@ -159,7 +164,7 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     /// let _ = m.row::<2>(); // row index 2 is out of bounds for a tensor with 2 rows
     /// ```
     #[must_use]
-    pub fn row<const I: usize>(&self) -> Vector<T, C>
+    pub const fn row<const I: usize>(&self) -> Vector<T, C>
     where
         Shape<R, C>: RowInBounds<I>,
     {
@@ -176,6 +181,10 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::from([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
     /// assert_eq!(m.col::<2>(), Tensor::from([[3], [6], [9]]));
+    ///
+    /// const M: Tensor<i32, 2, 2> = Tensor::from_array([[1, 2], [3, 4]]);
+    /// const SECOND: Tensor<i32, 2, 1> = M.col::<1>();
+    /// assert_eq!(*SECOND.as_array(), [[2], [4]]);
     /// ```
     ///
     /// ```compile_fail
@@ -185,11 +194,23 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     /// let _ = m.col::<3>(); // column index 3 is out of bounds for a tensor with 3 columns
     /// ```
     #[must_use]
-    pub fn col<const J: usize>(&self) -> Tensor<T, R, 1>
+    pub const fn col<const J: usize>(&self) -> Tensor<T, R, 1>
     where
         Shape<R, C>: ColInBounds<J>,
     {
-        Tensor::from_fn(|i, _| self.data[i][J])
+        // `J < C` (the bound), so a non-empty tensor has row 0's element `J` to start from.
+        let Some(mut out) = repeat2::<T, R, 1>(match self.data.first() {
+            Some(row) => Some(row[J]),
+            None => None,
+        }) else {
+            unreachable!()
+        };
+        let mut i = 0;
+        while i < R {
+            out[i][0] = self.data[i][J];
+            i += 1;
+        }
+        Tensor { data: out }
     }
 
     /// An iterator over the rows, each a row vector.

@@ -2,6 +2,7 @@
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
+use core::mem::MaybeUninit;
 
 use num_traits::FromPrimitive;
 
@@ -155,11 +156,19 @@ impl<T, S: Dims> Array<T, S> {
     ///
     /// let m = Tensor::from([[1, 2], [3, 4]]);
     /// assert_eq!(m.as_flat(), &[1, 2, 3, 4]);
+    ///
+    /// const LUT: Tensor<u8, 1, 4> = Tensor::from_array([[0, 1, 4, 9]]);
+    /// const NINE: u8 = LUT.as_flat()[3];
+    /// assert_eq!(NINE, 9);
     /// ```
     #[must_use]
     #[inline(always)]
-    pub fn as_flat(&self) -> &[T] {
-        S::flat(&self.data)
+    pub const fn as_flat(&self) -> &[T] {
+        let data: *const S::Storage<T> = &self.data;
+        // SAFETY: `Dims` is sealed and every impl's `Storage<T>` is a nested array of exactly
+        // `S::SIZE` `T`s (see `shape::axes`), laid out contiguously with no padding, so the
+        // storage is `S::SIZE` initialized `T`s, borrowed for the lifetime of `&self`.
+        unsafe { core::slice::from_raw_parts(data.cast::<T>(), S::SIZE) }
     }
 
     /// The elements in row-major order, as one mutable slice.
@@ -173,8 +182,11 @@ impl<T, S: Dims> Array<T, S> {
     /// ```
     #[must_use]
     #[inline(always)]
-    pub fn as_flat_mut(&mut self) -> &mut [T] {
-        S::flat_mut(&mut self.data)
+    pub const fn as_flat_mut(&mut self) -> &mut [T] {
+        let data: *mut S::Storage<T> = &mut self.data;
+        // SAFETY: as in `as_flat`, the storage is `S::SIZE` contiguous initialized `T`s, and
+        // `&mut self` borrows them exclusively.
+        unsafe { core::slice::from_raw_parts_mut(data.cast::<T>(), S::SIZE) }
     }
 
     /// An iterator over the elements in row-major order.
@@ -206,6 +218,48 @@ impl<T, S: Dims> Array<T, S> {
     #[inline]
     pub(crate) fn from_flat_fn(f: impl FnMut(usize) -> T) -> Self {
         Self { data: S::build(f) }
+    }
+}
+
+/// The two `const` constructors everything `const` is built on (`full`, the reshapes): they
+/// write the storage through a pointer to its first element, because a `const fn` cannot call
+/// the closures or trait methods that build a nested array of a generic shape.
+impl<T: Copy, S: Dims> Array<T, S> {
+    /// The tensor whose row-major elements are a copy of `flat`.
+    ///
+    /// # Panics
+    ///
+    /// If `flat.len()` is not the element count (callers prove it with `ReshapeInto`).
+    #[inline]
+    pub(crate) const fn copied_from(flat: &[T]) -> Self {
+        assert!(flat.len() == S::SIZE, "copied_from: wrong element count");
+        let mut data = MaybeUninit::<S::Storage<T>>::uninit();
+        // SAFETY: the storage is `S::SIZE` contiguous `T`s (see `as_flat`), `flat` holds as
+        // many, and a fresh `MaybeUninit` does not overlap it; after the copy every element is
+        // initialized, and `T: Copy` has no drop to run twice.
+        unsafe {
+            core::ptr::copy_nonoverlapping(flat.as_ptr(), data.as_mut_ptr().cast::<T>(), S::SIZE);
+            Self {
+                data: data.assume_init(),
+            }
+        }
+    }
+
+    /// The tensor with every element `value`.
+    #[inline]
+    const fn filled(value: T) -> Self {
+        let mut data = MaybeUninit::<S::Storage<T>>::uninit();
+        let first = data.as_mut_ptr().cast::<T>();
+        let mut k = 0;
+        while k < S::SIZE {
+            // SAFETY: `k < S::SIZE`, within the storage of `S::SIZE` contiguous `T`s.
+            unsafe { first.add(k).write(value) };
+            k += 1;
+        }
+        // SAFETY: the loop initialized all `S::SIZE` elements, which is the whole storage.
+        Self {
+            data: unsafe { data.assume_init() },
+        }
     }
 }
 
@@ -251,12 +305,15 @@ impl<T: Element, S: Dims> Array<T, S> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<f64, 2, 1>::full(0.5), Tensor::from([[0.5], [0.5]]));
+    ///
+    /// // In `const` and `static` items too (`full`, `zeros`, `ones`, `eye`, `from_array`, the
+    /// // reshapes and `transpose` are `const fn`s):
+    /// const HALF: Tensor<f64, 3, 3> = Tensor::full(0.5);
+    /// assert_eq!(HALF.as_array()[2][2], 0.5);
     /// ```
     #[must_use]
-    pub fn full(value: T) -> Self {
-        Self {
-            data: S::fill(value),
-        }
+    pub const fn full(value: T) -> Self {
+        Self::filled(value)
     }
 
     /// A tensor of zeros, like `np.zeros(shape)`.
@@ -265,10 +322,16 @@ impl<T: Element, S: Dims> Array<T, S> {
     /// use tensor_core::Tensor3;
     ///
     /// assert!(Tensor3::<f32, 2, 2, 3>::zeros().iter().all(|&x| x == 0.0));
+    ///
+    /// static BIAS: tensor_core::Tensor<f32, 1, 64> = tensor_core::Tensor::zeros();
+    /// assert_eq!(BIAS.as_flat()[63], 0.0);
+    /// const Z: Tensor3<i8, 2, 1, 3> = Tensor3::zeros();
+    /// const FIRST: i8 = Z.as_flat()[0];
+    /// assert_eq!(FIRST, 0);
     /// ```
     #[must_use]
-    pub fn zeros() -> Self {
-        Self::full(T::zero())
+    pub const fn zeros() -> Self {
+        Self::full(T::ZERO)
     }
 
     /// A tensor of ones, like `np.ones(shape)`.
@@ -277,10 +340,13 @@ impl<T: Element, S: Dims> Array<T, S> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<i32, 1, 3>::ones(), Tensor::from([[1, 1, 1]]));
+    ///
+    /// const SCALE: Tensor<u8, 2, 2> = Tensor::ones();
+    /// assert_eq!(*SCALE.as_array(), [[1, 1], [1, 1]]);
     /// ```
     #[must_use]
-    pub fn ones() -> Self {
-        Self::full(T::one())
+    pub const fn ones() -> Self {
+        Self::full(T::ONE)
     }
 
     /// `0, 1, 2, ...` in row-major order, like `np.arange(size).reshape(shape)`.
@@ -435,5 +501,50 @@ where
             write!(f, "{d}")?;
         }
         write!(f, ">{:?}", self.data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::shape::{Const, One};
+    use crate::{Array, Tensor, Tensor3, Tensor4};
+
+    #[test]
+    fn as_flat_is_the_row_major_storage_of_every_rank() {
+        let m = Tensor::from([[1, 2, 3], [4, 5, 6]]);
+        assert_eq!(m.as_flat(), &[1, 2, 3, 4, 5, 6]);
+        let t = Tensor3::from_array([[[1u8, 2], [3, 4]], [[5, 6], [7, 8]]]);
+        assert_eq!(t.as_flat(), &[1, 2, 3, 4, 5, 6, 7, 8]);
+        let mut c: Array<f64, (Const<3>, One)> = Array::zeros();
+        c.as_flat_mut()[2] = 4.0;
+        assert_eq!(c.as_flat(), &[0.0, 0.0, 4.0]);
+        let e = Tensor4::<u16, 2, 0, 3, 1>::zeros();
+        assert!(e.as_flat().is_empty());
+    }
+
+    #[test]
+    fn const_constructors_fill_every_element() {
+        const F: Tensor3<i64, 2, 3, 4> = Tensor3::full(-7);
+        assert!(F.iter().all(|&x| x == -7) && F.len() == 24);
+        const Z: Tensor<u8, 0, 5> = Tensor::zeros();
+        assert!(Z.as_flat().is_empty());
+        const W: Tensor4<(), 2, 2, 2, 2> = Tensor4::from_array([[[[(); 2]; 2]; 2]; 2]);
+        assert_eq!(W.as_flat().len(), 16);
+        static ONES: Tensor<f32, 3, 1> = Tensor::ones();
+        assert_eq!(ONES.as_array(), &[[1.0], [1.0], [1.0]]);
+    }
+
+    #[test]
+    fn copied_from_keeps_the_order_and_handles_empty_shapes() {
+        const M: Tensor<i32, 2, 3> = Tensor::copied_from(&[1, 2, 3, 4, 5, 6]);
+        assert_eq!(M.as_array(), &[[1, 2, 3], [4, 5, 6]]);
+        let e = Tensor3::<i32, 2, 0, 2>::copied_from(&[]);
+        assert!(e.is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "element count")]
+    fn copied_from_rejects_a_wrong_length() {
+        let _ = Tensor::<i32, 2, 2>::copied_from(&[1, 2, 3]);
     }
 }

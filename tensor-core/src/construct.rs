@@ -29,10 +29,19 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     /// use tensor_core::Tensor;
     ///
     /// assert_eq!(Tensor::<i32, 2, 3>::eye(), Tensor::from([[1, 0, 0], [0, 1, 0]]));
+    ///
+    /// const E: Tensor<f32, 3, 2> = Tensor::eye();
+    /// assert_eq!(E.as_array(), &[[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]);
     /// ```
     #[must_use]
-    pub fn eye() -> Self {
-        Self::from_fn(|i, j| if i == j { T::one() } else { T::zero() })
+    pub const fn eye() -> Self {
+        let mut t = Self::zeros();
+        let mut i = 0;
+        while i < R && i < C {
+            t.data[i][i] = T::ONE;
+            i += 1;
+        }
+        t
     }
 }
 
@@ -70,9 +79,12 @@ impl<T: Element, const N: usize> Tensor<T, N, N> {
     ///
     /// let i = Tensor::<i32, 3, 3>::identity();
     /// assert_eq!(i, Tensor::from([[1, 0, 0], [0, 1, 0], [0, 0, 1]]));
+    ///
+    /// static I4: Tensor<f64, 4, 4> = Tensor::identity();
+    /// assert_eq!(I4.as_array()[3][3], 1.0);
     /// ```
     #[must_use]
-    pub fn identity() -> Self {
+    pub const fn identity() -> Self {
         Self::eye()
     }
 }

@@ -2,12 +2,14 @@
 
 use core::fmt;
 
-use num_traits::{One, Zero};
+use num_traits::{ConstOne, ConstZero, One, Zero};
 
 /// A numeric element type of a tensor: the primitive integers and floats.
 ///
 /// It gathers the bounds every operation needs (copyable, comparable, with a zero and a one)
 /// and says how an element is printed in NumPy's style (floats always show a decimal point).
+/// The zero and one are also constants ([`ConstZero`], [`ConstOne`]), so that `zeros`, `ones`
+/// and `eye` are `const fn`s: model weights and tables can be `static` tensors in flash.
 ///
 /// ```
 /// use tensor_core::Element;
@@ -18,7 +20,17 @@ use num_traits::{One, Zero};
 /// assert_eq!(total(&[1, 2, 3]), 6);
 /// ```
 pub trait Element:
-    Copy + PartialEq + PartialOrd + Default + fmt::Debug + fmt::Display + Zero + One + 'static
+    Copy
+    + PartialEq
+    + PartialOrd
+    + Default
+    + fmt::Debug
+    + fmt::Display
+    + Zero
+    + One
+    + ConstZero
+    + ConstOne
+    + 'static
 {
     /// Whether this is a floating-point type (printed with a decimal point, may be nan or inf).
     ///

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! Arithmetic is elementwise and broadcasts as in NumPy; reductions keep their axis in the
-//! type (`sum_axis0() -> Tensor<T, 1, C>`), so their results broadcast back:
+//! type (`sum_axis::<0>()` of an `R x C` matrix is a `RowVector<T, C>`), so their results
+//! broadcast back:
 //!
 //! ```
 //! use tensor_core::Tensor;
@@ -82,16 +83,49 @@
 //! **A dimension outside the table.** `error[E0277]: the dimension in `Dim<4097>` is outside the range that shape checks compute with`
 //!
 //! Checks that do arithmetic on dimensions (reshape, broadcasting, bounds) use a table of
-//! dimensions: `0..=4096`, multiples of 16 up to 65536, of 1024 up to 2^20, of 1000 up to 10^5,
-//! powers of 2 and of 10 (see [`shape::Dim`]). Use a covered size (pad 4097 to 4112), or an
-//! operation that needs no arithmetic: indexing, `map`, `zip_map`, `+=` between equal shapes and
-//! `matmul` work for every dimension.
+//! dimensions: `0..=4096`, powers of 2 and of 10, and 9216, 12288, 25088, 50000, 60000, 150528;
+//! the feature `wide-dims` adds the multiples of 16 up to 65536, of 1024 up to 2^20 and of 1000
+//! up to 10^5 (see [`shape::ToUInt`]). Use a covered size (pad 4097 to 8192, or to 4112 with
+//! `wide-dims`), enable `wide-dims`, or use an operation that needs no arithmetic: indexing,
+//! `map`, `zip_map`, `+=` between equal shapes and `matmul` work for every dimension.
 //!
 //! ```compile_fail,E0277
 //! # use tensor_core::Tensor;
 //! let x = Tensor::<u8, 1, 4097>::zeros();
 //! let _ = x.reshape::<4097, 1>(); // fix: x.t(), which needs no arithmetic
 //! ```
+//!
+//! # Tensors in `const` and `static`
+//!
+//! Model weights and lookup tables can be `static` tensors, placed in flash on a
+//! microcontroller, with their shapes checked where they are used. These are `const fn`s for
+//! every element type: `from_array`, `zeros`, `ones`, `full`, `eye`, `identity`, `transpose`/`t`,
+//! `reshape`/`flatten` (and `reshape2`/`reshape3`/`reshape4`), `row`/`col`, the shape queries, and
+//! element access through `as_array()[i][j]` and `as_flat()[k]`; the same for [`Tensor3`] and
+//! [`Tensor4`] (`full`, `zeros`, `ones`, reshapes, `as_flat`).
+//!
+//! ```
+//! use tensor_core::Tensor;
+//!
+//! // PyTorch stores a linear layer's weight as `out x in`; transpose it at compile time.
+//! const W_OUT_IN: Tensor<f32, 2, 3> = Tensor::from_array([[1.0, 0.0, -1.0], [0.5, 0.5, 0.5]]);
+//! static W: Tensor<f32, 3, 2> = W_OUT_IN.t();
+//! static B: Tensor<f32, 1, 2> = Tensor::full(0.25);
+//! const W_01: f32 = W.as_array()[0][1];
+//!
+//! let y = Tensor::from([2.0f32, 4.0, 6.0]).matmul(&W) + B;
+//! assert_eq!((y, W_01), (Tensor::from([-3.75, 6.25]), 0.5));
+//! ```
+//!
+//! What is not `const`, and why: stable Rust cannot call trait methods or closures in a `const
+//! fn`. So the operators (`+`, `*`, ...), `matmul`, reductions and the elementwise math (trait
+//! methods of `Add`, `Mul`, `Float`, ...), indexing `t[(i, j)]` and `get` (the `Index` and
+//! `TensorIndex` traits), `From`/`Into` and `Default`, `permute` (a trait), `arange` and
+//! `linspace` (`FromPrimitive`/`Float` conversions), and `from_fn`/`map` (closures) run at run
+//! time only. `into_array` is not `const` either: a `const fn` cannot yet take apart a value
+//! whose element type might need dropping; `*t.as_array()` copies the array out instead. Values
+//! derived from weights (a fused layer, a normalised table) are best computed ahead of time and
+//! written as `from_array` literals (as a build script would).
 //!
 //! Most users depend on the facade crate `tensor`, which re-exports this crate and the
 //! `tensor!` macro.
@@ -107,11 +141,14 @@ mod access;
 mod array;
 #[cfg(feature = "alloc")]
 mod boxed;
+mod const_array;
 mod construct;
 mod element;
 mod error;
 mod fmt;
 mod interop;
+#[cfg(any(feature = "npy", feature = "safetensors"))]
+pub mod io;
 mod iter;
 mod kernels;
 mod linalg;
@@ -128,6 +165,7 @@ pub use access::TensorIndex;
 pub use array::Array;
 pub use element::{Element, Notation};
 pub use error::ShapeMismatch;
+pub use linalg::{Lstsq, MatrixNorm, SolveError, VectorNorm};
 pub use nd::{Tensor3, Tensor4};
 pub use shape::{Shape, Shape1, Shape3, Shape4};
 pub use tensor::{ColVector, RowVector, SquareMatrix, Tensor, Vector};

@@ -7,12 +7,14 @@ use crate::{Array, Tensor, Tensor3, Tensor4, Vector};
 impl<T: Copy, S: Dims> Array<T, S> {
     /// The same elements, in row-major order, in the shape `S2`.
     #[inline]
-    fn reshaped<S2: Dims>(self) -> Array<T, S2>
+    const fn reshaped<S2: Dims>(self) -> Array<T, S2>
     where
         S: ReshapeInto<S2>,
     {
-        let flat = self.as_flat();
-        Array::from_flat_fn(|k| flat[k])
+        let out = Array::copied_from(self.as_flat());
+        // `T: Copy`, so nothing is dropped; a `const fn` cannot drop a generic storage type.
+        core::mem::forget(self);
+        out
     }
 
     /// Reshapes into a matrix, like `a.reshape(R, C)`: an image `(28, 28, 1)` into
@@ -34,7 +36,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// let m = Tensor3::<i32, 2, 3, 4>::arange().reshape2::<6, 5>(); // element counts differ
     /// ```
     #[must_use]
-    pub fn reshape2<const R: usize, const C: usize>(self) -> Tensor<T, R, C>
+    pub const fn reshape2<const R: usize, const C: usize>(self) -> Tensor<T, R, C>
     where
         S: ReshapeInto<(Const<R>, Const<C>)>,
     {
@@ -50,7 +52,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// assert_eq!(t[(1, 2, 3)], 23);
     /// ```
     #[must_use]
-    pub fn reshape3<const D0: usize, const D1: usize, const D2: usize>(
+    pub const fn reshape3<const D0: usize, const D1: usize, const D2: usize>(
         self,
     ) -> Tensor3<T, D0, D1, D2>
     where
@@ -69,7 +71,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// assert_eq!(t[(1, 1, 2, 1)], 23);
     /// ```
     #[must_use]
-    pub fn reshape4<const D0: usize, const D1: usize, const D2: usize, const D3: usize>(
+    pub const fn reshape4<const D0: usize, const D1: usize, const D2: usize, const D3: usize>(
         self,
     ) -> Tensor4<T, D0, D1, D2, D3>
     where
@@ -90,7 +92,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// assert_eq!(m.flatten(), Tensor::from([1, 2, 3, 4]));
     /// ```
     #[must_use]
-    pub fn flatten<const N: usize>(self) -> Vector<T, N>
+    pub const fn flatten<const N: usize>(self) -> Vector<T, N>
     where
         S: ReshapeInto<(Const<1>, Const<N>)>,
     {
@@ -115,8 +117,14 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let _ = Tensor::<i32, 2, 3>::arange().reshape::<4, 2>(); // element counts differ
     /// ```
+    ///
+    /// ```compile_fail
+    /// use tensor_core::Tensor;
+    ///
+    /// const BAD: Tensor<f32, 2, 2> = Tensor::from_array([[1.0, 2.0, 3.0]]).reshape();
+    /// ```
     #[must_use]
-    pub fn reshape<const R2: usize, const C2: usize>(self) -> Tensor<T, R2, C2>
+    pub const fn reshape<const R2: usize, const C2: usize>(self) -> Tensor<T, R2, C2>
     where
         (Const<R>, Const<C>): ReshapeInto<(Const<R2>, Const<C2>)>,
     {
@@ -134,7 +142,7 @@ impl<T: Copy, const D0: usize, const D1: usize, const D2: usize> Tensor3<T, D0, 
     /// assert_eq!(t[(3, 2, 1)], 23);
     /// ```
     #[must_use]
-    pub fn reshape<const E0: usize, const E1: usize, const E2: usize>(
+    pub const fn reshape<const E0: usize, const E1: usize, const E2: usize>(
         self,
     ) -> Tensor3<T, E0, E1, E2>
     where
@@ -156,7 +164,7 @@ impl<T: Copy, const D0: usize, const D1: usize, const D2: usize, const D3: usize
     /// assert_eq!(t[(1, 2, 1, 1)], 23);
     /// ```
     #[must_use]
-    pub fn reshape<const E0: usize, const E1: usize, const E2: usize, const E3: usize>(
+    pub const fn reshape<const E0: usize, const E1: usize, const E2: usize, const E3: usize>(
         self,
     ) -> Tensor4<T, E0, E1, E2, E3>
     where

@@ -100,6 +100,11 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::from_array([[1, 2], [3, 4]]);
     /// assert_eq!(m[(1, 0)], 3);
+    ///
+    /// // Model weights as `static` data (in flash on a microcontroller), shape-checked when used:
+    /// static W: Tensor<f32, 2, 3> = Tensor::from_array([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]]);
+    /// let y = Tensor::from([1.0, 2.0]).matmul(&W);
+    /// assert_eq!(y, Tensor::from([3.5, -1.0, 1.0]));
     /// ```
     #[must_use]
     pub const fn from_array(data: [[T; C]; R]) -> Self {
@@ -107,6 +112,9 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     }
 
     /// Unwraps the row-major array of rows.
+    ///
+    /// Not a `const fn`: a `const fn` cannot yet take apart a value whose element type might
+    /// need dropping. In `const` context, copy the array out with `*t.as_array()` instead.
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -126,6 +134,12 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::from([[1, 2], [3, 4]]);
     /// assert_eq!(m.as_array()[1], [3, 4]);
+    ///
+    /// // Element access in `const` context (indexing `m[(i, j)]` goes through the `Index`
+    /// // trait, which a `const` item cannot call on stable Rust):
+    /// const T: Tensor<i32, 2, 2> = Tensor::from_array([[1, 2], [3, 4]]);
+    /// const X: i32 = T.as_array()[1][0];
+    /// assert_eq!(X, 3);
     /// ```
     #[must_use]
     pub const fn as_array(&self) -> &[[T; C]; R] {
@@ -144,5 +158,23 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     #[must_use]
     pub const fn as_array_mut(&mut self) -> &mut [[T; C]; R] {
         &mut self.data
+    }
+}
+
+impl<T, const N: usize> RowVector<T, N> {
+    /// Wraps NumPy's 1-D array of `N` elements: the broadcasting row of shape `(1, N)`. A
+    /// `const fn`, for biases in `const` and `static` items (what `include_npy!` expands to for
+    /// a file of shape `(N,)`).
+    ///
+    /// ```
+    /// use tensor_core::{RowVector, Tensor};
+    ///
+    /// const BIAS: RowVector<f32, 3> = RowVector::from_array([0.5, -1.0, 2.0]);
+    /// let x = Tensor::<f32, 2, 3>::zeros();
+    /// assert_eq!(x + BIAS, Tensor::from([[0.5, -1.0, 2.0], [0.5, -1.0, 2.0]]));
+    /// ```
+    #[must_use]
+    pub const fn from_array(data: [T; N]) -> Self {
+        Self { data: [data] }
     }
 }

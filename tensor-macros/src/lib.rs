@@ -12,6 +12,8 @@
 mod dims;
 mod dsl;
 mod expand;
+#[cfg(any(feature = "npy", feature = "safetensors"))]
+mod include;
 mod kernels;
 mod literal;
 
@@ -29,39 +31,47 @@ pub fn tensor(input: TokenStream) -> TokenStream {
     expand::tensor(input.into()).into()
 }
 
+/// Embeds a `.npy` file as a tensor whose shape and element type are the file's:
+/// `include_npy!("weights/w1.npy")`, the path relative to the calling crate's directory. See
+/// the facade crate's docs.
+#[cfg(feature = "npy")]
+#[proc_macro]
+pub fn include_npy(input: TokenStream) -> TokenStream {
+    include::include_npy(input.into()).into()
+}
+
+/// Embeds a tensor of a safetensors file, by name, as a tensor whose shape and element type
+/// are the file's: `include_safetensors!("model.safetensors", "fc1.weight")`. See the facade
+/// crate's docs.
+#[cfg(feature = "safetensors")]
+#[proc_macro]
+pub fn include_safetensors(input: TokenStream) -> TokenStream {
+    include::include_safetensors(input.into()).into()
+}
+
 /// Generates `tensor-core`'s table from const-generic dimensions to typenum numbers (the
-/// `ToUInt` impls of `tensor_core::shape::Dim`). Internal to `tensor-core`.
+/// `ToUInt` impls of `tensor_core::shape::Dim`): `__dim_table!()` the default table,
+/// `__dim_table!(wide)` the wide one (`tensor-core`'s feature `wide-dims`). Internal to
+/// `tensor-core`.
 #[doc(hidden)]
 #[proc_macro]
 pub fn __dim_table(input: TokenStream) -> TokenStream {
-    if !input.is_empty() {
-        return syn::Error::new(
-            proc_macro2::TokenStream::from(input)
-                .into_iter()
-                .next()
-                .map_or_else(proc_macro2::Span::call_site, |t| t.span()),
-            "`__dim_table!` takes no arguments",
-        )
-        .to_compile_error()
-        .into();
+    match dims::parse(input.into()) {
+        Ok(table) => dims::table(table).into(),
+        Err(err) => err.to_compile_error().into(),
     }
-    dims::table().into()
 }
 
-/// Generates `tensor-core`'s `NotOne` impls (every covered dimension but 1), the proof that
-/// lets a literal size-1 axis broadcast in concrete shapes. Internal to `tensor-core`.
+/// Generates `tensor-core`'s `NotOne` impls (every dimension of the table but 1), the proof
+/// that lets a literal size-1 axis broadcast in concrete shapes: `__not_one_table!()` or
+/// `__not_one_table!(wide)`, as `__dim_table!`. Internal to `tensor-core`.
 #[doc(hidden)]
 #[proc_macro]
 pub fn __not_one_table(input: TokenStream) -> TokenStream {
-    if !input.is_empty() {
-        return syn::Error::new(
-            proc_macro2::Span::call_site(),
-            "`__not_one_table!` takes no arguments",
-        )
-        .to_compile_error()
-        .into();
+    match dims::parse(input.into()) {
+        Ok(table) => dims::not_one_table(table).into(),
+        Err(err) => err.to_compile_error().into(),
     }
-    dims::not_one_table().into()
 }
 
 /// Generates `tensor-core`'s SIMD kernels: register-blocked matmul micro-kernels, unrolled

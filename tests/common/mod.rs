@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-/// The cases of a golden file in `../shared/golden/`.
+/// The cases of a golden file in `tests/golden/` (NumPy reference values, see its README).
 pub fn golden(name: &str) -> Vec<Value> {
-    let path = format!("{}/../shared/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json: Value = serde_json::from_str(&text).expect("golden file is JSON");
     json["cases"]

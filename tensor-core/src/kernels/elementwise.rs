@@ -5,6 +5,12 @@
 use super::simd::{self, Binary, Unary};
 use super::{cast_slice, cast_slice_mut};
 
+/// Operands shorter than this take the inline portable loop instead of the SIMD kernels: the
+/// loop the compiler vectorizes for the build's target is as fast at these sizes, and it
+/// costs no call through the run-time dispatch. Tensor lengths are compile-time constants, so
+/// the choice folds away.
+pub(crate) const INLINE_MAX: usize = 256;
+
 /// `out[i] = op(x[i])` where `f` is the scalar `op`: `f32` through the vectorized math,
 /// every other type through `f`.
 #[inline]
@@ -22,6 +28,9 @@ pub(crate) fn unary_simd<T: Copy>(x: &[T], out: &mut [T], op: Unary, f: impl Fn(
 /// kernels (the same IEEE operation per element, so the same results), others through `f`.
 #[inline]
 pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: impl Fn(T, T) -> T) {
+    if a.len() < INLINE_MAX {
+        return binary_assign(a, b, f);
+    }
     if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len())
         && let Some(a32) = cast_slice_mut::<T, f32>(a)
     {
@@ -61,24 +70,6 @@ pub(crate) fn binary_assign<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T
     }
 }
 
-/// `out[i] = f(a[i], s)`.
-#[inline]
-pub(crate) fn binary_scalar_rhs<T: Copy>(a: &[T], s: T, out: &mut [T], f: impl Fn(T, T) -> T) {
-    debug_assert_eq!(a.len(), out.len());
-    for (o, &x) in out.iter_mut().zip(a) {
-        *o = f(x, s);
-    }
-}
-
-/// `out[i] = f(s, b[i])`.
-#[inline]
-pub(crate) fn binary_scalar_lhs<T: Copy>(s: T, b: &[T], out: &mut [T], f: impl Fn(T, T) -> T) {
-    debug_assert_eq!(b.len(), out.len());
-    for (o, &y) in out.iter_mut().zip(b) {
-        *o = f(s, y);
-    }
-}
-
 /// The largest rank a broadcasting operand can have.
 const MAX_RANK: usize = 4;
 
@@ -92,6 +83,9 @@ pub(crate) fn binary_simd<T: Copy>(
     op: Binary,
     f: impl Fn(T, T) -> T,
 ) {
+    if out.len() < INLINE_MAX {
+        return binary(a, b, out, f);
+    }
     if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
         && let Some(o32) = cast_slice_mut::<T, f32>(out)
     {
@@ -110,10 +104,9 @@ pub(crate) fn binary_simd<T: Copy>(
 /// the output's or 1 (the type system has proved it). `op`, when given, is the operator `f`
 /// computes: same-shape operands then go to the SIMD kernels.
 ///
-/// Neighbouring axes on which both operands behave alike (each full, or each repeated) are
-/// merged first, so `(H, W, C) + (1, 1, C)` runs as `(H*W, C) + (1, C)`: the innermost loop is
-/// one of the contiguous, vectorizable loops above.
-#[inline]
+/// Same shapes go to [`binary_simd`]; broadcasting ones to the nested loops of
+/// [`broadcast_loops`].
+#[inline(always)]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn broadcast_binary<T: Copy>(
     a: &[T],
@@ -138,61 +131,46 @@ pub(crate) fn broadcast_binary<T: Copy>(
     if out.is_empty() {
         return;
     }
-    let ([ma, mb, m], rank) = merge_axes(da, db, dims);
-    broadcast_axes(a, &ma[..rank], b, &mb[..rank], out, &m[..rank], &f);
+    broadcast_loops(a, da, b, db, out, dims, f);
 }
 
-/// Drops the axes of size 1 and merges neighbouring axes on which `a` is full on both or
-/// repeated on both, and likewise `b`. Returns the merged shapes of `a`, `b` and the output,
-/// and their rank (at least 1). Every dimension is at least 1 (the output is not empty).
-fn merge_axes(da: &[usize], db: &[usize], dims: &[usize]) -> ([[usize; MAX_RANK]; 3], usize) {
-    let mut m = [[1; MAX_RANK]; 3];
-    let mut rank = 0;
-    for ((&x, &y), &n) in da.iter().zip(db).zip(dims) {
-        if n == 1 {
-            continue;
-        }
-        let same_kind =
-            rank > 0 && (m[0][rank - 1] == 1) == (x == 1) && (m[1][rank - 1] == 1) == (y == 1);
-        if same_kind {
-            m[0][rank - 1] *= x;
-            m[1][rank - 1] *= y;
-            m[2][rank - 1] *= n;
-        } else {
-            m[0][rank] = x;
-            m[1][rank] = y;
-            m[2][rank] = n;
-            rank += 1;
-        }
-    }
-    (m, rank.max(1))
-}
-
-/// [`broadcast_binary`] on merged, non-empty shapes: recursion over the outer axes, one
-/// contiguous loop on the innermost.
-fn broadcast_axes<T: Copy, F: Fn(T, T) -> T>(
+/// [`broadcast_binary`] with operands of different shapes: the nested loops a user would
+/// write, over the shapes padded to rank 4 (a repeated axis has stride 0). The shapes are
+/// compile-time constants after inlining, so the loops unroll and vectorize as the plain loop
+/// does, and no run-time branch on the dimensions remains.
+#[inline(always)]
+fn broadcast_loops<T: Copy>(
     a: &[T],
     da: &[usize],
     b: &[T],
     db: &[usize],
     out: &mut [T],
     dims: &[usize],
-    f: &F,
+    f: impl Fn(T, T) -> T,
 ) {
-    let n = dims[0];
-    if dims.len() == 1 {
-        return match (da[0] == n, db[0] == n) {
-            (true, true) => binary(a, b, out, f),
-            (true, false) => binary_scalar_rhs(a, b[0], out, f),
-            (false, true) => binary_scalar_lhs(a[0], b, out, f),
-            (false, false) => out.fill(f(a[0], b[0])),
-        };
+    let pad = MAX_RANK - dims.len();
+    let (mut n, mut sa, mut sb) = ([1; MAX_RANK], [0; MAX_RANK], [0; MAX_RANK]);
+    let (mut pa, mut pb) = (1, 1);
+    for k in (0..dims.len()).rev() {
+        n[pad + k] = dims[k];
+        sa[pad + k] = if da[k] == 1 { 0 } else { pa };
+        sb[pad + k] = if db[k] == 1 { 0 } else { pb };
+        pa *= da[k];
+        pb *= db[k];
     }
-    let (sa, sb) = (a.len() / da[0], b.len() / db[0]);
-    for (i, o) in out.chunks_exact_mut(out.len() / n).enumerate() {
-        let ia = if da[0] == 1 { 0 } else { i * sa };
-        let ib = if db[0] == 1 { 0 } else { i * sb };
-        let (sub_a, sub_b) = (&a[ia..ia + sa], &b[ib..ib + sb]);
-        broadcast_axes(sub_a, &da[1..], sub_b, &db[1..], o, &dims[1..], f);
+    let mut o = 0;
+    for i0 in 0..n[0] {
+        for i1 in 0..n[1] {
+            for i2 in 0..n[2] {
+                let (ra, rb) = (
+                    i0 * sa[0] + i1 * sa[1] + i2 * sa[2],
+                    i0 * sb[0] + i1 * sb[1] + i2 * sb[2],
+                );
+                for i3 in 0..n[3] {
+                    out[o + i3] = f(a[ra + i3 * sa[3]], b[rb + i3 * sb[3]]);
+                }
+                o += n[3];
+            }
+        }
     }
 }

@@ -9,23 +9,32 @@
 //!   buffer (zero-padded to `MR` rows);
 //! - `n` in tiles of `NV * LANES` columns: the generated micro-kernel keeps the `MR x NV` tile
 //!   of `c` in registers for the whole `k` block (`b` is read in place: its rows are
-//!   contiguous); then one-vector tiles, then the last `< LANES` columns with a scalar loop the
-//!   compiler vectorizes as it can.
+//!   contiguous); then one-vector tiles; the last `< LANES` columns are copied, once per
+//!   `k` and `n` block, into a zero-padded `kc x LANES` block and run through the one-vector
+//!   micro-kernel too (their output through a small buffer), so narrow products such as
+//!   `(32, 784) @ (784, 10)` stay vectorized and every column rounds alike.
 //!
 //! Each element of `c` is accumulated in the order `p = 0, 1, .., k - 1` (later `k` blocks
 //! start from the stored partial sums), with the vector type's `mul_add` (fused with FMA).
 //! No term is skipped: `0 * inf` is NaN, as IEEE and NumPy say.
 
-use super::generated::{micro_4x1, micro_4x2, micro_6x1, micro_6x2, micro_8x1, micro_8x2};
+use core::mem::MaybeUninit;
+
+use super::generated::{
+    micro_1x1, micro_1x4, micro_4x1, micro_4x2, micro_6x1, micro_6x2, micro_8x1, micro_8x2,
+};
 use super::simd::{MAX_LANES, Vector};
 
 /// The depth of a `k` block.
-pub(crate) const KC: usize = 256;
+// Halved on 16-bit targets, where no array may exceed 32 KiB (the `f64` tail block is
+// `KC * MAX_LANES` elements).
+pub(crate) const KC: usize = if usize::BITS < 32 { 128 } else { 256 };
 /// The width of an `n` block.
 pub(crate) const NC: usize = 512;
 /// The most rows of a tile (the packing buffer holds `MR_MAX * KC` elements).
 const MR_MAX: usize = 8;
-/// The most vectors per tile row.
+/// The most vectors per tile row of an `MR_MAX`-row tile (the tile buffer holds
+/// `MR_MAX * NV_MAX` vectors; narrower tiles may have more vectors per row).
 const NV_MAX: usize = 2;
 
 /// A micro-kernel shape: `MR` rows by `NV` vectors.
@@ -57,6 +66,8 @@ pub(crate) trait Micro {
 macro_rules! tile {
     ($T:ident, $f:ident, $mr:literal x $nv:literal) => {
         #[doc = concat!("The ", stringify!($mr), " x ", stringify!($nv), " tile.")]
+        // The wide tiles are for the wide vector sets of some targets only (see `generated`).
+        #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
         pub(crate) struct $T;
 
         impl Micro for $T {
@@ -88,11 +99,12 @@ tile!(Tile6x2, micro_6x2, 6 x 2);
 tile!(Tile6x1, micro_6x1, 6 x 1);
 tile!(Tile4x2, micro_4x2, 4 x 2);
 tile!(Tile4x1, micro_4x1, 4 x 1);
+tile!(Tile1x4, micro_1x4, 1 x 4);
+tile!(Tile1x1, micro_1x1, 1 x 1);
 
-/// Where a tile goes: the `k` block, the panel's rows and the tile's first column.
+/// Where a tile goes: the `k` block's depth, the panel's rows and the tile's first column.
 #[derive(Clone, Copy)]
 struct At {
-    pc: usize,
     kc: usize,
     ic: usize,
     rows: usize,
@@ -116,7 +128,7 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
     c: &mut [V::Elem],
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
-    assert!(W::MR == N::MR && W::MR <= MR_MAX && W::NV <= NV_MAX && N::NV == 1);
+    assert!(W::MR == N::MR && W::MR <= MR_MAX && W::MR * W::NV <= MR_MAX * NV_MAX && N::NV == 1);
     if m == 0 || n == 0 {
         return;
     }
@@ -128,14 +140,15 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
     // of a panel are `MR` streams the prefetchers follow. Measured on Zen 4 for 16..256, that
     // beats packing at every size (packing is `m * k` strided moves, 5-10% at 256). Rows far
     // apart (`k > PACK_MIN_K`, pages apart) and partial panels (zero-padded) are packed. The
-    // buffers live on the stack and are zeroed on each call, so small products get small ones.
+    // packing buffer lives on the stack and is zeroed on each call, so small products get a
+    // small one.
     let full_panels = m.is_multiple_of(W::MR);
     if k <= PACK_MIN_K && full_panels {
-        blocked::<V, W, N, 0, 0>(m, k, n, a, b, c);
+        blocked::<V, W, N, 0>(m, k, n, a, b, c);
     } else if k <= SMALL_K {
-        blocked::<V, W, N, { MR_MAX * SMALL_K }, BUF>(m, k, n, a, b, c);
+        blocked::<V, W, N, { MR_MAX * SMALL_K }>(m, k, n, a, b, c);
     } else {
-        blocked::<V, W, N, { MR_MAX * KC }, BUF>(m, k, n, a, b, c);
+        blocked::<V, W, N, { MR_MAX * KC }>(m, k, n, a, b, c);
     }
 }
 
@@ -143,13 +156,15 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
 const SMALL_K: usize = 64;
 /// The longest rows of `a` read in place (longer ones are packed).
 pub(crate) const PACK_MIN_K: usize = 1024;
-/// The tile buffer of partial panels.
+/// The tile buffer of partial tiles (rows past `m`, columns past `n`).
 const BUF: usize = MR_MAX * NV_MAX * MAX_LANES;
+/// The zero-padded block of the last `< LANES` columns of `b`: `KC` rows of a vector.
+const TAIL: usize = KC * MAX_LANES;
 
 /// [`gemm`] with a packing buffer of `PACK` elements (`PACK >= MR * min(k, KC)`, or 0: read
-/// `a` in place, which needs full panels) and a tile buffer of `BUF` (0 without packing).
+/// `a` in place, which needs full panels).
 #[inline(always)]
-fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize, const BUF: usize>(
+fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize>(
     m: usize,
     k: usize,
     n: usize,
@@ -160,16 +175,27 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize, const BUF: usize>(
     let zero = V::Elem::default();
     let mr = W::MR;
     let packed = PACK > 0;
-    let kc_max = if packed { PACK / mr } else { KC };
+    let kc_max = if packed { (PACK / mr).min(KC) } else { KC };
     let (wide, narrow) = (W::NV * V::LANES, V::LANES);
     let mut pack = [zero; PACK];
-    let mut buf = [zero; BUF];
+    // Neither buffer is zeroed up front (a product of a few microseconds would pay for it):
+    // each part is written before it is read (see `pack_b_tail` and `tile`).
+    let mut buf = [const { MaybeUninit::uninit() }; BUF];
+    let mut tail = [const { MaybeUninit::uninit() }; TAIL];
     for pc in (0..k).step_by(kc_max) {
         let kc = kc_max.min(k - pc);
         for jc in (0..n).step_by(NC) {
             let end = jc + NC.min(n - jc);
             let wide_end = jc + (end - jc) / wide * wide;
             let vec_end = wide_end + (end - wide_end) / narrow * narrow;
+            let tail_b = (vec_end < end).then(|| {
+                let s = pack_b_tail::<V>(&mut tail, b, n, pc, kc, vec_end..end);
+                BBlock {
+                    s,
+                    ld: narrow,
+                    cols: end - vec_end,
+                }
+            });
             for ic in (0..m).step_by(mr) {
                 let rows = mr.min(m - ic);
                 let panel = if packed {
@@ -179,7 +205,6 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize, const BUF: usize>(
                     Panel::InPlace(&a[ic * k + pc..], k)
                 };
                 let mut at = At {
-                    pc,
                     kc,
                     ic,
                     rows,
@@ -187,15 +212,25 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize, const BUF: usize>(
                     load_c: pc > 0,
                 };
                 while at.j < wide_end {
-                    tile::<V, W>(at, panel, b, n, c, &mut buf);
+                    let bb = BBlock {
+                        s: &b[pc * n + at.j..],
+                        ld: n,
+                        cols: wide,
+                    };
+                    tile::<V, W>(at, panel, bb, n, c, &mut buf);
                     at.j += wide;
                 }
                 while at.j < vec_end {
-                    tile::<V, N>(at, panel, b, n, c, &mut buf);
+                    let bb = BBlock {
+                        s: &b[pc * n + at.j..],
+                        ld: n,
+                        cols: narrow,
+                    };
+                    tile::<V, N>(at, panel, bb, n, c, &mut buf);
                     at.j += narrow;
                 }
-                if vec_end < end {
-                    columns::<V>(at, panel, mr, b, n, c, vec_end..end);
+                if let Some(bb) = tail_b {
+                    tile::<V, N>(at, panel, bb, n, c, &mut buf);
                 }
             }
         }
@@ -210,15 +245,14 @@ enum Panel<'a, E> {
     InPlace(&'a [E], usize),
 }
 
-impl<E: Copy> Panel<'_, E> {
-    /// Element `(i, p)`.
-    #[inline(always)]
-    fn get(&self, i: usize, p: usize, mr: usize) -> E {
-        match *self {
-            Panel::Packed(s) => s[p * mr + i],
-            Panel::InPlace(s, k) => s[i * k + p],
-        }
-    }
+/// The `b` side of a tile: `s` starts at the tile's first column in the `k` block's first row,
+/// rows `ld` apart; the first `cols` columns are the product's (the rest, of a zero-padded
+/// tail block, are dropped).
+#[derive(Clone, Copy)]
+struct BBlock<'a, E> {
+    s: &'a [E],
+    ld: usize,
+    cols: usize,
 }
 
 /// Packs rows `ic..ic + rows`, columns `pc..pc + kc` of `a` (row stride `k`) `k`-major into
@@ -248,16 +282,46 @@ fn pack_a<E: Copy + Default>(
     }
 }
 
-/// One `T::MR x T::NV` tile at `at`: in place in `c` for a full panel, through `buf` for the
-/// last, partial one.
+/// Copies rows `pc..pc + kc`, columns `cols` (fewer than `LANES`) of `b` (row stride `n`) into
+/// the first `kc * LANES` elements of `tail`, a row of `LANES` per row of `b`, zero-padded, and
+/// returns them.
+#[inline(always)]
+fn pack_b_tail<'t, V: Vector>(
+    tail: &'t mut [MaybeUninit<V::Elem>],
+    b: &[V::Elem],
+    n: usize,
+    pc: usize,
+    kc: usize,
+    cols: core::ops::Range<usize>,
+) -> &'t [V::Elem] {
+    let l = V::LANES;
+    let w = cols.len();
+    assert!(w < l && kc * l <= tail.len());
+    for p in 0..kc {
+        let src = &b[(pc + p) * n..][cols.clone()];
+        let dst = &mut tail[p * l..][..l];
+        for (d, &x) in dst.iter_mut().zip(src) {
+            d.write(x);
+        }
+        for d in &mut dst[w..] {
+            d.write(V::Elem::default());
+        }
+    }
+    // SAFETY: every one of the first `kc * LANES` elements was written just above (a row of
+    // `w` copied and `LANES - w` zeros per `p`); `MaybeUninit<E>` has `E`'s layout.
+    unsafe { core::slice::from_raw_parts(tail.as_ptr().cast::<V::Elem>(), kc * l) }
+}
+
+/// One `T::MR x T::NV` tile at `at`: in place in `c` for a full panel and full columns,
+/// through `buf` for the last, partial rows or columns.
 #[inline(always)]
 fn tile<V: Vector, T: Micro>(
     at: At,
     panel: Panel<'_, V::Elem>,
-    b: &[V::Elem],
+    bb: BBlock<'_, V::Elem>,
     n: usize,
     c: &mut [V::Elem],
-    buf: &mut [V::Elem],
+    buf: &mut [MaybeUninit<V::Elem>],
 ) {
     let width = T::NV * V::LANES;
     // The bounds the micro-kernel relies on, checked (once per tile).
@@ -271,66 +335,44 @@ fn tile<V: Vector, T: Micro>(
             (s.as_ptr(), k, 1)
         }
     };
-    assert!(at.j + width <= n && (at.pc + at.kc) * n <= b.len());
-    let bp = b[at.pc * n + at.j..].as_ptr();
-    if at.rows == T::MR {
+    assert!(at.kc > 0 && (at.kc - 1) * bb.ld + width <= bb.s.len());
+    assert!(bb.cols <= width && at.j + bb.cols <= n);
+    let bp = bb.s.as_ptr();
+    if at.rows == T::MR && bb.cols == width {
         assert!((at.ic + T::MR - 1) * n + at.j + width <= c.len());
         let cp = c[at.ic * n + at.j..].as_mut_ptr();
         // SAFETY: element (i, p) of the panel, `i < MR`, `p < kc`, exists (the pack holds
         // `kc * MR` elements; in place, row `i` starts `i * k` into a slice that reaches
-        // `(MR - 1) * k + kc`); row `pc + p` of `b` has columns `j..j + width`
-        // (`j + width <= n`, `pc + kc <= k`); rows `ic..ic + MR` of `c` exist and have those
-        // columns (all asserted above); `V`'s instruction set: the backends' module invariant.
-        unsafe { T::run::<V>(at.kc, ap, rsa, csa, bp, n, cp, n, at.load_c) }
+        // `(MR - 1) * k + kc`); row `p` of the `b` block has `width` elements from `p * ld`
+        // (`(kc - 1) * ld + width <= len`); rows `ic..ic + MR` of `c` exist and have columns
+        // `j..j + width` (all asserted above); `V`'s instruction set: the backends' module
+        // invariant.
+        unsafe { T::run::<V>(at.kc, ap, rsa, csa, bp, bb.ld, cp, n, at.load_c) }
     } else {
-        assert!(buf.len() >= T::MR * width);
+        let buf = &mut buf[..T::MR * width];
+        // Every element of the tile's buffer is written before the micro-kernel reads it:
+        // `c`'s values where the tile overlaps `c` (when accumulating), zeros elsewhere.
+        for i in 0..T::MR {
+            let row = &mut buf[i * width..][..width];
+            let from_c = if i < at.rows && at.load_c { bb.cols } else { 0 };
+            let src = &c[(at.ic + i.min(at.rows - 1)) * n + at.j..][..from_c];
+            for (d, &x) in row.iter_mut().zip(src) {
+                d.write(x);
+            }
+            for d in &mut row[from_c..] {
+                d.write(V::Elem::default());
+            }
+        }
+        let bp_out = buf.as_mut_ptr().cast::<V::Elem>();
+        // SAFETY: as above for `a` and `b`; `buf` holds `MR` rows of `width` initialized
+        // elements (written just above; `MaybeUninit<E>` has `E`'s layout).
+        unsafe { T::run::<V>(at.kc, ap, rsa, csa, bp, bb.ld, bp_out, width, at.load_c) }
         for i in 0..at.rows {
-            let src = &c[(at.ic + i) * n + at.j..][..width];
-            buf[i * width..][..width].copy_from_slice(src);
-        }
-        // SAFETY: as above for `a` and `b`; `buf` holds `MR` rows of `width` (asserted).
-        unsafe {
-            T::run::<V>(
-                at.kc,
-                ap,
-                rsa,
-                csa,
-                bp,
-                n,
-                buf.as_mut_ptr(),
-                width,
-                at.load_c,
-            );
-        }
-        for i in 0..at.rows {
-            c[(at.ic + i) * n + at.j..][..width].copy_from_slice(&buf[i * width..][..width]);
-        }
-    }
-}
-
-/// The last columns (`cols`, fewer than a vector) of the panel at `at`, with a scalar loop over
-/// contiguous columns, rounding as the vector lanes do (so a result does not depend on
-/// whether its column fell in a tile).
-#[inline(always)]
-fn columns<V: Vector>(
-    at: At,
-    panel: Panel<'_, V::Elem>,
-    mr: usize,
-    b: &[V::Elem],
-    n: usize,
-    c: &mut [V::Elem],
-    cols: core::ops::Range<usize>,
-) {
-    for i in 0..at.rows {
-        let c_row = &mut c[(at.ic + i) * n..][cols.clone()];
-        if !at.load_c {
-            c_row.fill(V::Elem::default());
-        }
-        for p in 0..at.kc {
-            let a_ip = panel.get(i, p, mr);
-            let b_row = &b[(at.pc + p) * n..][cols.clone()];
-            for (o, &x) in c_row.iter_mut().zip(b_row) {
-                *o = V::mul_add_elem(a_ip, x, *o);
+            let row = &buf[i * width..][..bb.cols];
+            let dst = &mut c[(at.ic + i) * n + at.j..][..bb.cols];
+            for (d, x) in dst.iter_mut().zip(row) {
+                // SAFETY: initialized above (and written by the micro-kernel).
+                *d = unsafe { x.assume_init() };
             }
         }
     }

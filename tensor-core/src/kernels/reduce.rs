@@ -3,7 +3,23 @@
 
 use num_traits::Float;
 
+use super::accurate::{self, real_as};
+use super::{cast_slice, cast_slice_mut};
 use crate::Element;
+
+/// `accurate::$f` of the slice `$s` when `T` is `f32` or `f64` (the accurate reductions),
+/// converted back to `T`; else `$other`.
+macro_rules! real_or {
+    ($T:ty, $f:ident($s:ident $(; $arg:expr)*), $other:expr) => {{
+        if let Some($s) = cast_slice::<$T, f32>($s) {
+            real_as(accurate::$f::<f32>($s $(, $arg)*), <$T>::zero())
+        } else if let Some($s) = cast_slice::<$T, f64>($s) {
+            real_as(accurate::$f::<f64>($s $(, $arg)*), <$T>::zero())
+        } else {
+            $other
+        }
+    }};
+}
 
 /// The number of independent accumulators of a fold: enough for the compiler to keep a vector
 /// register busy for `f32`/`f64` (and to reassociate, which a single running sum forbids).
@@ -14,6 +30,10 @@ const LANES: usize = 8;
 /// unspecified: `LANES` interleaved partial folds combined at the end.
 #[inline]
 pub(crate) fn fold<T: Copy>(a: &[T], init: T, map: impl Fn(T) -> T, f: impl Fn(T, T) -> T) -> T {
+    if a.len() < 2 * LANES {
+        // Short (a length known at compile time picks this branch): one running fold.
+        return a.iter().fold(init, |s, &x| f(s, map(x)));
+    }
     let chunks = a.chunks_exact(LANES);
     let rest = chunks.remainder();
     let mut acc = [init; LANES];
@@ -32,10 +52,17 @@ pub(crate) fn fold<T: Copy>(a: &[T], init: T, map: impl Fn(T) -> T, f: impl Fn(T
     total
 }
 
-/// The sum of the elements (0 for none), in [`fold`]'s order.
-#[inline]
+/// The sum of the elements (0 for none): accurate for `f32`/`f64` (see `accurate`), in
+/// [`fold`]'s order for the others.
+#[inline(always)]
 pub(crate) fn sum<T: Element>(a: &[T]) -> T {
-    fold(a, T::zero(), |x| x, |p, q| p + q)
+    real_or!(T, sum(a), fold(a, T::zero(), |x| x, |p, q| p + q))
+}
+
+/// The mean of the elements (NaN for none).
+#[inline(always)]
+pub(crate) fn mean<T: Element + Float>(a: &[T]) -> T {
+    real_or!(T, mean(a), sum(a) / count(a.len()))
 }
 
 /// The product of the elements (1 for none), in [`fold`]'s order.
@@ -58,17 +85,102 @@ pub(crate) fn dof<T: Float>(n: usize, ddof: usize) -> T {
 
 /// The variance with `ddof` delta degrees of freedom: squared deviations from the mean (two
 /// passes, so no cancellation), summed and divided by `n - ddof`.
-#[inline]
+#[inline(always)]
 pub(crate) fn var<T: Element + Float>(a: &[T], ddof: usize) -> T {
-    let mean = sum(a) / count(a.len());
-    let ss = fold(a, T::zero(), |x| (x - mean) * (x - mean), |p, q| p + q);
-    ss / dof(a.len(), ddof)
+    real_or!(T, var(a; ddof), {
+        let mean = sum(a) / count(a.len());
+        let ss = fold(a, T::zero(), |x| (x - mean) * (x - mean), |p, q| p + q);
+        ss / dof(a.len(), ddof)
+    })
+}
+
+/// The standard deviation with `ddof` delta degrees of freedom (the square root rounded once
+/// from the unrounded variance).
+#[inline(always)]
+pub(crate) fn std<T: Element + Float>(a: &[T], ddof: usize) -> T {
+    real_or!(T, std(a; ddof), var(a, ddof).sqrt())
 }
 
 /// The L2 norm `sqrt(sum(x²))`.
-#[inline]
+#[inline(always)]
 pub(crate) fn norm<T: Element + Float>(a: &[T]) -> T {
-    fold(a, T::zero(), |x| x * x, |p, q| p + q).sqrt()
+    real_or!(
+        T,
+        norm(a),
+        fold(a, T::zero(), |x| x * x, |p, q| p + q).sqrt()
+    )
+}
+
+/// The sums along axis 1 of `a` seen as `outer x n x inner`, into `out` (`outer x inner`):
+/// accurate for `f32`/`f64`, [`fold_axis`] for the others.
+#[inline(always)]
+pub(crate) fn sum_lanes<T: Element>(a: &[T], lanes: (usize, usize, usize), out: &mut [T]) {
+    if let (Some(a), Some(out)) = (cast_slice::<T, f32>(a), cast_slice_mut::<T, f32>(out)) {
+        return accurate::sum_lanes(a, lanes, out);
+    }
+    if let (Some(a), Some(out)) = (cast_slice::<T, f64>(a), cast_slice_mut::<T, f64>(out)) {
+        return accurate::sum_lanes(a, lanes, out);
+    }
+    let (_, n, inner) = lanes;
+    if inner == 1 {
+        for (o, lane) in out.iter_mut().zip(a.chunks_exact(n.max(1))) {
+            *o = fold(&lane[..n], T::zero(), |x| x, |p, q| p + q);
+        }
+        if n == 0 {
+            out.fill(T::zero());
+        }
+        return;
+    }
+    out.fill(T::zero());
+    for (out_row, block) in out.chunks_exact_mut(inner).zip(a.chunks_exact(n * inner)) {
+        for row in block.chunks_exact(inner) {
+            for (o, &x) in out_row.iter_mut().zip(row) {
+                *o = *o + x;
+            }
+        }
+    }
+}
+
+/// The means along axis 1 of `a` seen as `outer x n x inner` (NaN when `n` is 0).
+#[inline(always)]
+pub(crate) fn mean_lanes<T: Element + Float>(a: &[T], lanes: (usize, usize, usize), out: &mut [T]) {
+    if let (Some(a), Some(out)) = (cast_slice::<T, f32>(a), cast_slice_mut::<T, f32>(out)) {
+        return accurate::mean_lanes(a, lanes, out);
+    }
+    if let (Some(a), Some(out)) = (cast_slice::<T, f64>(a), cast_slice_mut::<T, f64>(out)) {
+        return accurate::mean_lanes(a, lanes, out);
+    }
+    sum_lanes(a, lanes, out);
+    let n = count::<T>(lanes.1);
+    out.iter_mut().for_each(|x| *x = *x / n);
+}
+
+/// The variances (with `sqrt`, the standard deviations) along axis 1 of `a` seen as
+/// `outer x n x inner`, with `ddof` delta degrees of freedom.
+#[inline(always)]
+pub(crate) fn var_lanes<T: Element + Float>(
+    a: &[T],
+    lanes: (usize, usize, usize),
+    ddof: usize,
+    sqrt: bool,
+    out: &mut [T],
+) {
+    if let (Some(a), Some(out)) = (cast_slice::<T, f32>(a), cast_slice_mut::<T, f32>(out)) {
+        return accurate::var_lanes(a, lanes, ddof, sqrt, out);
+    }
+    if let (Some(a), Some(out)) = (cast_slice::<T, f64>(a), cast_slice_mut::<T, f64>(out)) {
+        return accurate::var_lanes(a, lanes, ddof, sqrt, out);
+    }
+    // Another float type: two passes over each lane, in plain arithmetic.
+    let (_, n, inner) = lanes;
+    let (nf, d) = (count::<T>(n), dof::<T>(n, ddof));
+    for (k, o) in out.iter_mut().enumerate() {
+        let (outer_i, j) = (k / inner, k % inner);
+        let lane = (0..n).map(|i| a[(outer_i * n + i) * inner + j]);
+        let mean = lane.clone().fold(T::zero(), |s, x| s + x) / nf;
+        let v = lane.fold(T::zero(), |s, x| s + (x - mean) * (x - mean)) / d;
+        *o = if sqrt { v.sqrt() } else { v };
+    }
 }
 
 /// Folds `map(a[i], b[i])` with `f` like [`fold`] (a dot product with `*` and `+`).

@@ -15,13 +15,23 @@ where
     /// A row vector `Vector<T, K>` times a matrix is NumPy's `v @ M` (vector-matrix); for
     /// NumPy's `M @ v` (matrix-vector with a 1-D `v`) see [`matvec`](Self::matvec).
     ///
-    /// Every output element is summed from zero in the order `k = 0, 1, ..`, with `+` and `*`
-    /// of `T` (for integers, overflow behaves as Rust's operators: a panic in debug builds).
-    /// `f32` and `f64` products run on SIMD kernels: square ones of sizes 2 to 8 as
-    /// straight-line code, larger ones register-blocked, with fused multiply-adds (one rounding
-    /// per term) where the CPU has FMA. Either way the result of an element does not depend on
-    /// where it sits in the output, NaN and infinities propagate as IEEE says, and the error
-    /// is within the usual `k * eps * (|A| |B|)` bound.
+    /// The way the product is computed is chosen from the shapes at compile time (no
+    /// dimension is tested at run time): `K = 1` products are the scaling / outer-product
+    /// loop, small ones and narrow ones (fewer than 16 columns) the i-k-j loop inlined with
+    /// the dimensions known to the compiler, square ones of sizes 2 to 8 straight-line code;
+    /// for `f32` and `f64`, dot products (`(1, K) @ (K, 1)`) and matrix-vector products
+    /// (`(R, K) @ (K, 1)`) run SIMD kernels with several accumulators, and the rest
+    /// register-blocked SIMD products (one-row tiles for vector-matrix products), with fused
+    /// multiply-adds (one rounding per term) where the CPU has FMA.
+    ///
+    /// Every output element is summed from zero with `+` and `*` of `T` (for integers,
+    /// overflow behaves as Rust's operators: a panic in debug builds), in the order
+    /// `k = 0, 1, ..`, except in the `f32`/`f64` dot and matrix-vector kernels, which sum in
+    /// vector lanes and blocks (an error growing with the logarithm of `K` rather than with
+    /// `K`: a dot product of 10^6 `f32` values is accurate to about 1e-7 relative).
+    /// Either way the result of an element does not depend on where it sits in the output,
+    /// NaN and infinities propagate as IEEE says (`0 * inf` is NaN; nothing is skipped), and
+    /// the error is within the usual `k * eps * (|A| |B|)` bound.
     /// The product is returned by value; for large matrices kept on the heap, write into
     /// existing storage with [`matmul_into`](Self::matmul_into).
     ///
@@ -45,6 +55,7 @@ where
     /// let _ = a.matmul(&a); // cannot multiply `Shape<2, 3>` by `Shape<2, 3>`: inner dimensions 3 and 2 differ
     /// ```
     #[must_use]
+    #[inline]
     pub fn matmul<Rhs: MatMulRhs<T, A0, K>>(&self, rhs: &Rhs) -> Rhs::Output {
         let mut out = Rhs::__zeros();
         rhs.__matmul_into(self, &mut out);
@@ -64,6 +75,7 @@ where
     /// a.matmul_into(&*b, &mut out);
     /// assert_eq!(*out, *b);
     /// ```
+    #[inline]
     pub fn matmul_into<Rhs: MatMulRhs<T, A0, K>>(&self, rhs: &Rhs, out: &mut Rhs::Output) {
         rhs.__matmul_into(self, out);
     }
@@ -89,9 +101,13 @@ impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// ```
     #[must_use]
     pub fn matvec(&self, v: &Vector<T, K>) -> Vector<T, R> {
-        let mut out = Tensor::<T, R, 1>::zeros();
-        crate::kernels::matmul::matmul(self.as_flat(), v.as_flat(), out.as_flat_mut(), K, 1);
-        Tensor::from_fn(|_, j| out.data[j][0])
+        let mut out = Vector::<T, R>::zeros();
+        crate::kernels::matmul::matmul_sized::<T, R, K, 1>(
+            self.as_flat(),
+            v.as_flat(),
+            out.as_flat_mut(),
+        );
+        out
     }
 }
 

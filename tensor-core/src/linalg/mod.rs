@@ -1,7 +1,21 @@
-//! Linear algebra: matrix products, transpose and trace, and the LU-based `det`, `inv` and
-//! `solve` of square float matrices.
+//! Linear algebra: matrix products, transpose and trace, the LU-based `det`, `inv` and
+//! `solve` of square float matrices and their condition estimate, and the decompositions
+//! (QR, Cholesky, SVD, symmetric eigen) with what is built on them (least squares,
+//! pseudo-inverse, rank, norms, condition numbers).
 
+mod cholesky;
+mod cond;
+mod eigh;
+mod level1;
+mod lstsq;
 mod lu;
 mod matmul;
+mod norm;
+mod qr;
 mod square;
+mod svd;
 mod transpose;
+
+pub use cond::SolveError;
+pub use lstsq::Lstsq;
+pub use norm::{MatrixNorm, VectorNorm};

@@ -1,5 +1,6 @@
 //! `transpose`, its NumPy-style alias `t`, and `trace`.
 
+use crate::const_array::repeat2;
 use crate::{Element, Tensor};
 
 impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
@@ -12,10 +13,29 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     /// let m = Tensor::from([[1, 2, 3], [4, 5, 6]]);
     /// assert_eq!(m.transpose(), Tensor::from([[1, 4], [2, 5], [3, 6]]));
     /// assert_eq!(Tensor::from([1, 2]).transpose(), Tensor::from([[1], [2]]));
+    ///
+    /// // A `const fn`: a weight matrix stored transposed, in flash.
+    /// static W_T: Tensor<f32, 3, 2> = Tensor::from_array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]).t();
+    /// assert_eq!(W_T.as_array()[2], [3.0, 6.0]);
     /// ```
     #[must_use]
-    pub fn transpose(&self) -> Tensor<T, C, R> {
-        Tensor::from_fn(|i, j| self.data[j][i])
+    pub const fn transpose(&self) -> Tensor<T, C, R> {
+        let Some(mut out) = repeat2::<T, C, R>(match self.as_flat().first() {
+            Some(&x) => Some(x),
+            None => None,
+        }) else {
+            unreachable!()
+        };
+        let mut i = 0;
+        while i < R {
+            let mut j = 0;
+            while j < C {
+                out[j][i] = self.data[i][j];
+                j += 1;
+            }
+            i += 1;
+        }
+        Tensor { data: out }
     }
 
     /// The transpose, spelled like NumPy's `a.T` (the same as [`transpose`](Self::transpose)).
@@ -28,7 +48,7 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     /// assert_eq!(a.t(), Tensor::from([[1, 3], [2, 4]]));
     /// ```
     #[must_use]
-    pub fn t(&self) -> Tensor<T, C, R> {
+    pub const fn t(&self) -> Tensor<T, C, R> {
         self.transpose()
     }
 }

@@ -9,7 +9,7 @@
 //! They also have `Tensor`'s operators (`+ - * /` with NumPy broadcasting between tensors of
 //! the same rank, scalars on either side, `+= -= *= /=`, unary `-`), its elementwise math
 //! (`sqrt`, `exp`, `sigmoid`, `clip`, ...) and reductions: whole-tensor, along one axis keeping
-//! it (`mean_axis2()` of an `H x W x C` image is `H x W x 1`), and per channel, over every axis
+//! it (`mean_axis::<2>()` of an `H x W x C` image is `H x W x 1`), and per channel, over every axis
 //! but the last (`channel_mean()` is `1 x 1 x C`, NumPy's `mean(axis=(0, 1), keepdims=True)`).
 //! Normalising the channels of an image is one line:
 //!

@@ -59,16 +59,6 @@ macro_rules! nd_tensor {
         }
     };
     (@usize $x:tt) => { usize };
-    (@flatten $e:expr, $d0:ident $d1:ident $d2:ident) => { $e.as_flattened().as_flattened() };
-    (@flatten $e:expr, $d0:ident $d1:ident $d2:ident $d3:ident) => {
-        $e.as_flattened().as_flattened().as_flattened()
-    };
-    (@flatten_mut $e:expr, $d0:ident $d1:ident $d2:ident) => {
-        $e.as_flattened_mut().as_flattened_mut()
-    };
-    (@flatten_mut $e:expr, $d0:ident $d1:ident $d2:ident $d3:ident) => {
-        $e.as_flattened_mut().as_flattened_mut().as_flattened_mut()
-    };
     (@from_fn $f:ident, [$($done:ident)*], $i:ident $($rest:ident)*) => {
         Self::from_array(core::array::from_fn(|$i| nd_tensor!(@nested $f, [$($done)* $i], $($rest)*)))
     };

@@ -54,14 +54,38 @@ pub trait Axis:
 {
     /// The size of the axis.
     const SIZE: usize;
+
+    /// Calls `v.visit::<SIZE>()`: hands the size to code that needs it as a const generic
+    /// argument (the shape-chosen product kernels), which `Self::SIZE` cannot be on stable Rust.
+    #[doc(hidden)]
+    fn __visit<V: SizeVisitor>(v: V) -> V::Output;
+}
+
+/// What [`Axis::__visit`] calls with the axis size as a const generic argument.
+#[doc(hidden)]
+pub trait SizeVisitor {
+    /// What the visit returns.
+    type Output;
+    /// Runs with the axis size `N`.
+    fn visit<const N: usize>(self) -> Self::Output;
 }
 
 impl<const N: usize> Axis for Const<N> {
     const SIZE: usize = N;
+
+    #[inline(always)]
+    fn __visit<V: SizeVisitor>(v: V) -> V::Output {
+        v.visit::<N>()
+    }
 }
 
 impl Axis for One {
     const SIZE: usize = 1;
+
+    #[inline(always)]
+    fn __visit<V: SizeVisitor>(v: V) -> V::Output {
+        v.visit::<1>()
+    }
 }
 
 /// An axis that is not the broadcasting [`One`]: [`Const<N>`] for every `N`.
@@ -84,7 +108,10 @@ impl<const N: usize> Extent for Const<N> {}
 )]
 pub trait NotOne {}
 
+#[cfg(not(feature = "wide-dims"))]
 tensor_macros::__not_one_table!();
+#[cfg(feature = "wide-dims")]
+tensor_macros::__not_one_table!(wide);
 
 /// Two axes of the same size: equal types, or [`One`] and `Const<1>` (a broadcasting size-1
 /// axis and a literal one). Behind [`SameDims`].

@@ -14,9 +14,22 @@ pub struct Dim<const N: usize>;
 
 /// The typenum number of a dimension: implemented for `Dim<N>` for every `N` in the table.
 ///
-/// The table covers `0..=4096`, the multiples of 16 up to 65536, of 1024 up to 2^20 and of 1000
-/// up to 10^5, and every power of 2 up to 2^40 and of 10 up to 10^12: for example 784, 2352
-/// (28x28x3), 3072 (32x32x3), 12288 (64x64x3), 60000 and 150528 (224x224x3).
+/// The default table covers `0..=4096`, every power of 2 up to 2^40 and of 10 up to 10^12, and
+/// the flattened sizes 9216 (256x6x6), 12288 (64x64x3), 25088 (512x7x7), 50000, 60000 and
+/// 150528 (224x224x3): for example 784, 2352 (28x28x3) and 3072 (32x32x3). The feature
+/// `wide-dims` adds the multiples of 16 up to 65536, of 1024 up to 2^20 and of 1000 up to 10^5.
+///
+/// Why not always the wide table: each entry is one `impl ToUInt for Dim<N>`, and rustc's
+/// coherence check compares every impl on `Dim<_>` with every other one (the const argument
+/// does not keep them apart), so the cost grows with the square of the table. The default's
+/// 4140 impls keep a user's clean `cargo check` below nalgebra's for the same program; the
+/// wide table's 8990 cost several more seconds, once per clean build of `tensor-core`
+/// (BENCHMARKS.md, "First contact").
+///
+/// On targets with a 32-bit `usize` (Cortex-M, RISC-V 32, wasm32) the entries above
+/// `u32::MAX` are left out, and with a 16-bit `usize` (MSP430, AVR) those above `u16::MAX`:
+/// such a dimension cannot be written there at all (`Dim<4294967296>` is a compile error,
+/// "literal out of range for `usize`", naming it).
 ///
 /// ```
 /// use tensor_core::shape::{Dim, ToUInt};
@@ -28,9 +41,10 @@ pub struct Dim<const N: usize>;
 #[diagnostic::on_unimplemented(
     message = "the dimension in `{Self}` is outside the range that shape checks compute with",
     label = "this operation checks its shapes with arithmetic on this dimension",
-    note = "covered: 0..=4096, multiples of 16 up to 65536, of 1024 up to 2^20, of 1000 up to 10^5, \
-            powers of 2 and of 10; operations that need no arithmetic (indexing, `+=`, `map`) \
-            work for every dimension"
+    note = "covered: 0..=4096, powers of 2 and of 10, 9216, 12288, 25088, 50000, 60000, 150528; \
+            the feature `wide-dims` adds multiples of 16 up to 65536, of 1024 up to 2^20, of 1000 \
+            up to 10^5; operations that need no arithmetic (indexing, `+=`, `map`) work for every \
+            dimension"
 )]
 pub trait ToUInt {
     /// The typenum number.
@@ -48,4 +62,7 @@ pub trait ToUInt {
 /// ```
 pub type U<const N: usize> = <Dim<N> as ToUInt>::Output;
 
+#[cfg(not(feature = "wide-dims"))]
 tensor_macros::__dim_table!();
+#[cfg(feature = "wide-dims")]
+tensor_macros::__dim_table!(wide);

@@ -14,7 +14,9 @@
 //! const parameters), so matrix products type-check for every dimension, beyond the table of
 //! [`Dim`](super::Dim) too.
 
-use super::{Axis, Const, Dims, InnerDimsMatch};
+use core::marker::PhantomData;
+
+use super::{Axis, Const, Dims, InnerDimsMatch, SizeVisitor};
 use crate::Array;
 use crate::element::Element;
 use crate::kernels;
@@ -79,15 +81,17 @@ where
 {
     type Output = Array<T, (A0, B1)>;
 
+    #[inline]
     fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut Array<T, (A0, B1)>) {
-        let (a, b, out) = (lhs.as_flat(), self.as_flat(), out.as_flat_mut());
-        if A0::SIZE == K && B1::SIZE == K {
-            kernels::matmul::matmul_sized::<T, K, K, K>(a, b, out);
-        } else {
-            kernels::matmul::matmul(a, b, out, K, B1::SIZE);
-        }
+        A0::__visit(ProductRows::<T, B1, K> {
+            a: lhs.as_flat(),
+            b: self.as_flat(),
+            out: out.as_flat_mut(),
+            cols: PhantomData,
+        });
     }
 
+    #[inline]
     fn __zeros() -> Array<T, (A0, B1)> {
         Array::zeros()
     }
@@ -106,5 +110,43 @@ where
 
     fn __zeros() -> X::Output {
         X::__zeros()
+    }
+}
+
+/// The product's operands on their way to [`kernels::matmul::matmul_sized`], which chooses the
+/// path from the sizes as const generic arguments: visited first with the row count `R`...
+struct ProductRows<'a, T, B1, const K: usize> {
+    a: &'a [T],
+    b: &'a [T],
+    out: &'a mut [T],
+    cols: PhantomData<B1>,
+}
+
+impl<T: Element, B1: Axis, const K: usize> SizeVisitor for ProductRows<'_, T, B1, K> {
+    type Output = ();
+
+    #[inline(always)]
+    fn visit<const R: usize>(self) {
+        B1::__visit(ProductCols::<T, R, K> {
+            a: self.a,
+            b: self.b,
+            out: self.out,
+        });
+    }
+}
+
+/// ...then with the column count `C`.
+struct ProductCols<'a, T, const R: usize, const K: usize> {
+    a: &'a [T],
+    b: &'a [T],
+    out: &'a mut [T],
+}
+
+impl<T: Element, const R: usize, const K: usize> SizeVisitor for ProductCols<'_, T, R, K> {
+    type Output = ();
+
+    #[inline(always)]
+    fn visit<const C: usize>(self) {
+        kernels::matmul::matmul_sized::<T, R, K, C>(self.a, self.b, self.out);
     }
 }

@@ -3,10 +3,10 @@
 //!
 //! Overrides, for tests and benchmarks: the cargo feature `force-portable` always selects the
 //! portable kernel; with `std`, the environment variable `TENSOR_KERNEL` (`portable`, `sse2`,
-//! `avx2` or `avx512`), read once on first use, selects that kernel if this CPU has it (else the
+//! `avx2`, `avx512` or `neon`), read once on first use, selects that kernel if this CPU has it (else the
 //! best one it has, with a note on standard error).
 
-/// The instruction sets, worst to best.
+/// The instruction sets, worst to best (each architecture has only its own and `Portable`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 pub(crate) enum Isa {
@@ -18,6 +18,8 @@ pub(crate) enum Isa {
     Avx2 = 3,
     /// x86_64 AVX-512F.
     Avx512 = 4,
+    /// aarch64 NEON (Advanced SIMD).
+    Neon = 5,
 }
 
 impl Isa {
@@ -29,12 +31,17 @@ impl Isa {
             "sse2" => Isa::Sse2,
             "avx2" => Isa::Avx2,
             "avx512" => Isa::Avx512,
+            "neon" => Isa::Neon,
             _ => return None,
         })
     }
 
     /// Whether this machine can run it.
     pub(crate) fn available(self) -> bool {
+        #[cfg(any(
+            target_arch = "x86_64",
+            all(target_arch = "aarch64", target_feature = "neon")
+        ))]
         use super::Kernel;
         match self {
             Isa::Portable => true,
@@ -44,14 +51,15 @@ impl Isa {
             Isa::Avx2 => super::x86::Avx2::available(),
             #[cfg(target_arch = "x86_64")]
             Isa::Avx512 => super::x86::Avx512::available(),
-            #[cfg(not(target_arch = "x86_64"))]
+            #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+            Isa::Neon => super::neon::Neon::available(),
             _ => false,
         }
     }
 
     /// The best available instruction set no better than `self`.
     pub(crate) fn best_up_to(self) -> Isa {
-        [Isa::Avx512, Isa::Avx2, Isa::Sse2]
+        [Isa::Neon, Isa::Avx512, Isa::Avx2, Isa::Sse2]
             .into_iter()
             .find(|&isa| isa <= self && isa.available())
             .unwrap_or(Isa::Portable)
@@ -61,6 +69,7 @@ impl Isa {
     #[cfg(all(feature = "std", not(feature = "force-portable")))]
     fn from_u8(v: u8) -> Isa {
         match v {
+            5 => Isa::Neon,
             4 => Isa::Avx512,
             3 => Isa::Avx2,
             2 => Isa::Sse2,
@@ -71,7 +80,7 @@ impl Isa {
 
 /// The best instruction set of this machine, ignoring overrides.
 pub(crate) fn detect() -> Isa {
-    Isa::Avx512.best_up_to()
+    Isa::Neon.best_up_to()
 }
 
 /// The instruction set the kernels use.
@@ -113,7 +122,7 @@ pub(crate) fn choose(requested: Option<&str>) -> Isa {
         }
         None => {
             std::eprintln!(
-                "tensor: TENSOR_KERNEL={name} is not one of portable, sse2, avx2, avx512; ignored"
+                "tensor: TENSOR_KERNEL={name} is not one of portable, sse2, avx2, avx512, neon; ignored"
             );
             detect()
         }

@@ -1,8 +1,9 @@
 //! SIMD backends: one vector abstraction, several instruction sets, one place that chooses.
 //!
 //! - [`Vector`] (and [`F32Vector`] for the bit tricks of the vectorized math) is implemented by
-//!   a portable array type the compiler auto-vectorizes ([`portable`]) and, on x86_64, by
-//!   wrappers of `core::arch` registers for SSE2, AVX2+FMA and AVX-512F ([`x86`]).
+//!   a portable array type the compiler auto-vectorizes ([`portable`]), on x86_64 by
+//!   wrappers of `core::arch` registers for SSE2, AVX2+FMA and AVX-512F (`x86`), and on
+//!   aarch64 by NEON registers (`neon`).
 //! - The generic bodies (the generated micro-kernels and drivers of [`super::generated`], the
 //!   blocked product of [`super::gemm`], the math of [`super::vmath`]) are `#[inline(always)]`;
 //!   each instruction set instantiates them inside thin `#[target_feature(enable = ...)]`
@@ -17,6 +18,8 @@
 //! `#[target_feature]` wrappers there, which are only called after their feature was checked.
 
 pub(crate) mod dispatch;
+#[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+pub(crate) mod neon;
 pub(crate) mod portable;
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod x86;
@@ -144,6 +147,14 @@ pub(crate) trait Kernel {
     #[cfg_attr(not(test), allow(dead_code))]
     const NAME: &'static str;
     /// Whether the instruction set can be used here.
+    #[cfg_attr(
+        not(any(
+            test,
+            target_arch = "x86_64",
+            all(target_arch = "aarch64", target_feature = "neon")
+        )),
+        allow(dead_code)
+    )]
     fn available() -> bool;
     /// `c = a @ b` for row-major `m x k` and `k x n` operands (`c` is `m x n`).
     ///
@@ -157,6 +168,40 @@ pub(crate) trait Kernel {
     ///
     /// `Self::available()` is true.
     unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]);
+    /// `c = a @ b` along the product path `P` (`super::product`: dot, matrix-vector, one-row
+    /// or four-row tiles), for row-major `m x k` and `k x n` operands.
+    ///
+    /// The default runs the portable vectors; a backend with its own registers overrides it.
+    ///
+    /// # Safety
+    ///
+    /// `Self::available()` is true. (Lengths and the path's shape are checked: they panic if
+    /// wrong.)
+    unsafe fn product_f32<const P: u8>(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[f32],
+        b: &[f32],
+        c: &mut [f32],
+    ) {
+        super::product::product::<portable::F32x4, P>(m, k, n, a, b, c);
+    }
+    /// `c = a @ b` along the product path `P`, for `f64`, as [`Self::product_f32`].
+    ///
+    /// # Safety
+    ///
+    /// `Self::available()` is true.
+    unsafe fn product_f64<const P: u8>(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[f64],
+        b: &[f64],
+        c: &mut [f64],
+    ) {
+        super::product::product::<portable::F64x2, P>(m, k, n, a, b, c);
+    }
     /// `out[i] = op(x[i])`.
     ///
     /// # Safety
@@ -211,6 +256,12 @@ macro_rules! with_active {
                 // SAFETY: `active` returns `Sse2` only when `Sse2::available()`.
                 unsafe { $call }
             }
+            #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+            dispatch::Isa::Neon => {
+                type $k = neon::Neon;
+                // SAFETY: `active` returns `Neon` only when `Neon::available()`.
+                unsafe { $call }
+            }
             _ => {
                 type $k = portable::Portable;
                 // SAFETY: the portable kernel is always available.
@@ -228,6 +279,30 @@ pub(crate) fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &m
 /// `c = a @ b` (`f64`, row-major) with the active kernel.
 pub(crate) fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
     with_active!(K => K::gemm_f64(m, k, n, a, b, c));
+}
+
+/// `c = a @ b` (`f32`, row-major) along the product path `P` with the active kernel.
+pub(crate) fn product_f32<const P: u8>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f32],
+    b: &[f32],
+    c: &mut [f32],
+) {
+    with_active!(K => K::product_f32::<P>(m, k, n, a, b, c));
+}
+
+/// `c = a @ b` (`f64`, row-major) along the product path `P` with the active kernel.
+pub(crate) fn product_f64<const P: u8>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f64],
+    b: &[f64],
+    c: &mut [f64],
+) {
+    with_active!(K => K::product_f64::<P>(m, k, n, a, b, c));
 }
 
 /// `out[i] = op(x[i])` (`f32`) with the active kernel.

@@ -30,6 +30,10 @@ macro_rules! for_each_kernel {
         }
         #[cfg(not(target_arch = "x86_64"))]
         eprintln!("skipping sse2, avx2, avx512: not an x86_64 target");
+        #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+        run::<super::neon::Neon>();
+        #[cfg(not(all(target_arch = "aarch64", target_feature = "neon")))]
+        eprintln!("skipping neon: not an aarch64 target with NEON");
     }};
 }
 
@@ -390,7 +394,7 @@ fn kernel_choice_and_override() {
     assert_eq!(choose(None), best);
     assert_eq!(choose(Some("portable")), Isa::Portable);
     assert_eq!(choose(Some("nonsense")), best);
-    for name in ["sse2", "avx2", "avx512"] {
+    for name in ["sse2", "avx2", "avx512", "neon"] {
         let isa = Isa::from_name(name).unwrap();
         let got = choose(Some(name));
         assert!(got <= isa && got.available(), "{name}: {got:?}");

@@ -12,6 +12,7 @@ use core::arch::x86_64::*;
 use core::ops::{Add, Div, Mul, Sub};
 
 use super::super::gemm::{Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm};
+use super::super::product::product;
 use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
 
 /// `a * b + c` in one instruction, or as a multiply and an add (SSE2 has no FMA).
@@ -427,6 +428,52 @@ macro_rules! x86_kernel {
                 }
                 // SAFETY: the caller checked `available()`.
                 unsafe { imp(m, k, n, a, b, c) }
+            }
+
+            unsafe fn product_f32<const P: u8>(
+                m: usize,
+                k: usize,
+                n: usize,
+                a: &[f32],
+                b: &[f32],
+                c: &mut [f32],
+            ) {
+                #[target_feature(enable = $feat)]
+                fn imp<const P: u8>(
+                    m: usize,
+                    k: usize,
+                    n: usize,
+                    a: &[f32],
+                    b: &[f32],
+                    c: &mut [f32],
+                ) {
+                    product::<$V32, P>(m, k, n, a, b, c);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp::<P>(m, k, n, a, b, c) }
+            }
+
+            unsafe fn product_f64<const P: u8>(
+                m: usize,
+                k: usize,
+                n: usize,
+                a: &[f64],
+                b: &[f64],
+                c: &mut [f64],
+            ) {
+                #[target_feature(enable = $feat)]
+                fn imp<const P: u8>(
+                    m: usize,
+                    k: usize,
+                    n: usize,
+                    a: &[f64],
+                    b: &[f64],
+                    c: &mut [f64],
+                ) {
+                    product::<$V64, P>(m, k, n, a, b, c);
+                }
+                // SAFETY: the caller checked `available()`.
+                unsafe { imp::<P>(m, k, n, a, b, c) }
             }
 
             unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {

@@ -1,0 +1,150 @@
+//! [`FileArray`]: the tensor types array files read into and write from, and the shape and
+//! dtype check at the boundary.
+
+use std::boxed::Box;
+use std::string::String;
+use std::vec::Vec;
+
+use super::error::{DataError, Origin};
+use super::{Dtype, FileElement};
+use crate::Array;
+use crate::shape::Dims;
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A tensor type that array files hold: every [`Array`] ([`Tensor`](crate::Tensor),
+/// [`Tensor3`](crate::Tensor3), [`RowVector`](crate::RowVector), ...) and its boxed form (`Box<Tensor<..>>`, built on the heap, for tensors too large for the stack), of a
+/// [`FileElement`] type. Its shape and element type are what a file must declare.
+///
+/// A `Tensor<T, R, C>` is stored as a 2-D array of shape `(R, C)`. As everywhere in this
+/// library, NumPy's 1-D array of shape `(N,)` is a row of shape `(1, N)`: the broadcasting
+/// [`RowVector<T, N>`](crate::RowVector) or [`Vector<T, N>`](crate::Vector) (`Tensor<T, 1,
+/// N>`). Reading accepts a file of shape `(N,)` or `(1, N)` for either, and writing writes
+/// `(1, N)` (the type's own rank); `np.load(..).ravel()` gives the 1-D array back.
+///
+/// ```
+/// use tensor_core::{Tensor, Tensor3};
+/// use tensor_core::io::FileArray;
+///
+/// assert_eq!(<Tensor<f32, 3, 4> as FileArray>::SHAPE, &[3, 4]);
+/// assert_eq!(<Box<Tensor3<u8, 28, 28, 3>> as FileArray>::SHAPE, &[28, 28, 3]);
+/// ```
+pub trait FileArray: Sized + sealed::Sealed {
+    /// The element type.
+    type Elem: FileElement;
+    /// The shape, from the outermost axis to the innermost.
+    const SHAPE: &'static [usize];
+
+    /// Builds the tensor from its elements in row-major order, or gives them back when there
+    /// are not exactly as many as the shape holds.
+    #[doc(hidden)]
+    fn from_row_major(data: Vec<Self::Elem>) -> Result<Self, Vec<Self::Elem>>;
+
+    /// The elements in row-major order.
+    #[doc(hidden)]
+    fn as_row_major(&self) -> &[Self::Elem];
+}
+
+/// Moves `data` into a new heap allocation holding an `A`, without copying.
+///
+/// # Safety
+///
+/// `A` must be a `repr(transparent)` wrapper of nested arrays of `T` holding exactly
+/// `data.len()` elements: then `A` has the size of `[T; data.len()]` and the alignment of `T`,
+/// every sequence of `T` values is a valid `A`, and its row-major order is the memory order.
+unsafe fn boxed_from_vec<T, A>(data: Vec<T>) -> Box<A> {
+    // `into_boxed_slice` shrinks the allocation to exactly `len` elements.
+    let slice: Box<[T]> = data.into_boxed_slice();
+    // SAFETY: the allocation of `slice` (possibly none, when it is empty) has the layout of
+    // `[T; len]`, which by the caller's guarantee is the layout of `A` (same size, alignment of
+    // `T`), so `Box<A>` may own and later free it; its elements are initialized and, by the
+    // caller's guarantee, form a valid `A`.
+    unsafe { Box::from_raw(Box::into_raw(slice).cast::<A>()) }
+}
+
+impl<T: FileElement, S: Dims> sealed::Sealed for Array<T, S> {}
+impl<T: FileElement, S: Dims> sealed::Sealed for Box<Array<T, S>> {}
+
+impl<T: FileElement, S: Dims> FileArray for Array<T, S> {
+    type Elem = T;
+    const SHAPE: &'static [usize] = S::DIMS;
+
+    fn from_row_major(data: Vec<T>) -> Result<Self, Vec<T>> {
+        if data.len() != S::SIZE {
+            return Err(data);
+        }
+        Ok(Self::from_flat_fn(|k| data[k]))
+    }
+
+    fn as_row_major(&self) -> &[T] {
+        self.as_flat()
+    }
+}
+
+impl<T: FileElement, S: Dims> FileArray for Box<Array<T, S>> {
+    type Elem = T;
+    const SHAPE: &'static [usize] = S::DIMS;
+
+    fn from_row_major(data: Vec<T>) -> Result<Self, Vec<T>> {
+        if data.len() != S::SIZE {
+            return Err(data);
+        }
+        // SAFETY: `Array` is `repr(transparent)` over nested arrays of `T` holding `S::SIZE`
+        // elements in row-major order (`Dims` is sealed), and `data` has `S::SIZE` elements.
+        Ok(unsafe { boxed_from_vec(data) })
+    }
+
+    fn as_row_major(&self) -> &[T] {
+        self.as_flat()
+    }
+}
+
+/// Whether a file's shape fits the type's: equal, or `(N,)` for a `(1, N)` row vector.
+pub(crate) fn shape_fits(expected: &[usize], found: &[u64]) -> bool {
+    let same = |e: &[usize], f: &[u64]| {
+        e.len() == f.len() && e.iter().zip(f).all(|(&e, &f)| e as u64 == f)
+    };
+    same(expected, found)
+        || (expected.len() == 2 && expected[0] == 1 && same(&expected[1..], found))
+}
+
+/// Checks a file's header against the requested type `A`, before its data is read.
+/// `found_dtype` is the file's dtype when this library knows it, else the file's notation.
+pub(crate) fn check_header<A: FileArray>(
+    origin: &Origin,
+    found_shape: &[u64],
+    found_dtype: Result<Dtype, String>,
+) -> Result<(), DataError> {
+    let expected = <A::Elem as FileElement>::DTYPE;
+    if found_dtype.as_ref().is_ok_and(|&d| d == expected) && shape_fits(A::SHAPE, found_shape) {
+        return Ok(());
+    }
+    Err(DataError::Mismatch {
+        origin: origin.clone(),
+        expected_shape: A::SHAPE.to_vec(),
+        expected_dtype: expected,
+        found_shape: found_shape.to_vec(),
+        found_dtype: found_dtype.map_or_else(|s| s, |d| String::from(d.numpy_name())),
+    })
+}
+
+/// Builds `A` from row-major elements read after [`check_header`] passed.
+pub(crate) fn into_array<A: FileArray>(
+    origin: &Origin,
+    format: super::Format,
+    data: Vec<A::Elem>,
+) -> Result<A, DataError> {
+    A::from_row_major(data).map_err(|data| {
+        DataError::malformed(
+            origin,
+            format,
+            std::format!(
+                "the file holds {} elements where its shape says {}",
+                data.len(),
+                A::SHAPE.iter().product::<usize>()
+            ),
+        )
+    })
+}

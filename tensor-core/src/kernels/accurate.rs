@@ -1,0 +1,646 @@
+//! Accurate float reductions: the sums behind `sum`, `mean`, `var`/`std` and `norm` of `f32`
+//! and `f64` tensors, whole and along any axis, with an error that does not grow with the
+//! length.
+//!
+//! - `f32` elements are accumulated in `f64` (plain sums in several lanes): the accumulated
+//!   error, below `n * 2^-53` relative, stays far under half an `f32` ulp (`2^-24`) up to
+//!   billions of elements, so the result is the correctly rounded `f32` except in the rarest
+//!   ties.
+//! - `f64` elements are accumulated with compensated summation: every addition is an
+//!   error-free `two_sum`, the rounding errors are summed separately and added at the end, so
+//!   the sum is as accurate as if computed in twice the precision, then rounded (the error is
+//!   at most about one rounding of the result plus `n^2 * 2^-106` times the sum of the
+//!   magnitudes). Long contiguous lanes compensate every element; strided lanes (an axis other
+//!   than the last) sum [`LEAF`] rows pairwise, then compensate that partial sum.
+//! - `mean`, `var` and `std` finish in double-double arithmetic ([`Dd`]): the division by the
+//!   count and the square root are rounded once.
+//!
+//! NumPy sums pairwise (blocks of 128 elements, 8 accumulators) along the contiguous axis and
+//! one row at a time along the others; the table in `ops::reduce` compares the errors.
+//!
+//! The loops are written over fixed-size lane arrays, which the compiler turns into SIMD code
+//! for the target; long contiguous lanes are also compiled for AVX2 and AVX-512 and chosen at
+//! run time (the same lanes in the same order, so every instruction set gives the same bits).
+//! Infinities and NaN propagate as in the plain sums: the compensation is dropped when the
+//! running sum is not finite.
+
+use super::cast_slice_mut;
+
+/// The lanes of the contiguous accumulators.
+const L: usize = 8;
+
+/// Rows summed pairwise (three roundings) before their partial sum is accumulated, along a
+/// strided axis (the code below spells out the tree of 8).
+const LEAF: usize = 8;
+
+/// Contiguous lanes shorter than this are summed left to right in one running sum (NumPy's
+/// order for fewer than 8 elements); longer ones use the lane accumulators.
+const SHORT: usize = 16;
+
+/// Contiguous lanes at least this long go to the AVX2/AVX-512 copies of the loop when the
+/// build does not already target them (shorter ones stay inline: no dispatch cost).
+#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+const DISPATCH_MIN: usize = 256;
+
+/// A float element type of the accurate reductions.
+pub(crate) trait Real: Copy + 'static {
+    /// Whether the `f64` accumulation must be compensated to reach this type's precision.
+    const COMPENSATED: bool;
+    /// The value as `f64` (exact).
+    fn widen(self) -> f64;
+    /// The `f64` rounded to this type.
+    fn narrow(x: f64) -> Self;
+}
+
+impl Real for f32 {
+    const COMPENSATED: bool = false;
+    #[inline(always)]
+    fn widen(self) -> f64 {
+        f64::from(self)
+    }
+    #[inline(always)]
+    #[allow(clippy::cast_possible_truncation)]
+    fn narrow(x: f64) -> f32 {
+        x as f32
+    }
+}
+
+impl Real for f64 {
+    const COMPENSATED: bool = true;
+    #[inline(always)]
+    fn widen(self) -> f64 {
+        self
+    }
+    #[inline(always)]
+    fn narrow(x: f64) -> f64 {
+        x
+    }
+}
+
+/// `a + b` as the rounded sum and its exact rounding error (Knuth's branch-free two-sum).
+#[inline(always)]
+fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    let z = s - a;
+    (s, (a - (s - z)) + (b - z))
+}
+
+/// The high half of `a` (26 bits) by Dekker's split, so that products of halves are exact.
+#[inline(always)]
+fn split(a: f64) -> (f64, f64) {
+    let c = 134_217_729.0 * a; // 2^27 + 1
+    let hi = c - (c - a);
+    (hi, a - hi)
+}
+
+/// `a * b` as the rounded product and its exact rounding error (Dekker's two-product, without
+/// relying on a fused multiply-add, which baseline x86_64 lacks).
+#[inline(always)]
+fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    let p = a * b;
+    let ((ah, al), (bh, bl)) = (split(a), split(b));
+    (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+}
+
+/// A double-double number `hi + lo`: the result of a compensated sum before its last rounding.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Dd {
+    /// The rounded value (the plain sum: infinite or NaN exactly when it is).
+    pub(crate) hi: f64,
+    /// The correction, small against `hi` (0 when `hi` is not finite).
+    pub(crate) lo: f64,
+}
+
+impl Dd {
+    /// Zero.
+    pub(crate) const ZERO: Dd = Dd { hi: 0.0, lo: 0.0 };
+
+    /// `hi + lo` rounded once (`hi` itself when infinite or NaN: `lo` is then 0).
+    #[inline(always)]
+    pub(crate) fn value(self) -> f64 {
+        self.hi + self.lo
+    }
+
+    /// `self + x`, compensated.
+    #[inline(always)]
+    fn add(self, x: f64) -> Dd {
+        let (hi, e) = two_sum(self.hi, x);
+        Dd {
+            hi,
+            lo: self.lo + e,
+        }
+    }
+
+    /// `self / d`, with the remainder carried (so the quotient's `value` is rounded once).
+    #[inline]
+    pub(crate) fn div(self, d: f64) -> Dd {
+        let q = self.hi / d;
+        if d == 1.0 || self.lo == 0.0 {
+            // Exact, or `hi / d` correctly rounded already (an IEEE division).
+            return Dd { hi: q, lo: 0.0 };
+        }
+        if !q.is_finite() || !self.hi.is_finite() || d == 0.0 {
+            return Dd {
+                hi: self.value() / d,
+                lo: 0.0,
+            };
+        }
+        let (p, e) = two_prod(q, d);
+        let r = ((self.hi - p) - e + self.lo) / d;
+        if r.is_finite() {
+            Dd { hi: q, lo: r }
+        } else {
+            Dd { hi: q, lo: 0.0 }
+        }
+    }
+
+    /// The square root, rounded once (NaN below zero, as `f64::sqrt`).
+    #[inline]
+    pub(crate) fn sqrt(self) -> f64 {
+        if self.lo == 0.0 || !(self.hi > 0.0 && self.hi.is_finite()) {
+            return sqrt(self.value());
+        }
+        let s = sqrt(self.hi);
+        let (p, e) = two_prod(s, s);
+        let r = ((self.hi - p) - e + self.lo) / (s + s);
+        if r.is_finite() { s + r } else { s }
+    }
+}
+
+/// `f64::sqrt` with or without `std`.
+#[inline(always)]
+fn sqrt(x: f64) -> f64 {
+    num_traits::Float::sqrt(x)
+}
+
+/// `L` running sums and, when compensating, their rounding errors.
+#[derive(Clone, Copy)]
+struct Lanes {
+    s: [f64; L],
+    c: [f64; L],
+}
+
+impl Lanes {
+    const ZERO: Lanes = Lanes {
+        s: [0.0; L],
+        c: [0.0; L],
+    };
+
+    /// Adds `x` lane by lane: compensated (`COMP`, `two_sum` spelled out as whole-array
+    /// operations, which the compiler keeps in vector registers) or plain.
+    #[inline(always)]
+    fn add<const COMP: bool>(&mut self, x: [f64; L]) {
+        let s = self.s;
+        let t: [f64; L] = core::array::from_fn(|i| s[i] + x[i]);
+        if COMP {
+            let z: [f64; L] = core::array::from_fn(|i| t[i] - s[i]);
+            let e: [f64; L] = core::array::from_fn(|i| (s[i] - (t[i] - z[i])) + (x[i] - z[i]));
+            let c = self.c;
+            self.c = core::array::from_fn(|i| c[i] + e[i]);
+        }
+        self.s = t;
+    }
+
+    /// The total of every lane, compensated: lanes combined pairwise (`two_sum` lane by
+    /// lane, three levels for eight lanes).
+    #[inline(always)]
+    fn total(mut self) -> Dd {
+        let mut h = L / 2;
+        while h > 0 {
+            for i in 0..h {
+                let (s, e) = two_sum(self.s[i], self.s[i + h]);
+                self.s[i] = s;
+                self.c[i] += self.c[i + h] + e;
+            }
+            h /= 2;
+        }
+        finite_or_plain(Dd {
+            hi: self.s[0],
+            lo: self.c[0],
+        })
+    }
+}
+
+/// `t`, or its plain sum alone when that is infinite or NaN (the correction is then
+/// meaningless: `inf - inf`).
+#[inline(always)]
+fn finite_or_plain(t: Dd) -> Dd {
+    if t.hi.is_finite() {
+        t
+    } else {
+        Dd { hi: t.hi, lo: 0.0 }
+    }
+}
+
+/// `sum(map(a[i]))`, accurately (see the module docs), in any order.
+#[inline(always)]
+fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
+    if a.len() < SHORT {
+        return short_sum(a, map);
+    }
+    if E::COMPENSATED {
+        // One set of lanes: the dependency chain is one addition per 8 elements, shorter
+        // than the six other operations of `two_sum`.
+        let mut acc = Lanes::ZERO;
+        let (chunks, rest) = a.as_chunks::<L>();
+        for chunk in chunks {
+            acc.add::<true>(core::array::from_fn(|i| map(chunk[i].widen())));
+        }
+        let mut t = acc.total();
+        for &x in rest {
+            t = t.add(map(x.widen()));
+        }
+        return finite_or_plain(t);
+    }
+    // Two sets of lanes: independent dependency chains for the plain (`f32`) sums.
+    let mut acc = [Lanes::ZERO; 2];
+    let (chunks, rest) = a.as_chunks::<{ 2 * L }>();
+    for chunk in chunks {
+        for (h, lanes) in acc.iter_mut().enumerate() {
+            lanes.add::<false>(core::array::from_fn(|i| map(chunk[h * L + i].widen())));
+        }
+    }
+    let [mut first, second] = acc;
+    for i in 0..L {
+        let (s, e) = two_sum(first.s[i], second.s[i]);
+        first.s[i] = s;
+        first.c[i] += second.c[i] + e;
+    }
+    let mut t = first.total();
+    for &x in rest {
+        t = t.add(map(x.widen()));
+    }
+    finite_or_plain(t)
+}
+
+/// [`sum_body`] compiled for the best instruction set of this CPU when the lane is long and
+/// the build does not target AVX2 already.
+#[inline(always)]
+fn sum_map<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+    #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+    if a.len() >= DISPATCH_MIN {
+        return x86::sum(a, map);
+    }
+    sum_body(a, map)
+}
+
+/// The AVX2 and AVX-512 copies of the long loops ([`sum_body`], [`long_lanes`],
+/// [`strided_any`]), for builds that do not target them: chosen once per process (or by
+/// `TENSOR_KERNEL`), one call per reduction.
+#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+mod x86 {
+    use super::super::simd::dispatch::{Isa, active};
+    use super::{Dd, Real, sum_body};
+
+    /// Generates the dispatching function `$name` and its two `#[target_feature]` copies.
+    macro_rules! copies {
+        ($name:ident => $body:path, ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
+            #[inline(never)]
+            pub(super) fn $name<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+                $($arg: $ty),*
+            ) -> $ret {
+                #[target_feature(enable = "avx512f,avx2,fma")]
+                fn avx512<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+                    $($arg: $ty),*
+                ) -> $ret {
+                    $body($($arg),*)
+                }
+                #[target_feature(enable = "avx2,fma")]
+                fn avx2<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+                    $($arg: $ty),*
+                ) -> $ret {
+                    $body($($arg),*)
+                }
+                match active() {
+                    // SAFETY: `active` returns `Avx512` only when this CPU has AVX-512F, AVX2
+                    // and FMA.
+                    Isa::Avx512 => unsafe { avx512::<E, F, G>($($arg),*) },
+                    // SAFETY: `active` returns `Avx2` only when this CPU has AVX2 and FMA.
+                    Isa::Avx2 => unsafe { avx2::<E, F, G>($($arg),*) },
+                    _ => $body($($arg),*),
+                }
+            }
+        };
+    }
+
+    copies!(lanes => super::long_lanes, (a: &[E], n: usize, out: &mut [E], map: F, finish: G) -> ());
+    copies!(strided => super::strided_any, (
+        a: &[E], lanes: (usize, usize, usize), out: &mut [E], map: F, finish: G
+    ) -> ());
+
+    /// [`sum_body`] of one slice.
+    #[inline(never)]
+    pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+        #[target_feature(enable = "avx512f,avx2,fma")]
+        fn avx512<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+            sum_body(a, map)
+        }
+        #[target_feature(enable = "avx2,fma")]
+        fn avx2<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+            sum_body(a, map)
+        }
+        match active() {
+            // SAFETY: as above.
+            Isa::Avx512 => unsafe { avx512(a, map) },
+            // SAFETY: as above.
+            Isa::Avx2 => unsafe { avx2(a, map) },
+            _ => sum_body(a, map),
+        }
+    }
+}
+
+/// For each lane of `a` seen as `outer x n x inner` (the lanes run along the middle axis):
+/// `out[o][j] = finish(sum(map(a[o][i][j], out[o][j])), o * inner + j)`. `out` holds, on entry,
+/// the value passed to `map` with each element of its lane (a mean, or anything when `map`
+/// ignores it), and receives the results.
+///
+/// The loop is chosen from the shape, which is a compile-time constant after inlining (no
+/// run-time branch remains): tiny tensors and lanes of one element take an inline loop; short
+/// contiguous lanes one running sum each; long contiguous lanes the lane accumulators; strided
+/// lanes the row buffers of [`strided`].
+#[inline(always)]
+fn lanes_map<E: Real>(
+    a: &[E],
+    (outer, n, inner): (usize, usize, usize),
+    out: &mut [E],
+    map: impl Fn(f64, f64) -> f64 + Copy,
+    finish: impl Fn(Dd) -> f64 + Copy,
+) {
+    debug_assert!(a.len() == outer * n * inner && out.len() == outer * inner);
+    if out.is_empty() {
+        return;
+    }
+    if n == 0 {
+        for o in out.iter_mut() {
+            *o = E::narrow(finish(Dd::ZERO));
+        }
+    } else if n == 1 {
+        // Lanes of one element: `a` and `out` have the same layout.
+        for (o, &x) in out.iter_mut().zip(a) {
+            let s = 0.0 + map(x.widen(), o.widen());
+            *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
+        }
+    } else if inner == 1 && n < SHORT {
+        for (o, lane) in out.iter_mut().zip(a.chunks_exact(n)) {
+            let e = o.widen();
+            *o = E::narrow(finish(short_sum(lane, move |x| map(x, e))));
+        }
+    } else if inner == 1 {
+        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+        if a.len() >= DISPATCH_MIN {
+            return x86::lanes(a, n, out, map, finish);
+        }
+        long_lanes(a, n, out, map, finish);
+    } else if inner <= TINY && (n <= SHORT || !E::COMPENSATED) {
+        tiny_strided(a, (outer, n, inner), out, map, finish);
+    } else {
+        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+        if a.len() >= DISPATCH_MIN {
+            return x86::strided(a, (outer, n, inner), out, map, finish);
+        }
+        strided_any(a, (outer, n, inner), out, map, finish);
+    }
+}
+
+/// Strided lanes at most this wide use row buffers of this size.
+const TINY: usize = 16;
+
+/// The sum of a short lane: one running sum (NumPy's order below 8 elements; for `f32`
+/// elements, exact in `f64` to far below an `f32` ulp at these lengths).
+#[inline(always)]
+fn short_sum<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
+    let mut s = 0.0;
+    for &x in a {
+        s += map(x.widen());
+    }
+    Dd { hi: s, lo: 0.0 }
+}
+
+/// Long contiguous lanes, each through the lane accumulators.
+#[inline(always)]
+fn long_lanes<E: Real>(
+    a: &[E],
+    n: usize,
+    out: &mut [E],
+    map: impl Fn(f64, f64) -> f64 + Copy,
+    finish: impl Fn(Dd) -> f64,
+) {
+    for (o, lane) in out.iter_mut().zip(a.chunks_exact(n)) {
+        let e = o.widen();
+        *o = E::narrow(finish(sum_body(lane, move |x| map(x, e))));
+    }
+}
+
+/// [`strided`] with row buffers of [`TINY`] lanes for narrow lanes, 128 for wide ones.
+#[inline(always)]
+fn strided_any<E: Real>(
+    a: &[E],
+    lanes: (usize, usize, usize),
+    out: &mut [E],
+    map: impl Fn(f64, f64) -> f64 + Copy,
+    finish: impl Fn(Dd) -> f64,
+) {
+    if lanes.2 <= TINY {
+        strided::<E, TINY>(a, lanes, out, map, finish);
+    } else {
+        strided::<E, 128>(a, lanes, out, map, finish);
+    }
+}
+
+/// Few short strided lanes (or lanes of one element): the plain row-by-row loop, in `f64`
+/// (rows added in order, as NumPy does along a strided axis).
+#[inline(always)]
+fn tiny_strided<E: Real>(
+    a: &[E],
+    (_, n, inner): (usize, usize, usize),
+    out: &mut [E],
+    map: impl Fn(f64, f64) -> f64 + Copy,
+    finish: impl Fn(Dd) -> f64,
+) {
+    for (out_row, block) in out.chunks_exact_mut(inner).zip(a.chunks_exact(n * inner)) {
+        let mut acc = [0.0; TINY];
+        let mut ex = [0.0; TINY];
+        for (e, o) in ex.iter_mut().zip(out_row.iter()) {
+            *e = o.widen();
+        }
+        for row in block.chunks_exact(inner) {
+            add_row(&mut acc[..inner], row, &ex[..inner], map);
+        }
+        for (o, &s) in out_row.iter_mut().zip(&acc) {
+            *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
+        }
+    }
+}
+
+/// [`lanes_map`] for `inner > 1`: the rows are read along memory, `W` columns at a time into
+/// row buffers of `W` lanes.
+#[inline(always)]
+fn strided<E: Real, const W: usize>(
+    a: &[E],
+    (_, n, inner): (usize, usize, usize),
+    out: &mut [E],
+    map: impl Fn(f64, f64) -> f64 + Copy,
+    finish: impl Fn(Dd) -> f64,
+) {
+    for (o, out_row) in out.chunks_exact_mut(inner).enumerate() {
+        let block = &a[o * n * inner..(o + 1) * n * inner];
+        // One chunk of exactly `inner` columns when they fit (a compile-time length).
+        let width = if inner <= W { inner } else { W };
+        for (c, out_cols) in out_row.chunks_mut(width).enumerate() {
+            let (j0, w) = (c * width, out_cols.len().min(W));
+            let mut ex = [0.0; W];
+            for (e, x) in ex.iter_mut().zip(out_cols.iter()) {
+                *e = x.widen();
+            }
+            let mut s = [0.0; W];
+            let mut comp = [0.0; W];
+            if !E::COMPENSATED {
+                // `f32` elements: one `f64` running sum per column is exact enough.
+                for row in block.chunks_exact(inner) {
+                    add_row(&mut s[..w], &row[j0..j0 + w], &ex[..w], map);
+                }
+                for (o, &s) in out_cols.iter_mut().zip(&s[..w]) {
+                    *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
+                }
+                continue;
+            }
+            let groups = block.chunks_exact(LEAF * inner);
+            let rest = groups.remainder();
+            for group in groups {
+                // The LEAF rows' elements of each column summed pairwise, then accumulated.
+                let rows: [&[E]; LEAF] =
+                    core::array::from_fn(|r| &group[r * inner + j0..r * inner + j0 + w]);
+                for k in 0..w {
+                    let x: [f64; LEAF] = core::array::from_fn(|r| map(rows[r][k].widen(), ex[k]));
+                    let leaf = ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]));
+                    let (t, e) = two_sum(s[k], leaf);
+                    s[k] = t;
+                    comp[k] += e;
+                }
+            }
+            let mut leaf = [0.0; W];
+            for row in rest.chunks_exact(inner) {
+                add_row(&mut leaf[..w], &row[j0..j0 + w], &ex[..w], map);
+            }
+            for ((s, c), &x) in s[..w].iter_mut().zip(&mut comp[..w]).zip(&leaf[..w]) {
+                let (t, e) = two_sum(*s, x);
+                *s = t;
+                *c += e;
+            }
+            for ((o, &s), &c) in out_cols.iter_mut().zip(&s[..w]).zip(&comp[..w]) {
+                *o = E::narrow(finish(finite_or_plain(Dd { hi: s, lo: c })));
+            }
+        }
+    }
+}
+
+/// `acc[k] += map(row[k], ex[k])`.
+#[inline(always)]
+fn add_row<E: Real>(acc: &mut [f64], row: &[E], ex: &[f64], map: impl Fn(f64, f64) -> f64) {
+    for ((s, &x), &e) in acc.iter_mut().zip(row).zip(ex) {
+        *s += map(x.widen(), e);
+    }
+}
+
+/// The sum of the squared deviations from `mean`, the core of the variance.
+#[inline(always)]
+fn sq_dev(x: f64, mean: f64) -> f64 {
+    (x - mean) * (x - mean)
+}
+
+/// The sum of `a`.
+#[inline(always)]
+pub(crate) fn sum<E: Real>(a: &[E]) -> E {
+    E::narrow(sum_map(a, |x| x).value())
+}
+
+/// The mean of `a` (NaN when empty).
+#[inline(always)]
+pub(crate) fn mean<E: Real>(a: &[E]) -> E {
+    E::narrow(mean_f64(a))
+}
+
+/// The mean of `a` in `f64`, rounded once.
+#[inline(always)]
+fn mean_f64<E: Real>(a: &[E]) -> f64 {
+    sum_map(a, |x| x).div(count(a.len())).value()
+}
+
+/// The variance of `a` with `ddof` delta degrees of freedom (two passes: the mean, then the
+/// squared deviations from it).
+#[inline(always)]
+pub(crate) fn var<E: Real>(a: &[E], ddof: usize) -> E {
+    E::narrow(var_dd(a, ddof).value())
+}
+
+/// The standard deviation of `a` with `ddof` delta degrees of freedom.
+#[inline(always)]
+pub(crate) fn std<E: Real>(a: &[E], ddof: usize) -> E {
+    E::narrow(var_dd(a, ddof).sqrt())
+}
+
+#[inline(always)]
+fn var_dd<E: Real>(a: &[E], ddof: usize) -> Dd {
+    let m = mean_f64(a);
+    sum_map(a, move |x| sq_dev(x, m)).div(dof(a.len(), ddof))
+}
+
+/// The L2 norm of `a`.
+#[inline(always)]
+pub(crate) fn norm<E: Real>(a: &[E]) -> E {
+    E::narrow(sum_map(a, |x| x * x).sqrt())
+}
+
+/// The sums of the lanes of `a` seen as `outer x n x inner` (see [`lanes_map`]).
+#[inline(always)]
+pub(crate) fn sum_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
+    lanes_map(a, lanes, out, |x, _| x, Dd::value);
+}
+
+/// The means of the lanes.
+#[inline(always)]
+pub(crate) fn mean_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
+    let n = count(lanes.1);
+    lanes_map(a, lanes, out, |x, _| x, |s| s.div(n).value());
+}
+
+/// The variances (`sqrt`: the standard deviations) of the lanes with `ddof`.
+#[inline(always)]
+pub(crate) fn var_lanes<E: Real>(
+    a: &[E],
+    lanes: (usize, usize, usize),
+    ddof: usize,
+    sqrt: bool,
+    out: &mut [E],
+) {
+    mean_lanes(a, lanes, out);
+    let d = dof(lanes.1, ddof);
+    if sqrt {
+        lanes_map(a, lanes, out, sq_dev, |s| s.div(d).sqrt());
+    } else {
+        lanes_map(a, lanes, out, sq_dev, |s| s.div(d).value());
+    }
+}
+
+/// `n` as `f64`.
+#[inline(always)]
+#[allow(clippy::cast_precision_loss)]
+fn count(n: usize) -> f64 {
+    n as f64
+}
+
+/// `n - ddof` floored at 0 (NumPy's divisor).
+#[inline(always)]
+fn dof(n: usize, ddof: usize) -> f64 {
+    count(n.saturating_sub(ddof))
+}
+
+/// `x` (of type `R`) as a `T`, when `T` is `R` (else `fallback`).
+#[inline(always)]
+pub(crate) fn real_as<T: Copy, R: Real>(x: R, fallback: T) -> T {
+    let mut out = [fallback];
+    if let Some(o) = cast_slice_mut::<T, R>(&mut out) {
+        o[0] = x;
+    }
+    out[0]
+}

@@ -1,0 +1,51 @@
+//! The product paths that the static shape selects besides the blocked product of the
+//! instruction set's own tile (see `super::matmul` for the table): dot products,
+//! matrix-vector products, and the blocked product with one-row or four-row tiles for
+//! products with one row (vector-matrix) or a few.
+//!
+//! A path is a `u8` constant passed as a const generic parameter down to the kernel, so each
+//! path is its own function: the only run-time choice is the instruction set, made once.
+
+use super::dot::{dot, gemv};
+use super::gemm::{Tile1x1, Tile1x4, Tile4x1, Tile4x2, gemm};
+use super::simd::Vector;
+
+/// `(1, K) @ (K, 1)`: a dot product (`c[0]`).
+pub(crate) const DOT: u8 = 1;
+/// `(M, K) @ (K, 1)`: a matrix-vector product, one dot product per row.
+pub(crate) const GEMV: u8 = 2;
+/// `(1, K) @ (K, N)`: the blocked product with a tile of one row by four vectors.
+pub(crate) const ROW1: u8 = 3;
+/// `(M, K) @ (K, N)` with `M <= 4`: the blocked product with a tile of four rows by two
+/// vectors (so two or three rows do not fill an eight-row tile with zeros).
+pub(crate) const ROWS4: u8 = 4;
+
+/// `c = a @ b` for a row-major `m x k` `a` and `k x n` `b` along path `P`.
+///
+/// # Panics
+///
+/// If a length does not match the dimensions, or if the path's shape does not hold (`DOT`
+/// needs `m = n = 1`, `GEMV` needs `n = 1`).
+#[inline(always)]
+pub(crate) fn product<V: Vector, const P: u8>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[V::Elem],
+    b: &[V::Elem],
+    c: &mut [V::Elem],
+) {
+    assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
+    match P {
+        DOT => {
+            assert!(m == 1 && n == 1);
+            c[0] = dot::<V>(a, b);
+        }
+        GEMV => {
+            assert!(n == 1);
+            gemv::<V>(k, a, b, c);
+        }
+        ROW1 => gemm::<V, Tile1x4, Tile1x1>(m, k, n, a, b, c),
+        _ => gemm::<V, Tile4x2, Tile4x1>(m, k, n, a, b, c),
+    }
+}

@@ -1,0 +1,265 @@
+//! The aarch64 backend: NEON (Advanced SIMD) registers, 4 `f32` or 2 `f64` lanes, with fused
+//! multiply-add.
+//!
+//! NEON is part of the baseline of the aarch64 targets that enable it (every aarch64 Linux,
+//! macOS, Android and `aarch64-unknown-none` target; not `-softfloat`), so this module is
+//! compiled only with `target_feature = "neon"`: every function of the crate then has the
+//! instruction set, and the kernel needs no run-time detection or `#[target_feature]`
+//! wrappers. The intrinsics are still `unsafe` to call (they are `#[target_feature]`
+//! functions); every call here is sound by that module invariant, which is what the `SAFETY`
+//! comments below refer to (loads and stores also need valid pointers).
+//!
+//! Tiles: 8 x 2 vectors (16 of the 32 vector registers accumulate, as AVX-512's 8 x 2 does),
+//! chosen by register count; not measured on aarch64 hardware (only emulated here).
+
+use core::arch::aarch64::*;
+use core::ops::{Add, Div, Mul, Sub};
+
+use super::super::gemm::{Tile8x1, Tile8x2, gemm};
+use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
+
+/// Four `f32` lanes in a NEON register.
+#[derive(Clone, Copy)]
+pub(crate) struct NeonF32(float32x4_t);
+
+/// Two `f64` lanes in a NEON register.
+#[derive(Clone, Copy)]
+pub(crate) struct NeonF64(float64x2_t);
+
+/// A vector type's arithmetic and [`Vector`] implementation from its intrinsics.
+macro_rules! neon_vector {
+    (
+        $V:ident of $E:ty, $n:literal lanes;
+        $dup:ident, $ld:ident, $st:ident, $get0:ident,
+        $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $lt:ident, $gt:ident, $bsl:ident
+    ) => {
+        #[allow(unused_unsafe)]
+        impl Add for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn add(self, o: Self) -> Self {
+                // SAFETY: the module invariant (NEON is enabled).
+                $V(unsafe { $add(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Sub for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn sub(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $sub(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Mul for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn mul(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $mul(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Div for $V {
+            type Output = Self;
+            #[inline(always)]
+            fn div(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $div(self.0, o.0) })
+            }
+        }
+
+        #[allow(unused_unsafe)]
+        impl Vector for $V {
+            type Elem = $E;
+            const LANES: usize = $n;
+
+            #[inline(always)]
+            fn zero() -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $dup(0.0) })
+            }
+
+            #[inline(always)]
+            fn splat(x: $E) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $dup(x) })
+            }
+
+            #[inline(always)]
+            fn load(s: &[$E]) -> Self {
+                assert!(s.len() >= $n);
+                // SAFETY: `s` holds at least `LANES` elements (checked above); `ld1` has no
+                // alignment requirement beyond the element's; the module invariant.
+                $V(unsafe { $ld(s.as_ptr()) })
+            }
+
+            #[inline(always)]
+            fn store(self, s: &mut [$E]) {
+                assert!(s.len() >= $n);
+                // SAFETY: as in `load`, for writes.
+                unsafe { $st(s.as_mut_ptr(), self.0) }
+            }
+
+            #[inline(always)]
+            unsafe fn load_ptr(p: *const $E) -> Self {
+                // SAFETY: the caller guarantees `p` is valid for reads of `LANES` elements.
+                $V(unsafe { $ld(p) })
+            }
+
+            #[inline(always)]
+            unsafe fn store_ptr(self, p: *mut $E) {
+                // SAFETY: the caller guarantees `p` is valid for writes of `LANES` elements.
+                unsafe { $st(p, self.0) }
+            }
+
+            #[inline(always)]
+            fn mul_add(a: Self, b: Self, c: Self) -> Self {
+                // `fmla`: c + a * b with one rounding.
+                // SAFETY: the module invariant.
+                $V(unsafe { $fma(c.0, a.0, b.0) })
+            }
+
+            #[inline(always)]
+            fn mul_add_elem(a: $E, b: $E, c: $E) -> $E {
+                // The same instruction on one lane, so the scalar edges round as the lanes do
+                // (LLVM emits the scalar `fmadd`).
+                // SAFETY: the module invariant.
+                unsafe { $get0::<0>($fma($dup(c), $dup(a), $dup(b))) }
+            }
+
+            #[inline(always)]
+            fn min(self, o: Self) -> Self {
+                // `fmin` would return NaN for a NaN in either lane; the contract is x86's
+                // `o` unless `self < o`, so compare and select.
+                // SAFETY: the module invariant.
+                $V(unsafe { $bsl($lt(self.0, o.0), self.0, o.0) })
+            }
+
+            #[inline(always)]
+            fn max(self, o: Self) -> Self {
+                // SAFETY: the module invariant.
+                $V(unsafe { $bsl($gt(self.0, o.0), self.0, o.0) })
+            }
+        }
+    };
+}
+
+neon_vector! {
+    NeonF32 of f32, 4 lanes;
+    vdupq_n_f32, vld1q_f32, vst1q_f32, vgetq_lane_f32,
+    vaddq_f32, vsubq_f32, vmulq_f32, vdivq_f32, vfmaq_f32, vcltq_f32, vcgtq_f32, vbslq_f32
+}
+
+neon_vector! {
+    NeonF64 of f64, 2 lanes;
+    vdupq_n_f64, vld1q_f64, vst1q_f64, vgetq_lane_f64,
+    vaddq_f64, vsubq_f64, vmulq_f64, vdivq_f64, vfmaq_f64, vcltq_f64, vcgtq_f64, vbslq_f64
+}
+
+#[allow(unused_unsafe)]
+impl F32Vector for NeonF32 {
+    /// All ones in the lanes that are set (as NEON's comparisons write them).
+    type Mask = uint32x4_t;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> uint32x4_t {
+        // SAFETY: the module invariant (here and below).
+        unsafe { vcltq_f32(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> uint32x4_t {
+        // SAFETY: the module invariant.
+        unsafe { vceqq_f32(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> uint32x4_t {
+        // SAFETY: the module invariant.
+        unsafe { vmvnq_u32(vceqq_f32(self.0, self.0)) }
+    }
+
+    #[inline(always)]
+    fn select(m: uint32x4_t, a: Self, b: Self) -> Self {
+        // SAFETY: the module invariant.
+        NeonF32(unsafe { vbslq_f32(m, a.0, b.0) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        NeonF32(unsafe {
+            vreinterpretq_f32_u32(vandq_u32(
+                vreinterpretq_u32_f32(self.0),
+                vreinterpretq_u32_f32(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the module invariant.
+        NeonF32(unsafe {
+            vreinterpretq_f32_u32(vorrq_u32(
+                vreinterpretq_u32_f32(self.0),
+                vreinterpretq_u32_f32(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn shl23(self) -> Self {
+        // SAFETY: the module invariant.
+        NeonF32(unsafe { vreinterpretq_f32_u32(vshlq_n_u32::<23>(vreinterpretq_u32_f32(self.0))) })
+    }
+
+    #[inline(always)]
+    fn shr23(self) -> Self {
+        // SAFETY: the module invariant.
+        NeonF32(unsafe { vreinterpretq_f32_u32(vshrq_n_u32::<23>(vreinterpretq_u32_f32(self.0))) })
+    }
+}
+
+/// The NEON kernel: always available where this module is compiled.
+pub(crate) struct Neon;
+
+impl Kernel for Neon {
+    const NAME: &'static str = "neon";
+
+    fn available() -> bool {
+        true
+    }
+
+    unsafe fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
+        gemm::<NeonF32, Tile8x2, Tile8x1>(m, k, n, a, b, c);
+    }
+
+    unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
+        gemm::<NeonF64, Tile8x2, Tile8x1>(m, k, n, a, b, c);
+    }
+
+    unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
+        bodies::unary_into::<NeonF32>(op, x, out);
+    }
+
+    unsafe fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
+        bodies::binary::<NeonF32>(op, a, b);
+    }
+
+    unsafe fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
+        bodies::binary::<NeonF64>(op, a, b);
+    }
+
+    unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+        bodies::binary_into::<NeonF32>(op, a, b, out);
+    }
+
+    unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+        bodies::binary_into::<NeonF64>(op, a, b, out);
+    }
+}

@@ -1,0 +1,176 @@
+//! The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, as
+//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`), row by row: every inner product
+//! runs over two contiguous rows of `L`.
+
+use num_traits::Float;
+
+use super::level1::dot;
+use crate::shape::{Shape, SquareDecomposition};
+use crate::{Element, Tensor};
+
+impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
+    /// The lower triangular `L` with a positive diagonal such that `self = L L^T`, like
+    /// NumPy's `np.linalg.cholesky(a)`, or `None` unless `self` is symmetric positive
+    /// definite.
+    ///
+    /// * Symmetric: `|a_ij - a_ji| <= n * eps * max |a|` for every pair (the same scale as the
+    ///   singularity test of [`inv`](Self::inv)), so a covariance or Gram matrix whose two
+    ///   triangles differ by rounding is accepted. The factor is computed from the lower
+    ///   triangle, as NumPy's. NumPy does not check symmetry: it reads the lower triangle only.
+    /// * Positive definite: every pivot `a_jj - sum_k l_jk^2` is positive. A matrix that is
+    ///   only semidefinite, or indefinite (NumPy raises `LinAlgError`), gives `None`; so does
+    ///   one holding NaN or an infinity.
+    ///
+    /// A non-square matrix is a compile error (`` `cholesky` and `eigh` take a symmetric
+    /// matrix, found a matrix of shape `Shape<2, 3>` ``). Solving with the factor (two
+    /// triangular solves) is the cheapest way to solve a positive definite system, as in ridge
+    /// regression (`examples/linear_regression.rs`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[4.0f64, 2.0], [2.0, 3.0]]);
+    /// let l = a.cholesky().unwrap();
+    /// assert_eq!(l, Tensor::from([[2.0, 0.0], [1.0, 2.0f64.sqrt()]]));
+    /// let llt = l.matmul(&l.t());
+    /// assert!(llt.iter().zip(&a).all(|(x, y)| (x - y).abs() < 1e-14));
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 2.0], [2.0, 1.0]]).cholesky(), None); // indefinite
+    /// assert_eq!(Tensor::from([[1.0, 1.0], [0.0, 1.0]]).cholesky(), None); // not symmetric
+    /// ```
+    ///
+    /// ```compile_fail,E0277
+    /// use tensor_core::Tensor;
+    ///
+    /// let _ = Tensor::<f64, 2, 3>::zeros().cholesky(); // `cholesky` and `eigh` take a symmetric matrix ...
+    /// ```
+    #[must_use]
+    pub fn cholesky(&self) -> Option<Self>
+    where
+        Shape<N, C>: SquareDecomposition,
+    {
+        // The symmetry test needs max|a|, known only after a pass over the matrix: record the
+        // largest difference between the triangles and compare once.
+        let a = self.as_flat();
+        let mut max = T::zero();
+        let mut asym = T::zero();
+        for i in 0..N {
+            for j in 0..i {
+                let (x, y) = (a[i * N + j], a[j * N + i]);
+                // `max` ignores NaN: test it directly.
+                if x.is_nan() || y.is_nan() {
+                    return None;
+                }
+                asym = asym.max((x - y).abs());
+                max = max.max(x.abs()).max(y.abs());
+            }
+            max = max.max(a[i * N + i].abs());
+        }
+        let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
+        // An infinite element makes the tolerance or the difference NaN or infinite.
+        if asym > tol || asym.is_nan() || tol.is_nan() {
+            return None;
+        }
+        let mut l = *self;
+        if factor(l.as_flat_mut(), N) {
+            Some(l)
+        } else {
+            None
+        }
+    }
+}
+
+/// Overwrites the lower triangle of the `n x n` matrix `a` with its Cholesky factor and
+/// zeroes the strict upper triangle; `false` when a pivot is not positive (or is NaN).
+pub(super) fn factor<T: Float>(a: &mut [T], n: usize) -> bool {
+    for i in 0..n {
+        let (done, rest) = a.split_at_mut(i * n);
+        let row = &mut rest[..n];
+        for j in 0..i {
+            let lj = &done[j * n..j * n + j + 1];
+            let s = row[j] - dot(&row[..j], &lj[..j]);
+            row[j] = s / lj[j];
+        }
+        let d = row[i] - dot(&row[..i], &row[..i]);
+        // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
+        if !(d > T::zero() && d.is_finite()) {
+            return false;
+        }
+        row[i] = d.sqrt();
+        for x in &mut row[i + 1..] {
+            *x = T::zero();
+        }
+    }
+    true
+}
+
+/// Solves `L L^T X = B` in place for the `n x m` right-hand sides `b` (row-major), given the
+/// factor `l` from [`factor`].
+pub(super) fn solve_in_place<T: Float>(l: &[T], n: usize, b: &mut [T], m: usize) {
+    // L y = b, forward.
+    for i in 0..n {
+        let (done, rest) = b.split_at_mut(i * m);
+        let row = &mut rest[..m];
+        for k in 0..i {
+            super::level1::axpy(-l[i * n + k], &done[k * m..(k + 1) * m], row);
+        }
+        super::level1::scale(T::one() / l[i * n + i], row);
+    }
+    // L^T x = y, backward.
+    for i in (0..n).rev() {
+        let (head, tail) = b.split_at_mut((i + 1) * m);
+        let row = &mut head[i * m..];
+        for k in i + 1..n {
+            super::level1::axpy(-l[k * n + i], &tail[(k - i - 1) * m..(k - i) * m], row);
+        }
+        super::level1::scale(T::one() / l[i * n + i], row);
+    }
+}
+
+impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
+    /// The solution `x` of `self @ x = b` for a symmetric positive definite `self`, by its
+    /// Cholesky factorization (as LAPACK's `posv`, SciPy's `cho_solve`), or `None` when
+    /// [`cholesky`](Self::cholesky) is `None`. Half the work of [`solve`](Self::solve)'s LU,
+    /// and the usual way to solve normal equations `(X^T X + lambda I) w = X^T y`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[4.0f64, 2.0], [2.0, 3.0]]);
+    /// let x = a.cholesky_solve(&Tensor::from([[6.0], [5.0]])).unwrap();
+    /// assert!((x[(0, 0)] - 1.0).abs() < 1e-14 && (x[(1, 0)] - 1.0).abs() < 1e-14);
+    /// ```
+    #[must_use]
+    pub fn cholesky_solve<const M: usize>(&self, b: &Tensor<T, N, M>) -> Option<Tensor<T, N, M>>
+    where
+        Shape<N, C>: SquareDecomposition,
+    {
+        let l = self.cholesky()?;
+        let mut x = *b;
+        solve_in_place(l.as_flat(), N, x.as_flat_mut(), M);
+        Some(x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Tensor;
+
+    #[test]
+    fn semidefinite_nan_and_empty() {
+        assert_eq!(Tensor::from([[1.0, 1.0], [1.0, 1.0]]).cholesky(), None);
+        assert_eq!(Tensor::from([[f64::NAN, 0.0], [0.0, 1.0]]).cholesky(), None);
+        assert_eq!(Tensor::from([[1.0, f64::NAN], [0.0, 1.0]]).cholesky(), None);
+        assert_eq!(Tensor::from([[f64::INFINITY]]).cholesky(), None);
+        let e = Tensor::<f32, 0, 0>::zeros();
+        assert_eq!(e.cholesky(), Some(e));
+    }
+
+    #[test]
+    fn rounding_asymmetry_is_accepted() {
+        let a = Tensor::from([[2.0, 1.0 + f64::EPSILON], [1.0, 2.0]]);
+        assert!(a.cholesky().is_some());
+        let b = Tensor::from([[2.0, 1.0 + 1e-10], [1.0, 2.0]]);
+        assert!(b.cholesky().is_none());
+    }
+}

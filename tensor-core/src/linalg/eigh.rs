@@ -1,0 +1,302 @@
+//! Eigenvalues and eigenvectors of a symmetric matrix: Householder reduction to tridiagonal
+//! form, then the implicit QL algorithm with Wilkinson shifts (the Algol procedures `tred2`
+//! and `tql2` of Bowdler, Martin, Reinsch and Wilkinson, Handbook for Automatic Computation
+//! vol. II, as in EISPACK), as LAPACK's `syev` does with `sytrd` + `steqr`.
+//!
+//! Everything is stored transposed (`u[j][k]` is the textbook `V[k][j]`), so that every
+//! inner loop, the rotations of the QL sweeps included, runs over contiguous rows.
+
+use num_traits::Float;
+
+use super::level1::{axpy, dot, hypot, rotate, two_rows};
+use crate::shape::{Shape, SquareDecomposition};
+use crate::{Element, Tensor, Vector};
+
+/// QL iterations per eigenvalue before moving on; two or three are typical.
+const MAX_ITERATIONS: usize = 60;
+
+/// Householder tridiagonalization of the symmetric matrix whose lower triangle is the upper
+/// triangle of `u` (`u = A^T`): on return `d` is the diagonal, `e[1..]` the subdiagonal and
+/// the rows of `u` the columns of the orthogonal `Q` with `A = Q T Q^T`.
+fn tridiagonalize<T: Float>(u: &mut [T], n: usize, d: &mut [T], e: &mut [T]) {
+    if n == 0 {
+        return;
+    }
+    for j in 0..n {
+        d[j] = u[j * n + n - 1];
+    }
+    for i in (1..n).rev() {
+        let scale = d[..i].iter().fold(T::zero(), |s, x| s + x.abs());
+        let mut h = T::zero();
+        if scale == T::zero() {
+            e[i] = d[i - 1];
+            for j in 0..i {
+                d[j] = u[j * n + i - 1];
+                u[j * n + i] = T::zero();
+                u[i * n + j] = T::zero();
+            }
+        } else {
+            // The Householder vector, scaled to avoid overflow and underflow.
+            for x in &mut d[..i] {
+                *x = *x / scale;
+                h = h + *x * *x;
+            }
+            let f = d[i - 1];
+            let g = if f > T::zero() { -h.sqrt() } else { h.sqrt() };
+            e[i] = scale * g;
+            h = h - f * g;
+            d[i - 1] = f - g;
+            e[..i].fill(T::zero());
+            // e = A d (the lower triangle of A is the upper triangle of u's rows).
+            for j in 0..i {
+                let f = d[j];
+                u[i * n + j] = f;
+                let row = &u[j * n..j * n + i];
+                let mut g = e[j] + row[j] * f;
+                g = g + dot(&row[j + 1..i], &d[j + 1..i]);
+                axpy(f, &row[j + 1..i], &mut e[j + 1..i]);
+                e[j] = g;
+            }
+            let mut f = T::zero();
+            for j in 0..i {
+                e[j] = e[j] / h;
+                f = f + e[j] * d[j];
+            }
+            let hh = f / (h + h);
+            for j in 0..i {
+                e[j] = e[j] - hh * d[j];
+            }
+            // A -= d e^T + e d^T on the lower triangle.
+            for j in 0..i {
+                let (f, g) = (d[j], e[j]);
+                let row = &mut u[j * n..j * n + i];
+                for k in j..i {
+                    row[k] = row[k] - (f * e[k] + g * d[k]);
+                }
+                d[j] = u[j * n + i - 1];
+                u[j * n + i] = T::zero();
+            }
+        }
+        d[i] = h;
+    }
+    // Accumulate the transformations.
+    for i in 0..n - 1 {
+        u[i * n + n - 1] = u[i * n + i];
+        u[i * n + i] = T::one();
+        let h = d[i + 1];
+        if h != T::zero() {
+            for k in 0..=i {
+                d[k] = u[(i + 1) * n + k] / h;
+            }
+            for j in 0..=i {
+                let (head, tail) = u.split_at_mut((i + 1) * n);
+                let v = &tail[..=i];
+                let row = &mut head[j * n..j * n + i + 1];
+                let g = dot(v, row);
+                axpy(-g, &d[..=i], row);
+            }
+        }
+        u[(i + 1) * n..(i + 1) * n + i + 1].fill(T::zero());
+    }
+    for j in 0..n {
+        d[j] = u[j * n + n - 1];
+        u[j * n + n - 1] = T::zero();
+    }
+    u[n * n - 1] = T::one();
+    e[0] = T::zero();
+}
+
+/// The implicit QL algorithm on the tridiagonal matrix `(d, e)` from [`tridiagonalize`],
+/// applying each rotation to the rows of `u` (when given). On return `d` holds the
+/// eigenvalues, sorted ascending with the rows of `u`.
+fn tridiagonal_ql<T: Float>(d: &mut [T], e: &mut [T], n: usize, mut u: Option<&mut [T]>) {
+    if n == 0 {
+        return;
+    }
+    for i in 1..n {
+        e[i - 1] = e[i];
+    }
+    e[n - 1] = T::zero();
+    let eps = T::epsilon();
+    let two = T::one() + T::one();
+    let mut f = T::zero();
+    let mut tst1 = T::zero();
+    for l in 0..n {
+        tst1 = tst1.max(d[l].abs() + e[l].abs());
+        // The first negligible subdiagonal element at or after l.
+        let mut m = l;
+        while m < n - 1 && e[m].abs() > eps * tst1 {
+            m += 1;
+        }
+        if m > l {
+            for _ in 0..MAX_ITERATIONS {
+                // The implicit (Wilkinson) shift.
+                let g = d[l];
+                let mut p = (d[l + 1] - g) / (two * e[l]);
+                let mut r = hypot(p, T::one());
+                if p < T::zero() {
+                    r = -r;
+                }
+                d[l] = e[l] / (p + r);
+                d[l + 1] = e[l] * (p + r);
+                let dl1 = d[l + 1];
+                let mut h = g - d[l];
+                for x in &mut d[l + 2..n] {
+                    *x = *x - h;
+                }
+                f = f + h;
+                // The QL sweep, from m up to l.
+                p = d[m];
+                let (mut c, mut c2, mut c3) = (T::one(), T::one(), T::one());
+                let el1 = e[l + 1];
+                let (mut s, mut s2) = (T::zero(), T::zero());
+                for i in (l..m).rev() {
+                    c3 = c2;
+                    c2 = c;
+                    s2 = s;
+                    let g = c * e[i];
+                    h = c * p;
+                    r = hypot(p, e[i]);
+                    e[i + 1] = s * r;
+                    s = e[i] / r;
+                    c = p / r;
+                    p = c * d[i] - s * g;
+                    d[i + 1] = h + s * (c * g + s * d[i]);
+                    if let Some(u) = u.as_deref_mut() {
+                        let (ui, ui1) = two_rows(u, n, i, i + 1);
+                        rotate(ui, ui1, c, s);
+                    }
+                }
+                p = -s * s2 * c3 * el1 * e[l] / dl1;
+                e[l] = s * p;
+                d[l] = c * p;
+                if e[l].abs() <= eps * tst1 || e[l].is_nan() {
+                    break;
+                }
+            }
+        }
+        d[l] = d[l] + f;
+        e[l] = T::zero();
+    }
+    // Selection sort, ascending, moving the vectors along.
+    for i in 0..n.saturating_sub(1) {
+        let mut k = i;
+        for j in i + 1..n {
+            if d[j] < d[k] {
+                k = j;
+            }
+        }
+        if k != i {
+            d.swap(i, k);
+            if let Some(u) = u.as_deref_mut() {
+                let (ui, uk) = two_rows(u, n, i, k);
+                ui.swap_with_slice(uk);
+            }
+        }
+    }
+}
+
+impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
+    /// The eigenvalues and eigenvectors of a symmetric matrix, like NumPy's
+    /// `np.linalg.eigh(a)`: the eigenvalues in ascending order, and the eigenvectors as the
+    /// columns of an orthogonal matrix `V` (`V^T V = I`), so that `self @ V[:, i] = w[i] *
+    /// V[:, i]` and `self = V diag(w) V^T`.
+    ///
+    /// As NumPy's (with its default `UPLO='L'`), only the lower triangle of `self` is read:
+    /// the upper one is assumed to mirror it. Each eigenvector is unique up to its sign (up to
+    /// a rotation within the eigenspace of a repeated eigenvalue), as in NumPy. The eigenvalues
+    /// are accurate to a few `eps * max|w|`. A NaN or an infinity in the lower triangle gives
+    /// NaN everywhere (NumPy returns NaN as well, or raises).
+    ///
+    /// Householder tridiagonalization and the implicit QL algorithm (LAPACK's `syev`).
+    /// A non-square matrix is a compile error
+    /// (`` `cholesky` and `eigh` take a symmetric matrix, found ... `Shape<3, 4>` ``).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[2.0f64, 1.0], [1.0, 2.0]]);
+    /// let (w, v) = a.eigh();
+    /// assert!((w[0] - 1.0).abs() < 1e-14 && (w[1] - 3.0).abs() < 1e-14);
+    /// let av = a.matmul(&v);
+    /// assert!((0..2).all(|i| (0..2).all(|j| (av[(i, j)] - w[j] * v[(i, j)]).abs() < 1e-14)));
+    /// ```
+    ///
+    /// ```compile_fail,E0277
+    /// use tensor_core::Tensor;
+    ///
+    /// let _ = Tensor::<f64, 3, 4>::zeros().eigh(); // `cholesky` and `eigh` take a symmetric matrix ...
+    /// ```
+    #[must_use]
+    pub fn eigh(&self) -> (Vector<T, N>, Tensor<T, N, N>)
+    where
+        Shape<N, C>: SquareDecomposition,
+    {
+        if !self.lower_is_finite() {
+            return (Tensor::full(T::nan()), Tensor::full(T::nan()));
+        }
+        // u = A^T: u's upper triangle is A's lower triangle.
+        let mut u = Tensor::<T, N, N>::from_fn(|i, j| self.data[j][i]);
+        let mut d = [T::zero(); N];
+        let mut e = [T::zero(); N];
+        tridiagonalize(u.as_flat_mut(), N, &mut d, &mut e);
+        tridiagonal_ql(&mut d, &mut e, N, Some(u.as_flat_mut()));
+        (Tensor::from_fn(|_, i| d[i]), u.transpose())
+    }
+
+    /// The eigenvalues of a symmetric matrix in ascending order, like NumPy's
+    /// `np.linalg.eigvalsh(a)`: the `w` of [`eigh`](Self::eigh), without accumulating the
+    /// eigenvectors through the QL sweeps. Reads the lower triangle only.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let w = Tensor::from([[2.0f64, 0.0], [0.0, -1.0]]).eigvalsh();
+    /// assert_eq!(w, Tensor::from([-1.0, 2.0]));
+    /// ```
+    #[must_use]
+    pub fn eigvalsh(&self) -> Vector<T, N>
+    where
+        Shape<N, C>: SquareDecomposition,
+    {
+        if !self.lower_is_finite() {
+            return Tensor::full(T::nan());
+        }
+        let mut u = Tensor::<T, N, N>::from_fn(|i, j| self.data[j][i]);
+        let mut d = [T::zero(); N];
+        let mut e = [T::zero(); N];
+        tridiagonalize(u.as_flat_mut(), N, &mut d, &mut e);
+        tridiagonal_ql(&mut d, &mut e, N, None);
+        Tensor::from_fn(|_, i| d[i])
+    }
+
+    /// Every element on or below the diagonal is finite.
+    fn lower_is_finite(&self) -> bool {
+        self.data
+            .iter()
+            .enumerate()
+            .all(|(i, row)| row.iter().take(i + 1).all(|x| x.is_finite()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Tensor;
+
+    #[test]
+    fn diagonal_empty_and_nan() {
+        let (w, v) = Tensor::from([[3.0f64, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 2.0]]).eigh();
+        assert_eq!(w, Tensor::from([1.0, 2.0, 3.0]));
+        assert_eq!(
+            v.map(f64::abs),
+            Tensor::from([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+        );
+        let (w, v) = Tensor::<f32, 0, 0>::zeros().eigh();
+        assert_eq!((w.shape(), v.shape()), ((1, 0), (0, 0)));
+        let (w, v) = Tensor::from([[1.0, 0.0], [f64::NAN, 1.0]]).eigh();
+        assert!(w.iter().chain(&v).all(|x| x.is_nan()));
+        // The upper triangle is not read, as in NumPy.
+        let w = Tensor::from([[1.0, f64::NAN], [0.0, 1.0]]).eigvalsh();
+        assert_eq!(w, Tensor::from([1.0, 1.0]));
+    }
+}

@@ -1,0 +1,387 @@
+//! The singular value decomposition by one-sided Jacobi rotations (Hestenes' method, as
+//! LAPACK's `gesvj`), and what is built on the singular values: `matrix_rank`, `pinv`,
+//! `cond`.
+//!
+//! The `K = min(M, N)` rows of a work matrix `W` (`A^T` when `M >= N`, else `A`; the rows are
+//! contiguous) are rotated in pairs until they are mutually orthogonal: then `J W = S Y` with
+//! `J` the accumulated rotations (orthogonal, `K x K`), `S` the row norms and `Y` orthonormal
+//! rows. One-sided Jacobi computes the small singular values to high relative accuracy, and
+//! its inner loops are three dot products and two rotations over contiguous rows.
+
+use num_traits::Float;
+
+use super::level1::{dot, dot3, max_abs, nrm2, rotate, scale, two_rows};
+use crate::shape::{Dim, MinDim, Shape};
+use crate::{Element, Tensor, Vector};
+
+/// Sweeps before giving up; random matrices converge in 6 to 10, the quadratic convergence
+/// of cyclic Jacobi makes more than 30 unheard of.
+const MAX_SWEEPS: usize = 60;
+
+/// Orthogonalizes the `k` rows (length `l`) of `w` by plane rotations, accumulating them into
+/// the rows of `j` (`k x k`, the identity on entry) when given.
+fn jacobi<T: Float>(w: &mut [T], k: usize, l: usize, mut j: Option<&mut [T]>) {
+    // Rows count as orthogonal when |w_p . w_q| <= sqrt(l) * eps * |w_p| |w_q|: the rounding
+    // error of the computed dot product (LAPACK's gesvj uses the same tolerance).
+    let tol = T::from(l).unwrap_or_else(T::infinity).sqrt().max(T::one()) * T::epsilon();
+    let big = T::one() / T::epsilon();
+    for _ in 0..MAX_SWEEPS {
+        let mut rotated = false;
+        for p in 0..k {
+            for q in p + 1..k {
+                let (wp, wq) = two_rows(w, l, p, q);
+                let (alpha, beta, gamma) = dot3(wp, wq);
+                if alpha == T::zero()
+                    || beta == T::zero()
+                    || gamma.abs() <= tol * alpha.sqrt() * beta.sqrt()
+                    || gamma.is_nan()
+                {
+                    continue;
+                }
+                rotated = true;
+                // The rotation that zeroes the new gamma: t = tan(theta) is the smaller root of
+                // t^2 + 2 zeta t - 1 = 0 (Rutishauser's formulas).
+                let zeta = (beta - alpha) / (gamma + gamma);
+                let root = if zeta.abs() < big {
+                    (T::one() + zeta * zeta).sqrt()
+                } else {
+                    zeta.abs()
+                };
+                let t = (zeta.abs() + root).recip();
+                let t = if zeta < T::zero() { -t } else { t };
+                let c = (T::one() + t * t).sqrt().recip();
+                let s = c * t;
+                rotate(wp, wq, c, s);
+                if let Some(j) = j.as_deref_mut() {
+                    let (jp, jq) = two_rows(j, k, p, q);
+                    rotate(jp, jq, c, s);
+                }
+            }
+        }
+        if !rotated {
+            return;
+        }
+    }
+}
+
+/// Row norms of `w` into `s`, and in `perm` the order that sorts them descending (stable).
+fn norms_sorted<T: Float>(w: &[T], l: usize, s: &mut [T], perm: &mut [usize]) {
+    for (i, (s, p)) in s.iter_mut().zip(perm.iter_mut()).enumerate() {
+        *s = nrm2(&w[i * l..(i + 1) * l]);
+        *p = i;
+    }
+    // Insertion sort: K is small, and it is stable.
+    for i in 1..perm.len() {
+        let mut m = i;
+        while m > 0 && s[perm[m - 1]] < s[perm[m]] {
+            perm.swap(m - 1, m);
+            m -= 1;
+        }
+    }
+}
+
+/// Normalizes the rows of `w` to unit length (`s` holds their norms); rows of norm zero
+/// become unit vectors orthogonal to every other row, so the rows are orthonormal.
+fn normalize_rows<T: Float>(w: &mut [T], l: usize, s: &[T]) {
+    let k = s.len();
+    for (row, &si) in w.chunks_exact_mut(l).zip(s) {
+        if si > T::zero() {
+            scale(si.recip(), row);
+        }
+    }
+    for i in 0..k {
+        if s[i] > T::zero() {
+            continue;
+        }
+        // Gram-Schmidt (twice) of the standard basis vectors against the rows kept so far; one
+        // of any `k <= l` of them keeps at least a component of norm `1/sqrt(l)`.
+        for e in 0..l {
+            let (head, tail) = w.split_at_mut(i * l);
+            let (row, later) = tail.split_at_mut(l);
+            row.fill(T::zero());
+            row[e] = T::one();
+            for _ in 0..2 {
+                for other in head.chunks_exact(l) {
+                    super::level1::axpy(-dot(other, row), other, row);
+                }
+                for (r, other) in later.chunks_exact(l).enumerate() {
+                    if s[i + 1 + r] > T::zero() {
+                        super::level1::axpy(-dot(other, row), other, row);
+                    }
+                }
+            }
+            let norm = nrm2(row);
+            if norm > T::from(0.5).unwrap() / T::from(l).unwrap().sqrt() {
+                scale(norm.recip(), row);
+                break;
+            }
+        }
+    }
+}
+
+/// Scales `w` by `1 / max|w|` so that no sum of squares overflows or underflows; returns the
+/// factor to multiply the singular values by (1 for a zero matrix).
+fn equilibrate<T: Float>(w: &mut [T]) -> T {
+    let m = max_abs(w);
+    if m > T::zero() {
+        for x in w.iter_mut() {
+            *x = *x / m;
+        }
+        m
+    } else {
+        T::one()
+    }
+}
+
+impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
+    /// The reduced singular value decomposition `self = U diag(S) Vt`, like NumPy's
+    /// `np.linalg.svd(a, full_matrices=False)`: `U` is `M x K` and `Vt` is `K x N`, both with
+    /// orthonormal rows/columns (`U^T U = I`, `Vt Vt^T = I`), and the singular values `S`
+    /// (`K` of them, a [`Vector`]) are non-negative and sorted in descending order, with
+    /// `K = min(M, N)` computed in the type as for [`qr`](Self::qr).
+    ///
+    /// Computed by one-sided Jacobi rotations (LAPACK's `gesvj`), which gives even the
+    /// smallest singular values to high relative accuracy; every identity holds to a few `eps`
+    /// relative to the largest singular value. As in NumPy, the pairs of singular vectors are
+    /// unique only up to a common sign (and, for repeated singular values, up to a rotation
+    /// within their subspace); for a zero singular value the vectors are completed to an
+    /// orthonormal set.
+    ///
+    /// A matrix holding NaN or an infinity gives NaN in every output (NumPy raises
+    /// `LinAlgError`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[3.0f64, 0.0], [0.0, -4.0], [0.0, 0.0]]);
+    /// let (u, s, vt) = a.svd(); // u: (3, 2), s: (2,), vt: (2, 2)
+    /// assert_eq!(s, Tensor::from([4.0, 3.0]));
+    /// let usv = u.matmul(&Tensor::from_fn(|i, j| if i == j { s[i] } else { 0.0 })).matmul(&vt);
+    /// assert!(usv.iter().zip(&a).all(|(x, y)| (x - y).abs() < 1e-14));
+    /// ```
+    #[must_use]
+    pub fn svd<const K: usize>(&self) -> (Tensor<T, M, K>, Vector<T, K>, Tensor<T, K, N>)
+    where
+        Shape<M, N>: MinDim<Min = Dim<K>>,
+    {
+        debug_assert_eq!(K, M.min(N));
+        if self.iter().any(|x| !x.is_finite()) {
+            return (
+                Tensor::full(T::nan()),
+                Tensor::full(T::nan()),
+                Tensor::full(T::nan()),
+            );
+        }
+        let mut perm = [0; K];
+        let mut j = Tensor::<T, K, K>::eye();
+        if M >= N {
+            // W = A^T (K = N rows of length M): A = Y^T S J, so U = Y^T and Vt = J.
+            let mut w = self.transpose();
+            let factor = equilibrate(w.as_flat_mut());
+            jacobi(w.as_flat_mut(), N, M, Some(j.as_flat_mut()));
+            let mut norms = [T::zero(); K];
+            norms_sorted(w.as_flat(), M, &mut norms, &mut perm);
+            normalize_rows(w.as_flat_mut(), M, &norms);
+            let s = Tensor::from_fn(|_, i| norms[perm[i]] * factor);
+            let u = Tensor::from_fn(|r, i| w.data[perm[i]][r]);
+            let vt = Tensor::from_fn(|i, c| j.data[perm[i]][c]);
+            (u, s, vt)
+        } else {
+            // W = A (K = M rows of length N): A = J^T S Y, so U = J^T and Vt = Y.
+            let mut w = *self;
+            let factor = equilibrate(w.as_flat_mut());
+            jacobi(w.as_flat_mut(), M, N, Some(j.as_flat_mut()));
+            let mut norms = [T::zero(); K];
+            norms_sorted(w.as_flat(), N, &mut norms, &mut perm);
+            normalize_rows(w.as_flat_mut(), N, &norms);
+            let s = Tensor::from_fn(|_, i| norms[perm[i]] * factor);
+            let u = Tensor::from_fn(|r, i| j.data[perm[i]][r]);
+            let vt = Tensor::from_fn(|i, c| w.data[perm[i]][c]);
+            (u, s, vt)
+        }
+    }
+
+    /// The singular values, sorted in descending order, like NumPy's
+    /// `np.linalg.svdvals(a)` (or `svd(a, compute_uv=False)`): the `S` of
+    /// [`svd`](Self::svd), at less cost (no singular vectors are accumulated).
+    /// NaN or an infinity in `self` gives NaN values.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[0.0f64, 2.0, 0.0], [1.0, 0.0, 0.0]]);
+    /// assert_eq!(a.singular_values(), Tensor::from([2.0, 1.0]));
+    /// ```
+    #[must_use]
+    pub fn singular_values<const K: usize>(&self) -> Vector<T, K>
+    where
+        Shape<M, N>: MinDim<Min = Dim<K>>,
+    {
+        debug_assert_eq!(K, M.min(N));
+        if self.iter().any(|x| !x.is_finite()) {
+            return Tensor::full(T::nan());
+        }
+        let mut perm = [0; K];
+        let mut norms = [T::zero(); K];
+        let factor = if M >= N {
+            let mut w = self.transpose();
+            let factor = equilibrate(w.as_flat_mut());
+            jacobi(w.as_flat_mut(), N, M, None);
+            norms_sorted(w.as_flat(), M, &mut norms, &mut perm);
+            factor
+        } else {
+            let mut w = *self;
+            let factor = equilibrate(w.as_flat_mut());
+            jacobi(w.as_flat_mut(), M, N, None);
+            norms_sorted(w.as_flat(), N, &mut norms, &mut perm);
+            factor
+        };
+        Tensor::from_fn(|_, i| norms[perm[i]] * factor)
+    }
+
+    /// The rank: the number of singular values above a tolerance, like NumPy's
+    /// `np.linalg.matrix_rank(a, tol)`. With `tol = None`, NumPy's default
+    /// `S.max() * max(M, N) * eps` (`eps` of `T`), which counts the singular values that are not
+    /// rounding noise of the matrix's largest scale.
+    ///
+    /// NaN or an infinity in `self` makes every singular value NaN, and none counts (rank 0).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[1.0f64, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]]);
+    /// assert_eq!(a.matrix_rank(None), 2);
+    /// assert_eq!(Tensor::<f64, 3, 4>::zeros().matrix_rank(None), 0);
+    /// assert_eq!(Tensor::<f32, 3, 3>::eye().matrix_rank(Some(0.5)), 3);
+    /// ```
+    #[must_use]
+    pub fn matrix_rank<const K: usize>(&self, tol: Option<T>) -> usize
+    where
+        Shape<M, N>: MinDim<Min = Dim<K>>,
+    {
+        let s = self.singular_values();
+        let tol = tol.unwrap_or_else(|| {
+            let smax = s.as_flat().first().copied().unwrap_or_else(T::zero);
+            smax * T::from(M.max(N)).unwrap_or_else(T::infinity) * T::epsilon()
+        });
+        s.iter().filter(|&&x| x > tol).count()
+    }
+
+    /// The Moore-Penrose pseudo-inverse, `N x M`, like NumPy's `np.linalg.pinv(a, rcond)`:
+    /// `V diag(1/S) U^T` over the singular values above `rcond * S.max()`, the others taken as
+    /// zero. `rcond = None` is NumPy's default `1e-15`, meant for `f64`; for `f32` pass a
+    /// tolerance such as `Some(max(M, N) as f32 * f32::EPSILON)` (NumPy's `rtol=None`).
+    ///
+    /// `A pinv(A) A = A` and `pinv(A) A pinv(A) = pinv(A)` hold for every matrix, the
+    /// rank-deficient ones included; for an invertible matrix it is the inverse. NaN or an
+    /// infinity in `self` gives NaN everywhere.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[1.0f64, 2.0], [2.0, 4.0], [0.0, 0.0]]); // rank 1
+    /// let p = a.pinv(None);
+    /// assert_eq!(p.shape(), (2, 3));
+    /// let apa = a.matmul(&p).matmul(&a);
+    /// assert!(apa.iter().zip(&a).all(|(x, y)| (x - y).abs() < 1e-14));
+    /// ```
+    #[must_use]
+    pub fn pinv<const K: usize>(&self, rcond: Option<T>) -> Tensor<T, N, M>
+    where
+        Shape<M, N>: MinDim<Min = Dim<K>>,
+    {
+        let (u, s, vt) = self.svd();
+        let rcond = rcond.unwrap_or_else(|| T::from(1e-15).unwrap_or_else(T::epsilon));
+        let cutoff = rcond * s.as_flat().first().copied().unwrap_or_else(T::zero);
+        let inv: [T; K] = core::array::from_fn(|i| {
+            if s.data[0][i] > cutoff {
+                s.data[0][i].recip()
+            } else {
+                T::zero()
+            }
+        });
+        // pinv = Vt^T diag(inv) U^T: scale the rows of Vt, then (Vt^T D) U^T.
+        let dvt = Tensor::<T, K, N>::from_fn(|i, c| vt.data[i][c] * inv[i]);
+        let mut out = dvt.t().matmul(&u.t());
+        if s.iter().any(|x| x.is_nan()) {
+            out = Tensor::full(T::nan());
+        }
+        out
+    }
+
+    /// The 2-norm condition number `S.max() / S.min()`, like NumPy's `np.linalg.cond(a)`, for
+    /// a matrix of any shape: `inf` for a singular matrix (a zero singular value), NaN when
+    /// `self` holds NaN or an infinity. See [`cond_ord`](Self::cond_ord) for the other norms
+    /// and [`rcond`](Self::rcond) for a cheap estimate.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([[1.0f64, 0.0], [0.0, 1e-3]]);
+    /// assert!((a.cond() - 1e3).abs() < 1e-9);
+    /// assert_eq!(Tensor::from([[1.0, 1.0], [1.0, 1.0]]).cond(), f64::INFINITY);
+    /// ```
+    #[must_use]
+    pub fn cond<const K: usize>(&self) -> T
+    where
+        Shape<M, N>: MinDim<Min = Dim<K>>,
+    {
+        let s = self.singular_values();
+        match s.as_flat() {
+            [] => T::nan(),
+            [first, .., last] if *last == T::zero() && first.is_finite() => T::infinity(),
+            [first, .., last] => *first / *last,
+            [only] if only.is_nan() => T::nan(),
+            [only] if *only == T::zero() => T::infinity(),
+            [_] => T::one(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Tensor;
+
+    #[test]
+    fn rank_deficient_vectors_are_completed() {
+        let a = Tensor::from([[1.0f64, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 0.0]]);
+        let (u, s, vt) = a.svd();
+        assert!((s[0] - 2.0).abs() < 1e-15 && s[1] == 0.0 && s[2] == 0.0);
+        let utu = u.t().matmul(&u);
+        let vvt = vt.matmul(&vt.t());
+        let eye = Tensor::<f64, 3, 3>::eye();
+        assert!(utu.iter().zip(&eye).all(|(x, y)| (x - y).abs() < 1e-15));
+        assert!(vvt.iter().zip(&eye).all(|(x, y)| (x - y).abs() < 1e-15));
+        let z = Tensor::<f32, 2, 4>::zeros().svd();
+        assert_eq!(z.1, Tensor::zeros());
+        assert_eq!(z.0.t().matmul(&z.0), Tensor::eye());
+        assert_eq!(z.2.matmul(&z.2.t()), Tensor::eye());
+    }
+
+    #[test]
+    fn extreme_scales_do_not_overflow() {
+        let a = Tensor::from([[3e300f64, 0.0], [0.0, 4e300]]);
+        assert_eq!(a.singular_values(), Tensor::from([4e300, 3e300]));
+        let b = Tensor::from([[3e-310f64, 0.0], [0.0, 4e-310]]);
+        let s = b.singular_values();
+        assert!((s[0] - 4e-310).abs() < 1e-320 && (s[1] - 3e-310).abs() < 1e-320);
+    }
+
+    #[test]
+    fn non_finite_input_gives_nan() {
+        let a = Tensor::from([[1.0, f64::INFINITY], [0.0, 1.0]]);
+        assert!(a.singular_values().iter().all(|x| x.is_nan()));
+        let (u, s, vt) = a.svd();
+        assert!(u.iter().chain(&s).chain(&vt).all(|x| x.is_nan()));
+        assert!(a.cond().is_nan());
+        assert_eq!(a.matrix_rank(None), 0);
+        assert!(a.pinv(None).iter().all(|x| x.is_nan()));
+    }
+
+    #[test]
+    fn empty_and_single() {
+        assert_eq!(Tensor::<f64, 0, 3>::zeros().matrix_rank(None), 0);
+        assert_eq!(Tensor::<f64, 3, 0>::zeros().pinv(None).shape(), (0, 3));
+        assert_eq!(Tensor::from([[-2.0f64]]).cond(), 1.0);
+    }
+}
