@@ -247,8 +247,9 @@ pub use tensor_macros::tensor;
 /// expands to a constant expression, `Tensor::<f32, 784, 128>::from_array([[...], ...])` with
 /// every element an exact literal, so it can initialize a `const` or a `static` and the weights
 /// live in flash on embedded targets. A shape of `(N,)` gives NumPy's 1-D array as the
-/// broadcasting row `RowVector<T, N>` (`RowVector::from_array([...])`, shape `(1, N)`), ranks 2, 3 and 4 give `Tensor`, `Tensor3` and `Tensor4`; Fortran-order and big-endian files
-/// are rearranged, as `np.load` does. Editing the file recompiles the crate.
+/// broadcasting row `RowVector<T, N>` (`RowVector::from_array([...])`, shape `(1, N)`);
+/// ranks 2, 3 and 4 give `Tensor`, `Tensor3` and `Tensor4`. Fortran-order and big-endian
+/// files are rearranged, as `np.load` does. Editing the file recompiles the crate.
 ///
 /// A model whose layer sizes disagree with the code does not compile: using the tensor where
 /// another shape is expected is a type error naming both shapes. A missing or malformed file
