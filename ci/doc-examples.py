@@ -5,8 +5,8 @@ Every public item of the library should have a runnable example (a fenced code b
 docs; rustdoc runs them as doctests). `rustdoc --show-coverage` does not look inside inherent
 impls, where most of the API lives, so this reads rustdoc's JSON output instead:
 
-    cargo +nightly rustdoc -p tensor-core --all-features -- -Z unstable-options --output-format json
-    cargo +nightly rustdoc -p tensor --all-features -- -Z unstable-options --output-format json
+    cargo +nightly rustdoc -p shaped-tensor-core --all-features -- -Z unstable-options --output-format json
+    cargo +nightly rustdoc -p shaped-tensor --all-features -- -Z unstable-options --output-format json
     python3 ci/doc-examples.py target/doc/tensor_core.json target/doc/tensor.json
 
 It walks each crate from its root through public modules and re-exports: structs, enums,
