@@ -29,7 +29,7 @@
 use num_traits::Zero;
 
 use super::generated::small_matmul;
-use super::product::{DOT, GEMV, ROW1, ROWS4};
+use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::simd;
 use super::{cast_slice, cast_slice_mut};
 
@@ -57,6 +57,14 @@ const GEMV_MIN_K: usize = 16;
 /// 10)` `f32` at 0.56x and `(1, 784) @ (784, 10)` at 0.10x the inlined loop.
 const NARROW_C: usize = 16;
 
+/// The shortest rows of the narrow kernel (`super::dot::narrow`): shorter rows leave few
+/// vector steps per sum across lanes, and the loop does as well.
+const NARROW_MIN_K: usize = 32;
+
+/// The fewest rows of the narrow kernel: its row tiles (3 to 8 rows) would be mostly repeats
+/// for fewer, and one row of the loop (a vector-matrix product) runs as fast as an axpy.
+const NARROW_MIN_R: usize = 4;
+
 /// How a product of a given static shape is computed (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Path {
@@ -72,6 +80,8 @@ pub(crate) enum Path {
     Dot,
     /// `C = 1`: the matrix-vector product.
     Gemv,
+    /// `1 < C < 16`: dot products of rows of `a` with columns of `b`.
+    Narrow,
     /// `R = 1`: the vector-matrix product.
     Row1,
     /// `R <= 4`: the blocked product with a four-row tile.
@@ -90,9 +100,11 @@ pub(crate) const fn path(r: usize, k: usize, c: usize) -> Path {
         Path::Outer
     } else if r.saturating_mul(k).saturating_mul(c) <= LOOP_MAX
         || (c == 1 && r > 1 && k < GEMV_MIN_K)
-        || (c > 1 && c < NARROW_C)
+        || (c > 1 && c < NARROW_C && (k < NARROW_MIN_K || r < NARROW_MIN_R))
     {
         Path::Loop
+    } else if c > 1 && c < NARROW_C {
+        Path::Narrow
     } else if r == 1 && c == 1 {
         Path::Dot
     } else if c == 1 {
@@ -131,6 +143,7 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
         Path::Loop => inlined_loop::<T, R, K, C>(a, b, out),
         Path::Dot => simd_or_loop::<T, R, K, C, DOT>(a, b, out),
         Path::Gemv => simd_or_loop::<T, R, K, C, GEMV>(a, b, out),
+        Path::Narrow => simd_or_loop::<T, R, K, C, NARROW>(a, b, out),
         Path::Row1 => simd_or_loop::<T, R, K, C, ROW1>(a, b, out),
         Path::Rows4 => simd_or_loop::<T, R, K, C, ROWS4>(a, b, out),
         Path::Gemm => simd_or_loop::<T, R, K, C, GEMM>(a, b, out),
