@@ -50,6 +50,9 @@ pub(crate) trait Real: Copy + 'static {
     fn widen(self) -> f64;
     /// The `f64` rounded to this type.
     fn narrow(x: f64) -> Self;
+    /// `self + 0` in this type: the sum (and mean) of a lane of one element, equal to
+    /// `narrow(0.0 + widen(self))` (`-0` becomes `+0`, NaN stays NaN) without the round trip.
+    fn plus_zero(self) -> Self;
 }
 
 impl Real for f32 {
@@ -63,6 +66,10 @@ impl Real for f32 {
     fn narrow(x: f64) -> f32 {
         x as f32
     }
+    #[inline(always)]
+    fn plus_zero(self) -> f32 {
+        self + 0.0
+    }
 }
 
 impl Real for f64 {
@@ -74,6 +81,10 @@ impl Real for f64 {
     #[inline(always)]
     fn narrow(x: f64) -> f64 {
         x
+    }
+    #[inline(always)]
+    fn plus_zero(self) -> f64 {
+        self + 0.0
     }
 }
 
@@ -594,12 +605,29 @@ pub(crate) fn norm<E: Real>(a: &[E]) -> E {
 /// The sums of the lanes of `a` seen as `outer x n x inner` (see [`lanes_map`]).
 #[inline(always)]
 pub(crate) fn sum_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
+    if lanes.1 == 1 {
+        // Lanes of one element (a column's rows, a row's columns): the same values as below,
+        // in the element type (a known length after inlining: no branch remains).
+        return plus_zero(a, out);
+    }
     lanes_map(a, lanes, out, |x, _| x, Dd::value);
+}
+
+/// `out[i] = a[i] + 0`: the sums and means of lanes of one element.
+#[inline(always)]
+fn plus_zero<E: Real>(a: &[E], out: &mut [E]) {
+    for (o, &x) in out.iter_mut().zip(a) {
+        *o = x.plus_zero();
+    }
 }
 
 /// The means of the lanes.
 #[inline(always)]
 pub(crate) fn mean_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
+    if lanes.1 == 1 {
+        // `x / 1`, as `lanes_map` gives it.
+        return plus_zero(a, out);
+    }
     let n = count(lanes.1);
     lanes_map(a, lanes, out, |x, _| x, |s| s.div(n).value());
 }
@@ -613,8 +641,22 @@ pub(crate) fn var_lanes<E: Real>(
     sqrt: bool,
     out: &mut [E],
 ) {
-    mean_lanes(a, lanes, out);
     let d = dof(lanes.1, ddof);
+    if lanes.1 == 1 {
+        // Lanes of one element: the mean is the element and the variance `(x - x)^2 / d`,
+        // bit for bit what the two passes below give (their sums of one term are exact, and
+        // `Dd::div` and `Dd::sqrt` then round once): `0` (its own square root) when `d` is 1,
+        // NaN for an infinite or NaN element; NaN everywhere when `d` is 0 (`0 / 0`).
+        if d == 1.0 {
+            for (o, &x) in out.iter_mut().zip(a) {
+                *o = E::narrow(sq_dev(x.widen(), x.widen()));
+            }
+        } else {
+            out.fill(E::narrow(f64::NAN));
+        }
+        return;
+    }
+    mean_lanes(a, lanes, out);
     if sqrt {
         lanes_map(a, lanes, out, sq_dev, |s| s.div(d).sqrt());
     } else {
