@@ -37,10 +37,20 @@ const LEAF: usize = 8;
 /// order for fewer than 8 elements); longer ones use the lane accumulators.
 const SHORT: usize = 16;
 
-/// Contiguous lanes at least this long go to the AVX2/AVX-512 copies of the loop when the
-/// build does not already target them (shorter ones stay inline: no dispatch cost).
-#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+/// Reductions over at least this many elements call the long loops out of line ([`long`]):
+/// the AVX2/AVX-512 copies when the build does not already target them, else the loops
+/// themselves (shorter ones stay inline: no call). Out of line, the lengths are run-time
+/// values and the compiler keeps the lane arrays in vector registers; inlined with lengths
+/// known at compile time, it unrolls short lanes fully and (measured in a `-C
+/// target-cpu=native` build) turns the compensated sums into scalar code, 2.7x slower.
 const DISPATCH_MIN: usize = 256;
+
+/// The long loops, called out of line: chosen by instruction set at run time ...
+#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+use x86 as long;
+/// ... or, when the build targets AVX2 (or another architecture), compiled for the target.
+#[cfg(not(all(target_arch = "x86_64", not(target_feature = "avx2"))))]
+use outlined as long;
 
 /// A float element type of the accurate reductions.
 pub(crate) trait Real: Copy + 'static {
@@ -288,11 +298,47 @@ fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
 /// the build does not target AVX2 already.
 #[inline(always)]
 fn sum_map<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-    #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
     if a.len() >= DISPATCH_MIN {
-        return x86::sum(a, map);
+        return long::sum(a, map);
     }
     sum_body(a, map)
+}
+
+/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`]) out of line, for builds
+/// that target AVX2 already (or another architecture): see [`DISPATCH_MIN`].
+#[cfg(not(all(target_arch = "x86_64", not(target_feature = "avx2"))))]
+mod outlined {
+    use super::{Dd, Real, long_lanes, strided_any, sum_body};
+
+    /// [`long_lanes`].
+    #[inline(never)]
+    pub(super) fn lanes<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+        a: &[E],
+        n: usize,
+        out: &mut [E],
+        map: F,
+        finish: G,
+    ) {
+        long_lanes(a, n, out, map, finish);
+    }
+
+    /// [`strided_any`].
+    #[inline(never)]
+    pub(super) fn strided<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+        a: &[E],
+        lanes: (usize, usize, usize),
+        out: &mut [E],
+        map: F,
+        finish: G,
+    ) {
+        strided_any(a, lanes, out, map, finish);
+    }
+
+    /// [`sum_body`] of one slice.
+    #[inline(never)]
+    pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+        sum_body(a, map)
+    }
 }
 
 /// The AVX2 and AVX-512 copies of the long loops ([`sum_body`], [`long_lanes`],
@@ -397,17 +443,15 @@ fn lanes_map<E: Real>(
             *o = E::narrow(finish(short_sum(lane, move |x| map(x, e))));
         }
     } else if inner == 1 {
-        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
         if a.len() >= DISPATCH_MIN {
-            return x86::lanes(a, n, out, map, finish);
+            return long::lanes(a, n, out, map, finish);
         }
         long_lanes(a, n, out, map, finish);
     } else if inner <= TINY && (n <= SHORT || !E::COMPENSATED) {
         tiny_strided(a, (outer, n, inner), out, map, finish);
     } else {
-        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
         if a.len() >= DISPATCH_MIN {
-            return x86::strided(a, (outer, n, inner), out, map, finish);
+            return long::strided(a, (outer, n, inner), out, map, finish);
         }
         strided_any(a, (outer, n, inner), out, map, finish);
     }
