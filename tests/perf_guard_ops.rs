@@ -27,9 +27,9 @@ const KNOWN_MISSES: &[&str] = &[
     "var_axis1 f32 (3, 4)",
     "sum_axis1 f32 (10000, 1)",
     "var_axis1 f32 (10000, 1)",
-    "var_axis0 f32 (1, 10000)",
     "sum_axis1 f64 (10000, 1)",
     "sum_axis1 f64 (1000, 64)",
+    // 0.65-0.67 in a default build, 0.43-0.44 in a `target-cpu=native` one.
     "sum_axis2 f32 (32, 32, 3)",
 ];
 
@@ -278,7 +278,8 @@ fn no_op_is_below_half_the_plain_loop() {
     matrix_cases!(rep, f32, 1000, 3, [add_row, sum_axis0, sum_axis1]);
     let img: Tensor3<f32, 32, 32, 3> = Tensor3::from_fn(|i, j, k| ((i + j + k) % 7) as f32);
     rep.case(
-        "sum_axis2 f32 (32, 32, 3)",
+        // 0.65-0.67 in a default build, 0.43-0.44 in a `target-cpu=native` one.
+    "sum_axis2 f32 (32, 32, 3)",
         || {
             black_box(&black_box(&img).sum_axis2());
         },
