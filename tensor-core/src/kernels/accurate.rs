@@ -37,7 +37,7 @@ const LEAF: usize = 8;
 /// order for fewer than 8 elements); longer ones use the lane accumulators.
 const SHORT: usize = 16;
 
-/// Reductions over at least this many elements call the long loops out of line ([`long`]):
+/// Reductions over at least this many elements call the long loops out of line (`long`):
 /// the AVX2/AVX-512 copies when the build does not already target them, else the loops
 /// themselves (shorter ones stay inline: no call). Out of line, the lengths are run-time
 /// values and the compiler keeps the lane arrays in vector registers; inlined with lengths
@@ -45,12 +45,12 @@ const SHORT: usize = 16;
 /// target-cpu=native` build) turns the compensated sums into scalar code, 2.7x slower.
 const DISPATCH_MIN: usize = 256;
 
-/// The long loops, called out of line: chosen by instruction set at run time ...
-#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
-use x86 as long;
-/// ... or, when the build targets AVX2 (or another architecture), compiled for the target.
+// The long loops, called out of line: chosen by instruction set at run time (`x86`), or,
+// when the build targets AVX2 (or another architecture), compiled for the target (`outlined`).
 #[cfg(not(all(target_arch = "x86_64", not(target_feature = "avx2"))))]
 use outlined as long;
+#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+use x86 as long;
 
 /// A float element type of the accurate reductions.
 pub(crate) trait Real: Copy + 'static {
