@@ -10,10 +10,10 @@
 //! | `Zero` | `K = 0` (or an empty output) | the output is zeros |
 //! | `Small` | square, `2..=8` | the generated straight-line product, any element type |
 //! | `Outer` | `K = 1` | `c[i][j] = 0 + a[i] * b[j]`, inlined: the scale / outer-product loop |
-//! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C < 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler |
+//! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler |
 //! | `Dot` | `R = C = 1` | `simd` dot product, several accumulators, blocked partial sums |
 //! | `Gemv` | `C = 1` | `simd` matrix-vector: four rows at a time, as the dot product |
-//! | `Narrow` | `1 < C < 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`) |
+//! | `Narrow` | `1 < C <= 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`) |
 //! | `Row1` | `R = 1` | blocked product with a one-row tile (vector-matrix, as axpy) |
 //! | `Rows4` | `R <= 4` | blocked product with a four-row tile |
 //! | `Gemm` | the rest | blocked product with the instruction set's own tile |
@@ -57,8 +57,10 @@ const GEMV_MIN_K: usize = 16;
 /// per row) or half empty: measured on Zen 4 (AVX2), the padded tiles ran `(32, 784) @ (784,
 /// 10)` `f32` at 0.56x and `(1, 784) @ (784, 10)` at 0.10x the inlined loop. They take the
 /// narrow kernel (1.7-1.9x the loop at `(32, 784) @ (784, 10)` `f32`, 2.7-2.8x `f64`) or, with
-/// short rows or fewer than four rows, the loop.
-const NARROW_C: usize = 16;
+/// short rows or fewer than four rows, the loop. Outputs of exactly 16 columns too (one
+/// AVX-512 or two AVX2 `f32` vectors): the blocked product packed and padded them for nothing
+/// (`(16, 16) @ (16, 16)` `f32` 0.75x, `(100, 10) @ (10, 16)` 0.83x the loop, default build).
+const NARROW_C: usize = 17;
 
 /// The shortest rows of the narrow kernel (`super::narrow`): below, the loop does as well.
 const NARROW_MIN_K: usize = 32;
@@ -82,7 +84,7 @@ pub(crate) enum Path {
     Dot,
     /// `C = 1`: the matrix-vector product.
     Gemv,
-    /// `1 < C < 16`: dot products of rows of `a` with columns of `b`.
+    /// `1 < C <= 16`: row tiles over the whole of `K` (`super::narrow`).
     Narrow,
     /// `R = 1`: the vector-matrix product.
     Row1,

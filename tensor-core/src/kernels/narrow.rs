@@ -1,4 +1,4 @@
-//! The product with a narrow output, `(M, K) @ (K, N)` with `1 < N < 16`: the dense output
+//! The product with a narrow output, `(M, K) @ (K, N)` with `1 < N <= 16`: the dense output
 //! layer of a classifier (`(32, 784) @ (784, 10)`), narrow regressions.
 //!
 //! Tiles of `RA` rows of the output by `NV` vectors are kept in registers while `p` runs over

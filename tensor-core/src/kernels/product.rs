@@ -20,7 +20,7 @@ pub(crate) const ROW1: u8 = 3;
 /// `(M, K) @ (K, N)` with `M <= 4`: the blocked product with a tile of four rows by two
 /// vectors (so two or three rows do not fill an eight-row tile with zeros).
 pub(crate) const ROWS4: u8 = 4;
-/// `(M, K) @ (K, N)` with `1 < N < 16`: row tiles over the whole of `K`, `b` read in place
+/// `(M, K) @ (K, N)` with `1 < N <= 16`: row tiles over the whole of `K`, `b` read in place
 /// (`super::narrow`).
 pub(crate) const NARROW: u8 = 5;
 
