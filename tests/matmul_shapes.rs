@@ -150,6 +150,15 @@ fn every_path_against_the_naive_loop() {
         check::<17, 520, 33>();
         check::<32, 784, 128>();
         check::<8, 1100, 20>();
+        // Narrow outputs (row tiles over the whole of K, `b` read in place).
+        check::<32, 128, 10>();
+        check::<31, 64, 10>();
+        check::<1000, 100, 10>();
+        check::<4, 32, 2>();
+        check::<7, 33, 3>();
+        check::<9, 300, 5>();
+        check::<13, 40, 15>();
+        check::<6, 1100, 8>();
     });
 }
 
@@ -167,5 +176,7 @@ fn every_path_propagates_nan_and_inf() {
         nan_and_inf::<3, 100, 33>(); // four-row tiles
         nan_and_inf::<9, 100, 33>(); // blocked
         nan_and_inf::<4, 4, 4>(); // straight-line
+        nan_and_inf::<9, 100, 10>(); // narrow
+        nan_and_inf::<5, 64, 3>();
     });
 }

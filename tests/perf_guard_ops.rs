@@ -20,12 +20,16 @@ const MIN_RATIO: f64 = 0.5;
 /// their ratio on every run but do not fail it, so that the guard still catches a regression
 /// anywhere else; a case leaves this list when its path is fixed.
 const KNOWN_MISSES: &[&str] = &[
+    // 0.50-0.51 on main when this list was last reviewed and 0.47-0.49 after (its code did not
+    // change: one running `f64` sum of 12 `f32` values against the loop's `f32` sum): at the
+    // guard's edge, so listed rather than left to fail at random.
+    "sum f32 (3, 4)",
     "var_axis1 f32 (3, 4)",
     "sum_axis1 f32 (10000, 1)",
     "var_axis1 f32 (10000, 1)",
-    "var_axis0 f32 (1, 10000)",
     "sum_axis1 f64 (10000, 1)",
     "sum_axis1 f64 (1000, 64)",
+    // 0.65-0.67 in a default build, 0.43-0.44 in a `target-cpu=native` one.
     "sum_axis2 f32 (32, 32, 3)",
 ];
 

@@ -37,10 +37,20 @@ const LEAF: usize = 8;
 /// order for fewer than 8 elements); longer ones use the lane accumulators.
 const SHORT: usize = 16;
 
-/// Contiguous lanes at least this long go to the AVX2/AVX-512 copies of the loop when the
-/// build does not already target them (shorter ones stay inline: no dispatch cost).
-#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+/// Reductions over at least this many elements call the long loops out of line (`long`):
+/// the AVX2/AVX-512 copies when the build does not already target them, else the loops
+/// themselves (shorter ones stay inline: no call). Out of line, the lengths are run-time
+/// values and the compiler keeps the lane arrays in vector registers; inlined with lengths
+/// known at compile time, it unrolls short lanes fully and (measured in a `-C
+/// target-cpu=native` build) turns the compensated sums into scalar code, 2.7x slower.
 const DISPATCH_MIN: usize = 256;
+
+// The long loops, called out of line: chosen by instruction set at run time (`x86`), or,
+// when the build targets AVX2 (or another architecture), compiled for the target (`outlined`).
+#[cfg(not(all(target_arch = "x86_64", not(target_feature = "avx2"))))]
+use outlined as long;
+#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
+use x86 as long;
 
 /// A float element type of the accurate reductions.
 pub(crate) trait Real: Copy + 'static {
@@ -50,6 +60,9 @@ pub(crate) trait Real: Copy + 'static {
     fn widen(self) -> f64;
     /// The `f64` rounded to this type.
     fn narrow(x: f64) -> Self;
+    /// `self + 0` in this type: the sum (and mean) of a lane of one element, equal to
+    /// `narrow(0.0 + widen(self))` (`-0` becomes `+0`, NaN stays NaN) without the round trip.
+    fn plus_zero(self) -> Self;
 }
 
 impl Real for f32 {
@@ -63,6 +76,10 @@ impl Real for f32 {
     fn narrow(x: f64) -> f32 {
         x as f32
     }
+    #[inline(always)]
+    fn plus_zero(self) -> f32 {
+        self + 0.0
+    }
 }
 
 impl Real for f64 {
@@ -74,6 +91,10 @@ impl Real for f64 {
     #[inline(always)]
     fn narrow(x: f64) -> f64 {
         x
+    }
+    #[inline(always)]
+    fn plus_zero(self) -> f64 {
+        self + 0.0
     }
 }
 
@@ -277,11 +298,47 @@ fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
 /// the build does not target AVX2 already.
 #[inline(always)]
 fn sum_map<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-    #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
     if a.len() >= DISPATCH_MIN {
-        return x86::sum(a, map);
+        return long::sum(a, map);
     }
     sum_body(a, map)
+}
+
+/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`]) out of line, for builds
+/// that target AVX2 already (or another architecture): see [`DISPATCH_MIN`].
+#[cfg(not(all(target_arch = "x86_64", not(target_feature = "avx2"))))]
+mod outlined {
+    use super::{Dd, Real, long_lanes, strided_any, sum_body};
+
+    /// [`long_lanes`].
+    #[inline(never)]
+    pub(super) fn lanes<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+        a: &[E],
+        n: usize,
+        out: &mut [E],
+        map: F,
+        finish: G,
+    ) {
+        long_lanes(a, n, out, map, finish);
+    }
+
+    /// [`strided_any`].
+    #[inline(never)]
+    pub(super) fn strided<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+        a: &[E],
+        lanes: (usize, usize, usize),
+        out: &mut [E],
+        map: F,
+        finish: G,
+    ) {
+        strided_any(a, lanes, out, map, finish);
+    }
+
+    /// [`sum_body`] of one slice.
+    #[inline(never)]
+    pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+        sum_body(a, map)
+    }
 }
 
 /// The AVX2 and AVX-512 copies of the long loops ([`sum_body`], [`long_lanes`],
@@ -386,17 +443,15 @@ fn lanes_map<E: Real>(
             *o = E::narrow(finish(short_sum(lane, move |x| map(x, e))));
         }
     } else if inner == 1 {
-        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
         if a.len() >= DISPATCH_MIN {
-            return x86::lanes(a, n, out, map, finish);
+            return long::lanes(a, n, out, map, finish);
         }
         long_lanes(a, n, out, map, finish);
     } else if inner <= TINY && (n <= SHORT || !E::COMPENSATED) {
         tiny_strided(a, (outer, n, inner), out, map, finish);
     } else {
-        #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
         if a.len() >= DISPATCH_MIN {
-            return x86::strided(a, (outer, n, inner), out, map, finish);
+            return long::strided(a, (outer, n, inner), out, map, finish);
         }
         strided_any(a, (outer, n, inner), out, map, finish);
     }
@@ -594,12 +649,29 @@ pub(crate) fn norm<E: Real>(a: &[E]) -> E {
 /// The sums of the lanes of `a` seen as `outer x n x inner` (see [`lanes_map`]).
 #[inline(always)]
 pub(crate) fn sum_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
+    if lanes.1 == 1 {
+        // Lanes of one element (a column's rows, a row's columns): the same values as below,
+        // in the element type (a known length after inlining: no branch remains).
+        return plus_zero(a, out);
+    }
     lanes_map(a, lanes, out, |x, _| x, Dd::value);
+}
+
+/// `out[i] = a[i] + 0`: the sums and means of lanes of one element.
+#[inline(always)]
+fn plus_zero<E: Real>(a: &[E], out: &mut [E]) {
+    for (o, &x) in out.iter_mut().zip(a) {
+        *o = x.plus_zero();
+    }
 }
 
 /// The means of the lanes.
 #[inline(always)]
 pub(crate) fn mean_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
+    if lanes.1 == 1 {
+        // `x / 1`, as `lanes_map` gives it.
+        return plus_zero(a, out);
+    }
     let n = count(lanes.1);
     lanes_map(a, lanes, out, |x, _| x, |s| s.div(n).value());
 }
@@ -613,8 +685,22 @@ pub(crate) fn var_lanes<E: Real>(
     sqrt: bool,
     out: &mut [E],
 ) {
-    mean_lanes(a, lanes, out);
     let d = dof(lanes.1, ddof);
+    if lanes.1 == 1 {
+        // Lanes of one element: the mean is the element and the variance `(x - x)^2 / d`,
+        // bit for bit what the two passes below give (their sums of one term are exact, and
+        // `Dd::div` and `Dd::sqrt` then round once): `0` (its own square root) when `d` is 1,
+        // NaN for an infinite or NaN element; NaN everywhere when `d` is 0 (`0 / 0`).
+        if d == 1.0 {
+            for (o, &x) in out.iter_mut().zip(a) {
+                *o = E::narrow(sq_dev(x.widen(), x.widen()));
+            }
+        } else {
+            out.fill(E::narrow(f64::NAN));
+        }
+        return;
+    }
+    mean_lanes(a, lanes, out);
     if sqrt {
         lanes_map(a, lanes, out, sq_dev, |s| s.div(d).sqrt());
     } else {

@@ -10,9 +10,10 @@
 //! | `Zero` | `K = 0` (or an empty output) | the output is zeros |
 //! | `Small` | square, `2..=8` | the generated straight-line product, any element type |
 //! | `Outer` | `K = 1` | `c[i][j] = 0 + a[i] * b[j]`, inlined: the scale / outer-product loop |
-//! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C < 16` | the i-k-j loop, inlined, dimensions known to the compiler |
+//! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler |
 //! | `Dot` | `R = C = 1` | `simd` dot product, several accumulators, blocked partial sums |
 //! | `Gemv` | `C = 1` | `simd` matrix-vector: four rows at a time, as the dot product |
+//! | `Narrow` | `1 < C <= 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`) |
 //! | `Row1` | `R = 1` | blocked product with a one-row tile (vector-matrix, as axpy) |
 //! | `Rows4` | `R <= 4` | blocked product with a four-row tile |
 //! | `Gemm` | the rest | blocked product with the instruction set's own tile |
@@ -29,7 +30,7 @@
 use num_traits::Zero;
 
 use super::generated::small_matmul;
-use super::product::{DOT, GEMV, ROW1, ROWS4};
+use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::simd;
 use super::{cast_slice, cast_slice_mut};
 
@@ -54,8 +55,19 @@ const GEMV_MIN_K: usize = 16;
 /// The narrowest output of the blocked product (other than one column). Narrower outputs fill
 /// at most one AVX-512 `f32` vector, and a vector tile over them is latency-bound (one chain
 /// per row) or half empty: measured on Zen 4 (AVX2), the padded tiles ran `(32, 784) @ (784,
-/// 10)` `f32` at 0.56x and `(1, 784) @ (784, 10)` at 0.10x the inlined loop.
-const NARROW_C: usize = 16;
+/// 10)` `f32` at 0.56x and `(1, 784) @ (784, 10)` at 0.10x the inlined loop. They take the
+/// narrow kernel (1.7-1.9x the loop at `(32, 784) @ (784, 10)` `f32`, 2.7-2.8x `f64`) or, with
+/// short rows or fewer than four rows, the loop. Outputs of exactly 16 columns too (one
+/// AVX-512 or two AVX2 `f32` vectors): the blocked product packed and padded them for nothing
+/// (`(16, 16) @ (16, 16)` `f32` 0.75x, `(100, 10) @ (10, 16)` 0.83x the loop, default build).
+const NARROW_C: usize = 17;
+
+/// The shortest rows of the narrow kernel (`super::narrow`): below, the loop does as well.
+const NARROW_MIN_K: usize = 32;
+
+/// The fewest rows of the narrow kernel: its row tiles (3 to 8 rows) would be mostly repeats
+/// for fewer, and one row of the loop (a vector-matrix product) runs as fast as an axpy.
+const NARROW_MIN_R: usize = 4;
 
 /// How a product of a given static shape is computed (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +84,8 @@ pub(crate) enum Path {
     Dot,
     /// `C = 1`: the matrix-vector product.
     Gemv,
+    /// `1 < C <= 16`: row tiles over the whole of `K` (`super::narrow`).
+    Narrow,
     /// `R = 1`: the vector-matrix product.
     Row1,
     /// `R <= 4`: the blocked product with a four-row tile.
@@ -90,9 +104,11 @@ pub(crate) const fn path(r: usize, k: usize, c: usize) -> Path {
         Path::Outer
     } else if r.saturating_mul(k).saturating_mul(c) <= LOOP_MAX
         || (c == 1 && r > 1 && k < GEMV_MIN_K)
-        || (c > 1 && c < NARROW_C)
+        || (c > 1 && c < NARROW_C && (k < NARROW_MIN_K || r < NARROW_MIN_R))
     {
         Path::Loop
+    } else if c > 1 && c < NARROW_C {
+        Path::Narrow
     } else if r == 1 && c == 1 {
         Path::Dot
     } else if c == 1 {
@@ -131,6 +147,7 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
         Path::Loop => inlined_loop::<T, R, K, C>(a, b, out),
         Path::Dot => simd_or_loop::<T, R, K, C, DOT>(a, b, out),
         Path::Gemv => simd_or_loop::<T, R, K, C, GEMV>(a, b, out),
+        Path::Narrow => simd_or_loop::<T, R, K, C, NARROW>(a, b, out),
         Path::Row1 => simd_or_loop::<T, R, K, C, ROW1>(a, b, out),
         Path::Rows4 => simd_or_loop::<T, R, K, C, ROWS4>(a, b, out),
         Path::Gemm => simd_or_loop::<T, R, K, C, GEMM>(a, b, out),

@@ -14,6 +14,7 @@ pub(crate) mod elementwise;
 pub(crate) mod gemm;
 pub(crate) mod generated;
 pub(crate) mod matmul;
+pub(crate) mod narrow;
 pub(crate) mod product;
 #[cfg(all(test, feature = "std"))]
 mod product_tests;

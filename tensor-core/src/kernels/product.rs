@@ -8,6 +8,7 @@
 
 use super::dot::{dot, gemv};
 use super::gemm::{Tile1x1, Tile1x4, Tile4x1, Tile4x2, gemm};
+use super::narrow::narrow;
 use super::simd::Vector;
 
 /// `(1, K) @ (K, 1)`: a dot product (`c[0]`).
@@ -19,6 +20,9 @@ pub(crate) const ROW1: u8 = 3;
 /// `(M, K) @ (K, N)` with `M <= 4`: the blocked product with a tile of four rows by two
 /// vectors (so two or three rows do not fill an eight-row tile with zeros).
 pub(crate) const ROWS4: u8 = 4;
+/// `(M, K) @ (K, N)` with `1 < N <= 16`: row tiles over the whole of `K`, `b` read in place
+/// (`super::narrow`).
+pub(crate) const NARROW: u8 = 5;
 
 /// `c = a @ b` for a row-major `m x k` `a` and `k x n` `b` along path `P`.
 ///
@@ -46,6 +50,7 @@ pub(crate) fn product<V: Vector, const P: u8>(
             gemv::<V>(k, a, b, c);
         }
         ROW1 => gemm::<V, Tile1x4, Tile1x1>(m, k, n, a, b, c),
+        NARROW => narrow::<V>(m, k, n, a, b, c),
         _ => gemm::<V, Tile4x2, Tile4x1>(m, k, n, a, b, c),
     }
 }

@@ -1,4 +1,5 @@
-//! The product paths of `super::product` (dot, matrix-vector, one-row and four-row tiles) and
+//! The product paths of `super::product` (dot, matrix-vector, one-row and four-row tiles,
+//! narrow outputs) and
 //! the blocked product's column tails, on every kernel this CPU has, against the naive `f64`
 //! loop: shapes at each path's edges (1, a vector, a tile, a leaf block, and one more), NaN and
 //! infinities, the same result for equal rows, and the accuracy of long dot products.
@@ -8,7 +9,7 @@ extern crate std;
 use std::vec::Vec;
 use std::{eprintln, format, vec};
 
-use super::product::{DOT, GEMV, ROW1, ROWS4};
+use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::simd::{Kernel, portable::Portable};
 
 /// Runs `check::<K>()` for every kernel this CPU has.
@@ -134,6 +135,17 @@ fn paths_match<K: Kernel>() {
         }
         check_shape::<K, 0>(10, 300, n);
     }
+    // Narrow outputs: every width up to 16 (below, at and above a vector of each kernel), row
+    // counts around the row tiles (3, 4, 6, 8), `k` around the rows read from the padded copy.
+    for n in 1..=16 {
+        for m in [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 33] {
+            for k in [1, 2, 3, 17, 64, 129] {
+                check_shape::<K, NARROW>(m, k, n);
+            }
+        }
+        check_shape::<K, NARROW>(32, 784, n);
+    }
+    check_shape::<K, NARROW>(5, 0, 3);
 }
 
 #[test]
@@ -166,6 +178,8 @@ fn nan_and_inf<K: Kernel>() {
             (1, 37, ROW1),
             (3, 37, ROWS4),
             (9, 37, 0),
+            (9, 10, NARROW),
+            (7, 3, NARROW),
         ] {
             let mut a = vec![1.0f32; m * k];
             let mut b = vec![1.0f32; k * n];
@@ -178,6 +192,7 @@ fn nan_and_inf<K: Kernel>() {
                 GEMV => run32::<K, GEMV>(m, k, n, &a, &b),
                 ROW1 => run32::<K, ROW1>(m, k, n, &a, &b),
                 ROWS4 => run32::<K, ROWS4>(m, k, n, &a, &b),
+                NARROW => run32::<K, NARROW>(m, k, n, &a, &b),
                 _ => run32::<K, 0>(m, k, n, &a, &b),
             };
             for j in 0..n {
@@ -193,9 +208,12 @@ fn nan_and_inf<K: Kernel>() {
             let c = match path {
                 DOT => run32::<K, DOT>(m, k, n, &a, &vec![1.0; k * n]),
                 GEMV => run32::<K, GEMV>(m, k, n, &a, &vec![1.0; k * n]),
+                NARROW => run32::<K, NARROW>(m, k, n, &a, &vec![1.0; k * n]),
                 _ => continue,
             };
-            assert!(c[m - 1].is_nan(), "{} path {path} p {p}", K::NAME);
+            for j in 0..n {
+                assert!(c[(m - 1) * n + j].is_nan(), "{} path {path} p {p}", K::NAME);
+            }
         }
     }
 }

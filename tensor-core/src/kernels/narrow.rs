@@ -1,0 +1,155 @@
+//! The product with a narrow output, `(M, K) @ (K, N)` with `1 < N <= 16`: the dense output
+//! layer of a classifier (`(32, 784) @ (784, 10)`), narrow regressions.
+//!
+//! Tiles of `RA` rows of the output by `NV` vectors are kept in registers while `p` runs over
+//! the whole of `K`: for each `p`, `NV` vectors of row `p` of `b` are loaded (read in place:
+//! nothing is packed or copied) and multiplied with `a[i][p]`, broadcast, for each of the `RA`
+//! rows. The `RA * NV` chains of fused multiply-adds are independent, so the loop runs at the
+//! multiply-add throughput, where the plain loop waits on one chain per row.
+//!
+//! The vectors of a row start at `0, LANES, 2 * LANES, ..` and the last one ends at column
+//! `N - 1` (it overlaps the one before it when `LANES` does not divide `N`; the overlapping
+//! lanes compute the same sums, in the same order, so they agree bit for bit). An output
+//! narrower than one vector reads a vector from row `p` into the rows after it; its last rows
+//! come from a zero-padded copy, so no read leaves `b`. Rows past the last one repeat it and
+//! their results are dropped.
+//!
+//! Each output element is summed from zero in the order `p = 0, 1, .., K - 1`, as the plain
+//! loop does (with `mul_add`, fused where the instruction set has FMA). No term is skipped:
+//! `0 * inf` is NaN.
+
+use super::simd::{MAX_LANES, Vector};
+
+/// The widest output of [`narrow`].
+pub(crate) const NARROW_MAX_N: usize = 16;
+
+/// `c = a @ b` for a row-major `m x k` `a`, `k x n` `b` and `m x n` `c`, `n <= NARROW_MAX_N`.
+///
+/// # Panics
+///
+/// If a length does not match the dimensions, or `n` is 0 or above [`NARROW_MAX_N`].
+#[inline(always)]
+pub(crate) fn narrow<V: Vector>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[V::Elem],
+    b: &[V::Elem],
+    c: &mut [V::Elem],
+) {
+    assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
+    assert!(n > 0 && n <= NARROW_MAX_N);
+    if m == 0 {
+        return;
+    }
+    if k == 0 {
+        c.fill(V::Elem::default());
+        return;
+    }
+    // The vectors of a row, and the groups of at most 4 of them run as one tile.
+    let nv = n.div_ceil(V::LANES);
+    let mut g = 0;
+    while g < nv {
+        match nv - g {
+            1 => group::<V, 8, 1>(m, k, n, g, a, b, c),
+            2 => group::<V, 6, 2>(m, k, n, g, a, b, c),
+            3 => group::<V, 4, 3>(m, k, n, g, a, b, c),
+            _ => group::<V, 3, 4>(m, k, n, g, a, b, c),
+        }
+        g += 4;
+    }
+}
+
+/// The columns of vectors `g .. g + NV` of every row (see the module docs), in tiles of `RA`
+/// rows.
+#[inline(always)]
+#[allow(clippy::needless_range_loop)] // tiles index rows, vectors and accumulators alike
+fn group<V: Vector, const RA: usize, const NV: usize>(
+    m: usize,
+    k: usize,
+    n: usize,
+    g: usize,
+    a: &[V::Elem],
+    b: &[V::Elem],
+    c: &mut [V::Elem],
+) {
+    let lanes = V::LANES;
+    // The first column of each vector: the last ends at column `n - 1` (or starts at 0).
+    let mut start = [0; NV];
+    for v in 0..NV {
+        start[v] = ((g + v) * lanes).min(n.saturating_sub(lanes));
+    }
+    // Rows of `b` from which a vector read stays inside `b`; the rest read a padded copy.
+    let safe = if n >= lanes {
+        k
+    } else {
+        k.saturating_sub((lanes - n).div_ceil(n))
+    };
+    let mut pad = [V::Elem::default(); MAX_LANES * (MAX_LANES + 1)];
+    let tail = &b[safe * n..];
+    pad[..tail.len()].copy_from_slice(tail);
+    let mut i = 0;
+    while i < m {
+        let rows: [&[V::Elem]; RA] = core::array::from_fn(|r| {
+            let row = (i + r).min(m - 1);
+            &a[row * k..row * k + k]
+        });
+        let mut acc = [[V::zero(); NV]; RA];
+        // SAFETY: rows `p < safe` of `b` hold `start[v] + LANES <= n` elements past `p * n`
+        // when `n >= LANES`, and otherwise `p * n + LANES <= k * n` by the choice of `safe`;
+        // `V`'s instruction set: the backends' invariant (this body is only instantiated in
+        // functions compiled with it).
+        unsafe { run::<V, RA, NV>(&rows, 0, safe, b.as_ptr(), 0, n, &start, &mut acc) };
+        // SAFETY: the padded copy holds rows `safe..k` of `b` and at least `LANES` more
+        // elements (`pad` has `MAX_LANES * (MAX_LANES + 1)`; `(k - safe) * n < LANES + n`).
+        unsafe { run::<V, RA, NV>(&rows, safe, k, pad.as_ptr(), safe, n, &start, &mut acc) };
+        let mut buf = [V::Elem::default(); MAX_LANES];
+        let w = lanes.min(n);
+        for r in 0..RA.min(m - i) {
+            let out = &mut c[(i + r) * n..(i + r + 1) * n];
+            for v in 0..NV {
+                acc[r][v].store(&mut buf);
+                out[start[v]..start[v] + w].copy_from_slice(&buf[..w]);
+            }
+        }
+        i += RA;
+    }
+}
+
+/// `acc[r][v] += a[r][p] * b[p][start[v]..]` for `p` in `p0..p1`, where row `p` of `b` starts
+/// at `b0 + (p - base) * n`.
+///
+/// # Safety
+///
+/// Each vector read `b0 + (p - base) * n + start[v]` is valid for `LANES` elements; the target
+/// has `V`'s instruction set. (The rows of `a` are slices: indexing is checked.)
+#[inline(always)]
+#[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
+unsafe fn run<V: Vector, const RA: usize, const NV: usize>(
+    rows: &[&[V::Elem]; RA],
+    p0: usize,
+    p1: usize,
+    b0: *const V::Elem,
+    base: usize,
+    n: usize,
+    start: &[usize; NV],
+    acc: &mut [[V; NV]; RA],
+) {
+    let mut p = p0;
+    while p < p1 {
+        // SAFETY: the caller's contract.
+        let brow = unsafe { b0.add((p - base) * n) };
+        let mut bv = [V::zero(); NV];
+        for v in 0..NV {
+            // SAFETY: the caller's contract.
+            bv[v] = unsafe { V::load_ptr(brow.add(start[v])) };
+        }
+        for r in 0..RA {
+            let x = V::splat(rows[r][p]);
+            for v in 0..NV {
+                acc[r][v] = V::mul_add(x, bv[v], acc[r][v]);
+            }
+        }
+        p += 1;
+    }
+}
