@@ -46,10 +46,12 @@ fn permutations(n: usize) -> Vec<(Vec<usize>, f64)> {
 
 /// `(det(A), perm(|A|))` by the Leibniz formula, in f64.
 fn leibniz(a: &[f64], n: usize) -> (f64, f64) {
-    permutations(n).iter().fold((0.0, 0.0), |(d, p), (perm, sign)| {
-        let prod: f64 = (0..n).map(|i| a[i * n + perm[i]]).product();
-        (d + sign * prod, p + prod.abs())
-    })
+    permutations(n)
+        .iter()
+        .fold((0.0, 0.0), |(d, p), (perm, sign)| {
+            let prod: f64 = (0..n).map(|i| a[i * n + perm[i]]).product();
+            (d + sign * prod, p + prod.abs())
+        })
 }
 
 /// The inverse by Gauss-Jordan elimination with partial pivoting, in f64.
