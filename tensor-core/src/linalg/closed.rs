@@ -212,31 +212,21 @@ fn adjugate<T: Float, const N: usize>(a: &[T]) -> ([T; 16], T) {
 #[inline(always)]
 fn adjugate4<T: Float>(a: &[T]) -> ([T; 16], T) {
     let m = |i: usize, j: usize| a[4 * i + j];
-    // The 2x2 minors the cofactors need, in the lane order of the four result rows.
-    let c00 = m(2, 2) * m(3, 3) - m(3, 2) * m(2, 3);
-    let c02 = m(1, 2) * m(3, 3) - m(3, 2) * m(1, 3);
-    let c03 = m(1, 2) * m(2, 3) - m(2, 2) * m(1, 3);
-    let c04 = m(2, 1) * m(3, 3) - m(3, 1) * m(2, 3);
-    let c06 = m(1, 1) * m(3, 3) - m(3, 1) * m(1, 3);
-    let c07 = m(1, 1) * m(2, 3) - m(2, 1) * m(1, 3);
-    let c08 = m(2, 1) * m(3, 2) - m(3, 1) * m(2, 2);
-    let c10 = m(1, 1) * m(3, 2) - m(3, 1) * m(1, 2);
-    let c11 = m(1, 1) * m(2, 2) - m(2, 1) * m(1, 2);
-    let c12 = m(2, 0) * m(3, 3) - m(3, 0) * m(2, 3);
-    let c14 = m(1, 0) * m(3, 3) - m(3, 0) * m(1, 3);
-    let c15 = m(1, 0) * m(2, 3) - m(2, 0) * m(1, 3);
-    let c16 = m(2, 0) * m(3, 2) - m(3, 0) * m(2, 2);
-    let c18 = m(1, 0) * m(3, 2) - m(3, 0) * m(1, 2);
-    let c19 = m(1, 0) * m(2, 2) - m(2, 0) * m(1, 2);
-    let c20 = m(2, 0) * m(3, 1) - m(3, 0) * m(2, 1);
-    let c22 = m(1, 0) * m(3, 1) - m(3, 0) * m(1, 1);
-    let c23 = m(1, 0) * m(2, 1) - m(2, 0) * m(1, 1);
-    let f0 = [c00, c00, c02, c03];
-    let f1 = [c04, c04, c06, c07];
-    let f2 = [c08, c08, c10, c11];
-    let f3 = [c12, c12, c14, c15];
-    let f4 = [c16, c16, c18, c19];
-    let f5 = [c20, c20, c22, c23];
+    // The 2x2 minors of rows 1-3 the cofactors need, four at a time in the lane order of the
+    // result rows: with `lo(j) = [m2j, m2j, m1j, m1j]` and `hi(j) = [m3j, m3j, m3j, m2j]`,
+    // `minors(j, k) = lo(j) hi(k) - hi(j) lo(k)`.
+    let lo = |j: usize| [m(2, j), m(2, j), m(1, j), m(1, j)];
+    let hi = |j: usize| [m(3, j), m(3, j), m(3, j), m(2, j)];
+    let minors = |j: usize, k: usize| -> [T; 4] {
+        let (lj, hj, lk, hk) = (lo(j), hi(j), lo(k), hi(k));
+        core::array::from_fn(|i| lj[i] * hk[i] - hj[i] * lk[i])
+    };
+    let f0 = minors(2, 3);
+    let f1 = minors(1, 3);
+    let f2 = minors(1, 2);
+    let f3 = minors(0, 3);
+    let f4 = minors(0, 2);
+    let f5 = minors(0, 1);
     let v0 = [m(1, 0), m(0, 0), m(0, 0), m(0, 0)];
     let v1 = [m(1, 1), m(0, 1), m(0, 1), m(0, 1)];
     let v2 = [m(1, 2), m(0, 2), m(0, 2), m(0, 2)];
@@ -281,10 +271,11 @@ pub(super) fn det<T: Float, const N: usize>(a: &[T]) -> T {
     (0..N).fold(det_unscaled::<T, N>(&b[..N * N]), |d, _| d / s.0 / s.1)
 }
 
-/// The inverse of `a` (row-major in the first `N * N` elements), or `None` if `a` is singular
-/// by the rule of the module docs.
+/// The inverse of the `N x N` row-major matrix `a` (row-major in the first `N * N` elements,
+/// returned by value so that it stays in registers), or `None` if `a` is singular by the rule
+/// of the module docs.
 #[inline(always)]
-fn inverse<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
+pub(super) fn inverse<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
     debug_assert!((2..=4).contains(&N) && a.len() == N * N);
     let p = pow_n(max_abs(a), N);
     let eps_n = size::<T>(N) * T::epsilon();
@@ -313,18 +304,6 @@ fn inverse_scaled<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
     }
     let r = d.recip();
     Some(adj.map(|x| x * r * s.0 * s.1))
-}
-
-/// Writes the inverse of the `N x N` row-major matrix `a` to `out`; `false` (with `out`
-/// untouched) if `a` is singular by the rule of the module docs.
-#[inline(always)]
-pub(super) fn inv<T: Float, const N: usize>(a: &[T], out: &mut [T]) -> bool {
-    debug_assert_eq!(out.len(), N * N);
-    let Some(inv) = inverse::<T, N>(a) else {
-        return false;
-    };
-    out.copy_from_slice(&inv[..N * N]);
-    true
 }
 
 /// Writes the solution of `a x = b` to `x` (`b` and `x` are `N x M`, row-major); `false` if
