@@ -22,9 +22,9 @@ use super::simd::dispatch::{self, Isa};
 
 /// `ln(2)` in two parts (fdlibm): the high part has 32 trailing zero bits, so `n * LN2_HI` is
 /// exact for every `|n| < 2^20`.
-const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
+const LN2_HI: f64 = f64::from_bits(0x3FE6_2E42_FEE0_0000); // 6.93147180369123816490e-1
 /// `ln(2) - LN2_HI`.
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const LN2_LO: f64 = f64::from_bits(0x3DEA_39EF_3579_3C76); // 1.90821492927058770002e-10
 /// `1.5 * 2^52`: adding and subtracting it rounds an `|x| < 2^51` to the nearest integer.
 const ROUND: f64 = 6_755_399_441_055_744.0;
 
@@ -106,15 +106,15 @@ fn exp<const FMA: bool>(x: f64) -> f64 {
 }
 
 /// fdlibm's `log` polynomial: `ln(1 + f) = 2s + s R(s^2)` with `s = f / (2 + f)`, split in
-/// odd and even powers of `w = z^2`.
+/// odd and even powers of `w = z^2` (as bit patterns, with the decimal values fdlibm prints).
 const LG: [f64; 7] = [
-    6.666_666_666_666_735_130e-1,
-    3.999_999_999_940_941_908e-1,
-    2.857_142_874_366_239_149e-1,
-    2.222_219_843_214_978_396e-1,
-    1.818_357_216_161_805_012e-1,
-    1.531_383_769_920_937_332e-1,
-    1.479_819_860_511_658_591e-1,
+    f64::from_bits(0x3FE5_5555_5555_5593), // 6.666666666666735130e-1
+    f64::from_bits(0x3FD9_9999_9997_FA04), // 3.999999999940941908e-1
+    f64::from_bits(0x3FD2_4924_9422_9359), // 2.857142874366239149e-1
+    f64::from_bits(0x3FCC_71C5_1D8E_78AF), // 2.222219843214978396e-1
+    f64::from_bits(0x3FC7_4664_96CB_03DE), // 1.818357216161805012e-1
+    f64::from_bits(0x3FC3_9A09_D078_C69F), // 1.531383769920937332e-1
+    f64::from_bits(0x3FC2_F112_DF3E_5244), // 1.479819860511658591e-1
 ];
 
 /// The natural logarithm.

@@ -24,8 +24,9 @@
 //! rank-deficient integer matrices that LU on `diag(A, 1)` calls invertible). In between the
 //! two rules can differ only for matrices within a small factor of `n * eps` of singular: on
 //! `diag(1, .., 1, t)` both say `None` exactly for `t <= n eps`. A NaN determinant (a NaN element, or `inf - inf`) is not `<=` anything: the result
-//! is `Some` and holds NaN, as with LU (and NumPy). An infinite element does not count in `m`
-//! and gives a `Some` holding NaN (`inf * 0`) where LU may give a finite limit.
+//! is `Some` and holds NaN, as with LU. A matrix with an infinite element is inverted by LU
+//! itself (the adjugate would give `inf * 0 = NaN` where LU and NumPy give a finite limit:
+//! `inv([[inf, 0], [0, 1]]) = [[0, 0], [0, 1]]`), so the two paths agree there exactly.
 //!
 //! # Range
 //!
@@ -295,6 +296,9 @@ pub(super) fn inverse<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
 #[cold]
 #[inline(never)]
 fn inverse_scaled<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
+    if a.iter().any(|x| x.is_infinite()) {
+        return inverse_lu::<T, N>(a);
+    }
     let m = max_finite_abs(a);
     let s = scale_for(m);
     let b = scaled(a, s);
@@ -304,6 +308,25 @@ fn inverse_scaled<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
     }
     let r = d.recip();
     Some(adj.map(|x| x * r * s.0 * s.1))
+}
+
+/// The inverse by LU with partial pivoting, for matrices with an infinite element: as for the
+/// larger sizes (and NumPy), `[[inf, 0], [0, 1]]` has the inverse `[[0, 0], [0, 1]]`, where
+/// the adjugate would give `inf * 0 = NaN`.
+#[cold]
+fn inverse_lu<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
+    let mut f = [T::zero(); 16];
+    f[..N * N].copy_from_slice(a);
+    let mut pivots = [0; 4];
+    if super::lu::factor(&mut f[..N * N], N, &mut pivots[..N]).singular {
+        return None;
+    }
+    let mut x = [T::zero(); 16];
+    for i in 0..N {
+        x[i * N + i] = T::one();
+    }
+    super::lu::solve_in_place(&f[..N * N], N, &pivots[..N], &mut x[..N * N], N);
+    Some(x)
 }
 
 /// Writes the solution of `a x = b` to `x` (`b` and `x` are `N x M`, row-major); `false` if

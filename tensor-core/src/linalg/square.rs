@@ -77,8 +77,8 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// rules are scale-invariant and give `Some` for well-conditioned matrices; a matrix whose
     /// cofactor determinant is exactly 0 (a zero row, equal rows, rank-deficient small
     /// integers) is always `None` in the closed form; otherwise the rules can differ only for
-    /// matrices within a small factor of `n * eps` of singular. NaN elements give `Some` holding NaN on both paths; an
-    /// infinite element gives `Some` holding NaN in the closed form. The details are in the
+    /// matrices within a small factor of `n * eps` of singular. NaN elements give `Some` holding NaN on both paths; a
+    /// matrix with an infinite element goes to LU at every size. The details are in the
     /// module docs of `linalg::closed`.
     ///
     /// ```
