@@ -75,6 +75,14 @@ fn check_unary(case: &Value) -> u64 {
         let got = apply!(op, x);
         for k in 0..N {
             let (g, w) = (got[k], want[k]);
+            // NumPy's `1 / (1 + exp(-x))` flushes to 0 where `exp(-x)` overflows (x < -709.78);
+            // the vectorized sigmoid computes `e^x / (1 + e^x)` there, the true value down to
+            // the denormals: accept it within 1 ulp of `e^x` (f64 `exp` is accurate there).
+            let w = if op == "sigmoid" && w == 0.0 && g != 0.0 && ulps64(g, x[k].exp()) <= 1 {
+                g
+            } else {
+                w
+            };
             let d = ulps64(g, w);
             let limit = if strict(g, w) { 0 } else { MAX_ULPS_F64 };
             assert!(
@@ -126,9 +134,12 @@ fn edge_values_follow_ieee() {
     assert!(sq[1] == 0.0 && sq[1].is_sign_negative()); // sqrt(-0) = -0
     assert!(sq[2].is_nan());
     let s = x.sigmoid();
-    assert_eq!(
-        s.as_flat()[..5],
-        [0.5, 0.5, 1.0 / (1.0 + 1.0f64.exp()), 1.0, 0.0]
+    assert_eq!([s[0], s[1], s[3], s[4]], [0.5, 0.5, 1.0, 0.0]);
+    // sigmoid(-1), correctly rounded 0.2689414213699951 (the vectorized math: within 1 ulp).
+    assert!(
+        (s[2] - 0.268_941_421_369_995_1).abs() <= 0.3 * f64::EPSILON,
+        "{}",
+        s[2]
     );
     assert!(s[5].is_nan());
     let r = x.relu();

@@ -11,13 +11,16 @@ use super::{cast_slice, cast_slice_mut};
 /// the choice folds away.
 pub(crate) const INLINE_MAX: usize = 256;
 
-/// `out[i] = op(x[i])` where `f` is the scalar `op`: `f32` through the vectorized math,
-/// every other type through `f`.
+/// `out[i] = op(x[i])` where `f` is the scalar `op`: `f32` and `f64` through the vectorized
+/// math (`vmath`, `vmath64`), every other type through `f`.
 #[inline]
 pub(crate) fn unary_simd<T: Copy>(x: &[T], out: &mut [T], op: Unary, f: impl Fn(T) -> T) {
     debug_assert_eq!(x.len(), out.len());
     if let (Some(x), Some(out)) = (cast_slice::<T, f32>(x), cast_slice_mut::<T, f32>(out)) {
         return simd::unary_into_f32(op, x, out);
+    }
+    if let (Some(x), Some(out)) = (cast_slice::<T, f64>(x), cast_slice_mut::<T, f64>(out)) {
+        return super::vmath64::unary_into_f64(op, x, out);
     }
     for (o, &v) in out.iter_mut().zip(x) {
         *o = f(v);

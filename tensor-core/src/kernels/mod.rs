@@ -21,6 +21,7 @@ mod product_tests;
 pub(crate) mod reduce;
 pub(crate) mod simd;
 pub(crate) mod vmath;
+pub(crate) mod vmath64;
 
 /// `x` as a slice of `U` when `T` is `U` (compared by type id; `T` need not be `'static`).
 #[inline(always)]

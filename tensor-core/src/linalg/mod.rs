@@ -4,6 +4,7 @@
 //! pseudo-inverse, rank, norms, condition numbers).
 
 mod cholesky;
+mod closed;
 mod cond;
 mod eigh;
 mod level1;

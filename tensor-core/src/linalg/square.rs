@@ -1,12 +1,14 @@
-//! `det`, `inv` and `solve` of square float matrices, by LU factorization with partial
-//! pivoting (see [`lu`](super::lu)).
+//! `det`, `inv` and `solve` of square float matrices: closed forms (cofactors and the
+//! adjugate, see [`closed`](super::closed)) for `2 x 2`, `3 x 3` and `4 x 4`, LU factorization
+//! with partial pivoting (see [`lu`](super::lu)) for every other size. The size is static, so
+//! the choice is made at compile time (`if const`), with no run-time branch on it.
 //!
 //! The methods are bounded by `Shape<R, C>: Square`, so calling them on a non-square matrix is
 //! a compile error: `expected a square matrix, found a matrix of shape Shape<2, 3>`.
 
 use num_traits::Float;
 
-use super::lu;
+use super::{closed, lu};
 use crate::shape::{Shape, Square};
 use crate::{Element, Tensor};
 
@@ -18,6 +20,11 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// threshold is applied: the determinant of a well-scaled matrix can be tiny, e.g.
     /// `2.7e-33` for the 8x8 Hilbert matrix). The relative error is of order
     /// `n * eps * cond(A)`. A NaN element makes it NaN.
+    ///
+    /// For `2 x 2` to `4 x 4` it is the cofactor expansion (as glam and nalgebra compute it),
+    /// exactly 0 for a matrix with a zero row or column or two equal rows, otherwise the same
+    /// value as LU's up to rounding; elements so large or small that a product of `n` of them
+    /// would over- or underflow are scaled first (see `linalg::closed`).
     ///
     /// ```
     /// use tensor_core::Tensor;
@@ -33,10 +40,14 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// let _ = Tensor::<f64, 2, 3>::zeros().det(); // expected a square matrix, found Shape<2, 3>
     /// ```
     #[must_use]
+    #[inline]
     pub fn det(&self) -> T
     where
         Shape<R, C>: Square,
     {
+        if const { closed::has_closed_form(R) } {
+            return closed::det::<T, R>(self.as_flat());
+        }
         let mut a = *self;
         let mut pivots = [0; R];
         let f = lu::factor(a.as_flat_mut(), R, &mut pivots);
@@ -59,6 +70,17 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// with an inverse that has no correct digits; in f32 the 6x6 Hilbert matrix is rejected.
     /// NaN elements propagate into the result.
     ///
+    /// `2 x 2` to `4 x 4` matrices take the closed form `adj(A) / det(A)` instead (cofactors,
+    /// as glam and nalgebra), which counts a matrix as singular when
+    /// `|det(A)| <= n * eps * max|a_ij|^n` (the maximum again over the finite elements): the
+    /// determinant of the matrix scaled to largest element 1 is within rounding of 0. Both
+    /// rules are scale-invariant and give `Some` for well-conditioned matrices; a matrix whose
+    /// cofactor determinant is exactly 0 (a zero row, equal rows, rank-deficient small
+    /// integers) is always `None` in the closed form; otherwise the rules can differ only for
+    /// matrices within a small factor of `n * eps` of singular. NaN elements give `Some` holding NaN on both paths; a
+    /// matrix with an infinite element goes to LU at every size. The details are in the
+    /// module docs of `linalg::closed`.
+    ///
     /// ```
     /// use tensor_core::Tensor;
     ///
@@ -76,10 +98,15 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// let _ = Tensor::<f64, 2, 3>::zeros().inv(); // expected a square matrix, found Shape<2, 3>
     /// ```
     #[must_use]
+    #[inline]
     pub fn inv(&self) -> Option<Self>
     where
         Shape<R, C>: Square,
     {
+        if const { closed::has_closed_form(R) } {
+            return closed::inverse::<T, R>(self.as_flat())
+                .map(|x| Self::from_fn(|i, j| x[i * C + j]));
+        }
         let mut a = *self;
         let mut pivots = [0; R];
         if lu::factor(a.as_flat_mut(), R, &mut pivots).singular {
@@ -91,7 +118,8 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     }
 
     /// The solution `x` of `self @ x = b`, like NumPy's `np.linalg.solve(a, b)`, or `None` when
-    /// `self` is singular or numerically singular (the same test as [`inv`](Self::inv)).
+    /// `self` is singular or numerically singular (the same test as [`inv`](Self::inv), closed
+    /// form for `2 x 2` to `4 x 4`, where `x = (adj(A) / det(A)) b`).
     ///
     /// `b` is a column vector `Tensor<T, N, 1>` or a matrix of `M` right-hand sides
     /// `Tensor<T, N, M>`; `x` has the shape of `b`. Solving is more accurate and cheaper than
@@ -107,10 +135,16 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// assert!((x[(0, 0)] - 2.0).abs() < 1e-12 && (x[(1, 0)] - 3.0).abs() < 1e-12);
     /// ```
     #[must_use]
+    #[inline]
     pub fn solve<const M: usize>(&self, b: &Tensor<T, R, M>) -> Option<Tensor<T, C, M>>
     where
         Shape<R, C>: Square,
     {
+        if const { closed::has_closed_form(R) } {
+            let mut x = Tensor::<T, C, M>::zeros();
+            return closed::solve::<T, R>(self.as_flat(), b.as_flat(), x.as_flat_mut(), M)
+                .then_some(x);
+        }
         let mut a = *self;
         let mut pivots = [0; R];
         if lu::factor(a.as_flat_mut(), R, &mut pivots).singular {

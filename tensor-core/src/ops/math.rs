@@ -3,9 +3,10 @@
 //! `log_softmax` along the last axis. Each is written once for every shape.
 //!
 //! Float functions go through [`num_traits::Float`], which uses `std` when the `std` feature
-//! is on and the `libm` crate otherwise, except `exp`, `ln`, `tanh` and `sigmoid` of `f32`,
-//! which use the library's vectorized polynomial approximations (SIMD, at most 1 ulp from the
-//! correctly rounded result for `exp`, `ln` and `tanh`, 3 for `sigmoid`). NaN and
+//! is on and the `libm` crate otherwise, except `exp`, `ln`, `tanh` and `sigmoid` of `f32` and
+//! `f64`, which use the library's vectorized polynomial approximations (SIMD; `f32`: at most
+//! 1 ulp from the correctly rounded result for `exp`, `ln` and `tanh`, 3 for `sigmoid`; `f64`:
+//! at most 1 ulp from the platform's libm for `exp` and `ln`, 3 for `tanh` and `sigmoid`). NaN and
 //! infinities follow IEEE 754 as NumPy's do.
 
 use core::ops::Mul;
