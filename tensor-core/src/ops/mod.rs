@@ -4,6 +4,12 @@
 
 mod arith;
 mod broadcast;
+mod compare;
+mod mask;
 mod math;
+mod order;
 mod reduce;
+mod rem;
 mod scalar;
+
+pub use rem::FloorDivMod;
