@@ -1,0 +1,345 @@
+//! Comparisons, masks, `where`, `%` and floor division, `flip`, `sort` and `argsort` (issue 22)
+//! against NumPy's results (`tests/golden/parity.json`, from `gen_parity.py`, NumPy 2.4.6:
+//! floats with ties, NaN, +-0 and infinities; integers with ties and negatives), exactly,
+//! including the sign of zero; and against naive references over random shapes and values.
+
+mod common;
+
+use common::golden;
+use proptest::prelude::*;
+use serde_json::Value;
+use tensor::shape::Dims;
+use tensor::{Array, Tensor, Tensor3, Vector};
+
+/// A golden float: a number or "nan", "inf", "-inf", "-0".
+fn num(v: &Value) -> f64 {
+    match v.as_str() {
+        Some("-0") => -0.0,
+        Some(_) => common::num(v),
+        None => v.as_f64().expect("a number"),
+    }
+}
+
+fn flat(v: &Value) -> &Vec<Value> {
+    v["flat"].as_array().expect("an array case has flat elements")
+}
+
+fn f64s(v: &Value) -> Vec<f64> {
+    flat(v).iter().map(num).collect()
+}
+
+fn i64s(v: &Value) -> Vec<i64> {
+    flat(v).iter().map(|x| x.as_i64().expect("an integer")).collect()
+}
+
+fn usizes(v: &Value) -> Vec<usize> {
+    i64s(v).into_iter().map(|x| usize::try_from(x).unwrap()).collect()
+}
+
+fn bools(v: &Value) -> Vec<bool> {
+    flat(v).iter().map(|x| x.as_bool().expect("a bool")).collect()
+}
+
+/// The tensor of shape `S` holding the row-major `flat`.
+fn ten<T: Copy + Default, S: Dims>(flat: &[T]) -> Array<T, S> {
+    let mut out = Array::<T, S>::from_fn_flat_default();
+    out.as_flat_mut().copy_from_slice(flat);
+    out
+}
+
+/// `Array::zeros` for any `Default` element (bool included).
+trait ZeroedDefault {
+    fn from_fn_flat_default() -> Self;
+}
+
+impl<T: Copy + Default, S: Dims> ZeroedDefault for Array<T, S> {
+    fn from_fn_flat_default() -> Self {
+        // `map` from a zero tensor of any element type gives every shape a default tensor.
+        Array::<u8, S>::zeros().map(|_| T::default())
+    }
+}
+
+/// Floats equal as NumPy prints them: NaN equals NaN, and zeros must agree in sign.
+fn assert_same_f64(what: &str, got: &[f64], want: &[f64]) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (k, (&g, &w)) in got.iter().zip(want).enumerate() {
+        let same = (g.is_nan() && w.is_nan()) || (g == w && g.is_sign_negative() == w.is_sign_negative());
+        assert!(same, "{what}: element {k}: got {g:?}, NumPy {w:?}\n got {got:?}\nwant {want:?}");
+    }
+}
+
+/// Applies a comparison `op` of the golden file.
+fn compare<T: Copy + PartialOrd, S: Dims, S2: Dims>(
+    op: &str,
+    a: &Array<T, S>,
+    b: &Array<T, S2>,
+) -> Vec<bool>
+where
+    S: tensor::shape::BroadcastWith<S2>,
+{
+    let out = match op {
+        "lt" => a.lt(b),
+        "le" => a.le(b),
+        "gt" => a.gt(b),
+        "ge" => a.ge(b),
+        "eq" => a.eq(b),
+        "ne" => a.ne(b),
+        other => panic!("unexpected op {other}"),
+    };
+    out.as_flat().to_vec()
+}
+
+fn compare_scalar<T: Copy + PartialOrd, S: Dims>(op: &str, a: &Array<T, S>, s: T) -> Vec<bool> {
+    let out = match op {
+        "lt_scalar" => a.lt_scalar(s),
+        "le_scalar" => a.le_scalar(s),
+        "gt_scalar" => a.gt_scalar(s),
+        "ge_scalar" => a.ge_scalar(s),
+        "eq_scalar" => a.eq_scalar(s),
+        "ne_scalar" => a.ne_scalar(s),
+        other => panic!("unexpected op {other}"),
+    };
+    out.as_flat().to_vec()
+}
+
+fn compare_case<T: Copy + PartialOrd + Default>(c: &Value, read: fn(&Value) -> Vec<T>) -> Vec<bool> {
+    let op = c["op"].as_str().unwrap();
+    let a: Tensor<T, 3, 4> = ten(&read(&c["a"]));
+    if op.ends_with("_scalar") {
+        let s = read(&serde_json::json!({ "flat": [c["s"].clone()] }))[0];
+        return compare_scalar(op, &a, s);
+    }
+    match c["b_shape"].as_str().unwrap() {
+        "same" => compare(op, &a, &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<4>)>(&read(&c["b"]))),
+        "row" => compare(op, &a, &ten::<T, (tensor::shape::Const<1>, tensor::shape::Const<4>)>(&read(&c["b"]))),
+        "col" => compare(op, &a, &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<1>)>(&read(&c["b"]))),
+        other => panic!("unexpected b_shape {other}"),
+    }
+}
+
+#[test]
+fn comparisons_match_numpy() {
+    let mut n = 0;
+    for c in golden("parity.json") {
+        let op = c["op"].as_str().unwrap();
+        if !["lt", "le", "gt", "ge", "eq", "ne"].contains(&op.trim_end_matches("_scalar")) {
+            continue;
+        }
+        let got = match c["kind"].as_str().unwrap() {
+            "f64" => compare_case(&c, f64s),
+            _ => compare_case(&c, i64s),
+        };
+        assert_eq!(got, bools(&c["out"]), "{op} {c}");
+        n += 1;
+    }
+    assert_eq!(n, 4 * 2 * (3 * 6 + 6));
+}
+
+type M = Tensor<bool, 3, 4>;
+
+#[test]
+fn mask_logic_any_all_and_where_match_numpy() {
+    let mut n = 0;
+    for c in golden("parity.json") {
+        let op = c["op"].as_str().unwrap();
+        let a = || ten::<bool, _>(&bools(&c["a"])) as M;
+        let got: Vec<bool> = match op {
+            "and" => (a() & ten::<bool, _>(&bools(&c["b"])) as M).as_flat().to_vec(),
+            "or" => (a() | ten::<bool, _>(&bools(&c["b"])) as M).as_flat().to_vec(),
+            "xor" => (&a() ^ &(ten::<bool, _>(&bools(&c["b"])) as M)).as_flat().to_vec(),
+            "and_row" => (a() & ten::<bool, _>(&bools(&c["b"])) as Tensor<bool, 1, 4>).as_flat().to_vec(),
+            "not" => (!a()).as_flat().to_vec(),
+            "any" => vec![a().any()],
+            "all" => vec![a().all()],
+            "any_axis0" => a().any_axis::<0>().as_flat().to_vec(),
+            "any_axis1" => a().any_axis::<1>().as_flat().to_vec(),
+            "all_axis0" => a().all_axis::<0>().as_flat().to_vec(),
+            "all_axis1" => a().all_axis::<1>().as_flat().to_vec(),
+            "count_nonzero" => {
+                let got = if c["kind"] == "f64" {
+                    (ten(&f64s(&c["a"])) as Tensor<f64, 3, 4>).count_nonzero()
+                } else {
+                    (ten(&i64s(&c["a"])) as Tensor<i64, 3, 4>).count_nonzero()
+                };
+                assert_eq!(got as u64, c["out"].as_u64().unwrap(), "{c}");
+                n += 1;
+                continue;
+            }
+            "where" => {
+                let got = a().if_else(
+                    &(ten(&f64s(&c["x"])) as Tensor<f64, 3, 4>),
+                    &(ten(&f64s(&c["y"])) as Tensor<f64, 3, 4>),
+                );
+                assert_same_f64("where", got.as_flat(), &f64s(&c["out"]));
+                n += 1;
+                continue;
+            }
+            "where_col" => {
+                let mask: Tensor<bool, 3, 1> = ten(&bools(&c["a"]));
+                let got = mask.if_else(
+                    &(ten(&f64s(&c["x"])) as Tensor<f64, 3, 4>),
+                    &(ten(&f64s(&c["y"])) as Tensor<f64, 1, 4>),
+                );
+                assert_same_f64("where_col", got.as_flat(), &f64s(&c["out"]));
+                n += 1;
+                continue;
+            }
+            _ => continue,
+        };
+        let want = match &c["out"] {
+            Value::Bool(b) => vec![*b],
+            out => bools(out),
+        };
+        assert_eq!(got, want, "{op} {c}");
+        n += 1;
+    }
+    assert_eq!(n, 4 * 15);
+}
+
+#[test]
+fn masks_print_as_numpy_prints_them() {
+    let mut n = 0;
+    for c in golden("parity.json").iter().filter(|c| c["op"] == "print_mask") {
+        let want = c["out"].as_str().unwrap();
+        let m = bools(&c["a"]);
+        let got = match c["a"]["shape"].as_array().unwrap().len() {
+            2 if m.len() == 12 => (ten(&m) as M).to_string(),
+            2 => (ten(&m) as Vector<bool, 40>).to_string(),
+            _ => (ten(&m) as Tensor3<bool, 2, 3, 4>).to_string(),
+        };
+        assert_eq!(got, want);
+        n += 1;
+    }
+    assert_eq!(n, 6);
+}
+
+#[test]
+fn rem_and_floor_division_match_numpy() {
+    let mut n = 0;
+    for c in golden("parity.json") {
+        let op = c["op"].as_str().unwrap();
+        if !["floor_div", "floor_mod", "fmod"].contains(&op) {
+            continue;
+        }
+        if c["kind"] == "f64" {
+            let (a, b): (Tensor<f64, 3, 4>, Tensor<f64, 3, 4>) = (ten(&f64s(&c["a"])), ten(&f64s(&c["b"])));
+            let got = match op {
+                "floor_div" => a.floor_div(&b),
+                "floor_mod" => a.floor_mod(&b),
+                _ => a % b,
+            };
+            assert_same_f64(&format!("{op} {c}"), got.as_flat(), &f64s(&c["out"]));
+            // The scalar forms agree with the tensor forms element by element.
+            for (k, (&x, &y)) in a.as_flat().iter().zip(b.as_flat()).enumerate() {
+                let one = Tensor::from([x]);
+                let s = match op {
+                    "floor_div" => one.floor_div_scalar(y),
+                    "floor_mod" => one.floor_mod_scalar(y),
+                    _ => one % y,
+                };
+                assert_same_f64(op, s.as_flat(), &got.as_flat()[k..=k]);
+            }
+        } else {
+            let (a, b): (Tensor<i64, 3, 4>, Tensor<i64, 3, 4>) = (ten(&i64s(&c["a"])), ten(&i64s(&c["b"])));
+            let got = match op {
+                "floor_div" => a.floor_div(&b),
+                "floor_mod" => a.floor_mod(&b),
+                _ => a % b,
+            };
+            assert_eq!(got.as_flat(), &i64s(&c["out"])[..], "{op} {c}");
+        }
+        n += 1;
+    }
+    assert_eq!(n, 4 * 6);
+}
+
+/// Checks a reordering case of either kind on a tensor of shape `S`.
+fn order_case<S: Dims>(c: &Value)
+where
+    S: tensor::shape::ReduceAxis<0> + tensor::shape::ReduceAxis<1>,
+{
+    let op = c["op"].as_str().unwrap();
+    let axis = c["axis"].as_u64();
+    if c["kind"] == "f64" {
+        let a: Array<f64, S> = ten(&f64s(&c["a"]));
+        let got: Vec<f64> = match (op, axis) {
+            ("flip", _) => a.flip().as_flat().to_vec(),
+            ("flip_axis", Some(0)) => a.flip_axis::<0>().as_flat().to_vec(),
+            ("flip_axis", Some(1)) => a.flip_axis::<1>().as_flat().to_vec(),
+            ("sort", _) => a.sort().as_flat().to_vec(),
+            ("sort_axis", Some(0)) => a.sort_axis::<0>().as_flat().to_vec(),
+            ("sort_axis", Some(1)) => a.sort_axis::<1>().as_flat().to_vec(),
+            ("sort_flat", _) => a.sort_flat().as_flat().to_vec(),
+            _ => return order_index_case(c, &a),
+        };
+        assert_same_f64(&format!("{op} {c}"), &got, &f64s(&c["out"]));
+    } else {
+        let a: Array<i64, S> = ten(&i64s(&c["a"]));
+        let got: Vec<i64> = match (op, axis) {
+            ("flip", _) => a.flip().as_flat().to_vec(),
+            ("flip_axis", Some(0)) => a.flip_axis::<0>().as_flat().to_vec(),
+            ("flip_axis", Some(1)) => a.flip_axis::<1>().as_flat().to_vec(),
+            ("sort", _) => a.sort().as_flat().to_vec(),
+            ("sort_axis", Some(0)) => a.sort_axis::<0>().as_flat().to_vec(),
+            ("sort_axis", Some(1)) => a.sort_axis::<1>().as_flat().to_vec(),
+            ("sort_flat", _) => a.sort_flat().as_flat().to_vec(),
+            _ => return order_index_case(c, &a),
+        };
+        assert_eq!(got, i64s(&c["out"]), "{op} {c}");
+    }
+}
+
+fn order_index_case<T: Copy + PartialOrd, S: Dims>(c: &Value, a: &Array<T, S>)
+where
+    S: tensor::shape::ReduceAxis<0> + tensor::shape::ReduceAxis<1>,
+{
+    let op = c["op"].as_str().unwrap();
+    let got = match (op, c["axis"].as_u64()) {
+        ("argsort", _) => a.argsort(),
+        ("argsort_axis", Some(0)) => a.argsort_axis::<0>(),
+        ("argsort_axis", Some(1)) => a.argsort_axis::<1>(),
+        ("argsort_flat", _) => a.argsort_flat(),
+        _ => panic!("unexpected case {c}"),
+    };
+    assert_eq!(got.as_flat(), &usizes(&c["out"])[..], "{op} {c}");
+}
+
+#[test]
+fn flip_sort_and_argsort_match_numpy() {
+    let mut n = 0;
+    for c in golden("parity.json") {
+        let op = c["op"].as_str().unwrap();
+        if !op.starts_with("flip") && !op.starts_with("sort") && !op.starts_with("argsort") {
+            continue;
+        }
+        let rank = c["a"]["shape"].as_array().unwrap().len();
+        if rank == 2 {
+            order_case::<(tensor::shape::Const<3>, tensor::shape::Const<4>)>(&c);
+        } else if c["axis"].as_u64() == Some(2) {
+            // Axis 2 of the rank-3 cases: the last axis, through the `_axis::<2>` forms.
+            let (op, t) = (op, c["kind"] == "f64");
+            if t {
+                let a: Tensor3<f64, 2, 3, 4> = ten(&f64s(&c["a"]));
+                let got = match op {
+                    "flip_axis" => a.flip_axis::<2>().as_flat().to_vec(),
+                    "sort_axis" => a.sort_axis::<2>().as_flat().to_vec(),
+                    _ => a.argsort_axis::<2>().as_flat().iter().map(|&i| i as f64).collect(),
+                };
+                assert_same_f64(&format!("{op} {c}"), &got, &f64s(&c["out"]));
+            } else {
+                let a: Tensor3<i64, 2, 3, 4> = ten(&i64s(&c["a"]));
+                let got = match op {
+                    "flip_axis" => a.flip_axis::<2>().as_flat().to_vec(),
+                    "sort_axis" => a.sort_axis::<2>().as_flat().to_vec(),
+                    _ => a.argsort_axis::<2>().as_flat().iter().map(|&i| i as i64).collect(),
+                };
+                assert_eq!(got, i64s(&c["out"]), "{op} {c}");
+            }
+        } else {
+            order_case::<(tensor::shape::Const<2>, tensor::shape::Const<3>, tensor::shape::Const<4>)>(&c);
+        }
+        n += 1;
+    }
+    // Per repetition and kind: rank 2 has 2 axes, rank 3 has 3; 3 cases per axis + 5 others.
+    assert_eq!(n, 4 * 2 * ((5 + 2 * 3) + (5 + 3 * 3)));
+}
