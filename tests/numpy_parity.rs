@@ -21,7 +21,9 @@ fn num(v: &Value) -> f64 {
 }
 
 fn flat(v: &Value) -> &Vec<Value> {
-    v["flat"].as_array().expect("an array case has flat elements")
+    v["flat"]
+        .as_array()
+        .expect("an array case has flat elements")
 }
 
 fn f64s(v: &Value) -> Vec<f64> {
@@ -29,15 +31,24 @@ fn f64s(v: &Value) -> Vec<f64> {
 }
 
 fn i64s(v: &Value) -> Vec<i64> {
-    flat(v).iter().map(|x| x.as_i64().expect("an integer")).collect()
+    flat(v)
+        .iter()
+        .map(|x| x.as_i64().expect("an integer"))
+        .collect()
 }
 
 fn usizes(v: &Value) -> Vec<usize> {
-    i64s(v).into_iter().map(|x| usize::try_from(x).unwrap()).collect()
+    i64s(v)
+        .into_iter()
+        .map(|x| usize::try_from(x).unwrap())
+        .collect()
 }
 
 fn bools(v: &Value) -> Vec<bool> {
-    flat(v).iter().map(|x| x.as_bool().expect("a bool")).collect()
+    flat(v)
+        .iter()
+        .map(|x| x.as_bool().expect("a bool"))
+        .collect()
 }
 
 /// The tensor of shape `S` holding the row-major `flat`.
@@ -63,8 +74,12 @@ impl<T: Copy + Default, S: Dims> ZeroedDefault for Array<T, S> {
 fn assert_same_f64(what: &str, got: &[f64], want: &[f64]) {
     assert_eq!(got.len(), want.len(), "{what}: length");
     for (k, (&g, &w)) in got.iter().zip(want).enumerate() {
-        let same = (g.is_nan() && w.is_nan()) || (g == w && g.is_sign_negative() == w.is_sign_negative());
-        assert!(same, "{what}: element {k}: got {g:?}, NumPy {w:?}\n got {got:?}\nwant {want:?}");
+        let same =
+            (g.is_nan() && w.is_nan()) || (g == w && g.is_sign_negative() == w.is_sign_negative());
+        assert!(
+            same,
+            "{what}: element {k}: got {g:?}, NumPy {w:?}\n got {got:?}\nwant {want:?}"
+        );
     }
 }
 
@@ -102,7 +117,10 @@ fn compare_scalar<T: Copy + PartialOrd, S: Dims>(op: &str, a: &Array<T, S>, s: T
     out.as_flat().to_vec()
 }
 
-fn compare_case<T: Copy + PartialOrd + Default>(c: &Value, read: fn(&Value) -> Vec<T>) -> Vec<bool> {
+fn compare_case<T: Copy + PartialOrd + Default>(
+    c: &Value,
+    read: fn(&Value) -> Vec<T>,
+) -> Vec<bool> {
     let op = c["op"].as_str().unwrap();
     let a: Tensor<T, 3, 4> = ten(&read(&c["a"]));
     if op.ends_with("_scalar") {
@@ -110,9 +128,21 @@ fn compare_case<T: Copy + PartialOrd + Default>(c: &Value, read: fn(&Value) -> V
         return compare_scalar(op, &a, s);
     }
     match c["b_shape"].as_str().unwrap() {
-        "same" => compare(op, &a, &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<4>)>(&read(&c["b"]))),
-        "row" => compare(op, &a, &ten::<T, (tensor::shape::Const<1>, tensor::shape::Const<4>)>(&read(&c["b"]))),
-        "col" => compare(op, &a, &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<1>)>(&read(&c["b"]))),
+        "same" => compare(
+            op,
+            &a,
+            &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<4>)>(&read(&c["b"])),
+        ),
+        "row" => compare(
+            op,
+            &a,
+            &ten::<T, (tensor::shape::Const<1>, tensor::shape::Const<4>)>(&read(&c["b"])),
+        ),
+        "col" => compare(
+            op,
+            &a,
+            &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<1>)>(&read(&c["b"])),
+        ),
         other => panic!("unexpected b_shape {other}"),
     }
 }
@@ -144,10 +174,18 @@ fn mask_logic_any_all_and_where_match_numpy() {
         let op = c["op"].as_str().unwrap();
         let a = || ten::<bool, _>(&bools(&c["a"])) as M;
         let got: Vec<bool> = match op {
-            "and" => (a() & ten::<bool, _>(&bools(&c["b"])) as M).as_flat().to_vec(),
-            "or" => (a() | ten::<bool, _>(&bools(&c["b"])) as M).as_flat().to_vec(),
-            "xor" => (&a() ^ &(ten::<bool, _>(&bools(&c["b"])) as M)).as_flat().to_vec(),
-            "and_row" => (a() & ten::<bool, _>(&bools(&c["b"])) as Tensor<bool, 1, 4>).as_flat().to_vec(),
+            "and" => (a() & ten::<bool, _>(&bools(&c["b"])) as M)
+                .as_flat()
+                .to_vec(),
+            "or" => (a() | ten::<bool, _>(&bools(&c["b"])) as M)
+                .as_flat()
+                .to_vec(),
+            "xor" => (&a() ^ &(ten::<bool, _>(&bools(&c["b"])) as M))
+                .as_flat()
+                .to_vec(),
+            "and_row" => (a() & ten::<bool, _>(&bools(&c["b"])) as Tensor<bool, 1, 4>)
+                .as_flat()
+                .to_vec(),
             "not" => (!a()).as_flat().to_vec(),
             "any" => vec![a().any()],
             "all" => vec![a().all()],
@@ -199,7 +237,10 @@ fn mask_logic_any_all_and_where_match_numpy() {
 #[test]
 fn masks_print_as_numpy_prints_them() {
     let mut n = 0;
-    for c in golden("parity.json").iter().filter(|c| c["op"] == "print_mask") {
+    for c in golden("parity.json")
+        .iter()
+        .filter(|c| c["op"] == "print_mask")
+    {
         let want = c["out"].as_str().unwrap();
         let m = bools(&c["a"]);
         let got = match c["a"]["shape"].as_array().unwrap().len() {
@@ -222,7 +263,8 @@ fn rem_and_floor_division_match_numpy() {
             continue;
         }
         if c["kind"] == "f64" {
-            let (a, b): (Tensor<f64, 3, 4>, Tensor<f64, 3, 4>) = (ten(&f64s(&c["a"])), ten(&f64s(&c["b"])));
+            let (a, b): (Tensor<f64, 3, 4>, Tensor<f64, 3, 4>) =
+                (ten(&f64s(&c["a"])), ten(&f64s(&c["b"])));
             let got = match op {
                 "floor_div" => a.floor_div(&b),
                 "floor_mod" => a.floor_mod(&b),
@@ -240,7 +282,8 @@ fn rem_and_floor_division_match_numpy() {
                 assert_same_f64(op, s.as_flat(), &got.as_flat()[k..=k]);
             }
         } else {
-            let (a, b): (Tensor<i64, 3, 4>, Tensor<i64, 3, 4>) = (ten(&i64s(&c["a"])), ten(&i64s(&c["b"])));
+            let (a, b): (Tensor<i64, 3, 4>, Tensor<i64, 3, 4>) =
+                (ten(&i64s(&c["a"])), ten(&i64s(&c["b"])));
             let got = match op {
                 "floor_div" => a.floor_div(&b),
                 "floor_mod" => a.floor_mod(&b),
@@ -323,7 +366,12 @@ fn flip_sort_and_argsort_match_numpy() {
                 let got = match op {
                     "flip_axis" => a.flip_axis::<2>().as_flat().to_vec(),
                     "sort_axis" => a.sort_axis::<2>().as_flat().to_vec(),
-                    _ => a.argsort_axis::<2>().as_flat().iter().map(|&i| i as f64).collect(),
+                    _ => a
+                        .argsort_axis::<2>()
+                        .as_flat()
+                        .iter()
+                        .map(|&i| i as f64)
+                        .collect(),
                 };
                 assert_same_f64(&format!("{op} {c}"), &got, &f64s(&c["out"]));
             } else {
@@ -331,15 +379,216 @@ fn flip_sort_and_argsort_match_numpy() {
                 let got = match op {
                     "flip_axis" => a.flip_axis::<2>().as_flat().to_vec(),
                     "sort_axis" => a.sort_axis::<2>().as_flat().to_vec(),
-                    _ => a.argsort_axis::<2>().as_flat().iter().map(|&i| i as i64).collect(),
+                    _ => a
+                        .argsort_axis::<2>()
+                        .as_flat()
+                        .iter()
+                        .map(|&i| i as i64)
+                        .collect(),
                 };
                 assert_eq!(got, i64s(&c["out"]), "{op} {c}");
             }
         } else {
-            order_case::<(tensor::shape::Const<2>, tensor::shape::Const<3>, tensor::shape::Const<4>)>(&c);
+            order_case::<(
+                tensor::shape::Const<2>,
+                tensor::shape::Const<3>,
+                tensor::shape::Const<4>,
+            )>(&c);
         }
         n += 1;
     }
     // Per repetition and kind: rank 2 has 2 axes, rank 3 has 3; 3 cases per axis + 5 others.
     assert_eq!(n, 4 * 2 * ((5 + 2 * 3) + (5 + 3 * 3)));
+}
+
+/// NumPy's sort order: NaN after everything.
+fn numpy_le(x: f64, y: f64) -> bool {
+    y.is_nan() || x <= y
+}
+
+/// The properties every reordering of a tensor of shape `S` must have, on `values`.
+fn check_order<S: Dims>(values: &[f64])
+where
+    S: tensor::shape::ReduceAxis<0>,
+{
+    let a: Array<f64, S> = ten(values);
+    let n = S::DIMS[S::RANK - 1];
+    // Flipping twice is the identity; flipping along axis 0 of a rank-1-like layout agrees
+    // with reversing the rows.
+    assert_same_f64("flip flip", a.flip().flip().as_flat(), a.as_flat());
+    assert_same_f64(
+        "flip_axis twice",
+        a.flip_axis::<0>().flip_axis::<0>().as_flat(),
+        a.as_flat(),
+    );
+    let rows = S::DIMS[0];
+    let row_len = S::SIZE / rows.max(1);
+    let flipped = a.flip_axis::<0>();
+    for r in 0..rows {
+        assert_same_f64(
+            "flip_axis::<0> reverses the blocks",
+            &flipped.as_flat()[r * row_len..][..row_len],
+            &a.as_flat()[(rows - 1 - r) * row_len..][..row_len],
+        );
+    }
+    // Sorting each row: sorted, stable, and the permutation argsort gives.
+    let (sorted, perm) = (a.sort(), a.argsort());
+    for (lane, (s, p)) in sorted
+        .as_flat()
+        .chunks(n.max(1))
+        .zip(perm.as_flat().chunks(n.max(1)))
+        .enumerate()
+    {
+        let src = &a.as_flat()[lane * n..][..n];
+        let mut seen = vec![false; n];
+        for j in 0..n {
+            assert!(!seen[p[j]], "argsort is a permutation");
+            seen[p[j]] = true;
+            assert_same_f64("sort is argsort's gather", &s[j..=j], &src[p[j]..=p[j]]);
+            if j > 0 {
+                assert!(numpy_le(s[j - 1], s[j]), "sorted, NaN last: {s:?}");
+                let tie = (s[j - 1] == s[j]) || (s[j - 1].is_nan() && s[j].is_nan());
+                assert!(!tie || p[j - 1] < p[j], "stable: {src:?} -> {p:?}");
+            }
+        }
+    }
+    // The flat sort is the sort of the flat elements.
+    let flat = a.sort_flat();
+    let mut want = values.to_vec();
+    want.sort_by(|x, y| {
+        x.partial_cmp(y)
+            .unwrap_or_else(|| x.is_nan().cmp(&y.is_nan()))
+    });
+    assert_same_f64("sort_flat", flat.as_flat(), &want);
+}
+
+/// Elementwise ops on shape `S` and a broadcasting partner of shape `S2`, against naive loops
+/// over the broadcast indices.
+fn check_elementwise<S: Dims, S2: Dims>(a: &[f64], b: &[f64], m: &[bool])
+where
+    S: tensor::shape::BroadcastWith<S2>,
+    <S as tensor::shape::BroadcastWith<S2>>::Output: tensor::shape::BroadcastWith<S2>,
+    S: tensor::shape::BroadcastWith<S, Output = S>,
+{
+    let (ta, tb, tm): (Array<f64, S>, Array<f64, S2>, Array<bool, S>) = (ten(a), ten(b), ten(m));
+    let out_dims = <S as tensor::shape::BroadcastWith<S2>>::Output::DIMS;
+    let size: usize = out_dims.iter().product();
+    // The source index of output index `k` in an operand of dims `d`, aligned at the last axis.
+    let src = |mut k: usize, d: &[usize]| {
+        let mut coords = vec![0; out_dims.len()];
+        for ax in (0..out_dims.len()).rev() {
+            coords[ax] = k % out_dims[ax];
+            k /= out_dims[ax];
+        }
+        let pad = out_dims.len() - d.len();
+        d.iter().enumerate().fold(0, |acc, (ax, &n)| {
+            acc * n + if n == 1 { 0 } else { coords[pad + ax] }
+        })
+    };
+    let lt = ta.lt(&tb);
+    let ne = ta.ne(&tb);
+    let fm = ta.floor_mod(&tb);
+    let fd = ta.floor_div(&tb);
+    let chosen = tm.if_else(&ta, &tb);
+    for k in 0..size {
+        let (x, y) = (a[src(k, S::DIMS)], b[src(k, S2::DIMS)]);
+        assert_eq!(lt.as_flat()[k], x < y);
+        assert_eq!(ne.as_flat()[k], x != y);
+        let (r, q) = (fm.as_flat()[k], fd.as_flat()[k]);
+        if y != 0.0 && x.is_finite() && y.is_finite() {
+            // x == q * y + r, with r of y's sign and smaller than |y|; q a whole number.
+            assert!(
+                q.fract() == 0.0 && r.abs() <= y.abs(),
+                "{x} // {y} = {q}, % = {r}"
+            );
+            assert!(r == 0.0 || (r < 0.0) == (y < 0.0), "{x} % {y} = {r}");
+            assert!(
+                (q * y + r - x).abs() <= 1e-9 * x.abs().max(1.0),
+                "{x} = {q} * {y} + {r}"
+            );
+        }
+        let pick = if m[src(k, S::DIMS)] { x } else { y };
+        assert_same_f64("if_else", &chosen.as_flat()[k..=k], &[pick]);
+    }
+    // Mask logic: De Morgan, double negation, counts.
+    let tn = ta.gt_scalar(0.0);
+    // (Generic code borrows: `Array<bool, S>` is `Copy` only for concrete shapes.)
+    assert_eq!((!&(&tm & &tn)).as_flat(), (&!&tm | &!&tn).as_flat());
+    assert_eq!((!&!&tm).as_flat(), tm.as_flat());
+    assert_eq!(
+        (&tm ^ &tn).as_flat(),
+        (&(&tm | &tn) & &!&(&tm & &tn)).as_flat()
+    );
+    assert_eq!(tm.count_nonzero(), m.iter().filter(|&&x| x).count());
+    assert_eq!(tm.any(), m.contains(&true));
+    assert_eq!(tm.all(), !m.contains(&false));
+}
+
+/// Integer floor division: `a == q * b + r`, `r` has `b`'s sign, `|r| < |b|`, and Rust's `%`
+/// is the truncating remainder.
+fn check_int_division<S: tensor::shape::BroadcastWith<S, Output = S>>(a: &[i32], b: &[i32]) {
+    let (ta, tb): (Array<i32, S>, Array<i32, S>) = (ten(a), ten(b));
+    let (q, r, t) = (ta.floor_div(&tb), ta.floor_mod(&tb), ta % tb);
+    for k in 0..S::SIZE {
+        let (x, y, q, r) = (a[k], b[k], q.as_flat()[k], r.as_flat()[k]);
+        assert_eq!(q * y + r, x);
+        assert!(r == 0 || (r < 0) == (y < 0));
+        assert!(r.abs() < y.abs());
+        assert_eq!(q, (f64::from(x) / f64::from(y)).floor() as i32);
+        assert_eq!(t.as_flat()[k], x.wrapping_rem(y));
+    }
+}
+
+fn float_values() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        8 => (-8i32..=8).prop_map(|k| f64::from(k) * 0.5),
+        4 => -1e3f64..1e3,
+        1 => Just(f64::NAN),
+        1 => Just(-0.0),
+        1 => Just(f64::INFINITY),
+        1 => Just(f64::NEG_INFINITY),
+    ]
+}
+
+type C<const N: usize> = tensor::shape::Const<N>;
+type O = tensor::shape::One;
+
+proptest! {
+    #[test]
+    fn reorderings_are_sorted_stable_permutations(v in proptest::collection::vec(float_values(), 120)) {
+        check_order::<(C<1>, C<7>)>(&v[..7]);
+        check_order::<(C<3>, C<4>)>(&v[..12]);
+        check_order::<(C<5>, C<1>)>(&v[..5]);
+        check_order::<(C<2>, C<3>, C<5>)>(&v[..30]);
+        check_order::<(C<2>, C<3>, C<2>, C<10>)>(&v[..120]);
+        check_order::<(C<0>, C<3>)>(&[]);
+    }
+
+    #[test]
+    fn elementwise_ops_match_naive_broadcasting(
+        a in proptest::collection::vec(float_values(), 24),
+        b in proptest::collection::vec(float_values(), 24),
+        m in proptest::collection::vec(any::<bool>(), 24),
+    ) {
+        check_elementwise::<(C<3>, C<4>), (C<3>, C<4>)>(&a[..12], &b[..12], &m[..12]);
+        check_elementwise::<(C<3>, C<4>), (O, C<4>)>(&a[..12], &b[..4], &m[..12]);
+        check_elementwise::<(C<3>, C<4>), (C<3>, O)>(&a[..12], &b[..3], &m[..12]);
+        check_elementwise::<(C<2>, C<3>, C<4>), (C<3>, C<4>)>(&a, &b[..12], &m);
+        check_elementwise::<(C<2>, C<3>, C<4>), (O, O, C<4>)>(&a, &b[..4], &m);
+    }
+
+    #[test]
+    fn integer_floor_division_is_numpys(
+        a in proptest::collection::vec(-1000i32..1000, 12),
+        b in proptest::collection::vec(prop_oneof![-50i32..=-1, 1i32..=50], 12),
+    ) {
+        check_int_division::<(C<3>, C<4>)>(&a, &b);
+        check_int_division::<(C<2>, C<3>, C<2>)>(&a, &b);
+    }
+}
+
+#[test]
+#[should_panic(expected = "divide by zero")]
+fn integer_floor_division_by_zero_panics_as_rust_does() {
+    let _ = Tensor::from([1, 2]).floor_div_scalar(0);
 }

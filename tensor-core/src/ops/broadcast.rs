@@ -134,7 +134,16 @@ where
 /// `c` of shape `C`, broadcast to `Out`, which the caller computes as `A` with `B`, then with
 /// `C`.
 #[inline]
-pub(crate) fn zip3_broadcast_map<T: Copy, U: Copy, W: Copy, V, A: Dims, B: Dims, C: Dims, Out: Dims>(
+pub(crate) fn zip3_broadcast_map<
+    T: Copy,
+    U: Copy,
+    W: Copy,
+    V,
+    A: Dims,
+    B: Dims,
+    C: Dims,
+    Out: Dims,
+>(
     a: &[T],
     b: &[U],
     c: &[W],

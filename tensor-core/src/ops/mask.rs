@@ -17,7 +17,7 @@
 
 use core::ops::{BitAnd, BitOr, BitXor, Not};
 
-use super::broadcast::{zip3_broadcast_map, zip_broadcast_map};
+use super::broadcast::{zip_broadcast_map, zip3_broadcast_map};
 use crate::Array;
 use crate::shape::{BroadcastWith, Dims, ReduceAxis};
 

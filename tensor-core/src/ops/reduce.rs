@@ -57,8 +57,8 @@
 use num_traits::Float;
 
 use crate::kernels::reduce::{
-    arg_best, first_of_lanes, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std,
-    sum, sum_lanes, var, var_lanes,
+    arg_best, first_of_lanes, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std, sum,
+    sum_lanes, var, var_lanes,
 };
 use crate::shape::{Dims, ReduceAxis, ReduceLeading};
 use crate::{Array, Element};
