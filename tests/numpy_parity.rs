@@ -2,13 +2,14 @@
 //! against NumPy's results (`tests/golden/parity.json`, from `gen_parity.py`, NumPy 2.4.6:
 //! floats with ties, NaN, +-0 and infinities; integers with ties and negatives), exactly,
 //! including the sign of zero; and against naive references over random shapes and values.
+#![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
 mod common;
 
 use common::golden;
 use proptest::prelude::*;
 use serde_json::Value;
-use tensor::shape::Dims;
+use tensor::shape::{BroadcastWith, Const, Dims, ReduceAxis};
 use tensor::{Array, Tensor, Tensor3, Vector};
 
 /// A golden float: a number or "nan", "inf", "-inf", "-0".
@@ -84,13 +85,13 @@ fn assert_same_f64(what: &str, got: &[f64], want: &[f64]) {
 }
 
 /// Applies a comparison `op` of the golden file.
-fn compare<T: Copy + PartialOrd, S: Dims, S2: Dims>(
+fn compare<T: Copy + PartialOrd, S, S2: Dims>(
     op: &str,
     a: &Array<T, S>,
     b: &Array<T, S2>,
 ) -> Vec<bool>
 where
-    S: tensor::shape::BroadcastWith<S2>,
+    S: BroadcastWith<S2>,
 {
     let out = match op {
         "lt" => a.lt(b),
@@ -128,21 +129,9 @@ fn compare_case<T: Copy + PartialOrd + Default>(
         return compare_scalar(op, &a, s);
     }
     match c["b_shape"].as_str().unwrap() {
-        "same" => compare(
-            op,
-            &a,
-            &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<4>)>(&read(&c["b"])),
-        ),
-        "row" => compare(
-            op,
-            &a,
-            &ten::<T, (tensor::shape::Const<1>, tensor::shape::Const<4>)>(&read(&c["b"])),
-        ),
-        "col" => compare(
-            op,
-            &a,
-            &ten::<T, (tensor::shape::Const<3>, tensor::shape::Const<1>)>(&read(&c["b"])),
-        ),
+        "same" => compare(op, &a, &ten::<T, (Const<3>, Const<4>)>(&read(&c["b"]))),
+        "row" => compare(op, &a, &ten::<T, (Const<1>, Const<4>)>(&read(&c["b"]))),
+        "col" => compare(op, &a, &ten::<T, (Const<3>, Const<1>)>(&read(&c["b"]))),
         other => panic!("unexpected b_shape {other}"),
     }
 }
@@ -297,9 +286,9 @@ fn rem_and_floor_division_match_numpy() {
 }
 
 /// Checks a reordering case of either kind on a tensor of shape `S`.
-fn order_case<S: Dims>(c: &Value)
+fn order_case<S>(c: &Value)
 where
-    S: tensor::shape::ReduceAxis<0> + tensor::shape::ReduceAxis<1>,
+    S: ReduceAxis<0> + ReduceAxis<1>,
 {
     let op = c["op"].as_str().unwrap();
     let axis = c["axis"].as_u64();
@@ -332,9 +321,9 @@ where
     }
 }
 
-fn order_index_case<T: Copy + PartialOrd, S: Dims>(c: &Value, a: &Array<T, S>)
+fn order_index_case<T: Copy + PartialOrd, S>(c: &Value, a: &Array<T, S>)
 where
-    S: tensor::shape::ReduceAxis<0> + tensor::shape::ReduceAxis<1>,
+    S: ReduceAxis<0> + ReduceAxis<1>,
 {
     let op = c["op"].as_str().unwrap();
     let got = match (op, c["axis"].as_u64()) {
@@ -357,7 +346,7 @@ fn flip_sort_and_argsort_match_numpy() {
         }
         let rank = c["a"]["shape"].as_array().unwrap().len();
         if rank == 2 {
-            order_case::<(tensor::shape::Const<3>, tensor::shape::Const<4>)>(&c);
+            order_case::<(Const<3>, Const<4>)>(&c);
         } else if c["axis"].as_u64() == Some(2) {
             // Axis 2 of the rank-3 cases: the last axis, through the `_axis::<2>` forms.
             let (op, t) = (op, c["kind"] == "f64");
@@ -389,11 +378,7 @@ fn flip_sort_and_argsort_match_numpy() {
                 assert_eq!(got, i64s(&c["out"]), "{op} {c}");
             }
         } else {
-            order_case::<(
-                tensor::shape::Const<2>,
-                tensor::shape::Const<3>,
-                tensor::shape::Const<4>,
-            )>(&c);
+            order_case::<(Const<2>, Const<3>, Const<4>)>(&c);
         }
         n += 1;
     }
@@ -407,9 +392,9 @@ fn numpy_le(x: f64, y: f64) -> bool {
 }
 
 /// The properties every reordering of a tensor of shape `S` must have, on `values`.
-fn check_order<S: Dims>(values: &[f64])
+fn check_order<S>(values: &[f64])
 where
-    S: tensor::shape::ReduceAxis<0>,
+    S: ReduceAxis<0>,
 {
     let a: Array<f64, S> = ten(values);
     let n = S::DIMS[S::RANK - 1];
@@ -464,14 +449,14 @@ where
 
 /// Elementwise ops on shape `S` and a broadcasting partner of shape `S2`, against naive loops
 /// over the broadcast indices.
-fn check_elementwise<S: Dims, S2: Dims>(a: &[f64], b: &[f64], m: &[bool])
+fn check_elementwise<S, S2: Dims>(a: &[f64], b: &[f64], m: &[bool])
 where
-    S: tensor::shape::BroadcastWith<S2>,
-    <S as tensor::shape::BroadcastWith<S2>>::Output: tensor::shape::BroadcastWith<S2>,
-    S: tensor::shape::BroadcastWith<S, Output = S>,
+    S: BroadcastWith<S2>,
+    <S as BroadcastWith<S2>>::Output: BroadcastWith<S2>,
+    S: BroadcastWith<S, Output = S>,
 {
     let (ta, tb, tm): (Array<f64, S>, Array<f64, S2>, Array<bool, S>) = (ten(a), ten(b), ten(m));
-    let out_dims = <S as tensor::shape::BroadcastWith<S2>>::Output::DIMS;
+    let out_dims = <S as BroadcastWith<S2>>::Output::DIMS;
     let size: usize = out_dims.iter().product();
     // The source index of output index `k` in an operand of dims `d`, aligned at the last axis.
     let src = |mut k: usize, d: &[usize]| {
@@ -496,7 +481,7 @@ where
         assert_eq!(ne.as_flat()[k], x != y);
         let (r, q) = (fm.as_flat()[k], fd.as_flat()[k]);
         if y != 0.0 && x.is_finite() && y.is_finite() {
-            // x == q * y + r, with r of y's sign and smaller than |y|; q a whole number.
+            // x == q * y + r, with r of y's sign and at most |y| (equal after rounding); q whole.
             assert!(
                 q.fract() == 0.0 && r.abs() <= y.abs(),
                 "{x} // {y} = {q}, % = {r}"
@@ -526,7 +511,7 @@ where
 
 /// Integer floor division: `a == q * b + r`, `r` has `b`'s sign, `|r| < |b|`, and Rust's `%`
 /// is the truncating remainder.
-fn check_int_division<S: tensor::shape::BroadcastWith<S, Output = S>>(a: &[i32], b: &[i32]) {
+fn check_int_division<S: BroadcastWith<S, Output = S>>(a: &[i32], b: &[i32]) {
     let (ta, tb): (Array<i32, S>, Array<i32, S>) = (ten(a), ten(b));
     let (q, r, t) = (ta.floor_div(&tb), ta.floor_mod(&tb), ta % tb);
     for k in 0..S::SIZE {
@@ -550,7 +535,7 @@ fn float_values() -> impl Strategy<Value = f64> {
     ]
 }
 
-type C<const N: usize> = tensor::shape::Const<N>;
+type C<const N: usize> = Const<N>;
 type O = tensor::shape::One;
 
 proptest! {

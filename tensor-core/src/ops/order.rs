@@ -67,7 +67,11 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// The lanes of the last axis: `(outer, n, 1)`.
     const LAST_LANES: (usize, usize, usize) = {
         let n = S::DIMS[S::RANK - 1];
-        (if n == 0 { 0 } else { S::SIZE / n }, n, 1)
+        let outer = match S::SIZE.checked_div(n) {
+            Some(outer) => outer,
+            None => 0,
+        };
+        (outer, n, 1)
     };
 
     /// The elements in reverse row-major order, like `np.flip(a)` (every axis reversed).
