@@ -577,3 +577,141 @@ proptest! {
 fn integer_floor_division_by_zero_panics_as_rust_does() {
     let _ = Tensor::from([1, 2]).floor_div_scalar(0);
 }
+
+#[test]
+fn concat_vstack_hstack_and_stack_match_numpy() {
+    let mut n = 0;
+    for c in golden("parity.json") {
+        let op = c["op"].as_str().unwrap();
+        if ![
+            "concat",
+            "vstack",
+            "hstack",
+            "hstack_1d",
+            "vstack_1d",
+            "concat3",
+            "stack",
+        ]
+        .contains(&op)
+        {
+            continue;
+        }
+        let (a, b, want) = (i64s(&c["a"]), || i64s(&c["b"]), i64s(&c["out"]));
+        let got: Vec<i64> = match (op, c["axis"].as_u64()) {
+            ("concat", Some(0)) => {
+                let out: Tensor<i64, 3, 3> = Tensor::concat::<0>((
+                    &(ten(&a) as Tensor<i64, 2, 3>),
+                    &(ten(&b()) as Tensor<i64, 1, 3>),
+                ));
+                out.as_flat().to_vec()
+            }
+            ("vstack", _) => {
+                let out: Tensor<i64, 3, 3> = Tensor::vstack((
+                    &(ten(&a) as Tensor<i64, 2, 3>),
+                    &(ten(&b()) as Tensor<i64, 1, 3>),
+                ));
+                out.as_flat().to_vec()
+            }
+            ("concat", Some(1)) => {
+                let out: Tensor<i64, 2, 5> = Tensor::concat::<1>((
+                    &(ten(&a) as Tensor<i64, 2, 3>),
+                    &(ten(&b()) as Tensor<i64, 2, 2>),
+                ));
+                out.as_flat().to_vec()
+            }
+            ("hstack", _) => {
+                let out: Tensor<i64, 2, 5> = Tensor::hstack((
+                    &(ten(&a) as Tensor<i64, 2, 3>),
+                    &(ten(&b()) as Tensor<i64, 2, 2>),
+                ));
+                out.as_flat().to_vec()
+            }
+            ("hstack_1d", _) => {
+                let out: Vector<i64, 5> =
+                    Tensor::hstack((&(ten(&a) as Vector<i64, 3>), &(ten(&b()) as Vector<i64, 2>)));
+                out.as_flat().to_vec()
+            }
+            ("vstack_1d", _) => {
+                let out: Tensor<i64, 2, 3> =
+                    Tensor::vstack((&(ten(&a) as Vector<i64, 3>), &(ten(&b()) as Vector<i64, 3>)));
+                out.as_flat().to_vec()
+            }
+            ("concat3", Some(axis)) => {
+                let x: Tensor3<i64, 2, 3, 4> = ten(&a);
+                match axis {
+                    0 => {
+                        let y: Tensor3<i64, 1, 3, 4> = ten(&b());
+                        let out: Tensor3<i64, 3, 3, 4> = Tensor3::concat::<0>((&x, &y));
+                        out.as_flat().to_vec()
+                    }
+                    1 => {
+                        let y: Tensor3<i64, 2, 1, 4> = ten(&b());
+                        let out: Tensor3<i64, 2, 4, 4> = Tensor3::concat::<1>((&x, &y));
+                        out.as_flat().to_vec()
+                    }
+                    _ => {
+                        let y: Tensor3<i64, 2, 3, 1> = ten(&b());
+                        let out: Tensor3<i64, 2, 3, 5> = Tensor3::concat::<2>((&x, &y));
+                        out.as_flat().to_vec()
+                    }
+                }
+            }
+            ("stack", Some(axis)) => {
+                let parts: [Tensor<i64, 2, 3>; 3] = [ten(&a), ten(&b()), ten(&i64s(&c["c"]))];
+                let refs = [&parts[0], &parts[1], &parts[2]];
+                match axis {
+                    0 => (Tensor3::stack::<0>(refs) as Tensor3<i64, 3, 2, 3>)
+                        .as_flat()
+                        .to_vec(),
+                    1 => (Tensor3::stack::<1>(refs) as Tensor3<i64, 2, 3, 3>)
+                        .as_flat()
+                        .to_vec(),
+                    _ => (Tensor3::stack::<2>(refs) as Tensor3<i64, 2, 3, 3>)
+                        .as_flat()
+                        .to_vec(),
+                }
+            }
+            _ => panic!("unexpected case {c}"),
+        };
+        assert_eq!(got, want, "{op} {c}");
+        n += 1;
+    }
+    assert_eq!(n, 2 * (6 + 3 + 3));
+}
+
+/// Joining is exact data movement: splitting the result back by index recovers the parts,
+/// for broadcasting `One` axes and rank 4 too.
+#[test]
+fn concat_and_stack_put_every_element_in_its_place() {
+    type Row = tensor::RowVector<i32, 3>;
+    let r1 = Row::from_array([1, 2, 3]);
+    let r2 = Row::from_array([4, 5, 6]);
+    let m: Tensor<i32, 2, 3> = Tensor::concat::<0>((&r1, &r2));
+    assert_eq!(m, Tensor::from([[1, 2, 3], [4, 5, 6]]));
+    let a = tensor::Tensor4::<i32, 2, 3, 2, 2>::arange();
+    let b = tensor::Tensor4::<i32, 2, 3, 2, 1>::arange() + 100;
+    let c: tensor::Tensor4<i32, 2, 3, 2, 3> = tensor::Tensor4::concat::<3>((&a, &b));
+    for (n, i, j, k) in (0..2).flat_map(|n| {
+        (0..3).flat_map(move |i| (0..2).flat_map(move |j| (0..3).map(move |k| (n, i, j, k))))
+    }) {
+        let want = if k < 2 {
+            a[(n, i, j, k)]
+        } else {
+            b[(n, i, j, 0)]
+        };
+        assert_eq!(c[(n, i, j, k)], want);
+    }
+    let s: tensor::Tensor4<i32, 2, 3, 2, 2> = tensor::Tensor4::stack::<1>([
+        &Tensor3::<i32, 2, 2, 2>::arange(),
+        &(Tensor3::<i32, 2, 2, 2>::arange() * 10),
+        &(Tensor3::<i32, 2, 2, 2>::arange() * 100),
+    ]);
+    for (n, p, j, k) in (0..2).flat_map(|n| {
+        (0..3).flat_map(move |p| (0..2).flat_map(move |j| (0..2).map(move |k| (n, p, j, k))))
+    }) {
+        assert_eq!(
+            s[(n, p, j, k)],
+            [1, 10, 100][p] * (n * 4 + j * 2 + k) as i32
+        );
+    }
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """NumPy golden values for the everyday array API of issue 22 (tests/numpy_parity.rs).
 
+Comparisons, masks, where, %, //, fmod, flip, sort, argsort, concatenate/vstack/hstack/stack.
+
 Usage: python3 gen_parity.py [OUT_DIR] [SEED]   (writes OUT_DIR/parity.json, default: this folder)
 
 {"numpy": version, "seed": s, "cases": [...]}. Every array is written as its row-major elements
@@ -150,6 +152,28 @@ for rep in range(4):
             case("argsort", np.argsort(a, kind="stable"), kind=kind, a=a)
             case("sort_flat", np.sort(a, axis=None, kind="stable"), kind=kind, a=a)
             case("argsort_flat", np.argsort(a, axis=None, kind="stable"), kind=kind, a=a)
+
+# concatenate, vstack, hstack, stack.
+for rep in range(2):
+    a, b = ints((2, 3)), ints((1, 3))
+    case("concat", np.concatenate((a, b), axis=0), axis=0, a=a, b=b)
+    case("vstack", np.vstack((a, b)), a=a, b=b)
+    a, b = ints((2, 3)), ints((2, 2))
+    case("concat", np.concatenate((a, b), axis=1), axis=1, a=a, b=b)
+    case("hstack", np.hstack((a, b)), a=a, b=b)
+    v, w = ints((3,)), ints((2,))
+    case("hstack_1d", np.hstack((v, w)), a=v, b=w)
+    v2 = ints((3,))
+    case("vstack_1d", np.vstack((v, v2)), a=v, b=v2)
+    for ax in range(3):
+        x, y = ints((2, 3, 4)), ints((2, 3, 4))
+        shape = [2, 3, 4]
+        shape[ax] = 1
+        y = ints(tuple(shape))
+        case("concat3", np.concatenate((x, y), axis=ax), axis=ax, a=x, b=y)
+    m1, m2, m3 = ints((2, 3)), ints((2, 3)), ints((2, 3))
+    for ax in range(3):
+        case("stack", np.stack((m1, m2, m3), axis=ax), axis=ax, a=m1, b=m2, c=m3)
 
 doc = {"numpy": np.__version__, "seed": seed, "cases": cases}
 with open(os.path.join(out, "parity.json"), "w") as fh:

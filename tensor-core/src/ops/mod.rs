@@ -5,6 +5,7 @@
 mod arith;
 mod broadcast;
 mod compare;
+mod join;
 mod mask;
 mod math;
 mod order;
@@ -12,4 +13,5 @@ mod reduce;
 mod rem;
 mod scalar;
 
+pub use join::{ConcatParts, StackParts};
 pub use rem::FloorDivMod;

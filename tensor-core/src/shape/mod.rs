@@ -61,6 +61,7 @@ mod bounds;
 mod broadcast;
 mod check;
 mod dim;
+mod join;
 mod linalg;
 mod matmul;
 mod reduce;
@@ -79,6 +80,7 @@ pub use check::{
     SliceFromEndInBounds, SliceInBounds, Square, TrimFits,
 };
 pub use dim::{Dim, ToUInt, U};
+pub use join::{AxisEq, AxisIs, AxisJoin, ConcatInto, Concatenable, StackInto, Stackable};
 pub use linalg::{MinDim, PickDim, RowsMatch, SameRows, SquareDecomposition};
 pub use matmul::MatMulRhs;
 pub use reduce::{ReduceAxis, ReduceLeading};
