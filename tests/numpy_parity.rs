@@ -715,3 +715,23 @@ fn concat_and_stack_put_every_element_in_its_place() {
         );
     }
 }
+
+/// Model code generic over the batch size uses the masks, `where`, `%` and the reorderings
+/// with no where-clause, as it uses the arithmetic operators.
+fn clamp_negatives_and_sort<const B: usize>(x: &Tensor<f32, B, 4>) -> (Tensor<f32, B, 4>, usize) {
+    let zeros = Tensor::<f32, B, 4>::zeros();
+    let relu = x.gt(&zeros).if_else(x, &zeros);
+    let wrapped = relu.floor_mod(&Tensor::<f32, B, 4>::full(2.0));
+    let kept = (x.ge_scalar(0.0) & x.ne(&zeros)).count_nonzero();
+    (wrapped.sort().flip_axis::<1>().flip_axis::<0>().flip_axis::<0>(), kept)
+}
+
+#[test]
+fn generic_code_needs_no_where_clause() {
+    let x = Tensor::from([[-1.0f32, 3.5, 0.0, 2.0], [5.0, -2.0, 1.0, f32::NAN]]);
+    let (y, kept) = clamp_negatives_and_sort(&x);
+    // relu: [[0, 3.5, 0, 2], [5, 0, 1, 0]] (NaN > 0 is false); % 2: [[0, 1.5, 0, 0], [1, 0, 1, 0]];
+    // each row sorted, then reversed.
+    assert_eq!(y, Tensor::from([[1.5, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0]]));
+    assert_eq!(kept, 4);
+}
