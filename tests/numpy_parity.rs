@@ -723,7 +723,14 @@ fn clamp_negatives_and_sort<const B: usize>(x: &Tensor<f32, B, 4>) -> (Tensor<f3
     let relu = x.gt(&zeros).if_else(x, &zeros);
     let wrapped = relu.floor_mod(&Tensor::<f32, B, 4>::full(2.0));
     let kept = (x.ge_scalar(0.0) & x.ne(&zeros)).count_nonzero();
-    (wrapped.sort().flip_axis::<1>().flip_axis::<0>().flip_axis::<0>(), kept)
+    (
+        wrapped
+            .sort()
+            .flip_axis::<1>()
+            .flip_axis::<0>()
+            .flip_axis::<0>(),
+        kept,
+    )
 }
 
 #[test]
@@ -732,6 +739,97 @@ fn generic_code_needs_no_where_clause() {
     let (y, kept) = clamp_negatives_and_sort(&x);
     // relu: [[0, 3.5, 0, 2], [5, 0, 1, 0]] (NaN > 0 is false); % 2: [[0, 1.5, 0, 0], [1, 0, 1, 0]];
     // each row sorted, then reversed.
-    assert_eq!(y, Tensor::from([[1.5, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0]]));
+    assert_eq!(
+        y,
+        Tensor::from([[1.5, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0]])
+    );
     assert_eq!(kept, 4);
+}
+
+#[test]
+fn roll_masked_flatnonzero_and_unique_match_numpy() {
+    let mut n = 0;
+    for c in golden("parity.json") {
+        let op = c["op"].as_str().unwrap();
+        match op {
+            "roll" | "roll_axis" => {
+                let a: Tensor<i64, 3, 4> = ten(&i64s(&c["a"]));
+                let shift = isize::try_from(c["shift"].as_i64().unwrap()).unwrap();
+                let got = match c["axis"].as_u64() {
+                    None => a.roll(shift),
+                    Some(0) => a.roll_axis::<0>(shift),
+                    _ => a.roll_axis::<1>(shift),
+                };
+                assert_eq!(got.as_flat(), &i64s(&c["out"])[..], "{c}");
+            }
+            "masked" => {
+                let m: Tensor<bool, 3, 4> = ten(&bools(&c["m"]));
+                if c["kind"] == "f64" {
+                    let a: Tensor<f64, 3, 4> = ten(&f64s(&c["a"]));
+                    assert_same_f64("masked", &a.masked(&m), &f64s(&c["out"]));
+                } else {
+                    let a: Tensor<i64, 3, 4> = ten(&i64s(&c["a"]));
+                    assert_eq!(a.masked(&m), i64s(&c["out"]), "{c}");
+                }
+            }
+            "flatnonzero" => {
+                let a: Tensor<f64, 3, 4> = ten(&f64s(&c["a"]));
+                assert_eq!(a.flatnonzero(), usizes(&c["out"]), "{c}");
+            }
+            "unique" => {
+                let (indices, inverse, counts) = (
+                    usizes(&c["indices"]),
+                    usizes(&c["inverse"]),
+                    usizes(&c["counts"]),
+                );
+                if c["kind"] == "f64" {
+                    let u = (ten(&f64s(&c["a"])) as Tensor<f64, 3, 4>).unique();
+                    assert_same_f64("unique", &u.values, &f64s(&c["out"]));
+                    assert_eq!(
+                        (u.indices, u.inverse, u.counts),
+                        (indices, inverse, counts),
+                        "{c}"
+                    );
+                } else {
+                    let u = (ten(&i64s(&c["a"])) as Tensor<i64, 3, 4>).unique();
+                    assert_eq!(u.values, i64s(&c["out"]), "{c}");
+                    assert_eq!(
+                        (u.indices, u.inverse, u.counts),
+                        (indices, inverse, counts),
+                        "{c}"
+                    );
+                }
+            }
+            _ => continue,
+        }
+        n += 1;
+    }
+    assert_eq!(n, 3 * (5 * 3 + 2 + 1 + 2));
+}
+
+proptest! {
+    /// `unique` against a naive reference: every element maps back through `inverse`, the
+    /// values are strictly increasing (NaN once, last), counts add up, `indices` are first
+    /// occurrences; `roll` by `k` then `-k` is the identity.
+    #[test]
+    fn unique_and_roll_properties(v in proptest::collection::vec(float_values(), 24), k in -30isize..30) {
+        let a: Tensor3<f64, 2, 3, 4> = ten(&v);
+        let u = a.unique();
+        for (i, &x) in v.iter().enumerate() {
+            // Equal as values: NaN is one value, -0.0 and 0.0 are one value.
+            let y = u.values[u.inverse[i]];
+            prop_assert!(y == x || (y.is_nan() && x.is_nan()), "{x} maps to {y}");
+        }
+        for w in u.values.windows(2) {
+            prop_assert!(numpy_le(w[0], w[1]) && !(w[0] == w[1] || w[0].is_nan()));
+        }
+        prop_assert_eq!(u.counts.iter().sum::<usize>(), v.len());
+        for (j, &first) in u.indices.iter().enumerate() {
+            prop_assert_eq!(u.inverse[first], j);
+            prop_assert!(u.inverse[..first].iter().all(|&p| p != j));
+        }
+        assert_same_f64("roll", a.roll(k).roll(-k).as_flat(), a.as_flat());
+        assert_same_f64("roll_axis", a.roll_axis::<2>(k).roll_axis::<2>(-k).as_flat(), a.as_flat());
+        assert_same_f64("roll_axis::<1> by 3", a.roll_axis::<1>(3).as_flat(), a.as_flat());
+    }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """NumPy golden values for the everyday array API of issue 22 (tests/numpy_parity.rs).
 
-Comparisons, masks, where, %, //, fmod, flip, sort, argsort, concatenate/vstack/hstack/stack.
+Comparisons, masks, where, %, //, fmod, flip, sort, argsort, concatenate/vstack/hstack/stack,
+roll, a[mask], flatnonzero, unique.
 
 Usage: python3 gen_parity.py [OUT_DIR] [SEED]   (writes OUT_DIR/parity.json, default: this folder)
 
@@ -174,6 +175,22 @@ for rep in range(2):
     m1, m2, m3 = ints((2, 3)), ints((2, 3)), ints((2, 3))
     for ax in range(3):
         case("stack", np.stack((m1, m2, m3), axis=ax), axis=ax, a=m1, b=m2, c=m3)
+
+# roll, boolean indexing, flatnonzero, unique (with index, inverse, counts).
+for rep in range(3):
+    a = ints((3, 4))
+    for shift in (-5, -1, 0, 3, 13):
+        case("roll", np.roll(a, shift), shift=shift, a=a)
+        for ax in range(2):
+            case("roll_axis", np.roll(a, shift, axis=ax), shift=shift, axis=ax, a=a)
+    m = rng.random((3, 4)) < 0.5
+    case("masked", a[m], a=a, m=m)
+    x = floats((3, 4))
+    case("masked", x[m], kind="f64", a=x, m=m)
+    case("flatnonzero", np.flatnonzero(x), kind="f64", a=x)
+    for kind, v in (("i64", ints((3, 4), -3, 4)), ("f64", floats((3, 4)))):
+        vals, idx, inv, cnt = np.unique(v, return_index=True, return_inverse=True, return_counts=True)
+        case("unique", vals, kind=kind, a=v, indices=idx, inverse=inv.reshape(-1), counts=cnt)
 
 doc = {"numpy": np.__version__, "seed": seed, "cases": cases}
 with open(os.path.join(out, "parity.json"), "w") as fh:

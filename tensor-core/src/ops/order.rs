@@ -1,6 +1,6 @@
-//! Reordering, written once for every shape: `flip` (whole tensor and along an axis), and
-//! `sort`/`argsort` along the last axis (NumPy's default), along any axis, or over the
-//! row-major elements of the whole tensor.
+//! Reordering, written once for every shape: `flip` and `roll` (whole tensor and along an
+//! axis), and `sort`/`argsort` along the last axis (NumPy's default), along any axis, or over
+//! the row-major elements of the whole tensor.
 //!
 //! Sorting is stable (equal elements keep their order, NumPy's `kind="stable"`) and puts NaN
 //! last, as NumPy does; `-0.0` and `0.0` compare equal and keep their order. It works for
@@ -16,7 +16,7 @@ use crate::shape::{Dims, ReduceAxis};
 /// NumPy's sort order: the partial order, with NaN (the elements not equal to themselves)
 /// after everything else and equal to each other.
 #[inline]
-fn nan_last<T: PartialOrd>(a: &T, b: &T) -> Ordering {
+pub(crate) fn nan_last<T: PartialOrd>(a: &T, b: &T) -> Ordering {
     a.partial_cmp(b).unwrap_or_else(|| {
         #[allow(clippy::eq_op)] // `x != x` is true exactly for NaN
         let (a_nan, b_nan) = (a != a, b != b);
@@ -112,6 +112,58 @@ impl<T: Copy, S: Dims> Array<T, S> {
             let (o, j, i) = (k / (n * inner), k / inner % n, k % inner);
             a[(o * n + (n - 1 - j)) * inner + i]
         })
+    }
+}
+
+impl<T: Copy, S: Dims> Array<T, S> {
+    /// The elements shifted `shift` places forward in row-major order, wrapping around, like
+    /// `np.roll(a, shift)` (no axis): a negative `shift` moves them back.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2, 3], [4, 5, 6]]);
+    /// assert_eq!(m.roll(2), Tensor::from([[5, 6, 1], [2, 3, 4]]));
+    /// assert_eq!(m.roll(-1), Tensor::from([[2, 3, 4], [5, 6, 1]]));
+    /// ```
+    #[must_use]
+    pub fn roll(&self, shift: isize) -> Self {
+        let a = self.as_flat();
+        let n = a.len();
+        let back = wrap(shift, n);
+        Self::from_flat_fn(|k| a[(k + n - back) % n])
+    }
+
+    /// The tensor shifted `shift` places along axis `A`, wrapping around, like
+    /// `np.roll(a, shift, axis=A)`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::from([[1, 2, 3], [4, 5, 6]]);
+    /// assert_eq!(m.roll_axis::<1>(1), Tensor::from([[3, 1, 2], [6, 4, 5]]));
+    /// assert_eq!(m.roll_axis::<0>(-3), Tensor::from([[4, 5, 6], [1, 2, 3]]));
+    /// ```
+    #[must_use]
+    pub fn roll_axis<const A: usize>(&self, shift: isize) -> Self
+    where
+        S: ReduceAxis<A>,
+    {
+        let (_, n, inner) = S::LANES;
+        let back = wrap(shift, n);
+        let a = self.as_flat();
+        Self::from_flat_fn(|k| {
+            let (o, j, i) = (k / (n * inner), k / inner % n, k % inner);
+            a[(o * n + (j + n - back) % n) * inner + i]
+        })
+    }
+}
+
+/// `shift` reduced to `0..n` (0 when `n` is 0).
+fn wrap(shift: isize, n: usize) -> usize {
+    match isize::try_from(n) {
+        Ok(n) if n > 0 => shift.rem_euclid(n).unsigned_abs(),
+        _ => 0,
     }
 }
 
