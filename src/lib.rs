@@ -78,7 +78,7 @@
 //! **Reshape to a different element count.** `error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ`
 //!
 //! A reshape keeps every element: choose a target whose dimensions multiply to the same count
-//! (`reshape::<3, 2>()`, `flatten()` to `1 x 6`), or `slice` first to keep only some elements.
+//! (`reshape::<3, 2>()`, `flatten()` to `1 x 6`), or `block` first to keep only some elements.
 //!
 //! ```compile_fail,E0277
 //! # use tensor::prelude::*;
@@ -114,7 +114,7 @@
 //!
 //! **Row, column or slice out of range.** `error[E0277]: row index 3 is out of bounds for a tensor with 3 rows`
 //!
-//! Indices start at 0: the last of `R` rows is `row::<{R - 1}>()` (or `tensor!(m[-1])`). For `slice::<R0, C0, NR, NC>()`
+//! Indices start at 0: the last of `R` rows is `row::<{R - 1}>()` (or `tensor!(m[-1])`). For `block::<R0, C0, NR, NC>()`
 //! the last two parameters are lengths, not end indices; its error reads
 //! `rows 3..3+2 are out of bounds for a tensor with 4 rows`.
 //!
@@ -247,8 +247,9 @@ pub use tensor_macros::tensor;
 /// expands to a constant expression, `Tensor::<f32, 784, 128>::from_array([[...], ...])` with
 /// every element an exact literal, so it can initialize a `const` or a `static` and the weights
 /// live in flash on embedded targets. A shape of `(N,)` gives NumPy's 1-D array as the
-/// broadcasting row `RowVector<T, N>` (`RowVector::from_array([...])`, shape `(1, N)`), ranks 2, 3 and 4 give `Tensor`, `Tensor3` and `Tensor4`; Fortran-order and big-endian files
-/// are rearranged, as `np.load` does. Editing the file recompiles the crate.
+/// broadcasting row `RowVector<T, N>` (`RowVector::from_array([...])`, shape `(1, N)`);
+/// ranks 2, 3 and 4 give `Tensor`, `Tensor3` and `Tensor4`. Fortran-order and big-endian
+/// files are rearranged, as `np.load` does. Editing the file recompiles the crate.
 ///
 /// A model whose layer sizes disagree with the code does not compile: using the tensor where
 /// another shape is expected is a type error naming both shapes. A missing or malformed file

@@ -8,7 +8,7 @@ fn indexing_like_numpy() {
     let mat = tensor![[1, 2], [3, 4]];
     assert_eq!(arr[0], 1); // arr[0]
     assert_eq!(mat[(1, 1)], 4); // mat[1, 1]
-    assert_eq!(arr.slice::<0, 1, 1, 2>(), tensor![2, 3]); // arr[1:3]
+    assert_eq!(arr.block::<0, 1, 1, 2>(), tensor![2, 3]); // arr[1:3]
     assert_eq!(arr[(0, 3)], 4);
 }
 
@@ -58,17 +58,17 @@ fn static_rows_cols_slices() {
     // ... and the first two rows of a 4x4
     let big = Tensor::<i32, 4, 4>::arange();
     assert_eq!(
-        big.slice::<0, 0, 2, 4>(),
+        big.block::<0, 0, 2, 4>(),
         tensor![[0, 1, 2, 3], [4, 5, 6, 7]]
     );
     assert_eq!(m.row::<0>(), tensor![1, 2, 3]);
     assert_eq!(m.row::<2>(), tensor![7, 8, 9]);
     assert_eq!(m.col::<0>(), tensor![[1], [4], [7]]);
     // blocks at every corner, and the whole tensor
-    assert_eq!(big.slice::<2, 2, 2, 2>(), tensor![[10, 11], [14, 15]]);
-    assert_eq!(big.slice::<3, 0, 1, 1>(), tensor![12]);
-    assert_eq!(big.slice::<0, 0, 4, 4>(), big);
-    let empty: Tensor<i32, 0, 4> = big.slice::<4, 0, 0, 4>();
+    assert_eq!(big.block::<2, 2, 2, 2>(), tensor![[10, 11], [14, 15]]);
+    assert_eq!(big.block::<3, 0, 1, 1>(), tensor![12]);
+    assert_eq!(big.block::<0, 0, 4, 4>(), big);
+    let empty: Tensor<i32, 0, 4> = big.block::<4, 0, 0, 4>();
     assert!(empty.is_empty());
 }
 
@@ -77,7 +77,7 @@ fn slices_match_a_naive_reference_for_every_block() {
     let m = Tensor::<i32, 5, 6>::from_fn(|i, j| (i * 100 + j) as i32);
     macro_rules! check {
         ($(($r0:literal, $c0:literal, $nr:literal, $nc:literal)),*) => {$(
-            let b = m.slice::<$r0, $c0, $nr, $nc>();
+            let b = m.block::<$r0, $c0, $nr, $nc>();
             for i in 0..$nr {
                 for j in 0..$nc {
                     assert_eq!(b[(i, j)], m[($r0 + i, $c0 + j)]);

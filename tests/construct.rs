@@ -80,7 +80,7 @@ fn from_fn_and_arrays() {
     let v: Vector<i32, 3> = [1, 2, 3].into();
     let back: [i32; 3] = v.into();
     assert_eq!(back, [1, 2, 3]);
-    assert_eq!(Tensor::from_array([[1, 2]]), v.slice::<0, 0, 1, 2>());
+    assert_eq!(Tensor::from_array([[1, 2]]), v.block::<0, 0, 1, 2>());
 }
 
 #[test]

@@ -191,10 +191,10 @@ fn binary_cross_entropy_from_logits() {
         .map(|i| y[(i, 0)] * p[(i, 0)].ln() + (1.0 - y[(i, 0)]) * (1.0 - p[(i, 0)]).ln())
         .sum::<f64>()
         / 3.0;
-    let first3 = z.slice::<0, 0, 3, 1>();
+    let first3 = z.block::<0, 0, 3, 1>();
     assert_close(
         "BCE",
-        logistic::bce_with_logits(&first3, &y.slice::<0, 0, 3, 1>()),
+        logistic::bce_with_logits(&first3, &y.block::<0, 0, 3, 1>()),
         textbook,
         1e-14,
         0.0,

@@ -34,17 +34,17 @@ fn flatten_into_the_right_length() {
 
 #[test]
 fn rows_cols_slices_in_range() {
-    // twins of row-out-of-range.rs, col-out-of-range.rs, slice-out-of-range.rs
+    // twins of row-out-of-range.rs, col-out-of-range.rs, block-out-of-range.rs
     let m = Tensor::<i32, 3, 3>::arange();
     assert_eq!(m.row::<2>(), tensor![6, 7, 8]);
     assert_eq!(m.col::<2>(), tensor![[2], [5], [8]]);
     let big = Tensor::<i32, 4, 4>::arange();
     assert_eq!(
-        big.slice::<2, 0, 2, 4>(),
+        big.block::<2, 0, 2, 4>(),
         tensor![[8, 9, 10, 11], [12, 13, 14, 15]]
     );
     assert_eq!(
-        big.slice::<0, 2, 4, 2>().col::<1>(),
+        big.block::<0, 2, 4, 2>().col::<1>(),
         tensor![[3], [7], [11], [15]]
     );
 }

@@ -1,6 +1,6 @@
 //! Linear regression `y = X W + b`: the seed's data, the mean squared error, batch gradient
 //! descent and the least-squares solution. Shared by `examples/linear_regression.rs` and
-//! `tests/examples.rs` (both include this file with `#[path]`, next to `batch.rs`).
+//! `tests/examples.rs` (both include this file with `#[path]`).
 //!
 //! Every shape is in the types: `X: (N, D)`, `W: (D, 1)`, `y: (N, 1)`, `b` a scalar, so a
 //! gradient of the wrong shape, or `X @ W` with `W` of the wrong height, does not compile.

@@ -1,6 +1,6 @@
 //! Logistic regression, a linear binary classifier: `p = sigmoid(X W + b)`, trained on the
 //! binary cross-entropy by batch gradient descent. Shared by `examples/logistic_regression.rs`,
-//! `examples/mlp.rs` (as the linear baseline) and `tests/examples.rs`, next to `batch.rs`.
+//! `examples/mlp.rs` (as the linear baseline) and `tests/examples.rs`.
 //!
 //! Shapes: `X: (N, 2)` (two features), `y: (N, 1)` labels in `{0, 1}`, `W: (2, 1)`, `b` a scalar.
 

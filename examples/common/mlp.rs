@@ -1,6 +1,6 @@
 //! A two-layer network, `2 -> H -> 2`: a tanh hidden layer and a softmax output, trained on
 //! the cross-entropy by batch gradient descent with backpropagation written out by hand.
-//! Shared by `examples/mlp.rs` and `tests/examples.rs`, next to `batch.rs`.
+//! Shared by `examples/mlp.rs` and `tests/examples.rs`.
 //!
 //! Every weight, activation and gradient has its shape in its type: a gradient that does not
 //! match its parameter, or a product with the wrong operand transposed, does not compile.

@@ -34,7 +34,7 @@
 //! **Reshape to a different element count.** `error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ`
 //!
 //! A reshape keeps every element: choose a target whose dimensions multiply to the same count
-//! (`reshape::<3, 2>()`, `flatten()` to `1 x 6`), or `slice` first to keep only some elements.
+//! (`reshape::<3, 2>()`, `flatten()` to `1 x 6`), or `block` first to keep only some elements.
 //!
 //! ```compile_fail,E0277
 //! # use tensor_core::Tensor;
@@ -70,7 +70,7 @@
 //!
 //! **Row, column or slice out of range.** `error[E0277]: row index 3 is out of bounds for a tensor with 3 rows`
 //!
-//! Indices start at 0: the last of `R` rows is `row::<{R - 1}>()`. For `slice::<R0, C0, NR, NC>()`
+//! Indices start at 0: the last of `R` rows is `row::<{R - 1}>()`. For `block::<R0, C0, NR, NC>()`
 //! the last two parameters are lengths, not end indices; its error reads
 //! `rows 3..3+2 are out of bounds for a tensor with 4 rows`.
 //!
@@ -139,6 +139,7 @@ extern crate std;
 
 mod access;
 mod array;
+mod block;
 #[cfg(feature = "alloc")]
 mod boxed;
 mod const_array;
@@ -158,7 +159,6 @@ mod ops;
 mod random;
 mod reshape;
 pub mod shape;
-mod slice;
 mod tensor;
 
 pub use access::TensorIndex;

@@ -141,7 +141,7 @@ mod thread_local {
 
     /// NumPy's legacy `np.random.*` constructors, drawing from the thread-local generator
     /// [`rand::rng()`] (seeded from the operating system). For reproducible results, use a
-    /// seeded generator with [`Tensor::random_using`] instead.
+    /// seeded generator with [`Array::random_using`] instead.
     impl<T, S: Dims> Array<T, S> {
         /// Floats uniform in `[0, 1)`, like `np.random.rand(R, C)`.
         ///

@@ -192,7 +192,11 @@ mod tests {
         assert_eq!(parse(quote!(wide)).unwrap(), Table::Wide);
         for bad in [quote!(narrow), quote!(wide wide), quote!(1)] {
             let err = parse(bad).unwrap_err();
-            assert!(err.to_string().contains("takes nothing"), "{err}");
+            assert!(
+                err.to_string()
+                    .contains("take nothing (the default table) or `wide`"),
+                "{err}"
+            );
         }
     }
 

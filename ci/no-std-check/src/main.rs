@@ -28,7 +28,7 @@ fn work() -> i32 {
 
     let m = tensor![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
     let last_col = m.col::<2>();
-    let top = Tensor::<i32, 4, 4>::arange().slice::<0, 0, 2, 4>();
+    let top = Tensor::<i32, 4, 4>::arange().block::<0, 0, 2, 4>();
     let flat: Vector<i32, 16> = Tensor::<i32, 4, 4>::identity().flatten();
     let x = tensor![1.0f32, 4.0, 9.0].map(|v| v * 2.0);
     // [[4, 3]] + [[1], [2]] broadcasts to [[5, 4], [6, 5]]: 20.

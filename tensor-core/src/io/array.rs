@@ -15,7 +15,8 @@ mod sealed {
 }
 
 /// A tensor type that array files hold: every [`Array`] ([`Tensor`](crate::Tensor),
-/// [`Tensor3`](crate::Tensor3), [`RowVector`](crate::RowVector), ...) and its boxed form (`Box<Tensor<..>>`, built on the heap, for tensors too large for the stack), of a
+/// [`Tensor3`](crate::Tensor3), [`RowVector`](crate::RowVector), ...) and its boxed form
+/// (`Box<Tensor<..>>`, built on the heap, for tensors too large for the stack), of a
 /// [`FileElement`] type. Its shape and element type are what a file must declare.
 ///
 /// A `Tensor<T, R, C>` is stored as a 2-D array of shape `(R, C)`. As everywhere in this

@@ -81,18 +81,18 @@ impl<const J: usize, const C: usize> ColIndexInBounds<J, C> for True {}
 /// use tensor_core::Tensor;
 ///
 /// let m = Tensor::<i32, 4, 4>::arange();
-/// assert_eq!(m.slice::<2, 0, 2, 1>(), Tensor::from([[8], [12]]));
+/// assert_eq!(m.block::<2, 0, 2, 1>(), Tensor::from([[8], [12]]));
 /// ```
 ///
 /// ```compile_fail,E0277
 /// use tensor_core::Tensor;
 ///
 /// let m = Tensor::<i32, 4, 4>::arange();
-/// let _ = m.slice::<3, 0, 2, 4>(); // rows 3..3+2 are out of bounds for a tensor with 4 rows
+/// let _ = m.block::<3, 0, 2, 4>(); // rows 3..3+2 are out of bounds for a tensor with 4 rows
 /// ```
 #[diagnostic::on_unimplemented(
     message = "rows {START}..{START}+{LEN} are out of bounds for a tensor with {R} rows",
-    label = "this slice needs {LEN} rows from row {START}, but the tensor has {R}"
+    label = "this block needs {LEN} rows from row {START}, but the tensor has {R}"
 )]
 pub trait RowRangeInBounds<const START: usize, const LEN: usize, const R: usize> {}
 impl<const START: usize, const LEN: usize, const R: usize> RowRangeInBounds<START, LEN, R>
@@ -106,18 +106,18 @@ impl<const START: usize, const LEN: usize, const R: usize> RowRangeInBounds<STAR
 /// use tensor_core::Tensor;
 ///
 /// let m = Tensor::<i32, 2, 4>::arange();
-/// assert_eq!(m.slice::<0, 1, 2, 3>(), Tensor::from([[1, 2, 3], [5, 6, 7]]));
+/// assert_eq!(m.block::<0, 1, 2, 3>(), Tensor::from([[1, 2, 3], [5, 6, 7]]));
 /// ```
 ///
 /// ```compile_fail,E0277
 /// use tensor_core::Tensor;
 ///
 /// let m = Tensor::<i32, 2, 4>::arange();
-/// let _ = m.slice::<0, 2, 2, 3>(); // columns 2..2+3 are out of bounds for a tensor with 4 columns
+/// let _ = m.block::<0, 2, 2, 3>(); // columns 2..2+3 are out of bounds for a tensor with 4 columns
 /// ```
 #[diagnostic::on_unimplemented(
     message = "columns {START}..{START}+{LEN} are out of bounds for a tensor with {C} columns",
-    label = "this slice needs {LEN} columns from column {START}, but the tensor has {C}"
+    label = "this block needs {LEN} columns from column {START}, but the tensor has {C}"
 )]
 pub trait ColRangeInBounds<const START: usize, const LEN: usize, const C: usize> {}
 impl<const START: usize, const LEN: usize, const C: usize> ColRangeInBounds<START, LEN, C>

@@ -68,24 +68,37 @@ mod reduce;
 mod reshape;
 mod select;
 
-pub use axes::{
-    Axis, Const, Dims, Extent, NotOne, One, SameAxis, SameDims, SingleElement, SizeVisitor,
-    UnitAxis,
-};
+// The shape vocabulary users write: axes, shapes, and the bounds generic code may name.
+pub use axes::{Axis, Const, Dims, Extent, NotOne, One, SingleElement, UnitAxis};
 pub use bounds::{BlockInBounds, ColInBounds, RowInBounds};
-pub use broadcast::{AxisWith, BroadcastAxis, BroadcastTo, BroadcastWith};
+pub use broadcast::{BroadcastTo, BroadcastWith};
 pub use check::{
     BroadcastCompatible, BroadcastsTo, ColIndexInBounds, ColRangeInBounds, IndexFromEndInBounds,
     IndexInBounds, InnerDimsMatch, RowIndexInBounds, RowRangeInBounds, SameElementCount,
     SliceFromEndInBounds, SliceInBounds, Square, TrimFits,
 };
-pub use dim::{Dim, ToUInt, U};
-pub use join::{AxisEq, AxisIs, AxisJoin, ConcatInto, Concatenable, StackInto, Stackable};
-pub use linalg::{MinDim, PickDim, RowsMatch, SameRows, SquareDecomposition};
+pub use dim::Dim;
+pub use join::{ConcatInto, Concatenable, StackInto, Stackable};
+pub use linalg::{MinDim, RowsMatch, SameRows, SquareDecomposition};
 pub use matmul::MatMulRhs;
 pub use reduce::{ReduceAxis, ReduceLeading};
-pub use reshape::{ElementCount, ReshapeInto};
+pub use reshape::ReshapeInto;
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
+
+// The machinery behind those rules: public because the rules' impls name it, hidden from the
+// documentation because user code never needs to.
+#[doc(hidden)]
+pub use axes::{SameAxis, SameDims, SizeVisitor};
+#[doc(hidden)]
+pub use broadcast::{AxisWith, BroadcastAxis};
+#[doc(hidden)]
+pub use dim::{ToUInt, U};
+#[doc(hidden)]
+pub use join::{AxisEq, AxisIs, AxisJoin};
+#[doc(hidden)]
+pub use linalg::PickDim;
+#[doc(hidden)]
+pub use reshape::ElementCount;
 
 /// The shape `R x C` as error messages name it (and as the row, column and slice bounds take
 /// it); the shape *type* of a tensor is the tuple of axes `(Const<R>, Const<C>)`, whose

@@ -12,20 +12,20 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     ///
     /// let m = Tensor::<i32, 4, 4>::arange();
     /// // The first two rows of a 4x4: m[:2, :]
-    /// let top = m.slice::<0, 0, 2, 4>();
+    /// let top = m.block::<0, 0, 2, 4>();
     /// assert_eq!(top, Tensor::from([[0, 1, 2, 3], [4, 5, 6, 7]]));
     /// // The centre 2x2: m[1:3, 1:3]
-    /// assert_eq!(m.slice::<1, 1, 2, 2>(), Tensor::from([[5, 6], [9, 10]]));
+    /// assert_eq!(m.block::<1, 1, 2, 2>(), Tensor::from([[5, 6], [9, 10]]));
     /// ```
     ///
     /// ```compile_fail
     /// use tensor_core::Tensor;
     ///
     /// let m = Tensor::<i32, 4, 4>::arange();
-    /// let _ = m.slice::<3, 0, 2, 4>(); // rows 3..3+2 are out of bounds for a tensor with 4 rows
+    /// let _ = m.block::<3, 0, 2, 4>(); // rows 3..3+2 are out of bounds for a tensor with 4 rows
     /// ```
     #[must_use]
-    pub fn slice<const R0: usize, const C0: usize, const NR: usize, const NC: usize>(
+    pub fn block<const R0: usize, const C0: usize, const NR: usize, const NC: usize>(
         &self,
     ) -> Tensor<T, NR, NC>
     where
