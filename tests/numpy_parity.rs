@@ -833,3 +833,52 @@ proptest! {
         assert_same_f64("roll_axis::<1> by 3", a.roll_axis::<1>(3).as_flat(), a.as_flat());
     }
 }
+
+/// The parts of a split, stacked along a new axis 0, as `np.stack(np.split(...))`.
+fn stacked<P: Dims, const N: usize>(parts: [Array<i64, P>; N]) -> Vec<i64> {
+    parts.iter().flat_map(|p| p.as_flat().to_vec()).collect()
+}
+
+#[test]
+fn split_vsplit_and_hsplit_match_numpy() {
+    let mut n = 0;
+    for c in golden("parity.json") {
+        let op = c["op"].as_str().unwrap();
+        if !op.contains("split") {
+            continue;
+        }
+        let got = if op == "split3" {
+            let t: Tensor3<i64, 2, 3, 6> = ten(&i64s(&c["a"]));
+            stacked::<_, 3>(t.split::<2, (Const<2>, Const<3>, Const<2>), 3>())
+        } else {
+            let a: Tensor<i64, 6, 4> = ten(&i64s(&c["a"]));
+            match (op, c["axis"].as_u64()) {
+                ("split", Some(0)) => stacked::<_, 3>(a.split::<0, (Const<2>, Const<4>), 3>()),
+                ("split", _) => stacked::<_, 2>(a.split::<1, (Const<6>, Const<2>), 2>()),
+                ("vsplit", _) => stacked::<_, 2>(a.vsplit::<(Const<3>, Const<4>), 2>()),
+                _ => stacked::<_, 4>(a.hsplit::<(Const<6>, Const<1>), 4>()),
+            }
+        };
+        assert_eq!(got, i64s(&c["out"]), "{c}");
+        n += 1;
+    }
+    assert_eq!(n, 2 * 5);
+}
+
+proptest! {
+    /// Splitting undoes concatenation and stacking, on every axis of a rank-3 tensor.
+    #[test]
+    fn split_inverts_concat(v in proptest::collection::vec(-100i32..100, 48)) {
+        let a: Tensor3<i32, 2, 3, 4> = ten(&v[..24]);
+        let b: Tensor3<i32, 2, 3, 4> = ten(&v[24..]);
+        let c0: Tensor3<i32, 4, 3, 4> = Tensor3::concat::<0>((&a, &b));
+        let [x, y]: [Tensor3<i32, 2, 3, 4>; 2] = c0.split::<0, _, _>();
+        prop_assert!(x == a && y == b);
+        let c2: Tensor3<i32, 2, 3, 8> = Tensor3::concat::<2>((&a, &b));
+        let [x, y]: [Tensor3<i32, 2, 3, 4>; 2] = c2.split::<2, _, _>();
+        prop_assert!(x == a && y == b);
+        let s: tensor::Tensor4<i32, 2, 3, 2, 4> = tensor::Tensor4::stack::<2>([&a, &b]);
+        let [x, y]: [tensor::Tensor4<i32, 2, 3, 1, 4>; 2] = s.split::<2, _, _>();
+        prop_assert!(x.reshape3::<2, 3, 4>() == a && y.reshape3::<2, 3, 4>() == b);
+    }
+}

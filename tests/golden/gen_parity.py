@@ -2,7 +2,7 @@
 """NumPy golden values for the everyday array API of issue 22 (tests/numpy_parity.rs).
 
 Comparisons, masks, where, %, //, fmod, flip, sort, argsort, concatenate/vstack/hstack/stack,
-roll, a[mask], flatnonzero, unique.
+roll, a[mask], flatnonzero, unique, split/vsplit/hsplit (the parts stacked on a new axis 0).
 
 Usage: python3 gen_parity.py [OUT_DIR] [SEED]   (writes OUT_DIR/parity.json, default: this folder)
 
@@ -191,6 +191,16 @@ for rep in range(3):
     for kind, v in (("i64", ints((3, 4), -3, 4)), ("f64", floats((3, 4)))):
         vals, idx, inv, cnt = np.unique(v, return_index=True, return_inverse=True, return_counts=True)
         case("unique", vals, kind=kind, a=v, indices=idx, inverse=inv.reshape(-1), counts=cnt)
+
+# split, vsplit, hsplit.
+for rep in range(2):
+    a = ints((6, 4))
+    case("split", np.stack(np.split(a, 3, axis=0)), axis=0, parts=3, a=a)
+    case("split", np.stack(np.split(a, 2, axis=1)), axis=1, parts=2, a=a)
+    case("vsplit", np.stack(np.vsplit(a, 2)), parts=2, a=a)
+    case("hsplit", np.stack(np.hsplit(a, 4)), parts=4, a=a)
+    t = ints((2, 3, 6))
+    case("split3", np.stack(np.split(t, 3, axis=2)), axis=2, parts=3, a=t)
 
 doc = {"numpy": np.__version__, "seed": seed, "cases": cases}
 with open(os.path.join(out, "parity.json"), "w") as fh:

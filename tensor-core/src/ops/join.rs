@@ -1,5 +1,6 @@
-//! Joining tensors, NumPy's `np.concatenate`, `np.vstack`, `np.hstack` and `np.stack`, for
-//! every rank, with every shape checked at compile time.
+//! Joining and splitting tensors, NumPy's `np.concatenate`, `np.vstack`, `np.hstack`,
+//! `np.stack`, `np.split`, `np.vsplit` and `np.hsplit`, for every rank, with every shape checked
+//! at compile time.
 //!
 //! The result's shape is the type the caller names (as for `reshape`): Rust cannot yet add
 //! const generics in a type (`Const<{N + M}>`), so the sizes are added by the shape check
@@ -15,7 +16,7 @@
 //! ```
 
 use crate::Array;
-use crate::shape::{ConcatInto, Dims, StackInto};
+use crate::shape::{ConcatInto, Dims, SplitInto, StackInto};
 
 /// The parts of a concatenation along axis `A` into a tensor of shape `Out`: a pair of
 /// borrowed tensors whose shapes concatenate into `Out` ([`ConcatInto`]).
@@ -139,5 +140,70 @@ impl<T: Copy, S: Dims> Array<T, S> {
     #[must_use]
     pub fn stack<const A: usize>(parts: impl StackParts<T, S, A>) -> Self {
         parts.stack()
+    }
+
+    /// The tensor cut along axis `A` into `N` equal parts of shape `P`, like
+    /// `np.split(a, N, axis=A)`: the parts' type is named by the caller (`_` lets `A`'s
+    /// neighbours be inferred), and an axis that `N` parts of `P` do not fill exactly, or a
+    /// part differing on another axis, is a compile error naming the shapes.
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Tensor3};
+    ///
+    /// let img = Tensor3::<i32, 2, 2, 6>::arange();
+    /// let [r, g, b]: [Tensor3<i32, 2, 2, 2>; 3] = img.split::<2, _, _>();
+    /// assert_eq!(r.as_flat(), &[0, 1, 6, 7, 12, 13, 18, 19]);
+    /// assert_eq!(g.sum() + b.sum(), img.sum() - r.sum());
+    /// ```
+    #[must_use]
+    pub fn split<const A: usize, P: Dims, const N: usize>(&self) -> [Array<T, P>; N]
+    where
+        S: SplitInto<P, N, A>,
+    {
+        let a = self.as_flat();
+        // Part `p` holds, in each of the `outer` blocks, the `p`-th run of `m * inner` elements.
+        let inner: usize = S::DIMS[A + 1..].iter().product();
+        let (n, m) = (S::DIMS[A], P::DIMS[A]);
+        core::array::from_fn(|p| {
+            Array::from_flat_fn(|k| {
+                let (o, j) = (k / (m * inner), k % (m * inner));
+                a[o * n * inner + p * m * inner + j]
+            })
+        })
+    }
+
+    /// The rows cut into `N` equal blocks, like `np.vsplit(a, N)`: [`split`](Self::split)
+    /// along axis 0.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let m = Tensor::<i32, 4, 2>::arange();
+    /// let [top, bottom]: [Tensor<i32, 2, 2>; 2] = m.vsplit();
+    /// assert_eq!((top, bottom), (Tensor::from([[0, 1], [2, 3]]), Tensor::from([[4, 5], [6, 7]])));
+    /// ```
+    #[must_use]
+    pub fn vsplit<P: Dims, const N: usize>(&self) -> [Array<T, P>; N]
+    where
+        S: SplitInto<P, N, 0>,
+    {
+        self.split::<0, P, N>()
+    }
+
+    /// The columns cut into `N` equal blocks, like `np.hsplit(a, N)`: [`split`](Self::split)
+    /// along axis 1 (for NumPy's 1-D arrays, our row vectors, that cuts the vector).
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Vector};
+    ///
+    /// let [a, b, c]: [Vector<i32, 2>; 3] = Vector::from([1, 2, 3, 4, 5, 6]).hsplit();
+    /// assert_eq!((a, b, c), (Vector::from([1, 2]), Vector::from([3, 4]), Vector::from([5, 6])));
+    /// ```
+    #[must_use]
+    pub fn hsplit<P: Dims, const N: usize>(&self) -> [Array<T, P>; N]
+    where
+        S: SplitInto<P, N, 1>,
+    {
+        self.split::<1, P, N>()
     }
 }

@@ -1,5 +1,6 @@
-//! The shape rules of joining tensors: [`ConcatInto`] (`concat` along an existing axis) and
-//! [`StackInto`] (`stack` along a new axis).
+//! The shape rules of joining tensors and splitting them: [`ConcatInto`] (`concat` along an
+//! existing axis), [`StackInto`] (`stack` along a new axis) and [`SplitInto`] (`split` into
+//! equal parts).
 //!
 //! Both are proved at type-check time with typenum arithmetic on the dimensions (through the
 //! table of [`Dim`](super::Dim)); a mismatch is reported by the marker traits
@@ -9,9 +10,9 @@
 //! error[E0277]: cannot concatenate tensors of shapes Shape<2, 3> and Shape<2, 4> along axis 0 into shape Shape<4, 3>
 //! ```
 
-use core::ops::Add;
+use core::ops::{Add, Mul};
 
-use typenum::{Eq, IsEqual, Sum, True};
+use typenum::{Eq, IsEqual, Prod, Sum, True};
 
 use super::reshape::AxisCount;
 use super::{Axis, Dim, Dims, ToUInt, U};
@@ -81,6 +82,65 @@ where
     X2: Stackable<S, Out, N, A>,
     X3: Stackable<S, Out, N, A>,
 {
+}
+
+/// Reports a failed [`SplitInto`] check: implemented for `True` and for tuples (one bit per
+/// axis) whose every element implements it.
+#[diagnostic::on_unimplemented(
+    message = "cannot split a tensor of shape {S} along axis {A} into {N} parts of shape {P}",
+    label = "splitting {S} along axis {A} into {N} equal parts does not give parts of shape {P}",
+    note = "the parts divide the axis equally (NumPy's `np.split(a, N, axis=A)`): its size is N times the part's, and every other axis is the same"
+)]
+pub trait Splittable<S, P, const N: usize, const A: usize> {}
+impl<S, P, const N: usize, const A: usize> Splittable<S, P, N, A> for True {}
+impl<S, P, const N: usize, const A: usize, X0> Splittable<S, P, N, A> for (X0,) where
+    X0: Splittable<S, P, N, A>
+{
+}
+impl<S, P, const N: usize, const A: usize, X0, X1> Splittable<S, P, N, A> for (X0, X1)
+where
+    X0: Splittable<S, P, N, A>,
+    X1: Splittable<S, P, N, A>,
+{
+}
+impl<S, P, const N: usize, const A: usize, X0, X1, X2> Splittable<S, P, N, A> for (X0, X1, X2)
+where
+    X0: Splittable<S, P, N, A>,
+    X1: Splittable<S, P, N, A>,
+    X2: Splittable<S, P, N, A>,
+{
+}
+impl<S, P, const N: usize, const A: usize, X0, X1, X2, X3> Splittable<S, P, N, A>
+    for (X0, X1, X2, X3)
+where
+    X0: Splittable<S, P, N, A>,
+    X1: Splittable<S, P, N, A>,
+    X2: Splittable<S, P, N, A>,
+    X3: Splittable<S, P, N, A>,
+{
+}
+
+/// The check of one axis in a split of `Self` into `N` parts of `P`, as a typenum bit: along
+/// the divided axis (`DIV = true`) `Self == N * P`, elsewhere `Self == P`.
+pub trait AxisSplit<P, const N: usize, const DIV: bool> {
+    /// `True` when the axis fits.
+    type Ok;
+}
+
+impl<A: AxisCount, P: AxisCount, const N: usize> AxisSplit<P, N, true> for A
+where
+    Dim<N>: ToUInt,
+    P::Count: Mul<U<N>>,
+    A::Count: IsEqual<Prod<P::Count, U<N>>>,
+{
+    type Ok = Eq<A::Count, Prod<P::Count, U<N>>>;
+}
+
+impl<A: AxisCount, P: AxisCount, const N: usize> AxisSplit<P, N, false> for A
+where
+    A::Count: IsEqual<P::Count>,
+{
+    type Ok = Eq<A::Count, P::Count>;
 }
 
 /// The check of one axis in a concatenation, `Self` and `B` into `C`, as a pair of typenum
@@ -239,3 +299,54 @@ stack_into!(0; [S0, S1, S2] [O0, O1, O2, O3] O0; O1 S0, O2 S1, O3 S2);
 stack_into!(1; [S0, S1, S2] [O0, O1, O2, O3] O1; O0 S0, O2 S1, O3 S2);
 stack_into!(2; [S0, S1, S2] [O0, O1, O2, O3] O2; O0 S0, O1 S1, O3 S2);
 stack_into!(3; [S0, S1, S2] [O0, O1, O2, O3] O3; O0 S0, O1 S1, O2 S2);
+
+/// `Self` split along axis `A` into `N` equal parts gives parts of shape `P`: `Self`'s size
+/// along `A` is `N` times `P`'s, every other axis is equal. Behind
+/// [`Array::split`](crate::Array::split), `vsplit` and `hsplit`; ranks 1 to 4, every axis.
+///
+/// ```
+/// use tensor_core::shape::{Const, SplitInto};
+///
+/// fn check<S: SplitInto<P, N, A>, P, const N: usize, const A: usize>() {}
+/// check::<(Const<6>, Const<3>), (Const<2>, Const<3>), 3, 0>();
+/// check::<(Const<2>, Const<8>), (Const<2>, Const<4>), 2, 1>();
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::shape::{Const, SplitInto};
+///
+/// fn check<S: SplitInto<P, N, A>, P, const N: usize, const A: usize>() {}
+/// check::<(Const<5>, Const<3>), (Const<2>, Const<3>), 2, 0>(); // 5 rows are not 2 x 2
+/// ```
+pub trait SplitInto<P, const N: usize, const A: usize>: Dims {}
+
+/// One [`SplitInto`] impl: the axis index, then per axis `source part` and whether it is the
+/// axis divided.
+macro_rules! split_into {
+    ($a:literal; $($s:ident $p:ident $div:literal),+) => {
+        impl<const N: usize, $($s: Axis, $p: Axis),+> SplitInto<($($p,)+), N, $a> for ($($s,)+)
+        where
+            ($($s,)+): Dims,
+            ($($p,)+): Dims,
+            $($s: AxisSplit<$p, N, $div>,)+
+            ($(<$s as AxisSplit<$p, N, $div>>::Ok,)+): Splittable<
+                <($($s,)+) as Dims>::Name,
+                <($($p,)+) as Dims>::Name,
+                N,
+                $a,
+            >,
+        {
+        }
+    };
+}
+
+split_into!(0; S0 P0 true);
+split_into!(0; S0 P0 true, S1 P1 false);
+split_into!(1; S0 P0 false, S1 P1 true);
+split_into!(0; S0 P0 true, S1 P1 false, S2 P2 false);
+split_into!(1; S0 P0 false, S1 P1 true, S2 P2 false);
+split_into!(2; S0 P0 false, S1 P1 false, S2 P2 true);
+split_into!(0; S0 P0 true, S1 P1 false, S2 P2 false, S3 P3 false);
+split_into!(1; S0 P0 false, S1 P1 true, S2 P2 false, S3 P3 false);
+split_into!(2; S0 P0 false, S1 P1 false, S2 P2 true, S3 P3 false);
+split_into!(3; S0 P0 false, S1 P1 false, S2 P2 false, S3 P3 true);

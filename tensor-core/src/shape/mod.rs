@@ -78,7 +78,7 @@ pub use check::{
     SliceFromEndInBounds, SliceInBounds, Square, TrimFits,
 };
 pub use dim::Dim;
-pub use join::{ConcatInto, Concatenable, StackInto, Stackable};
+pub use join::{ConcatInto, Concatenable, SplitInto, Splittable, StackInto, Stackable};
 pub use linalg::{MinDim, RowsMatch, SameRows, SquareDecomposition};
 pub use matmul::MatMulRhs;
 pub use reduce::{ReduceAxis, ReduceLeading};
@@ -94,7 +94,7 @@ pub use broadcast::{AxisWith, BroadcastAxis};
 #[doc(hidden)]
 pub use dim::{ToUInt, U};
 #[doc(hidden)]
-pub use join::{AxisEq, AxisIs, AxisJoin};
+pub use join::{AxisEq, AxisIs, AxisJoin, AxisSplit};
 #[doc(hidden)]
 pub use linalg::PickDim;
 #[doc(hidden)]
