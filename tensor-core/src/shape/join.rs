@@ -169,7 +169,7 @@ where
     type Ok = (Eq<A::Count, C::Count>, Eq<B::Count, C::Count>);
 }
 
-/// The typenum bit of `Self`'s size equal to `B`'s ([`AxisCount`] numbers).
+/// The typenum bit of `Self`'s size equal to `B`'s (sizes as typenum numbers).
 pub trait AxisEq<B> {
     /// `True` when the sizes are equal.
     type Ok;
