@@ -481,6 +481,27 @@ impl<T: Element, S: Dims> fmt::Display for Array<T, S> {
     }
 }
 
+impl<S: Dims> fmt::Display for Array<bool, S> {
+    /// Prints a mask like NumPy's `print(a)` of a boolean array: `" True"` and `"False"`, 5
+    /// wide, in the layout of numeric tensors (line wrapping, summarizing, blank lines
+    /// between blocks).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([true, false]).to_string(), "[ True False]");
+    /// assert_eq!(Tensor::from([[true], [true]]).to_string(), "[[ True]\n [ True]]"); // as NumPy
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dims = if S::RANK == 2 && S::DIMS[0] == 1 {
+            &S::DIMS[1..]
+        } else {
+            S::DIMS
+        };
+        crate::fmt::write_array(f, self.as_flat(), dims)
+    }
+}
+
 impl<T: fmt::Debug, S: Dims> fmt::Debug for Array<T, S>
 where
     S::Storage<T>: fmt::Debug,

@@ -117,6 +117,21 @@ impl<T: Element, const N: usize> From<[T; N]> for Vector<T, N> {
     }
 }
 
+impl<const N: usize> From<[bool; N]> for Vector<bool, N> {
+    /// Wraps an array of `bool` as a row vector: a 1-D mask, like `np.array([True, False])`.
+    ///
+    /// ```
+    /// use tensor_core::Vector;
+    ///
+    /// let m = Vector::from([true, false]);
+    /// assert_eq!(m.shape(), (1, 2));
+    /// assert_eq!(m.count_nonzero(), 1);
+    /// ```
+    fn from(row: [bool; N]) -> Self {
+        Self { data: [row] }
+    }
+}
+
 impl<T, const R: usize, const C: usize> From<Tensor<T, R, C>> for [[T; C]; R] {
     /// Unwraps the row-major array of rows.
     ///

@@ -4,6 +4,41 @@ use core::fmt::{self, Write};
 
 use crate::{Element, Notation};
 
+/// What `Display` needs of an element: the [`Element`]s, and `bool`, which NumPy prints as
+/// `" True"`/`"False"`, always 5 wide (`[ True  True]`, NumPy's `BoolFormat`).
+pub(crate) trait Print {
+    /// Whether the element is a float (see [`Element::IS_FLOAT`]).
+    const IS_FLOAT: bool;
+    /// See [`Element::fmt_numpy`].
+    fn fmt_numpy(&self, f: &mut dyn Write, notation: Notation) -> fmt::Result;
+    /// See [`Element::scientific_parts`].
+    fn scientific_parts(&self) -> Option<(f64, usize, usize)>;
+}
+
+impl<T: Element> Print for T {
+    const IS_FLOAT: bool = <T as Element>::IS_FLOAT;
+
+    fn fmt_numpy(&self, f: &mut dyn Write, notation: Notation) -> fmt::Result {
+        Element::fmt_numpy(self, f, notation)
+    }
+
+    fn scientific_parts(&self) -> Option<(f64, usize, usize)> {
+        Element::scientific_parts(self)
+    }
+}
+
+impl Print for bool {
+    const IS_FLOAT: bool = false;
+
+    fn fmt_numpy(&self, f: &mut dyn Write, _: Notation) -> fmt::Result {
+        f.write_str(if *self { " True" } else { "False" })
+    }
+
+    fn scientific_parts(&self) -> Option<(f64, usize, usize)> {
+        None
+    }
+}
+
 /// Counts what a formatted element occupies on each side of its decimal point.
 #[derive(Default)]
 struct Measure {
@@ -28,7 +63,7 @@ impl Write for Measure {
     }
 }
 
-fn measure<T: Element>(x: &T, notation: Notation) -> Result<Measure, fmt::Error> {
+fn measure<T: Print>(x: &T, notation: Notation) -> Result<Measure, fmt::Error> {
     let mut m = Measure::default();
     x.fmt_numpy(&mut m, notation)?;
     Ok(m)
@@ -79,7 +114,7 @@ impl Default for NotationChooser {
 }
 
 impl NotationChooser {
-    fn add<T: Element>(&mut self, x: &T) {
+    fn add<T: Print>(&mut self, x: &T) {
         if let Some((magnitude, digits, exp_digits)) = x.scientific_parts() {
             self.digits = self.digits.max(digits);
             self.exp_digits = self.exp_digits.max(exp_digits);
@@ -118,7 +153,7 @@ impl Layout {
     /// Writes `x` padded on the left to the common width, aligned on the point or, for
     /// integers, nan and inf, on the right. Returns the padding still owed on the right, which
     /// NumPy drops at the end of a wrapped line.
-    fn write<T: Element>(&self, f: &mut fmt::Formatter<'_>, x: &T) -> Result<usize, fmt::Error> {
+    fn write<T: Print>(&self, f: &mut fmt::Formatter<'_>, x: &T) -> Result<usize, fmt::Error> {
         let m = measure(x, self.notation)?;
         if m.seen_dot || !T::IS_FLOAT {
             pad(f, self.before - m.before_dot)?;
@@ -134,7 +169,7 @@ impl Layout {
     /// Writes a block of `dims` (rank 1 or more) at nesting `depth`, in brackets, the way
     /// NumPy's `_formatArray` does: sub-blocks separated by as many newlines as they have
     /// axes, with one more space of hanging indent per level.
-    fn write_block<T: Element>(
+    fn write_block<T: Print>(
         &self,
         f: &mut fmt::Formatter<'_>,
         block: &[T],
@@ -168,7 +203,7 @@ impl Layout {
     /// Writes one row's elements (without brackets) the way NumPy's `_formatArray` does:
     /// separated by a space, wrapped before `width` columns with `indent` spaces of hanging
     /// indent. The caller has already written `indent` characters of this line.
-    fn write_row<T: Element>(
+    fn write_row<T: Print>(
         &self,
         f: &mut fmt::Formatter<'_>,
         row: &[T],
@@ -219,7 +254,7 @@ fn for_each_shown<T>(
 }
 
 /// Writes the row-major array `flat` of shape `dims` (rank 1 or more) as NumPy's `str(a)`.
-pub(crate) fn write_array<T: Element>(
+pub(crate) fn write_array<T: Print>(
     f: &mut fmt::Formatter<'_>,
     flat: &[T],
     dims: &[usize],

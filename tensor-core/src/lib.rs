@@ -167,6 +167,9 @@ pub use element::{Element, Notation};
 pub use error::ShapeMismatch;
 pub use linalg::{Lstsq, MatrixNorm, SolveError, VectorNorm};
 pub use nd::{Tensor3, Tensor4};
+#[cfg(feature = "alloc")]
+pub use ops::Unique;
+pub use ops::{ConcatParts, FloorDivMod, StackParts};
 pub use shape::{Shape, Shape1, Shape3, Shape4};
 pub use tensor::{ColVector, RowVector, SquareMatrix, Tensor, Vector};
 

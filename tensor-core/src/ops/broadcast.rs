@@ -83,3 +83,78 @@ broadcast_method! {
     Tensor3 [D0, D1, D2] [E0, E1, E2] [i, j, k] Shape3, "1, 1, 3", "4, 4, 3", "4, 4, 2";
     Tensor4 [D0, D1, D2, D3] [E0, E1, E2, E3] [n, i, j, k] Shape4, "1, 2, 1, 3", "5, 2, 4, 3", "5, 3, 4, 3";
 }
+
+/// The row-major index, in an operand of shape `src` (aligned at the last axis of `dims`,
+/// size-1 axes repeated), of the element that lands at row-major index `k` of the broadcast
+/// shape `dims`.
+#[inline]
+fn broadcast_source(mut k: usize, dims: &[usize], src: &[usize]) -> usize {
+    let pad = dims.len() - src.len();
+    let (mut index, mut stride) = (0, 1);
+    for axis in (0..dims.len()).rev() {
+        let i = k % dims[axis];
+        k /= dims[axis];
+        if let Some(axis) = axis.checked_sub(pad) {
+            if src[axis] != 1 {
+                index += i * stride;
+            }
+            stride *= src[axis];
+        }
+    }
+    index
+}
+
+/// Combines the row-major elements `a` of shape `A` and `b` of shape `B` (element types may
+/// differ from each other and from the result's) after broadcasting them to their common
+/// shape, like [`zip_broadcast`] but without SIMD kernels: behind comparisons, mask logic and
+/// `%`.
+#[inline]
+pub(crate) fn zip_broadcast_map<T: Copy, U: Copy, V, A, B>(
+    a: &[T],
+    b: &[U],
+    f: impl Fn(T, U) -> V,
+) -> Array<V, A::Output>
+where
+    A: BroadcastWith<B>,
+    B: Dims,
+{
+    let dims = <A::Output as Dims>::DIMS;
+    if A::DIMS == B::DIMS {
+        return Array::from_flat_fn(|k| f(a[k], b[k]));
+    }
+    Array::from_flat_fn(|k| {
+        f(
+            a[broadcast_source(k, dims, A::DIMS)],
+            b[broadcast_source(k, dims, B::DIMS)],
+        )
+    })
+}
+
+/// [`zip_broadcast_map`] for three operands (`where`): `a` of shape `A`, `b` of shape `B` and
+/// `c` of shape `C`, broadcast to `Out`, which the caller computes as `A` with `B`, then with
+/// `C`.
+#[inline]
+pub(crate) fn zip3_broadcast_map<
+    T: Copy,
+    U: Copy,
+    W: Copy,
+    V,
+    A: Dims,
+    B: Dims,
+    C: Dims,
+    Out: Dims,
+>(
+    a: &[T],
+    b: &[U],
+    c: &[W],
+    f: impl Fn(T, U, W) -> V,
+) -> Array<V, Out> {
+    let dims = Out::DIMS;
+    Array::from_flat_fn(|k| {
+        f(
+            a[broadcast_source(k, dims, A::DIMS)],
+            b[broadcast_source(k, dims, B::DIMS)],
+            c[broadcast_source(k, dims, C::DIMS)],
+        )
+    })
+}

@@ -1,9 +1,22 @@
-//! Elementwise arithmetic, broadcasting, vectorized math and reductions.
+//! Elementwise arithmetic, broadcasting, vectorized math and reductions; comparisons and
+//! masks, `%` and floor division, joining, reordering, and (`alloc`) data-sized selections.
 //!
 //! Shapes are checked here, in the type system; the loops live in `crate::kernels`.
 
 mod arith;
 mod broadcast;
+mod compare;
+mod join;
+mod mask;
 mod math;
+mod order;
 mod reduce;
+mod rem;
 mod scalar;
+#[cfg(feature = "alloc")]
+mod select;
+
+pub use join::{ConcatParts, StackParts};
+pub use rem::FloorDivMod;
+#[cfg(feature = "alloc")]
+pub use select::Unique;

@@ -61,6 +61,7 @@ mod bounds;
 mod broadcast;
 mod check;
 mod dim;
+mod join;
 mod linalg;
 mod matmul;
 mod reduce;
@@ -77,6 +78,7 @@ pub use check::{
     SliceFromEndInBounds, SliceInBounds, Square, TrimFits,
 };
 pub use dim::Dim;
+pub use join::{ConcatInto, Concatenable, SplitInto, Splittable, StackInto, Stackable};
 pub use linalg::{MinDim, RowsMatch, SameRows, SquareDecomposition};
 pub use matmul::MatMulRhs;
 pub use reduce::{ReduceAxis, ReduceLeading};
@@ -91,6 +93,8 @@ pub use axes::{SameAxis, SameDims, SizeVisitor};
 pub use broadcast::{AxisWith, BroadcastAxis};
 #[doc(hidden)]
 pub use dim::{ToUInt, U};
+#[doc(hidden)]
+pub use join::{AxisEq, AxisIs, AxisJoin, AxisSplit};
 #[doc(hidden)]
 pub use linalg::PickDim;
 #[doc(hidden)]
