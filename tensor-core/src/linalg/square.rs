@@ -61,7 +61,11 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
     /// when a pivot satisfies `|u_kk| <= n * eps * max |a_ij|` (`eps` is `T::EPSILON`, the
     /// maximum is taken over the finite elements of `self`): a pivot that small is within the
     /// rounding error of the factorization, so the inverse would be noise. Exactly singular
-    /// matrices always give `None`; ill-conditioned but invertible ones (the 8x8 Hilbert
+    /// matrices give `None` when elimination cancels exactly (a zero row or column, integer
+    /// matrices whose pivots stay exact), but rounding in the elimination can leave a pivot of
+    /// a rank-deficient matrix just above the threshold: then the result is `Some` with huge
+    /// entries, as NumPy's (check [`rcond`](Self::rcond) when the input may be rank
+    /// deficient). Ill-conditioned but invertible ones (the 8x8 Hilbert
     /// matrix, condition number 1.5e10 in f64) give `Some`, with a relative error of order
     /// `n * eps * cond(A)`. NumPy raises `LinAlgError` only for exactly zero pivots, so for
     /// matrices whose rank deficiency is hidden by rounding it returns huge values where this
