@@ -239,6 +239,81 @@ pub use tensor_core::*;
 /// ```
 pub use tensor_macros::tensor;
 
+/// Gradients at compile time: `grad!(|w, b| loss)` evaluates `loss`, a [`tensor!`] expression
+/// reduced to a scalar, and its gradient with respect to each input, and returns
+/// `(loss, g)` with `g.w`, `g.b` of the types of `w` and `b`.
+///
+/// The inputs are variables in scope (tensors of `f32`/`f64`, or scalars); every other value
+/// the loss names (`x`, `y` below) is a constant. The macro differentiates the expression
+/// while the program compiles (reverse mode, source to source): it expands to straight-line
+/// code, the forward pass calling the library's operations and the backward pass calling the
+/// rules of [`autodiff`](crate::autodiff) in reverse, with no tape, no allocation and every
+/// gradient's shape checked by rustc. A subexpression written twice is computed once, and
+/// the backward pass reuses the forward values. It works in functions generic over the batch
+/// size, with no where-clause.
+///
+/// Differentiable: `+ - * /` between tensors (broadcasting: the gradient of a broadcast
+/// operand is summed back to its shape) and with scalars, unary `-`, `@`, `.T`, `exp`, `ln`,
+/// `sqrt`, `square`, `powi(n)`, `abs`, `tanh`, `sigmoid`, `relu`, `sum`, `mean`,
+/// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis).
+/// Any other operation on a value that depends on an input is a compile error at its token
+/// that names it and lists these; constant subexpressions may use the whole `tensor!`
+/// language. The loss must be a scalar (`error: `grad!` needs a scalar loss` otherwise).
+///
+/// ```
+/// use tensor::prelude::*;
+///
+/// /// Logistic regression: the loss and its gradients, for any batch size `N`.
+/// fn loss_and_grad<const N: usize>(
+///     x: &Tensor<f64, N, 3>,
+///     y: &Tensor<f64, N, 1>,
+///     w: Tensor<f64, 3, 1>,
+///     b: RowVector<f64, 1>,
+/// ) -> (f64, Tensor<f64, 3, 1>, RowVector<f64, 1>) {
+///     let (x, y) = (*x, *y);
+///     let (loss, g) = grad!(|w, b| ((x @ w + b).sigmoid() - y).square().mean());
+///     (loss, g.w, g.b) // g.w: Tensor<f64, 3, 1>, g.b: RowVector<f64, 1>
+/// }
+///
+/// let x = tensor![[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]];
+/// let y = tensor![[1.0], [0.0]];
+/// let (loss, gw, gb) = loss_and_grad(&x, &y, Tensor::zeros(), RowVector::zeros());
+/// assert_eq!(loss, 0.25); // sigmoid(0) = 0.5 everywhere
+/// // d/db mean((s - y)^2) = mean(2 (s - y) s (1 - s)) = mean(2 * [-0.5, 0.5] * 0.25) = 0
+/// assert_eq!(gb[(0, 0)], 0.0);
+/// assert_eq!(gw, tensor![[0.125], [0.125], [-0.3125]]); // x.T @ ((s - y) * 0.25)
+/// ```
+///
+/// To read the generated code, expand the macro: `cargo expand --test NAME` or
+/// `cargo expand --lib path::to::function` ([cargo-expand](https://crates.io/crates/cargo-expand)),
+/// or rust-analyzer's "Expand macro recursively". For `((x @ w + b).sigmoid() - y).square().mean()`
+/// the expansion reads (names shortened):
+///
+/// ```text
+/// let v0 = x; let v1 = w; let v2 = v0.matmul(&v1); let v3 = b; let v4 = v2 + v3;
+/// let v5 = v4.sigmoid(); let v6 = y; let v7 = v5 - v6; let v8 = v7.square(); let v9 = v8.mean();
+/// let g9 = autodiff::seed(&v9);
+/// let g8 = autodiff::mean_vjp(g9, &v8);
+/// let g7 = autodiff::square_vjp(&g8, &v7, &v8);
+/// let g5 = autodiff::sub_lhs(&g7, &v5, &v6);            // y is a constant: no sub_rhs
+/// let g4 = autodiff::sigmoid_vjp(&g5, &v4, &v5);
+/// let g2 = autodiff::add_lhs(&g4, &v2, &v3);
+/// let g3 = autodiff::add_rhs(&g4, &v2, &v3);            // summed over the batch
+/// let g1 = v0.t().matmul(&g2);                          // x.T @ g
+/// (v9, Gradients { w: g1, b: g3 })
+/// ```
+///
+/// An unsupported operation is a compile error at its token:
+///
+/// ```compile_fail
+/// use tensor::prelude::*;
+///
+/// let w = Tensor::<f64, 2, 2>::ones();
+/// let (loss, g) = tensor::grad!(|w| w.sin().sum());
+/// // error: `grad!` cannot differentiate the method `sin`; it supports `+`, `-`, ...
+/// ```
+pub use tensor_macros::grad;
+
 /// Embeds a `.npy` file in the program as a tensor whose type comes from the file: its shape
 /// and element type are read from the header while the program compiles (feature `npy`, or
 /// `include-npy` alone, which also works in `no_std` builds).
@@ -309,6 +384,7 @@ pub mod prelude {
     pub use crate::include_npy;
     #[cfg(feature = "include-safetensors")]
     pub use crate::include_safetensors;
+    pub use crate::grad;
     pub use crate::tensor;
     pub use tensor_core::{
         Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,

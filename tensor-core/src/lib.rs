@@ -139,6 +139,7 @@ extern crate std;
 
 mod access;
 mod array;
+pub mod autodiff;
 #[cfg(feature = "alloc")]
 mod boxed;
 mod const_array;

@@ -1,0 +1,526 @@
+//! The backward rules behind the facade's `grad!` macro: one vector-Jacobian product per
+//! differentiable operation, for tensors of every shape and for scalars (`f32`, `f64`).
+//!
+//! `grad!` differentiates at compile time: it writes the forward pass as straight-line calls of
+//! the library's operations and the backward pass as calls of the functions below, in reverse
+//! order, each taking the gradient `g` of an operation's result and the forward values it
+//! needs, and returning the gradient of one operand, of the operand's own type. Nothing is
+//! recorded at run time and nothing is allocated.
+//!
+//! Every rule works on an [`Operand`]: an [`Array`] or a float scalar. The binary rules are
+//! told the operands' shapes by their types; the result's shape is the broadcast of both,
+//! which the forward operation proved when it type-checked. A gradient flowing back into a
+//! broadcast operand is summed over the axes it was broadcast along (NumPy's "unbroadcast").
+//!
+//! ```
+//! use tensor_core::{RowVector, Tensor, autodiff};
+//!
+//! // d/db of sum(m + b), b broadcast over the 2 rows: each element of b counts twice.
+//! let m = Tensor::<f64, 2, 3>::zeros();
+//! let b = RowVector::<f64, 3>::zeros();
+//! let g = Tensor::<f64, 2, 3>::ones();
+//! assert_eq!(autodiff::add_rhs(&g, &m, &b), RowVector::<f64, 3>::full(2.0));
+//! ```
+
+use num_traits::{Float, One, Zero};
+
+use crate::kernels::reduce::fold;
+use crate::shape::Dims;
+use crate::{Array, Element};
+
+/// A value `grad!` differentiates: a tensor of float elements, or a float scalar (the result
+/// of `sum` or `mean`, or a constant such as `2.0`).
+///
+/// A scalar is an operand of rank 0 with one element; it broadcasts against every shape.
+pub trait Operand {
+    /// The element type.
+    type Elem: Float;
+    /// The size of each axis, outermost first (empty for a scalar).
+    const DIMS: &'static [usize];
+    /// The elements in row-major order.
+    fn elems(&self) -> &[Self::Elem];
+    /// The elements in row-major order, mutably.
+    fn elems_mut(&mut self) -> &mut [Self::Elem];
+    /// The operand with every element `value`.
+    fn filled(value: Self::Elem) -> Self;
+}
+
+impl<T: Element + Float, S: Dims> Operand for Array<T, S> {
+    type Elem = T;
+    const DIMS: &'static [usize] = S::DIMS;
+
+    #[inline]
+    fn elems(&self) -> &[T] {
+        self.as_flat()
+    }
+
+    #[inline]
+    fn elems_mut(&mut self) -> &mut [T] {
+        self.as_flat_mut()
+    }
+
+    #[inline]
+    fn filled(value: T) -> Self {
+        Array::full(value)
+    }
+}
+
+macro_rules! scalar_operand {
+    ($($t:ty),*) => {$(
+        impl Operand for $t {
+            type Elem = $t;
+            const DIMS: &'static [usize] = &[];
+
+            #[inline]
+            fn elems(&self) -> &[$t] {
+                core::slice::from_ref(self)
+            }
+
+            #[inline]
+            fn elems_mut(&mut self) -> &mut [$t] {
+                core::slice::from_mut(self)
+            }
+
+            #[inline]
+            fn filled(value: $t) -> Self {
+                value
+            }
+        }
+
+        impl Loss for $t {}
+
+        impl ScalarMath for $t {
+            #[inline]
+            fn square(self) -> Self {
+                self * self
+            }
+
+            #[inline]
+            fn sigmoid(self) -> Self {
+                1.0 / (1.0 + (-self).exp())
+            }
+
+            #[inline]
+            fn relu(self) -> Self {
+                if self < 0.0 { 0.0 } else { self }
+            }
+        }
+    )*};
+}
+
+scalar_operand!(f32, f64);
+
+/// A loss `grad!` can differentiate: a float scalar.
+#[diagnostic::on_unimplemented(
+    message = "`grad!` needs a scalar loss, but the expression is a `{Self}`",
+    label = "this loss is not a scalar",
+    note = "reduce it to one number, e.g. with `.sum()` or `.mean()`"
+)]
+pub trait Loss: Operand<Elem = Self> + Float {}
+
+/// The elementwise functions of tensors that `f32`/`f64` lack as inherent methods, so that
+/// `grad!` can apply them to scalar intermediate values (its expansion imports this trait).
+pub trait ScalarMath {
+    /// `x * x`.
+    #[must_use]
+    fn square(self) -> Self;
+    /// `1 / (1 + e^-x)`.
+    #[must_use]
+    fn sigmoid(self) -> Self;
+    /// `max(x, 0)`.
+    #[must_use]
+    fn relu(self) -> Self;
+}
+
+/// The gradient of the loss with respect to itself: one.
+///
+/// ```
+/// assert_eq!(tensor_core::autodiff::seed(&2.5f32), 1.0);
+/// ```
+#[must_use]
+#[inline]
+pub fn seed<L: Loss>(_loss: &L) -> L {
+    L::one()
+}
+
+/// The position in an operand of dimensions `dims` (right-aligned in a rank-4 shape, a
+/// broadcast axis given stride 0): the per-axis strides, outermost first.
+fn strides(dims: &[usize]) -> [usize; 4] {
+    let mut out = [0; 4];
+    let mut stride = 1;
+    for (k, &d) in dims.iter().enumerate().rev() {
+        let axis = 4 - dims.len() + k;
+        if d != 1 {
+            out[axis] = stride;
+        }
+        stride *= d;
+    }
+    out
+}
+
+/// `dims` right-aligned in a rank-4 shape, leading axes of size 1.
+fn padded(dims: &[usize]) -> [usize; 4] {
+    let mut out = [1; 4];
+    out[4 - dims.len()..].copy_from_slice(dims);
+    out
+}
+
+/// Calls `f(o, ia, ib)` for every row-major position `o` of the broadcast result of two
+/// operands of dimensions `a` and `b` (its dimensions `out`), with the positions `ia`, `ib`
+/// of the elements of each operand that meet there.
+fn for_each_broadcast(
+    out: &[usize],
+    a: &[usize],
+    b: &[usize],
+    mut f: impl FnMut(usize, usize, usize),
+) {
+    debug_assert!(out.len() <= 4 && a.len() <= out.len() && b.len() <= out.len());
+    if a == out && b == out {
+        (0..out.iter().product()).for_each(|k| f(k, k, k));
+        return;
+    }
+    let (n, sa, sb) = (padded(out), strides(a), strides(b));
+    let mut o = 0;
+    for i0 in 0..n[0] {
+        for i1 in 0..n[1] {
+            for i2 in 0..n[2] {
+                let (base_a, base_b) = (
+                    i0 * sa[0] + i1 * sa[1] + i2 * sa[2],
+                    i0 * sb[0] + i1 * sb[1] + i2 * sb[2],
+                );
+                for i3 in 0..n[3] {
+                    f(o, base_a + i3 * sa[3], base_b + i3 * sb[3]);
+                    o += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Which operand of a binary operation a gradient is for.
+#[derive(Clone, Copy)]
+enum Side {
+    Lhs,
+    Rhs,
+}
+
+/// The gradient of one operand `X` of `a op b` whose result had gradient `g`: the sum, over
+/// every result element the operand's element took part in, of `d(g, a, b)`.
+#[inline]
+fn binary_vjp<G, A, B, X>(
+    g: &G,
+    a: &A,
+    b: &B,
+    side: Side,
+    d: impl Fn(G::Elem, G::Elem, G::Elem) -> G::Elem,
+) -> X
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+    X: Operand<Elem = G::Elem>,
+{
+    let zero = G::Elem::zero();
+    let mut out = X::filled(zero);
+    let (ge, ae, be) = (g.elems(), a.elems(), b.elems());
+    let acc = out.elems_mut();
+    if A::DIMS == G::DIMS && B::DIMS == G::DIMS {
+        // The same shape everywhere: one element each, no sum (the common case, vectorized).
+        for (((x, &g), &a), &b) in acc.iter_mut().zip(ge).zip(ae).zip(be) {
+            *x = d(g, a, b);
+        }
+        return out;
+    }
+    for_each_broadcast(G::DIMS, A::DIMS, B::DIMS, |o, ia, ib| {
+        let at = match side {
+            Side::Lhs => ia,
+            Side::Rhs => ib,
+        };
+        acc[at] = acc[at] + d(ge[o], ae[ia], be[ib]);
+    });
+    out
+}
+
+/// The gradient of `a` in `a + b`, given the gradient `g` of the sum: `g` summed back to the
+/// shape of `a`.
+#[must_use]
+pub fn add_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Lhs, |g, _, _| g)
+}
+
+/// The gradient of `b` in `a + b`: `g` summed back to the shape of `b`.
+#[must_use]
+pub fn add_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Rhs, |g, _, _| g)
+}
+
+/// The gradient of `a` in `a - b`: `g` summed back to the shape of `a`.
+#[must_use]
+pub fn sub_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Lhs, |g, _, _| g)
+}
+
+/// The gradient of `b` in `a - b`: `-g` summed back to the shape of `b`.
+#[must_use]
+pub fn sub_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Rhs, |g, _, _| -g)
+}
+
+/// The gradient of `a` in `a * b`: `g * b` summed back to the shape of `a`.
+#[must_use]
+pub fn mul_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Lhs, |g, _, b| g * b)
+}
+
+/// The gradient of `b` in `a * b`: `g * a` summed back to the shape of `b`.
+#[must_use]
+pub fn mul_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Rhs, |g, a, _| g * a)
+}
+
+/// The gradient of `a` in `a / b`: `g / b` summed back to the shape of `a`.
+#[must_use]
+pub fn div_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Lhs, |g, _, b| g / b)
+}
+
+/// The gradient of `b` in `a / b`: `-g * a / b²` summed back to the shape of `b`.
+#[must_use]
+pub fn div_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Rhs, |g, a, b| -(g * a) / (b * b))
+}
+
+/// The gradient of `x` in an elementwise `y = f(x)`: `g * d(x, y)`, `d` the derivative.
+#[inline]
+fn unary_vjp<X: Operand>(g: &X, x: &X, y: &X, d: impl Fn(X::Elem, X::Elem) -> X::Elem) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    let it = g.elems().iter().zip(x.elems()).zip(y.elems());
+    for (o, ((&g, &x), &y)) in out.elems_mut().iter_mut().zip(it) {
+        *o = g * d(x, y);
+    }
+    out
+}
+
+/// Two in the element type.
+fn two<T: Float>() -> T {
+    T::one() + T::one()
+}
+
+/// The gradient of `x` in `y = x.exp()`: `g * y`.
+#[must_use]
+pub fn exp_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| y)
+}
+
+/// The gradient of `x` in `y = x.ln()`: `g / x`.
+#[must_use]
+pub fn ln_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |x, _| x.recip())
+}
+
+/// The gradient of `x` in `y = x.sqrt()`: `g / (2 y)`.
+#[must_use]
+pub fn sqrt_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| (two::<X::Elem>() * y).recip())
+}
+
+/// The gradient of `x` in `y = x.square()`: `2 g x`.
+#[must_use]
+pub fn square_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |x, _| two::<X::Elem>() * x)
+}
+
+/// The gradient of `x` in `y = x.tanh()`: `g (1 - y²)`.
+#[must_use]
+pub fn tanh_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| X::Elem::one() - y * y)
+}
+
+/// The gradient of `x` in `y = x.sigmoid()`: `g y (1 - y)`.
+#[must_use]
+pub fn sigmoid_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| y * (X::Elem::one() - y))
+}
+
+/// The gradient of `x` in `y = x.relu()`: `g` where `x > 0`, else 0 (the subgradient 0 at 0).
+#[must_use]
+pub fn relu_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    let zero = X::Elem::zero();
+    unary_vjp(g, x, y, |x, _| if x > zero { X::Elem::one() } else { zero })
+}
+
+/// The gradient of `x` in `y = x.abs()`: `g * sign(x)`, 0 at 0.
+#[must_use]
+pub fn abs_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    let zero = X::Elem::zero();
+    unary_vjp(g, x, y, |x, _| {
+        if x > zero {
+            X::Elem::one()
+        } else if x < zero {
+            -X::Elem::one()
+        } else {
+            zero
+        }
+    })
+}
+
+/// The gradient of `x` in `y = x.powi(n)`: `g n x^(n-1)`.
+#[must_use]
+pub fn powi_vjp<X: Operand>(g: &X, x: &X, y: &X, n: i32) -> X {
+    let factor = num_traits::cast::<i32, X::Elem>(n).unwrap_or_else(X::Elem::nan);
+    unary_vjp(g, x, y, |x, _| factor * x.powi(n - 1))
+}
+
+/// The gradient of `x` in `y = -x`: `-g`.
+#[must_use]
+pub fn neg_vjp<X: Operand>(g: &X) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    for (o, &g) in out.elems_mut().iter_mut().zip(g.elems()) {
+        *o = -g;
+    }
+    out
+}
+
+/// The gradient of `x` in `y = x.sum()`: `g` in every element.
+#[must_use]
+pub fn sum_vjp<X: Operand>(g: X::Elem, _x: &X) -> X {
+    X::filled(g)
+}
+
+/// The gradient of `x` in `y = x.mean()`: `g / n` in every element, `n` the element count.
+#[must_use]
+pub fn mean_vjp<X: Operand>(g: X::Elem, _x: &X) -> X {
+    let n = num_traits::cast::<usize, X::Elem>(X::DIMS.iter().product()).unwrap_or_else(X::Elem::nan);
+    X::filled(g / n)
+}
+
+/// The gradient of `x` in a reduction along axes that keeps them as size 1 (`sum_axis`),
+/// given the gradient `g` of the reduced result: `g` broadcast back to the shape of `x`.
+#[must_use]
+pub fn sum_axis_vjp<G, X>(g: &G, x: &X) -> X
+where
+    G: Operand,
+    X: Operand<Elem = G::Elem>,
+{
+    let mut out = X::filled(G::Elem::zero());
+    let (ge, acc) = (g.elems(), out.elems_mut());
+    for_each_broadcast(X::DIMS, X::DIMS, G::DIMS, |o, _, ig| acc[o] = ge[ig]);
+    let _ = x;
+    out
+}
+
+/// The gradient of `x` in `mean_axis`: `g` broadcast back to the shape of `x`, divided by the
+/// number of elements each mean was taken over.
+#[must_use]
+pub fn mean_axis_vjp<G, X>(g: &G, x: &X) -> X
+where
+    G: Operand,
+    X: Operand<Elem = G::Elem>,
+{
+    let count = X::DIMS.iter().product::<usize>() / G::DIMS.iter().product::<usize>().max(1);
+    let n = num_traits::cast::<usize, G::Elem>(count).unwrap_or_else(G::Elem::nan);
+    let mut out: X = sum_axis_vjp(g, x);
+    for v in out.elems_mut() {
+        *v = *v / n;
+    }
+    out
+}
+
+/// The lanes along the last axis of an operand's elements.
+fn lanes<X: Operand>(elems: &[X::Elem]) -> core::slice::ChunksExact<'_, X::Elem> {
+    elems.chunks_exact(X::DIMS.last().copied().unwrap_or(1).max(1))
+}
+
+/// The gradient of `x` in `y = x.softmax()` (along the last axis): `y (g - sum(g y))`, the sum
+/// along each lane.
+#[must_use]
+pub fn softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let lanes_out = out.elems_mut().chunks_exact_mut(width);
+    for ((o, g), y) in lanes_out.zip(lanes::<X>(g.elems())).zip(lanes::<X>(y.elems())) {
+        let dot = g.iter().zip(y).fold(X::Elem::zero(), |s, (&g, &y)| s + g * y);
+        for ((o, &g), &y) in o.iter_mut().zip(g).zip(y) {
+            *o = y * (g - dot);
+        }
+    }
+    out
+}
+
+/// The gradient of `x` in `y = x.log_softmax()` (along the last axis): `g - e^y sum(g)`, the
+/// sum along each lane.
+#[must_use]
+pub fn log_softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let lanes_out = out.elems_mut().chunks_exact_mut(width);
+    for ((o, g), y) in lanes_out.zip(lanes::<X>(g.elems())).zip(lanes::<X>(y.elems())) {
+        let total = fold(g, X::Elem::zero(), |g| g, |a, b| a + b);
+        for ((o, &g), &y) in o.iter_mut().zip(g).zip(y) {
+            *o = g - y.exp() * total;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{RowVector, Tensor, Tensor3};
+
+    #[test]
+    fn broadcast_gradients_sum_back() {
+        let a = Tensor3::<f64, 2, 3, 4>::zeros();
+        let b = Tensor::<f64, 3, 1>::zeros();
+        let g = Tensor3::<f64, 2, 3, 4>::ones();
+        let gb: Tensor<f64, 3, 1> = add_rhs(&g, &a, &b);
+        assert_eq!(gb, Tensor::full(8.0));
+        let ga: Tensor3<f64, 2, 3, 4> = sub_lhs(&g, &a, &b);
+        assert_eq!(ga, g);
+        let s: f64 = mul_rhs(&g, &Tensor3::<f64, 2, 3, 4>::full(0.5), &3.0);
+        assert_eq!(s, 12.0);
+        let x = Tensor::<f64, 3, 4>::zeros();
+        let gx: Tensor<f64, 3, 4> = mean_axis_vjp(&RowVector::<f64, 4>::full(3.0), &x);
+        assert_eq!(gx, Tensor::full(1.0));
+    }
+}
