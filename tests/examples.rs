@@ -180,6 +180,31 @@ fn logistic_regression_separates_two_blobs() {
     assert!(logistic::accuracy(&model.predict_proba(&x_test), &y_test) > 0.85);
 }
 
+/// The gradients `grad!` generates for the logistic regression (which `train` uses) equal the
+/// hand-written ones, and its loss the stable cross-entropy, at zero and at random models.
+#[test]
+fn logistic_generated_gradients_equal_the_hand_written_ones() {
+    use rand::RngExt;
+    let mut rng = StdRng::seed_from_u64(8);
+    let (x, y) = logistic::blobs::<50>(0.8, &mut rng);
+    let mut model = logistic::Logistic {
+        w: Tensor::zeros(),
+        b: 0.0,
+    };
+    for k in 0..4 {
+        let (loss, generated) = logistic::loss_and_grad(&model, &x, &y);
+        let by_hand = logistic::grad_by_hand(&model, &x, &y);
+        let stable = logistic::bce_with_logits(&model.logits(&x), &y);
+        assert_close("loss", loss, stable, 1e-14, 0.0);
+        assert_close("db", generated.b, by_hand.b, 1e-14, 1e-16);
+        for (g, h) in generated.w.iter().zip(by_hand.w.iter()) {
+            assert_close("dW", *g, *h, 1e-14, 1e-16);
+        }
+        model.w = rng.sample(rand_distr::StandardNormal);
+        model.b = f64::from(k) - 1.5;
+    }
+}
+
 /// The stable cross-entropy equals the textbook formula where that one is finite, and stays
 /// finite where a probability rounds to 0 or 1.
 #[test]

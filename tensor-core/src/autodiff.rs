@@ -37,6 +37,9 @@ pub trait Operand {
     type Elem: Float;
     /// The size of each axis, outermost first (empty for a scalar).
     const DIMS: &'static [usize];
+    /// The shape as error messages name it: `Shape<2, 3>` for a tensor, [`Scalar`] for a
+    /// scalar.
+    type Name;
     /// The elements in row-major order.
     fn elems(&self) -> &[Self::Elem];
     /// The elements in row-major order, mutably.
@@ -48,6 +51,7 @@ pub trait Operand {
 impl<T: Element + Float, S: Dims> Operand for Array<T, S> {
     type Elem = T;
     const DIMS: &'static [usize] = S::DIMS;
+    type Name = S::Name;
 
     #[inline]
     fn elems(&self) -> &[T] {
@@ -70,6 +74,7 @@ macro_rules! scalar_operand {
         impl Operand for $t {
             type Elem = $t;
             const DIMS: &'static [usize] = &[];
+            type Name = Scalar;
 
             #[inline]
             fn elems(&self) -> &[$t] {
@@ -86,8 +91,6 @@ macro_rules! scalar_operand {
                 value
             }
         }
-
-        impl Loss for $t {}
 
         impl ScalarMath for $t {
             #[inline]
@@ -110,13 +113,18 @@ macro_rules! scalar_operand {
 
 scalar_operand!(f32, f64);
 
-/// A loss `grad!` can differentiate: a float scalar.
+/// The [`Operand::Name`] of a scalar.
+#[derive(Clone, Copy, Debug)]
+pub struct Scalar;
+
+/// The shape of a loss `grad!` can differentiate: a scalar's. Implemented by [`Scalar`] only.
 #[diagnostic::on_unimplemented(
-    message = "`grad!` needs a scalar loss, but the expression is a `{Self}`",
-    label = "this loss is not a scalar",
+    message = "`grad!` needs a scalar loss, but the loss has shape {Self}",
+    label = "this loss is a tensor, not a scalar",
     note = "reduce it to one number, e.g. with `.sum()` or `.mean()`"
 )]
-pub trait Loss: Operand<Elem = Self> + Float {}
+pub trait ScalarLoss {}
+impl ScalarLoss for Scalar {}
 
 /// The elementwise functions of tensors that `f32`/`f64` lack as inherent methods, so that
 /// `grad!` can apply them to scalar intermediate values (its expansion imports this trait).
@@ -139,8 +147,8 @@ pub trait ScalarMath {
 /// ```
 #[must_use]
 #[inline]
-pub fn seed<L: Loss>(_loss: &L) -> L {
-    L::one()
+pub fn seed<L: Operand<Name: ScalarLoss>>(_loss: &L) -> L {
+    L::filled(L::Elem::one())
 }
 
 /// The position in an operand of dimensions `dims` (right-aligned in a rank-4 shape, a
