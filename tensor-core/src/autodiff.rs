@@ -249,49 +249,122 @@ where
     out
 }
 
+/// `sign * g` summed back to the shape of `X` (NumPy's "unbroadcast"): the gradient of an
+/// operand of `+` or `-`, which does not need the operands' values.
+#[inline]
+fn sum_to<G, X>(g: &G, negate: bool) -> X
+where
+    G: Operand,
+    X: Operand<Elem = G::Elem>,
+{
+    let mut out = X::filled(G::Elem::zero());
+    let acc = out.elems_mut();
+    let ge = g.elems();
+    if X::DIMS == G::DIMS {
+        // The operand was not broadcast: the gradient passes through.
+        for (x, &g) in acc.iter_mut().zip(ge) {
+            *x = if negate { -g } else { g };
+        }
+        return out;
+    }
+    let xd = padded(X::DIMS);
+    let gd = padded(G::DIMS);
+    // The operand repeats along its leading axes only (a bias row against a batch): sum the
+    // blocks of its size, a vectorizable loop.
+    let lead = xd.iter().position(|&d| d != 1).unwrap_or(4);
+    if xd[lead..] == gd[lead..] {
+        for block in ge.chunks_exact(acc.len().max(1)) {
+            for (x, &g) in acc.iter_mut().zip(block) {
+                *x = *x + g;
+            }
+        }
+    } else {
+        for_each_broadcast(G::DIMS, X::DIMS, X::DIMS, |o, ix, _| acc[ix] = acc[ix] + ge[o]);
+    }
+    if negate {
+        for x in acc {
+            *x = -*x;
+        }
+    }
+    out
+}
+
 /// The gradient of `a` in `a + b`, given the gradient `g` of the sum: `g` summed back to the
-/// shape of `a`.
+/// shape of `a` (over the axes `a` was broadcast along).
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff};
+///
+/// let (a, b) = (Tensor::<f64, 2, 2>::zeros(), 1.0);
+/// let g = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(autodiff::add_lhs(&g, &a, &b), g);
+/// assert_eq!(autodiff::add_rhs(&g, &a, &b), 10.0); // a scalar takes the whole sum
+/// ```
 #[must_use]
-pub fn add_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+pub fn add_lhs<G, A, B>(g: &G, _a: &A, _b: &B) -> A
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
-    binary_vjp(g, a, b, Side::Lhs, |g, _, _| g)
+    sum_to(g, false)
 }
 
 /// The gradient of `b` in `a + b`: `g` summed back to the shape of `b`.
+///
+/// ```
+/// use tensor_core::{RowVector, Tensor, autodiff};
+///
+/// let (a, b) = (Tensor::<f64, 2, 2>::zeros(), RowVector::<f64, 2>::zeros());
+/// let g = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(autodiff::add_rhs(&g, &a, &b), Tensor::from([[4.0, 6.0]]));
+/// ```
 #[must_use]
-pub fn add_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+pub fn add_rhs<G, A, B>(g: &G, _a: &A, _b: &B) -> B
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
-    binary_vjp(g, a, b, Side::Rhs, |g, _, _| g)
+    sum_to(g, false)
 }
 
 /// The gradient of `a` in `a - b`: `g` summed back to the shape of `a`.
+///
+/// ```
+/// use tensor_core::{ColVector, Tensor, autodiff};
+///
+/// let (a, b) = (ColVector::<f64, 2>::zeros(), Tensor::<f64, 2, 2>::zeros());
+/// let g = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(autodiff::sub_lhs(&g, &a, &b), Tensor::from([[3.0], [7.0]]));
+/// ```
 #[must_use]
-pub fn sub_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+pub fn sub_lhs<G, A, B>(g: &G, _a: &A, _b: &B) -> A
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
-    binary_vjp(g, a, b, Side::Lhs, |g, _, _| g)
+    sum_to(g, false)
 }
 
 /// The gradient of `b` in `a - b`: `-g` summed back to the shape of `b`.
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff};
+///
+/// let (a, b) = (Tensor::<f64, 1, 2>::zeros(), Tensor::<f64, 1, 2>::zeros());
+/// let g = Tensor::from([[1.0, 2.0]]);
+/// assert_eq!(autodiff::sub_rhs(&g, &a, &b), Tensor::from([[-1.0, -2.0]]));
+/// ```
 #[must_use]
-pub fn sub_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+pub fn sub_rhs<G, A, B>(g: &G, _a: &A, _b: &B) -> B
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
-    binary_vjp(g, a, b, Side::Rhs, |g, _, _| -g)
+    sum_to(g, true)
 }
 
 /// The gradient of `a` in `a * b`: `g * b` summed back to the shape of `a`.
