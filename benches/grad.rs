@@ -10,9 +10,9 @@ mod common;
 use std::hint::black_box;
 
 use criterion::BenchmarkId;
-use tensor::prelude::*;
 use tensor::autodiff::Operand;
 use tensor::num_traits::{Float, NumCast, Zero};
+use tensor::prelude::*;
 
 /// The parameters of `D -> H -> K`, and their gradients.
 #[derive(Clone, Copy)]
@@ -80,7 +80,12 @@ fn one_hot<T: Float, const N: usize, const K: usize>() -> Tensor<T, N, K> {
 macro_rules! group {
     ($c:expr, $T:ty, $hand:ident, $generated:ident, $n:literal, $d:literal, $h:literal, $k:literal) => {{
         let shape = format!("{}/N{}_{}x{}x{}", stringify!($T), $n, $d, $h, $k);
-        let m: Mlp<$T, $d, $h, $k> = Mlp { w1: fill(0), b1: fill(1000), w2: fill(2000), b2: fill(3000) };
+        let m: Mlp<$T, $d, $h, $k> = Mlp {
+            w1: fill(0),
+            b1: fill(1000),
+            w2: fill(2000),
+            b2: fill(3000),
+        };
         let x: Tensor<$T, $n, $d> = fill(4000);
         let y: Tensor<$T, $n, $k> = one_hot();
         // The two agree before they race.

@@ -286,22 +286,65 @@ pub use tensor_macros::tensor;
 ///
 /// To read the generated code, expand the macro: `cargo expand --test NAME` or
 /// `cargo expand --lib path::to::function` ([cargo-expand](https://crates.io/crates/cargo-expand)),
-/// or rust-analyzer's "Expand macro recursively". For `((x @ w + b).sigmoid() - y).square().mean()`
-/// the expansion reads (names shortened):
+/// or rust-analyzer's "Expand macro recursively". The two-layer MLP of `examples/mlp.rs`,
 ///
 /// ```text
-/// let v0 = x; let v1 = w; let v2 = v0.matmul(&v1); let v3 = b; let v4 = v2 + v3;
-/// let v5 = v4.sigmoid(); let v6 = y; let v7 = v5 - v6; let v8 = v7.square(); let v9 = v8.mean();
-/// let g9 = autodiff::seed(&v9);
-/// let g8 = autodiff::mean_vjp(g9, &v8);
-/// let g7 = autodiff::square_vjp(&g8, &v7, &v8);
-/// let g5 = autodiff::sub_lhs(&g7, &v5, &v6);            // y is a constant: no sub_rhs
-/// let g4 = autodiff::sigmoid_vjp(&g5, &v4, &v5);
-/// let g2 = autodiff::add_lhs(&g4, &v2, &v3);
-/// let g3 = autodiff::add_rhs(&g4, &v2, &v3);            // summed over the batch
-/// let g1 = v0.t().matmul(&g2);                          // x.T @ g
-/// (v9, Gradients { w: g1, b: g3 })
+/// grad!(|w1, b1, w2, b2| -(y * ((x @ w1 + b1).tanh() @ w2 + b2).log_softmax()).sum() / n)
 /// ```
+///
+/// expands to this (as `cargo expand` prints it, the `Gradients` struct left out; `x`, `y`
+/// and `n` are constants, so no gradient is computed for them):
+///
+/// ```text
+/// let __v0 = y;
+/// let __v1 = x;
+/// let __v2 = w1;
+/// let __v3 = __v1.matmul(&__v2);
+/// let __v4 = b1;
+/// let __v5 = __v3 + __v4;
+/// let __v6 = __v5.tanh();
+/// let __v7 = w2;
+/// let __v8 = __v6.matmul(&__v7);
+/// let __v9 = b2;
+/// let __v10 = __v8 + __v9;
+/// let __v11 = __v10.log_softmax();
+/// let __v12 = __v0 * __v11;
+/// let __v13 = __v12.sum();
+/// let __v14 = -__v13;
+/// let __v15 = n;
+/// let __v16 = __v14 / __v15;
+/// let __g16 = ::tensor::autodiff::seed(&__v16);
+/// let __d16_0 = ::tensor::autodiff::div_lhs(&__g16, &__v14, &__v15);
+/// let __g14 = __d16_0;
+/// let __d14_0 = ::tensor::autodiff::neg_vjp(&__g14);
+/// let __g13 = __d14_0;
+/// let __d13_0 = ::tensor::autodiff::sum_vjp(__g13, &__v12);
+/// let __g12 = __d13_0;
+/// let __d12_1 = ::tensor::autodiff::mul_rhs(&__g12, &__v0, &__v11);
+/// let __g11 = __d12_1;
+/// let __d11_0 = ::tensor::autodiff::log_softmax_vjp(&__g11, &__v11);
+/// let __g10 = __d11_0;
+/// let __d10_0 = ::tensor::autodiff::add_lhs(&__g10, &__v8, &__v9);
+/// let __d10_1 = ::tensor::autodiff::add_rhs(&__g10, &__v8, &__v9); // summed over the batch
+/// let __g9 = __d10_1;
+/// let __g8 = __d10_0;
+/// let __d8_0 = __g8.matmul(&__v7.t());                          // g @ w2.T
+/// let __d8_1 = __v6.t().matmul(&__g8);                          // hidden.T @ g
+/// let __g7 = __d8_1;
+/// let __g6 = __d8_0;
+/// let __d6_0 = ::tensor::autodiff::tanh_vjp(&__g6, &__v5, &__v6);
+/// let __g5 = __d6_0;
+/// let __d5_0 = ::tensor::autodiff::add_lhs(&__g5, &__v3, &__v4);
+/// let __d5_1 = ::tensor::autodiff::add_rhs(&__g5, &__v3, &__v4);
+/// let __g4 = __d5_1;
+/// let __g3 = __d5_0;
+/// let __d3_1 = __v1.t().matmul(&__g3);                          // x.T @ g
+/// let __g2 = __d3_1;
+/// (__v16, Gradients { w1: __g2, b1: __g4, w2: __g7, b2: __g9 })
+/// ```
+///
+/// A node's gradient `__gN` is the sum of its consumers' contributions `__dM_k` (one per use:
+/// a subexpression used twice gets two), written once its last consumer is done.
 ///
 /// An unsupported operation is a compile error at its token:
 ///
@@ -380,11 +423,11 @@ pub use tensor_macros::include_safetensors;
 /// assert_eq!(v.len(), 3);
 /// ```
 pub mod prelude {
+    pub use crate::grad;
     #[cfg(feature = "include-npy")]
     pub use crate::include_npy;
     #[cfg(feature = "include-safetensors")]
     pub use crate::include_safetensors;
-    pub use crate::grad;
     pub use crate::tensor;
     pub use tensor_core::{
         Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,

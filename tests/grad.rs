@@ -243,7 +243,12 @@ fn f32_matches_f64() {
     let (loss32, g32) = grad!(|w, b| ((x @ w + b).sigmoid() - y).square().mean());
     let _: (f32, Tensor<f32, 3, 1>, RowVector<f32, 1>) = (loss32, g32.w, g32.b);
     assert!((f64::from(loss32) - loss).abs() < 1e-5);
-    for (a, b) in g32.w.iter().chain(g32.b.iter()).zip(g.w.iter().chain(g.b.iter())) {
+    for (a, b) in g32
+        .w
+        .iter()
+        .chain(g32.b.iter())
+        .zip(g.w.iter().chain(g.b.iter()))
+    {
         assert!((f64::from(*a) - b).abs() < 1e-5, "{a} vs {b}");
     }
 }
@@ -257,9 +262,16 @@ fn mlp_grad<const N: usize>(
     b1: RowVector<f64, 5>,
     w2: Tensor<f64, 5, 3>,
     b2: RowVector<f64, 3>,
-) -> (f64, Tensor<f64, 4, 5>, RowVector<f64, 5>, Tensor<f64, 5, 3>, RowVector<f64, 3>) {
+) -> (
+    f64,
+    Tensor<f64, 4, 5>,
+    RowVector<f64, 5>,
+    Tensor<f64, 5, 3>,
+    RowVector<f64, 3>,
+) {
     let (x, y, n) = (*x, *y, N as f64);
-    let (loss, g) = grad!(|w1, b1, w2, b2| -(y * ((x @ w1 + b1).tanh() @ w2 + b2).log_softmax()).sum() / n);
+    let (loss, g) =
+        grad!(|w1, b1, w2, b2| -(y * ((x @ w1 + b1).tanh() @ w2 + b2).log_softmax()).sum() / n);
     (loss, g.w1, g.b1, g.w2, g.b2)
 }
 
@@ -267,9 +279,17 @@ fn check_mlp<const N: usize>(seed: u64) {
     let mut rng = StdRng::seed_from_u64(seed);
     let x: Tensor<f64, N, 4> = sample(&mut rng);
     let y: Tensor<f64, N, 3> = Tensor::from_fn(|i, k| f64::from(u8::from(i % 3 == k)));
-    let (w1, b1, w2, b2) = (sample(&mut rng), sample(&mut rng), sample(&mut rng), sample(&mut rng));
+    let (w1, b1, w2, b2) = (
+        sample(&mut rng),
+        sample(&mut rng),
+        sample(&mut rng),
+        sample(&mut rng),
+    );
     let (loss, gw1, gb1, gw2, gb2) = mlp_grad(&x, &y, w1, b1, w2, b2);
-    let f = |w1: &Tensor<f64, 4, 5>, b1: &RowVector<f64, 5>, w2: &Tensor<f64, 5, 3>, b2: &RowVector<f64, 3>| {
+    let f = |w1: &Tensor<f64, 4, 5>,
+             b1: &RowVector<f64, 5>,
+             w2: &Tensor<f64, 5, 3>,
+             b2: &RowVector<f64, 3>| {
         let h = (x.matmul(w1) + *b1).tanh();
         -(y * (h.matmul(w2) + *b2).log_softmax()).sum() / N as f64
     };

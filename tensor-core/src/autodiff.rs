@@ -279,7 +279,9 @@ where
             }
         }
     } else {
-        for_each_broadcast(G::DIMS, X::DIMS, X::DIMS, |o, ix, _| acc[ix] = acc[ix] + ge[o]);
+        for_each_broadcast(G::DIMS, X::DIMS, X::DIMS, |o, ix, _| {
+            acc[ix] = acc[ix] + ge[o]
+        });
     }
     if negate {
         for x in acc {
@@ -511,7 +513,8 @@ pub fn sum_vjp<X: Operand>(g: X::Elem, _x: &X) -> X {
 /// The gradient of `x` in `y = x.mean()`: `g / n` in every element, `n` the element count.
 #[must_use]
 pub fn mean_vjp<X: Operand>(g: X::Elem, _x: &X) -> X {
-    let n = num_traits::cast::<usize, X::Elem>(X::DIMS.iter().product()).unwrap_or_else(X::Elem::nan);
+    let n =
+        num_traits::cast::<usize, X::Elem>(X::DIMS.iter().product()).unwrap_or_else(X::Elem::nan);
     X::filled(g / n)
 }
 
@@ -559,8 +562,14 @@ pub fn softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
     let mut out = X::filled(X::Elem::zero());
     let width = X::DIMS.last().copied().unwrap_or(1).max(1);
     let lanes_out = out.elems_mut().chunks_exact_mut(width);
-    for ((o, g), y) in lanes_out.zip(lanes::<X>(g.elems())).zip(lanes::<X>(y.elems())) {
-        let dot = g.iter().zip(y).fold(X::Elem::zero(), |s, (&g, &y)| s + g * y);
+    for ((o, g), y) in lanes_out
+        .zip(lanes::<X>(g.elems()))
+        .zip(lanes::<X>(y.elems()))
+    {
+        let dot = g
+            .iter()
+            .zip(y)
+            .fold(X::Elem::zero(), |s, (&g, &y)| s + g * y);
         for ((o, &g), &y) in o.iter_mut().zip(g).zip(y) {
             *o = y * (g - dot);
         }
@@ -575,7 +584,10 @@ pub fn log_softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
     let mut out = X::filled(X::Elem::zero());
     let width = X::DIMS.last().copied().unwrap_or(1).max(1);
     let lanes_out = out.elems_mut().chunks_exact_mut(width);
-    for ((o, g), y) in lanes_out.zip(lanes::<X>(g.elems())).zip(lanes::<X>(y.elems())) {
+    for ((o, g), y) in lanes_out
+        .zip(lanes::<X>(g.elems()))
+        .zip(lanes::<X>(y.elems()))
+    {
         let total = fold(g, X::Elem::zero(), |g| g, |a, b| a + b);
         for ((o, &g), &y) in o.iter_mut().zip(g).zip(y) {
             *o = g - y.exp() * total;

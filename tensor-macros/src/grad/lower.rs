@@ -67,7 +67,12 @@ pub(crate) enum Node {
     /// `a.powi(n)`, `n` a constant.
     Powi(Ident, TokenStream, usize),
     /// `a.sum()`, `a.mean()`, `a.sum_axis::<A>()`, `a.mean_axis::<A>()`.
-    Reduce(Reduction, Ident, Option<AngleBracketedGenericArguments>, usize),
+    Reduce(
+        Reduction,
+        Ident,
+        Option<AngleBracketedGenericArguments>,
+        usize,
+    ),
     /// `a.softmax()` (`false`) or `a.log_softmax()` (`true`).
     Softmax(bool, Ident, usize),
 }
@@ -222,9 +227,7 @@ impl Builder<'_> {
             Expr::Paren(x) => self.lower(x),
             Expr::Binary(a, Op::MatMul(at), b) => {
                 let (a, b) = (self.lower(a)?, self.lower(b)?);
-                Ok(self.node(format!("matmul {a} {b}"), || {
-                    Node::MatMul(at.span, a, b)
-                }))
+                Ok(self.node(format!("matmul {a} {b}"), || Node::MatMul(at.span, a, b)))
             }
             Expr::Binary(a, Op::Rust(op), b) => {
                 let kind = match op {
@@ -241,9 +244,7 @@ impl Builder<'_> {
                     }
                 };
                 let (a, b) = (self.lower(a)?, self.lower(b)?);
-                Ok(self.node(format!("{kind:?} {a} {b}"), || {
-                    Node::Arith(kind, *op, a, b)
-                }))
+                Ok(self.node(format!("{kind:?} {a} {b}"), || Node::Arith(kind, *op, a, b)))
             }
             Expr::Unary(syn::UnOp::Neg(minus), a) => {
                 let a = self.lower(a)?;
@@ -274,7 +275,10 @@ impl Builder<'_> {
             Expr::Index(_, _, bracket) => Err(unsupported(*bracket, "indexing or slicing")),
             Expr::Try(_, q) => Err(unsupported(q.span, "the `?` operator")),
             Expr::Literal(t) => Err(unsupported(
-                t.clone().into_iter().next().map_or(Span::call_site(), |t| t.span()),
+                t.clone()
+                    .into_iter()
+                    .next()
+                    .map_or(Span::call_site(), |t| t.span()),
                 "a tensor literal holding an input",
             )),
         }

@@ -71,10 +71,8 @@ pub(crate) fn parse(tokens: TokenStream) -> syn::Result<Input> {
                 }
                 let name: Ident = input.parse()?;
                 if let Some(first) = inputs.iter().find(|i| **i == name) {
-                    let mut e = syn::Error::new(
-                        name.span(),
-                        format!("the input `{name}` is listed twice"),
-                    );
+                    let mut e =
+                        syn::Error::new(name.span(), format!("the input `{name}` is listed twice"));
                     e.combine(syn::Error::new(first.span(), "first listed here"));
                     return Err(e);
                 }
@@ -86,9 +84,8 @@ pub(crate) fn parse(tokens: TokenStream) -> syn::Result<Input> {
                 }
             }
             if inputs.is_empty() {
-                return Err(input.error(
-                    "`grad!` needs at least one input to differentiate with respect to",
-                ));
+                return Err(input
+                    .error("`grad!` needs at least one input to differentiate with respect to"));
             }
             if input.is_empty() {
                 return Err(input.error("expected the loss after the inputs"));
