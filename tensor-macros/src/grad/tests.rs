@@ -83,3 +83,36 @@ fn errors_expand_to_compile_error() {
     let text = expand(quote!(|w| w.sin().sum()));
     assert!(text.contains("compile_error"), "{text}");
 }
+
+/// Pieces of losses, valid and not, for the sweep below.
+const PIECES: &[&str] = &[
+    "w", "b", "x", "@", "+", "-", "*", "/", "%", ".T", ".exp()", ".sum()", ".mean()",
+    ".sum_axis::<0>()", ".mean_axis()", ".powi(2)", ".powi(w)", ".sin()", ".softmax()", "(", ")",
+    "[0]", "[.., 1..]", "2.0", "{ w }", "f(w)", "&", "as f32", "|", ",", "?", ".0", ".field",
+];
+
+proptest::proptest! {
+    /// `grad!` never panics: every input expands to an expression (the code or a
+    /// `compile_error!`), and every error points into the input.
+    #[test]
+    fn random_losses_never_panic(
+        inputs in proptest::collection::vec(0usize..3, 0..3),
+        pieces in proptest::collection::vec(0usize..PIECES.len(), 0..12),
+    ) {
+        let names = ["w", "b", "w"];
+        let params: Vec<&str> = inputs.iter().map(|&i| names[i]).collect();
+        let loss: Vec<&str> = pieces.iter().map(|&i| PIECES[i]).collect();
+        let src = format!("|{}| {}", params.join(", "), loss.join(" "));
+        let Ok(tokens) = syn::parse_str::<TokenStream>(&src) else {
+            return Ok(()); // unbalanced delimiters never reach a macro
+        };
+        let out = grad(tokens.clone());
+        proptest::prop_assert!(syn::parse2::<syn::Expr>(out).is_ok(), "{}", src);
+        if let Err(e) = parse(tokens).and_then(|i| lower::lower(&i).map(|_| ())) {
+            for e in e {
+                let col = e.span().start().column;
+                proptest::prop_assert!(col <= src.len(), "{} at column {} of {}", e, col, src);
+            }
+        }
+    }
+}
