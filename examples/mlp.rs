@@ -61,6 +61,20 @@ fn main() {
             );
         }
     }
+    let (_, generated) = net.generated_gradients(&x, &y);
+    let (_, by_hand) = net.gradients(&x, &y);
+    let largest_difference = [
+        (generated.w1 - by_hand.w1).abs().max(),
+        (generated.b1 - by_hand.b1).abs().max(),
+        (generated.w2 - by_hand.w2).abs().max(),
+        (generated.b2 - by_hand.b2).abs().max(),
+    ]
+    .into_iter()
+    .fold(0.0, f64::max);
+    println!(
+        "gradient at the final weights, grad! against the hand-written backpropagation: \
+         largest difference {largest_difference:.1e}"
+    );
     let train = net.forward(&x);
     let test = net.forward(&x_test);
     println!(

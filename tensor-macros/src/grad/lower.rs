@@ -379,7 +379,7 @@ impl Builder<'_> {
 /// closure or block counts even when it is shadowed there).
 fn mentions(tokens: &TokenStream, names: &[Ident]) -> bool {
     tokens.clone().into_iter().any(|t| match t {
-        TokenTree::Ident(id) => names.iter().any(|n| *n == id),
+        TokenTree::Ident(id) => names.contains(&id),
         TokenTree::Group(g) => mentions(&g.stream(), names),
         TokenTree::Punct(_) | TokenTree::Literal(_) => false,
     })
