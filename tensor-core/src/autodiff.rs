@@ -100,12 +100,42 @@ macro_rules! scalar_operand {
 
             #[inline]
             fn sigmoid(self) -> Self {
-                1.0 / (1.0 + (-self).exp())
+                1.0 / (1.0 + Float::exp(-self))
             }
 
             #[inline]
             fn relu(self) -> Self {
                 if self < 0.0 { 0.0 } else { self }
+            }
+
+            #[inline]
+            fn exp(self) -> Self {
+                Float::exp(self)
+            }
+
+            #[inline]
+            fn ln(self) -> Self {
+                Float::ln(self)
+            }
+
+            #[inline]
+            fn sqrt(self) -> Self {
+                Float::sqrt(self)
+            }
+
+            #[inline]
+            fn tanh(self) -> Self {
+                Float::tanh(self)
+            }
+
+            #[inline]
+            fn abs(self) -> Self {
+                Float::abs(self)
+            }
+
+            #[inline]
+            fn powi(self, n: i32) -> Self {
+                Float::powi(self, n)
             }
         }
     )*};
@@ -126,18 +156,49 @@ pub struct Scalar;
 pub trait ScalarLoss {}
 impl ScalarLoss for Scalar {}
 
-/// The elementwise functions of tensors that `f32`/`f64` lack as inherent methods, so that
-/// `grad!` can apply them to scalar intermediate values (its expansion imports this trait).
-pub trait ScalarMath {
+/// The elementwise functions of tensors, for the scalars `f32`/`f64`, so that `grad!` can apply
+/// them to scalar intermediate values (the result of `sum` or `mean`) in every build: its
+/// expansion imports this trait. With `std`, `f64::exp` and the other inherent methods take
+/// precedence and compute the same; without `std` (where `f64` has no `exp`), these methods go
+/// through [`num_traits::Float`] (`libm`). `square`, `sigmoid` and `relu` are the tensors'
+/// definitions.
+///
+/// ```
+/// use tensor_core::autodiff::ScalarMath;
+///
+/// assert_eq!(ScalarMath::square(3.0f64), 9.0);
+/// assert_eq!(ScalarMath::sigmoid(0.0f32), 0.5);
+/// assert_eq!(ScalarMath::relu(-2.0f64), 0.0);
+/// assert_eq!(ScalarMath::powi(2.0f64, 3), 8.0);
+/// ```
+pub trait ScalarMath: Sized {
     /// `x * x`.
     #[must_use]
     fn square(self) -> Self;
     /// `1 / (1 + e^-x)`.
     #[must_use]
     fn sigmoid(self) -> Self;
-    /// `max(x, 0)`.
+    /// `max(x, 0)`, NaN kept.
     #[must_use]
     fn relu(self) -> Self;
+    /// `e^x`.
+    #[must_use]
+    fn exp(self) -> Self;
+    /// The natural logarithm.
+    #[must_use]
+    fn ln(self) -> Self;
+    /// The square root.
+    #[must_use]
+    fn sqrt(self) -> Self;
+    /// The hyperbolic tangent.
+    #[must_use]
+    fn tanh(self) -> Self;
+    /// The absolute value.
+    #[must_use]
+    fn abs(self) -> Self;
+    /// `x^n`.
+    #[must_use]
+    fn powi(self, n: i32) -> Self;
 }
 
 /// The gradient of the loss with respect to itself: one.
@@ -166,6 +227,13 @@ fn strides(dims: &[usize]) -> [usize; 4] {
     out
 }
 
+/// Whether two shapes are equal. A loop rather than `==` on slices, which calls the C
+/// library's `bcmp` when the compiler does not fold it, and freestanding `no_std` programs
+/// link no C library (`ci/no-std-check`).
+fn same(a: &[usize], b: &[usize]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// `dims` right-aligned in a rank-4 shape, leading axes of size 1.
 fn padded(dims: &[usize]) -> [usize; 4] {
     let mut out = [1; 4];
@@ -183,7 +251,7 @@ fn for_each_broadcast(
     mut f: impl FnMut(usize, usize, usize),
 ) {
     debug_assert!(out.len() <= 4 && a.len() <= out.len() && b.len() <= out.len());
-    if a == out && b == out {
+    if same(a, out) && same(b, out) {
         (0..out.iter().product()).for_each(|k| f(k, k, k));
         return;
     }
@@ -232,7 +300,7 @@ where
     let mut out = X::filled(zero);
     let (ge, ae, be) = (g.elems(), a.elems(), b.elems());
     let acc = out.elems_mut();
-    if A::DIMS == G::DIMS && B::DIMS == G::DIMS {
+    if same(A::DIMS, G::DIMS) && same(B::DIMS, G::DIMS) {
         // The same shape everywhere: one element each, no sum (the common case, vectorized).
         for (((x, &g), &a), &b) in acc.iter_mut().zip(ge).zip(ae).zip(be) {
             *x = d(g, a, b);
@@ -260,7 +328,7 @@ where
     let mut out = X::filled(G::Elem::zero());
     let acc = out.elems_mut();
     let ge = g.elems();
-    if X::DIMS == G::DIMS {
+    if same(X::DIMS, G::DIMS) {
         // The operand was not broadcast: the gradient passes through.
         for (x, &g) in acc.iter_mut().zip(ge) {
             *x = if negate { -g } else { g };
@@ -272,7 +340,7 @@ where
     // The operand repeats along its leading axes only (a bias row against a batch): sum the
     // blocks of its size, a vectorizable loop.
     let lead = xd.iter().position(|&d| d != 1).unwrap_or(4);
-    if xd[lead..] == gd[lead..] {
+    if same(&xd[lead..], &gd[lead..]) {
         for block in ge.chunks_exact(acc.len().max(1)) {
             for (x, &g) in acc.iter_mut().zip(block) {
                 *x = *x + g;

@@ -61,8 +61,14 @@ fn work() -> i32 {
         b -= g.b * 0.5;
     }
     let trained = i32::from(last >= 0.01 * first);
+    // Scalar math inside `grad!` (`f32::sqrt` and `exp` are not in `core`; `grad!` brings its
+    // own): d/dt e^sqrt(t) = e^sqrt(t) / (2 sqrt(t)), at t = 4 (0 when right).
+    let t = 4.0f32;
+    let (s, gs) = grad!(|t| t.sqrt().exp());
+    let scalar = i32::from((gs.t - s / 4.0).abs() > 1e-5);
     last_col[(2, 0)]
         + trained
+        + scalar
         + top[(1, 3)]
         + flat.sum()
         + x[2] as i32
