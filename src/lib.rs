@@ -243,8 +243,10 @@ pub use tensor_macros::tensor;
 /// reduced to a scalar, and its gradient with respect to each input, and returns
 /// `(loss, g)` with `g.w`, `g.b` of the types of `w` and `b`.
 ///
-/// The inputs are variables in scope (tensors of `f32`/`f64`, or scalars); every other value
-/// the loss names (`x`, `y` below) is a constant. The macro differentiates the expression
+/// The inputs are variables in scope holding tensors of `f32`/`f64` or scalars, by value
+/// (to differentiate with respect to a struct's fields, bind them first:
+/// `let Mlp { w1, b1, .. } = model;`); every other value the loss names (`x`, `y` below) is
+/// a constant, and may be a reference. The macro differentiates the expression
 /// while the program compiles (reverse mode, source to source): it expands to straight-line
 /// code, the forward pass calling the library's operations and the backward pass calling the
 /// rules of [`autodiff`](crate::autodiff) in reverse, with no tape, no allocation and every
@@ -270,7 +272,6 @@ pub use tensor_macros::tensor;
 ///     w: Tensor<f64, 3, 1>,
 ///     b: RowVector<f64, 1>,
 /// ) -> (f64, Tensor<f64, 3, 1>, RowVector<f64, 1>) {
-///     let (x, y) = (*x, *y);
 ///     let (loss, g) = grad!(|w, b| ((x @ w + b).sigmoid() - y).square().mean());
 ///     (loss, g.w, g.b) // g.w: Tensor<f64, 3, 1>, g.b: RowVector<f64, 1>
 /// }

@@ -305,3 +305,30 @@ fn generic_mlp_at_two_batch_sizes() {
     check_mlp::<1>(1);
     check_mlp::<16>(2);
 }
+
+/// Constants may be references (a function's `x: &Tensor`); inputs are values.
+fn logistic_loss<const N: usize>(
+    x: &Tensor<f64, N, 3>,
+    y: &Tensor<f64, N, 1>,
+    w: Tensor<f64, 3, 1>,
+    b: f64,
+) -> (f64, Tensor<f64, 3, 1>, f64) {
+    let (loss, g) = grad!(|w, b| (((x @ w + b).exp() + 1.0).ln() - y * (x @ w + b)).mean());
+    (loss, g.w, g.b)
+}
+
+#[test]
+fn constants_by_reference() {
+    let mut rng = StdRng::seed_from_u64(11);
+    let x: Tensor<f64, 6, 3> = sample(&mut rng);
+    let y = Tensor::<f64, 6, 1>::from_fn(|i, _| f64::from(u8::from(i % 2 == 0)));
+    let (w, b): (Tensor<f64, 3, 1>, f64) = (sample(&mut rng), 0.3);
+    let f = |w: &Tensor<f64, 3, 1>, b: f64| {
+        let z = x.matmul(w) + b;
+        ((z.exp() + 1.0).ln() - y * z).mean()
+    };
+    let (loss, gw, gb) = logistic_loss(&x, &y, w, b);
+    close(loss, f(&w, b));
+    check_fd(&gw, &w, |v| f(v, b));
+    check_fd(&gb, &b, |v| f(&w, *v));
+}

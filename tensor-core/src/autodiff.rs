@@ -28,35 +28,70 @@ use crate::kernels::reduce::fold;
 use crate::shape::Dims;
 use crate::{Array, Element};
 
-/// A value `grad!` differentiates: a tensor of float elements, or a float scalar (the result
-/// of `sum` or `mean`, or a constant such as `2.0`).
+/// A value the backward rules read: an [`Operand`], or a reference to one (a constant the
+/// loss names through a reference, such as a function's `x: &Tensor<f64, N, D>`).
 ///
-/// A scalar is an operand of rank 0 with one element; it broadcasts against every shape.
-pub trait Operand {
+/// ```
+/// use tensor_core::{Tensor, autodiff::Value};
+///
+/// let x = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(<&Tensor<f64, 2, 2> as Value>::DIMS, &[2, 2]);
+/// assert_eq!((&x).elems(), &[1.0, 2.0, 3.0, 4.0]);
+/// ```
+pub trait Value {
     /// The element type.
     type Elem: Float;
     /// The size of each axis, outermost first (empty for a scalar).
     const DIMS: &'static [usize];
+    /// The elements in row-major order.
+    fn elems(&self) -> &[Self::Elem];
+}
+
+impl<X: Value + ?Sized> Value for &X {
+    type Elem = X::Elem;
+    const DIMS: &'static [usize] = X::DIMS;
+
+    #[inline]
+    fn elems(&self) -> &[X::Elem] {
+        (**self).elems()
+    }
+}
+
+/// A value `grad!` differentiates: a tensor of float elements, or a float scalar (the result
+/// of `sum` or `mean`, or a constant such as `2.0`). Gradients have the type of their operand.
+///
+/// A scalar is an operand of rank 0 with one element; it broadcasts against every shape.
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff::{Operand, Value}};
+///
+/// let mut t = <Tensor<f64, 1, 3> as Operand>::filled(2.0);
+/// t.elems_mut()[1] = 5.0;
+/// assert_eq!(t.elems(), &[2.0, 5.0, 2.0]);
+/// assert_eq!(<f32 as Value>::DIMS, &[] as &[usize]);
+/// ```
+pub trait Operand: Value {
     /// The shape as error messages name it: `Shape<2, 3>` for a tensor, [`Scalar`] for a
     /// scalar.
     type Name;
-    /// The elements in row-major order.
-    fn elems(&self) -> &[Self::Elem];
     /// The elements in row-major order, mutably.
     fn elems_mut(&mut self) -> &mut [Self::Elem];
     /// The operand with every element `value`.
     fn filled(value: Self::Elem) -> Self;
 }
 
-impl<T: Element + Float, S: Dims> Operand for Array<T, S> {
+impl<T: Element + Float, S: Dims> Value for Array<T, S> {
     type Elem = T;
     const DIMS: &'static [usize] = S::DIMS;
-    type Name = S::Name;
 
     #[inline]
     fn elems(&self) -> &[T] {
         self.as_flat()
     }
+}
+
+impl<T: Element + Float, S: Dims> Operand for Array<T, S> {
+    type Name = S::Name;
 
     #[inline]
     fn elems_mut(&mut self) -> &mut [T] {
@@ -71,15 +106,18 @@ impl<T: Element + Float, S: Dims> Operand for Array<T, S> {
 
 macro_rules! scalar_operand {
     ($($t:ty),*) => {$(
-        impl Operand for $t {
+        impl Value for $t {
             type Elem = $t;
             const DIMS: &'static [usize] = &[];
-            type Name = Scalar;
 
             #[inline]
             fn elems(&self) -> &[$t] {
                 core::slice::from_ref(self)
             }
+        }
+
+        impl Operand for $t {
+            type Name = Scalar;
 
             #[inline]
             fn elems_mut(&mut self) -> &mut [$t] {
@@ -292,8 +330,8 @@ fn binary_vjp<G, A, B, X>(
 ) -> X
 where
     G: Operand,
-    A: Operand<Elem = G::Elem>,
-    B: Operand<Elem = G::Elem>,
+    A: Value<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
     X: Operand<Elem = G::Elem>,
 {
     let zero = G::Elem::zero();
@@ -375,7 +413,7 @@ pub fn add_lhs<G, A, B>(g: &G, _a: &A, _b: &B) -> A
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
-    B: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
 {
     sum_to(g, false)
 }
@@ -393,7 +431,7 @@ where
 pub fn add_rhs<G, A, B>(g: &G, _a: &A, _b: &B) -> B
 where
     G: Operand,
-    A: Operand<Elem = G::Elem>,
+    A: Value<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
     sum_to(g, false)
@@ -413,7 +451,7 @@ pub fn sub_lhs<G, A, B>(g: &G, _a: &A, _b: &B) -> A
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
-    B: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
 {
     sum_to(g, false)
 }
@@ -431,7 +469,7 @@ where
 pub fn sub_rhs<G, A, B>(g: &G, _a: &A, _b: &B) -> B
 where
     G: Operand,
-    A: Operand<Elem = G::Elem>,
+    A: Value<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
     sum_to(g, true)
@@ -443,7 +481,7 @@ pub fn mul_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
-    B: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
 {
     binary_vjp(g, a, b, Side::Lhs, |g, _, b| g * b)
 }
@@ -453,7 +491,7 @@ where
 pub fn mul_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
 where
     G: Operand,
-    A: Operand<Elem = G::Elem>,
+    A: Value<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
     binary_vjp(g, a, b, Side::Rhs, |g, a, _| g * a)
@@ -465,7 +503,7 @@ pub fn div_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
 where
     G: Operand,
     A: Operand<Elem = G::Elem>,
-    B: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
 {
     binary_vjp(g, a, b, Side::Lhs, |g, _, b| g / b)
 }
@@ -475,7 +513,7 @@ where
 pub fn div_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
 where
     G: Operand,
-    A: Operand<Elem = G::Elem>,
+    A: Value<Elem = G::Elem>,
     B: Operand<Elem = G::Elem>,
 {
     binary_vjp(g, a, b, Side::Rhs, |g, a, b| -(g * a) / (b * b))
