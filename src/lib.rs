@@ -239,6 +239,125 @@ pub use tensor_core::*;
 /// ```
 pub use tensor_macros::tensor;
 
+/// Gradients at compile time: `grad!(|w, b| loss)` evaluates `loss`, a [`tensor!`] expression
+/// reduced to a scalar, and its gradient with respect to each input, and returns
+/// `(loss, g)` with `g.w`, `g.b` of the types of `w` and `b`.
+///
+/// The inputs are variables in scope holding tensors of `f32`/`f64` or scalars, by value
+/// (to differentiate with respect to a struct's fields, bind them first:
+/// `let Mlp { w1, b1, .. } = model;`); every other value the loss names (`x`, `y` below) is
+/// a constant, and may be a reference. The macro differentiates the expression
+/// while the program compiles (reverse mode, source to source): it expands to straight-line
+/// code, the forward pass calling the library's operations and the backward pass calling the
+/// rules of [`autodiff`](crate::autodiff) in reverse, with no tape, no allocation and every
+/// gradient's shape checked by rustc. A subexpression written twice is computed once, and
+/// the backward pass reuses the forward values. It works in functions generic over the batch
+/// size, with no where-clause.
+///
+/// Differentiable: `+ - * /` between tensors (broadcasting: the gradient of a broadcast
+/// operand is summed back to its shape) and with scalars, unary `-`, `@`, `.T`, `exp`, `ln`,
+/// `sqrt`, `square`, `powi(n)`, `abs`, `tanh`, `sigmoid`, `relu`, `sum`, `mean`,
+/// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis);
+/// `relu` and `abs` take the subgradient 0 at 0, as JAX does. Any other operation on a value that depends on an input is a compile error at its token
+/// that names it and lists these; constant subexpressions may use the whole `tensor!`
+/// language. The loss must be a scalar (`error: `grad!` needs a scalar loss` otherwise).
+///
+/// ```
+/// use tensor::prelude::*;
+///
+/// /// Logistic regression: the loss and its gradients, for any batch size `N`.
+/// fn loss_and_grad<const N: usize>(
+///     x: &Tensor<f64, N, 3>,
+///     y: &Tensor<f64, N, 1>,
+///     w: Tensor<f64, 3, 1>,
+///     b: RowVector<f64, 1>,
+/// ) -> (f64, Tensor<f64, 3, 1>, RowVector<f64, 1>) {
+///     let (loss, g) = grad!(|w, b| ((x @ w + b).sigmoid() - y).square().mean());
+///     (loss, g.w, g.b) // g.w: Tensor<f64, 3, 1>, g.b: RowVector<f64, 1>
+/// }
+///
+/// let x = tensor![[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]];
+/// let y = tensor![[1.0], [0.0]];
+/// let (loss, gw, gb) = loss_and_grad(&x, &y, Tensor::zeros(), RowVector::zeros());
+/// assert_eq!(loss, 0.25); // sigmoid(0) = 0.5 everywhere
+/// // d/db mean((s - y)^2) = mean(2 (s - y) s (1 - s)) = mean(2 * [-0.5, 0.5] * 0.25) = 0
+/// assert_eq!(gb[(0, 0)], 0.0);
+/// assert_eq!(gw, tensor![[0.125], [0.125], [-0.3125]]); // x.T @ ((s - y) * 0.25)
+/// ```
+///
+/// To read the generated code, expand the macro: `cargo expand --test NAME` or
+/// `cargo expand --lib path::to::function` ([cargo-expand](https://crates.io/crates/cargo-expand)),
+/// or rust-analyzer's "Expand macro recursively". The two-layer MLP of `examples/mlp.rs`,
+///
+/// ```text
+/// grad!(|w1, b1, w2, b2| -(y * ((x @ w1 + b1).tanh() @ w2 + b2).log_softmax()).sum() / n)
+/// ```
+///
+/// expands to this (as `cargo expand` prints it, the `Gradients` struct left out; `x`, `y`
+/// and `n` are constants, so no gradient is computed for them):
+///
+/// ```text
+/// let __v0 = y;
+/// let __v1 = x;
+/// let __v2 = w1;
+/// let __v3 = __v1.matmul(&__v2);
+/// let __v4 = b1;
+/// let __v5 = __v3 + __v4;
+/// let __v6 = __v5.tanh();
+/// let __v7 = w2;
+/// let __v8 = __v6.matmul(&__v7);
+/// let __v9 = b2;
+/// let __v10 = __v8 + __v9;
+/// let __v11 = __v10.log_softmax();
+/// let __v12 = __v0 * __v11;
+/// let __v13 = __v12.sum();
+/// let __v14 = -__v13;
+/// let __v15 = n;
+/// let __v16 = __v14 / __v15;
+/// let __g16 = ::tensor::autodiff::seed(&__v16);
+/// let __d16_0 = ::tensor::autodiff::div_lhs(&__g16, &__v14, &__v15);
+/// let __g14 = __d16_0;
+/// let __d14_0 = ::tensor::autodiff::neg_vjp(&__g14);
+/// let __g13 = __d14_0;
+/// let __d13_0 = ::tensor::autodiff::sum_vjp(__g13, &__v12);
+/// let __g12 = __d13_0;
+/// let __d12_1 = ::tensor::autodiff::mul_rhs(&__g12, &__v0, &__v11);
+/// let __g11 = __d12_1;
+/// let __d11_0 = ::tensor::autodiff::log_softmax_vjp(&__g11, &__v11);
+/// let __g10 = __d11_0;
+/// let __d10_0 = ::tensor::autodiff::add_lhs(&__g10, &__v8, &__v9);
+/// let __d10_1 = ::tensor::autodiff::add_rhs(&__g10, &__v8, &__v9); // summed over the batch
+/// let __g9 = __d10_1;
+/// let __g8 = __d10_0;
+/// let __d8_0 = __g8.matmul(&__v7.t());                          // g @ w2.T
+/// let __d8_1 = __v6.t().matmul(&__g8);                          // hidden.T @ g
+/// let __g7 = __d8_1;
+/// let __g6 = __d8_0;
+/// let __d6_0 = ::tensor::autodiff::tanh_vjp(&__g6, &__v5, &__v6);
+/// let __g5 = __d6_0;
+/// let __d5_0 = ::tensor::autodiff::add_lhs(&__g5, &__v3, &__v4);
+/// let __d5_1 = ::tensor::autodiff::add_rhs(&__g5, &__v3, &__v4);
+/// let __g4 = __d5_1;
+/// let __g3 = __d5_0;
+/// let __d3_1 = __v1.t().matmul(&__g3);                          // x.T @ g
+/// let __g2 = __d3_1;
+/// (__v16, Gradients { w1: __g2, b1: __g4, w2: __g7, b2: __g9 })
+/// ```
+///
+/// A node's gradient `__gN` is the sum of its consumers' contributions `__dM_k` (one per use:
+/// a subexpression used twice gets two), written once its last consumer is done.
+///
+/// An unsupported operation is a compile error at its token:
+///
+/// ```compile_fail
+/// use tensor::prelude::*;
+///
+/// let w = Tensor::<f64, 2, 2>::ones();
+/// let (loss, g) = tensor::grad!(|w| w.sin().sum());
+/// // error: `grad!` cannot differentiate the method `sin`; it supports `+`, `-`, ...
+/// ```
+pub use tensor_macros::grad;
+
 /// Embeds a `.npy` file in the program as a tensor whose type comes from the file: its shape
 /// and element type are read from the header while the program compiles (feature `npy`, or
 /// `include-npy` alone, which also works in `no_std` builds).
@@ -306,6 +425,7 @@ pub use tensor_macros::include_safetensors;
 /// assert_eq!(v.len(), 3);
 /// ```
 pub mod prelude {
+    pub use crate::grad;
     #[cfg(feature = "include-npy")]
     pub use crate::include_npy;
     #[cfg(feature = "include-safetensors")]

@@ -139,6 +139,7 @@ extern crate std;
 
 mod access;
 mod array;
+pub mod autodiff;
 mod block;
 #[cfg(feature = "alloc")]
 mod boxed;

@@ -12,6 +12,7 @@
 mod dims;
 mod dsl;
 mod expand;
+mod grad;
 #[cfg(any(feature = "npy", feature = "safetensors"))]
 mod include;
 mod kernels;
@@ -29,6 +30,14 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn tensor(input: TokenStream) -> TokenStream {
     expand::tensor(input.into()).into()
+}
+
+/// Reverse-mode differentiation at compile time: `grad!(|w, b| loss)` evaluates the loss (a
+/// `tensor!` expression) and its gradients with respect to the inputs `w`, `b`, as
+/// `(loss, g)` with `g.w`, `g.b` of the inputs' types. See the facade crate's docs.
+#[proc_macro]
+pub fn grad(input: TokenStream) -> TokenStream {
+    grad::grad(input.into()).into()
 }
 
 /// Embeds a `.npy` file as a tensor whose shape and element type are the file's:

@@ -1,0 +1,725 @@
+//! The backward rules behind the facade's `grad!` macro: one vector-Jacobian product per
+//! differentiable operation, for tensors of every shape and for scalars (`f32`, `f64`).
+//!
+//! `grad!` differentiates at compile time: it writes the forward pass as straight-line calls of
+//! the library's operations and the backward pass as calls of the functions below, in reverse
+//! order, each taking the gradient `g` of an operation's result and the forward values it
+//! needs, and returning the gradient of one operand, of the operand's own type. Nothing is
+//! recorded at run time and nothing is allocated.
+//!
+//! Every rule works on an [`Operand`]: an [`Array`] or a float scalar. The binary rules are
+//! told the operands' shapes by their types; the result's shape is the broadcast of both,
+//! which the forward operation proved when it type-checked. A gradient flowing back into a
+//! broadcast operand is summed over the axes it was broadcast along (NumPy's "unbroadcast").
+//!
+//! ```
+//! use tensor_core::{RowVector, Tensor, autodiff};
+//!
+//! // d/db of sum(m + b), b broadcast over the 2 rows: each element of b counts twice.
+//! let m = Tensor::<f64, 2, 3>::zeros();
+//! let b = RowVector::<f64, 3>::zeros();
+//! let g = Tensor::<f64, 2, 3>::ones();
+//! assert_eq!(autodiff::add_rhs(&g, &m, &b), RowVector::<f64, 3>::full(2.0));
+//! ```
+
+use num_traits::{Float, One, Zero};
+
+use crate::kernels::reduce::fold;
+use crate::shape::Dims;
+use crate::{Array, Element};
+
+/// A value the backward rules read: an [`Operand`], or a reference to one (a constant the
+/// loss names through a reference, such as a function's `x: &Tensor<f64, N, D>`).
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff::Value};
+///
+/// let x = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(<&Tensor<f64, 2, 2> as Value>::DIMS, &[2, 2]);
+/// assert_eq!((&x).elems(), &[1.0, 2.0, 3.0, 4.0]);
+/// ```
+pub trait Value {
+    /// The element type.
+    type Elem: Float;
+    /// The size of each axis, outermost first (empty for a scalar).
+    const DIMS: &'static [usize];
+    /// The elements in row-major order.
+    fn elems(&self) -> &[Self::Elem];
+}
+
+impl<X: Value + ?Sized> Value for &X {
+    type Elem = X::Elem;
+    const DIMS: &'static [usize] = X::DIMS;
+
+    #[inline]
+    fn elems(&self) -> &[X::Elem] {
+        (**self).elems()
+    }
+}
+
+/// A value `grad!` differentiates: a tensor of float elements, or a float scalar (the result
+/// of `sum` or `mean`, or a constant such as `2.0`). Gradients have the type of their operand.
+///
+/// A scalar is an operand of rank 0 with one element; it broadcasts against every shape.
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff::{Operand, Value}};
+///
+/// let mut t = <Tensor<f64, 1, 3> as Operand>::filled(2.0);
+/// t.elems_mut()[1] = 5.0;
+/// assert_eq!(t.elems(), &[2.0, 5.0, 2.0]);
+/// assert_eq!(<f32 as Value>::DIMS, &[] as &[usize]);
+/// ```
+pub trait Operand: Value {
+    /// The shape as error messages name it: `Shape<2, 3>` for a tensor, [`Scalar`] for a
+    /// scalar.
+    type Name;
+    /// The elements in row-major order, mutably.
+    fn elems_mut(&mut self) -> &mut [Self::Elem];
+    /// The operand with every element `value`.
+    fn filled(value: Self::Elem) -> Self;
+}
+
+impl<T: Element + Float, S: Dims> Value for Array<T, S> {
+    type Elem = T;
+    const DIMS: &'static [usize] = S::DIMS;
+
+    #[inline]
+    fn elems(&self) -> &[T] {
+        self.as_flat()
+    }
+}
+
+impl<T: Element + Float, S: Dims> Operand for Array<T, S> {
+    type Name = S::Name;
+
+    #[inline]
+    fn elems_mut(&mut self) -> &mut [T] {
+        self.as_flat_mut()
+    }
+
+    #[inline]
+    fn filled(value: T) -> Self {
+        Array::full(value)
+    }
+}
+
+macro_rules! scalar_operand {
+    ($($t:ty),*) => {$(
+        impl Value for $t {
+            type Elem = $t;
+            const DIMS: &'static [usize] = &[];
+
+            #[inline]
+            fn elems(&self) -> &[$t] {
+                core::slice::from_ref(self)
+            }
+        }
+
+        impl Operand for $t {
+            type Name = Scalar;
+
+            #[inline]
+            fn elems_mut(&mut self) -> &mut [$t] {
+                core::slice::from_mut(self)
+            }
+
+            #[inline]
+            fn filled(value: $t) -> Self {
+                value
+            }
+        }
+
+        impl ScalarMath for $t {
+            #[inline]
+            fn square(self) -> Self {
+                self * self
+            }
+
+            #[inline]
+            fn sigmoid(self) -> Self {
+                1.0 / (1.0 + Float::exp(-self))
+            }
+
+            #[inline]
+            fn relu(self) -> Self {
+                if self < 0.0 { 0.0 } else { self }
+            }
+
+            #[inline]
+            fn exp(self) -> Self {
+                Float::exp(self)
+            }
+
+            #[inline]
+            fn ln(self) -> Self {
+                Float::ln(self)
+            }
+
+            #[inline]
+            fn sqrt(self) -> Self {
+                Float::sqrt(self)
+            }
+
+            #[inline]
+            fn tanh(self) -> Self {
+                Float::tanh(self)
+            }
+
+            #[inline]
+            fn abs(self) -> Self {
+                Float::abs(self)
+            }
+
+            #[inline]
+            fn powi(self, n: i32) -> Self {
+                Float::powi(self, n)
+            }
+        }
+    )*};
+}
+
+scalar_operand!(f32, f64);
+
+/// The [`Operand::Name`] of a scalar.
+#[derive(Clone, Copy, Debug)]
+pub struct Scalar;
+
+/// The shape of a loss `grad!` can differentiate: a scalar's. Implemented by [`Scalar`] only.
+#[diagnostic::on_unimplemented(
+    message = "`grad!` needs a scalar loss, but the loss has shape {Self}",
+    label = "this loss is a tensor, not a scalar",
+    note = "reduce it to one number, e.g. with `.sum()` or `.mean()`"
+)]
+pub trait ScalarLoss {}
+impl ScalarLoss for Scalar {}
+
+/// The elementwise functions of tensors, for the scalars `f32`/`f64`, so that `grad!` can apply
+/// them to scalar intermediate values (the result of `sum` or `mean`) in every build: its
+/// expansion imports this trait. With `std`, `f64::exp` and the other inherent methods take
+/// precedence and compute the same; without `std` (where `f64` has no `exp`), these methods go
+/// through [`num_traits::Float`] (`libm`). `square`, `sigmoid` and `relu` are the tensors'
+/// definitions.
+///
+/// ```
+/// use tensor_core::autodiff::ScalarMath;
+///
+/// assert_eq!(ScalarMath::square(3.0f64), 9.0);
+/// assert_eq!(ScalarMath::sigmoid(0.0f32), 0.5);
+/// assert_eq!(ScalarMath::relu(-2.0f64), 0.0);
+/// assert_eq!(ScalarMath::powi(2.0f64, 3), 8.0);
+/// ```
+pub trait ScalarMath: Sized {
+    /// `x * x`.
+    #[must_use]
+    fn square(self) -> Self;
+    /// `1 / (1 + e^-x)`.
+    #[must_use]
+    fn sigmoid(self) -> Self;
+    /// `max(x, 0)`, NaN kept.
+    #[must_use]
+    fn relu(self) -> Self;
+    /// `e^x`.
+    #[must_use]
+    fn exp(self) -> Self;
+    /// The natural logarithm.
+    #[must_use]
+    fn ln(self) -> Self;
+    /// The square root.
+    #[must_use]
+    fn sqrt(self) -> Self;
+    /// The hyperbolic tangent.
+    #[must_use]
+    fn tanh(self) -> Self;
+    /// The absolute value.
+    #[must_use]
+    fn abs(self) -> Self;
+    /// `x^n`.
+    #[must_use]
+    fn powi(self, n: i32) -> Self;
+}
+
+/// The gradient of the loss with respect to itself: one.
+///
+/// ```
+/// assert_eq!(tensor_core::autodiff::seed(&2.5f32), 1.0);
+/// ```
+#[must_use]
+#[inline]
+pub fn seed<L: Operand<Name: ScalarLoss>>(_loss: &L) -> L {
+    L::filled(L::Elem::one())
+}
+
+/// The position in an operand of dimensions `dims` (right-aligned in a rank-4 shape, a
+/// broadcast axis given stride 0): the per-axis strides, outermost first.
+fn strides(dims: &[usize]) -> [usize; 4] {
+    let mut out = [0; 4];
+    let mut stride = 1;
+    for (k, &d) in dims.iter().enumerate().rev() {
+        let axis = 4 - dims.len() + k;
+        if d != 1 {
+            out[axis] = stride;
+        }
+        stride *= d;
+    }
+    out
+}
+
+/// Whether two shapes are equal. A loop rather than `==` on slices, which calls the C
+/// library's `bcmp` when the compiler does not fold it, and freestanding `no_std` programs
+/// link no C library (`ci/no-std-check`).
+fn same(a: &[usize], b: &[usize]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// `dims` right-aligned in a rank-4 shape, leading axes of size 1.
+fn padded(dims: &[usize]) -> [usize; 4] {
+    let mut out = [1; 4];
+    out[4 - dims.len()..].copy_from_slice(dims);
+    out
+}
+
+/// Calls `f(o, ia, ib)` for every row-major position `o` of the broadcast result of two
+/// operands of dimensions `a` and `b` (its dimensions `out`), with the positions `ia`, `ib`
+/// of the elements of each operand that meet there.
+fn for_each_broadcast(
+    out: &[usize],
+    a: &[usize],
+    b: &[usize],
+    mut f: impl FnMut(usize, usize, usize),
+) {
+    debug_assert!(out.len() <= 4 && a.len() <= out.len() && b.len() <= out.len());
+    if same(a, out) && same(b, out) {
+        (0..out.iter().product()).for_each(|k| f(k, k, k));
+        return;
+    }
+    let (n, sa, sb) = (padded(out), strides(a), strides(b));
+    let mut o = 0;
+    for i0 in 0..n[0] {
+        for i1 in 0..n[1] {
+            for i2 in 0..n[2] {
+                let (base_a, base_b) = (
+                    i0 * sa[0] + i1 * sa[1] + i2 * sa[2],
+                    i0 * sb[0] + i1 * sb[1] + i2 * sb[2],
+                );
+                for i3 in 0..n[3] {
+                    f(o, base_a + i3 * sa[3], base_b + i3 * sb[3]);
+                    o += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Which operand of a binary operation a gradient is for.
+#[derive(Clone, Copy)]
+enum Side {
+    Lhs,
+    Rhs,
+}
+
+/// The gradient of one operand `X` of `a op b` whose result had gradient `g`: the sum, over
+/// every result element the operand's element took part in, of `d(g, a, b)`.
+#[inline]
+fn binary_vjp<G, A, B, X>(
+    g: &G,
+    a: &A,
+    b: &B,
+    side: Side,
+    d: impl Fn(G::Elem, G::Elem, G::Elem) -> G::Elem,
+) -> X
+where
+    G: Operand,
+    A: Value<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
+    X: Operand<Elem = G::Elem>,
+{
+    let zero = G::Elem::zero();
+    let mut out = X::filled(zero);
+    let (ge, ae, be) = (g.elems(), a.elems(), b.elems());
+    let acc = out.elems_mut();
+    if same(A::DIMS, G::DIMS) && same(B::DIMS, G::DIMS) {
+        // The same shape everywhere: one element each, no sum (the common case, vectorized).
+        for (((x, &g), &a), &b) in acc.iter_mut().zip(ge).zip(ae).zip(be) {
+            *x = d(g, a, b);
+        }
+        return out;
+    }
+    for_each_broadcast(G::DIMS, A::DIMS, B::DIMS, |o, ia, ib| {
+        let at = match side {
+            Side::Lhs => ia,
+            Side::Rhs => ib,
+        };
+        acc[at] = acc[at] + d(ge[o], ae[ia], be[ib]);
+    });
+    out
+}
+
+/// `sign * g` summed back to the shape of `X` (NumPy's "unbroadcast"): the gradient of an
+/// operand of `+` or `-`, which does not need the operands' values.
+#[inline]
+fn sum_to<G, X>(g: &G, negate: bool) -> X
+where
+    G: Operand,
+    X: Operand<Elem = G::Elem>,
+{
+    let mut out = X::filled(G::Elem::zero());
+    let acc = out.elems_mut();
+    let ge = g.elems();
+    if same(X::DIMS, G::DIMS) {
+        // The operand was not broadcast: the gradient passes through.
+        for (x, &g) in acc.iter_mut().zip(ge) {
+            *x = if negate { -g } else { g };
+        }
+        return out;
+    }
+    let xd = padded(X::DIMS);
+    let gd = padded(G::DIMS);
+    // The operand repeats along its leading axes only (a bias row against a batch): sum the
+    // blocks of its size, a vectorizable loop.
+    let lead = xd.iter().position(|&d| d != 1).unwrap_or(4);
+    if same(&xd[lead..], &gd[lead..]) {
+        for block in ge.chunks_exact(acc.len().max(1)) {
+            for (x, &g) in acc.iter_mut().zip(block) {
+                *x = *x + g;
+            }
+        }
+    } else {
+        for_each_broadcast(G::DIMS, X::DIMS, X::DIMS, |o, ix, _| {
+            acc[ix] = acc[ix] + ge[o]
+        });
+    }
+    if negate {
+        for x in acc {
+            *x = -*x;
+        }
+    }
+    out
+}
+
+/// The gradient of `a` in `a + b`, given the gradient `g` of the sum: `g` summed back to the
+/// shape of `a` (over the axes `a` was broadcast along).
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff};
+///
+/// let (a, b) = (Tensor::<f64, 2, 2>::zeros(), 1.0);
+/// let g = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(autodiff::add_lhs(&g, &a, &b), g);
+/// assert_eq!(autodiff::add_rhs(&g, &a, &b), 10.0); // a scalar takes the whole sum
+/// ```
+#[must_use]
+pub fn add_lhs<G, A, B>(g: &G, _a: &A, _b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
+{
+    sum_to(g, false)
+}
+
+/// The gradient of `b` in `a + b`: `g` summed back to the shape of `b`.
+///
+/// ```
+/// use tensor_core::{RowVector, Tensor, autodiff};
+///
+/// let (a, b) = (Tensor::<f64, 2, 2>::zeros(), RowVector::<f64, 2>::zeros());
+/// let g = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(autodiff::add_rhs(&g, &a, &b), Tensor::from([[4.0, 6.0]]));
+/// ```
+#[must_use]
+pub fn add_rhs<G, A, B>(g: &G, _a: &A, _b: &B) -> B
+where
+    G: Operand,
+    A: Value<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    sum_to(g, false)
+}
+
+/// The gradient of `a` in `a - b`: `g` summed back to the shape of `a`.
+///
+/// ```
+/// use tensor_core::{ColVector, Tensor, autodiff};
+///
+/// let (a, b) = (ColVector::<f64, 2>::zeros(), Tensor::<f64, 2, 2>::zeros());
+/// let g = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(autodiff::sub_lhs(&g, &a, &b), Tensor::from([[3.0], [7.0]]));
+/// ```
+#[must_use]
+pub fn sub_lhs<G, A, B>(g: &G, _a: &A, _b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
+{
+    sum_to(g, false)
+}
+
+/// The gradient of `b` in `a - b`: `-g` summed back to the shape of `b`.
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff};
+///
+/// let (a, b) = (Tensor::<f64, 1, 2>::zeros(), Tensor::<f64, 1, 2>::zeros());
+/// let g = Tensor::from([[1.0, 2.0]]);
+/// assert_eq!(autodiff::sub_rhs(&g, &a, &b), Tensor::from([[-1.0, -2.0]]));
+/// ```
+#[must_use]
+pub fn sub_rhs<G, A, B>(g: &G, _a: &A, _b: &B) -> B
+where
+    G: Operand,
+    A: Value<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    sum_to(g, true)
+}
+
+/// The gradient of `a` in `a * b`: `g * b` summed back to the shape of `a`.
+#[must_use]
+pub fn mul_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Lhs, |g, _, b| g * b)
+}
+
+/// The gradient of `b` in `a * b`: `g * a` summed back to the shape of `b`.
+#[must_use]
+pub fn mul_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+where
+    G: Operand,
+    A: Value<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Rhs, |g, a, _| g * a)
+}
+
+/// The gradient of `a` in `a / b`: `g / b` summed back to the shape of `a`.
+#[must_use]
+pub fn div_lhs<G, A, B>(g: &G, a: &A, b: &B) -> A
+where
+    G: Operand,
+    A: Operand<Elem = G::Elem>,
+    B: Value<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Lhs, |g, _, b| g / b)
+}
+
+/// The gradient of `b` in `a / b`: `-g * a / b²` summed back to the shape of `b`.
+#[must_use]
+pub fn div_rhs<G, A, B>(g: &G, a: &A, b: &B) -> B
+where
+    G: Operand,
+    A: Value<Elem = G::Elem>,
+    B: Operand<Elem = G::Elem>,
+{
+    binary_vjp(g, a, b, Side::Rhs, |g, a, b| -(g * a) / (b * b))
+}
+
+/// The gradient of `x` in an elementwise `y = f(x)`: `g * d(x, y)`, `d` the derivative.
+#[inline]
+fn unary_vjp<X: Operand>(g: &X, x: &X, y: &X, d: impl Fn(X::Elem, X::Elem) -> X::Elem) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    let it = g.elems().iter().zip(x.elems()).zip(y.elems());
+    for (o, ((&g, &x), &y)) in out.elems_mut().iter_mut().zip(it) {
+        *o = g * d(x, y);
+    }
+    out
+}
+
+/// Two in the element type.
+fn two<T: Float>() -> T {
+    T::one() + T::one()
+}
+
+/// The gradient of `x` in `y = x.exp()`: `g * y`.
+#[must_use]
+pub fn exp_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| y)
+}
+
+/// The gradient of `x` in `y = x.ln()`: `g / x`.
+#[must_use]
+pub fn ln_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |x, _| x.recip())
+}
+
+/// The gradient of `x` in `y = x.sqrt()`: `g / (2 y)`.
+#[must_use]
+pub fn sqrt_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| (two::<X::Elem>() * y).recip())
+}
+
+/// The gradient of `x` in `y = x.square()`: `2 g x`.
+#[must_use]
+pub fn square_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |x, _| two::<X::Elem>() * x)
+}
+
+/// The gradient of `x` in `y = x.tanh()`: `g (1 - y²)`.
+#[must_use]
+pub fn tanh_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| X::Elem::one() - y * y)
+}
+
+/// The gradient of `x` in `y = x.sigmoid()`: `g y (1 - y)`.
+#[must_use]
+pub fn sigmoid_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    unary_vjp(g, x, y, |_, y| y * (X::Elem::one() - y))
+}
+
+/// The gradient of `x` in `y = x.relu()`: `g` where `x > 0`, else 0 (the subgradient 0 at 0).
+#[must_use]
+pub fn relu_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    let zero = X::Elem::zero();
+    unary_vjp(g, x, y, |x, _| if x > zero { X::Elem::one() } else { zero })
+}
+
+/// The gradient of `x` in `y = x.abs()`: `g * sign(x)`, 0 at 0.
+#[must_use]
+pub fn abs_vjp<X: Operand>(g: &X, x: &X, y: &X) -> X {
+    let zero = X::Elem::zero();
+    unary_vjp(g, x, y, |x, _| {
+        if x > zero {
+            X::Elem::one()
+        } else if x < zero {
+            -X::Elem::one()
+        } else {
+            zero
+        }
+    })
+}
+
+/// The gradient of `x` in `y = x.powi(n)`: `g n x^(n-1)`.
+#[must_use]
+pub fn powi_vjp<X: Operand>(g: &X, x: &X, y: &X, n: i32) -> X {
+    let factor = num_traits::cast::<i32, X::Elem>(n).unwrap_or_else(X::Elem::nan);
+    unary_vjp(g, x, y, |x, _| factor * x.powi(n - 1))
+}
+
+/// The gradient of `x` in `y = -x`: `-g`.
+#[must_use]
+pub fn neg_vjp<X: Operand>(g: &X) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    for (o, &g) in out.elems_mut().iter_mut().zip(g.elems()) {
+        *o = -g;
+    }
+    out
+}
+
+/// The gradient of `x` in `y = x.sum()`: `g` in every element.
+#[must_use]
+pub fn sum_vjp<X: Operand>(g: X::Elem, _x: &X) -> X {
+    X::filled(g)
+}
+
+/// The gradient of `x` in `y = x.mean()`: `g / n` in every element, `n` the element count.
+#[must_use]
+pub fn mean_vjp<X: Operand>(g: X::Elem, _x: &X) -> X {
+    let n =
+        num_traits::cast::<usize, X::Elem>(X::DIMS.iter().product()).unwrap_or_else(X::Elem::nan);
+    X::filled(g / n)
+}
+
+/// The gradient of `x` in a reduction along axes that keeps them as size 1 (`sum_axis`),
+/// given the gradient `g` of the reduced result: `g` broadcast back to the shape of `x`.
+#[must_use]
+pub fn sum_axis_vjp<G, X>(g: &G, x: &X) -> X
+where
+    G: Operand,
+    X: Operand<Elem = G::Elem>,
+{
+    let mut out = X::filled(G::Elem::zero());
+    let (ge, acc) = (g.elems(), out.elems_mut());
+    for_each_broadcast(X::DIMS, X::DIMS, G::DIMS, |o, _, ig| acc[o] = ge[ig]);
+    let _ = x;
+    out
+}
+
+/// The gradient of `x` in `mean_axis`: `g` broadcast back to the shape of `x`, divided by the
+/// number of elements each mean was taken over.
+#[must_use]
+pub fn mean_axis_vjp<G, X>(g: &G, x: &X) -> X
+where
+    G: Operand,
+    X: Operand<Elem = G::Elem>,
+{
+    let count = X::DIMS.iter().product::<usize>() / G::DIMS.iter().product::<usize>().max(1);
+    let n = num_traits::cast::<usize, G::Elem>(count).unwrap_or_else(G::Elem::nan);
+    let mut out: X = sum_axis_vjp(g, x);
+    for v in out.elems_mut() {
+        *v = *v / n;
+    }
+    out
+}
+
+/// The lanes along the last axis of an operand's elements.
+fn lanes<X: Operand>(elems: &[X::Elem]) -> core::slice::ChunksExact<'_, X::Elem> {
+    elems.chunks_exact(X::DIMS.last().copied().unwrap_or(1).max(1))
+}
+
+/// The gradient of `x` in `y = x.softmax()` (along the last axis): `y (g - sum(g y))`, the sum
+/// along each lane.
+#[must_use]
+pub fn softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let lanes_out = out.elems_mut().chunks_exact_mut(width);
+    for ((o, g), y) in lanes_out
+        .zip(lanes::<X>(g.elems()))
+        .zip(lanes::<X>(y.elems()))
+    {
+        let dot = g
+            .iter()
+            .zip(y)
+            .fold(X::Elem::zero(), |s, (&g, &y)| s + g * y);
+        for ((o, &g), &y) in o.iter_mut().zip(g).zip(y) {
+            *o = y * (g - dot);
+        }
+    }
+    out
+}
+
+/// The gradient of `x` in `y = x.log_softmax()` (along the last axis): `g - e^y sum(g)`, the
+/// sum along each lane.
+#[must_use]
+pub fn log_softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
+    let mut out = X::filled(X::Elem::zero());
+    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let lanes_out = out.elems_mut().chunks_exact_mut(width);
+    for ((o, g), y) in lanes_out
+        .zip(lanes::<X>(g.elems()))
+        .zip(lanes::<X>(y.elems()))
+    {
+        let total = fold(g, X::Elem::zero(), |g| g, |a, b| a + b);
+        for ((o, &g), &y) in o.iter_mut().zip(g).zip(y) {
+            *o = g - y.exp() * total;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{RowVector, Tensor, Tensor3};
+
+    #[test]
+    fn broadcast_gradients_sum_back() {
+        let a = Tensor3::<f64, 2, 3, 4>::zeros();
+        let b = Tensor::<f64, 3, 1>::zeros();
+        let g = Tensor3::<f64, 2, 3, 4>::ones();
+        let gb: Tensor<f64, 3, 1> = add_rhs(&g, &a, &b);
+        assert_eq!(gb, Tensor::full(8.0));
+        let ga: Tensor3<f64, 2, 3, 4> = sub_lhs(&g, &a, &b);
+        assert_eq!(ga, g);
+        let s: f64 = mul_rhs(&g, &Tensor3::<f64, 2, 3, 4>::full(0.5), &3.0);
+        assert_eq!(s, 12.0);
+        let x = Tensor::<f64, 3, 4>::zeros();
+        let gx: Tensor<f64, 3, 4> = mean_axis_vjp(&RowVector::<f64, 4>::full(3.0), &x);
+        assert_eq!(gx, Tensor::full(1.0));
+    }
+}

@@ -1,0 +1,171 @@
+//! Code generation: the forward pass as one `let` per node, the backward pass in reverse.
+//!
+//! Generated names carry `Span::mixed_site()`, so they cannot clash with the caller's
+//! variables; the operators and methods carry the caller's spans, so a shape error inside the
+//! loss points at the operator that causes it.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+use super::Input;
+use super::lower::{Arith, Elementwise, Graph, Node, Reduction};
+
+fn user_span(token: Span) -> Span {
+    Span::mixed_site().located_at(token)
+}
+
+fn value(n: usize) -> syn::Ident {
+    format_ident!("__v{}", n, span = Span::mixed_site())
+}
+
+fn gradient(n: usize) -> syn::Ident {
+    format_ident!("__g{}", n, span = Span::mixed_site())
+}
+
+/// The expansion: a block evaluating to `(loss, Gradients { input: gradient, .. })`.
+pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
+    let ad = quote! { ::tensor::autodiff };
+    let mut forward = Vec::new();
+    for (n, node) in graph.nodes.iter().enumerate() {
+        let v = value(n);
+        let rhs = match node {
+            Node::Input(i) => {
+                let name = &input.inputs[*i];
+                quote! { #name }
+            }
+            Node::Const(code) => code.clone(),
+            Node::Arith(_, op, a, b) => {
+                let (a, b) = (value(*a), value(*b));
+                quote! { #a #op #b }
+            }
+            Node::MatMul(at, a, b) => {
+                let (a, b) = (value(*a), value(*b));
+                let call = quote_spanned!(user_span(*at)=> matmul);
+                quote! { #a.#call(&#b) }
+            }
+            Node::Transpose(t, a) => {
+                let a = value(*a);
+                let call = quote_spanned!(user_span(*t)=> t);
+                quote! { #a.#call() }
+            }
+            Node::Neg(minus, a) => {
+                let a = value(*a);
+                let minus = quote_spanned!(user_span(*minus)=> -);
+                quote! { #minus #a }
+            }
+            Node::Elementwise(_, name, a) | Node::Softmax(_, name, a) => {
+                let a = value(*a);
+                quote! { #a.#name() }
+            }
+            Node::Powi(name, exponent, a) => {
+                let a = value(*a);
+                quote! { #a.#name(#exponent) }
+            }
+            Node::Reduce(_, name, turbofish, a) => {
+                let a = value(*a);
+                quote! { #a.#name #turbofish () }
+            }
+        };
+        forward.push(quote! { let #v = #rhs; });
+    }
+
+    let root = graph.nodes.len() - 1;
+    let mut contributions: Vec<Vec<syn::Ident>> = vec![Vec::new(); graph.nodes.len()];
+    let mut backward = Vec::new();
+    for (n, node) in graph.nodes.iter().enumerate().rev() {
+        if !graph.varies(n) {
+            continue;
+        }
+        let g = gradient(n);
+        if n == root {
+            let v = value(n);
+            backward.push(quote! { let #g = #ad::seed(&#v); });
+        } else {
+            let parts = &contributions[n];
+            backward.push(quote! { let #g = #(#parts)+*; });
+        }
+        let y = value(n);
+        for (k, operand) in node.operands().into_iter().enumerate() {
+            if !graph.varies(operand) {
+                continue;
+            }
+            let d = format_ident!("__d{}_{}", n, k, span = Span::mixed_site());
+            let x = value(operand);
+            let rule = match node {
+                Node::Input(_) | Node::Const(_) => continue,
+                Node::Arith(kind, _, a, b) => {
+                    let (a, b) = (value(*a), value(*b));
+                    let f = match (kind, k) {
+                        (Arith::Add, 0) => "add_lhs",
+                        (Arith::Add, _) => "add_rhs",
+                        (Arith::Sub, 0) => "sub_lhs",
+                        (Arith::Sub, _) => "sub_rhs",
+                        (Arith::Mul, 0) => "mul_lhs",
+                        (Arith::Mul, _) => "mul_rhs",
+                        (Arith::Div, 0) => "div_lhs",
+                        (Arith::Div, _) => "div_rhs",
+                    };
+                    let f = syn::Ident::new(f, Span::mixed_site());
+                    quote! { #ad::#f(&#g, &#a, &#b) }
+                }
+                Node::MatMul(_, a, b) => {
+                    if k == 0 {
+                        let b = value(*b);
+                        quote! { #g.matmul(&#b.t()) }
+                    } else {
+                        let a = value(*a);
+                        quote! { #a.t().matmul(&#g) }
+                    }
+                }
+                Node::Transpose(..) => quote! { #g.t() },
+                Node::Neg(..) => quote! { #ad::neg_vjp(&#g) },
+                Node::Elementwise(f, ..) => {
+                    let f = match f {
+                        Elementwise::Exp => "exp_vjp",
+                        Elementwise::Ln => "ln_vjp",
+                        Elementwise::Sqrt => "sqrt_vjp",
+                        Elementwise::Square => "square_vjp",
+                        Elementwise::Abs => "abs_vjp",
+                        Elementwise::Tanh => "tanh_vjp",
+                        Elementwise::Sigmoid => "sigmoid_vjp",
+                        Elementwise::Relu => "relu_vjp",
+                    };
+                    let f = syn::Ident::new(f, Span::mixed_site());
+                    quote! { #ad::#f(&#g, &#x, &#y) }
+                }
+                Node::Powi(_, exponent, _) => {
+                    quote! { #ad::powi_vjp(&#g, &#x, &#y, #exponent) }
+                }
+                Node::Reduce(r, ..) => match r {
+                    Reduction::Sum => quote! { #ad::sum_vjp(#g, &#x) },
+                    Reduction::Mean => quote! { #ad::mean_vjp(#g, &#x) },
+                    Reduction::SumAxis => quote! { #ad::sum_axis_vjp(&#g, &#x) },
+                    Reduction::MeanAxis => quote! { #ad::mean_axis_vjp(&#g, &#x) },
+                },
+                Node::Softmax(false, ..) => quote! { #ad::softmax_vjp(&#g, &#y) },
+                Node::Softmax(true, ..) => quote! { #ad::log_softmax_vjp(&#g, &#y) },
+            };
+            backward.push(quote! { let #d = #rule; });
+            contributions[operand].push(d);
+        }
+    }
+
+    let params: Vec<syn::Ident> = (0..input.inputs.len())
+        .map(|i| format_ident!("G{}", i, span = Span::mixed_site()))
+        .collect();
+    let fields = &input.inputs;
+    let grads = graph.inputs.iter().map(|&n| gradient(n));
+    let loss = value(root);
+    quote! {{
+        #[allow(unused_imports)]
+        use ::tensor::autodiff::ScalarMath as _;
+        /// The gradients of the loss, one field per input, each of the input's type.
+        #[derive(Clone, Copy, Debug)]
+        struct Gradients<#(#params),*> {
+            #(#fields: #params,)*
+        }
+        #(#forward)*
+        #(#backward)*
+        (#loss, Gradients { #(#fields: #grads,)* })
+    }}
+}

@@ -1,0 +1,8 @@
+use tensor::{RowVector, Tensor, grad};
+
+fn main() {
+    let x = Tensor::<f64, 4, 3>::ones();
+    let w = Tensor::<f64, 3, 2>::zeros();
+    let b = RowVector::<f64, 3>::zeros();
+    let (_loss, _g) = grad!(|w, b| (x @ w + b).sum());
+}
