@@ -1,9 +1,11 @@
 //! Elementwise arithmetic, broadcasting, vectorized math and reductions; comparisons and
-//! masks, `%` and floor division, joining, reordering, and (`alloc`) data-sized selections.
+//! masks, `%` and floor division, assignment into rows, columns and blocks, joining,
+//! reordering, and (`alloc`) data-sized selections.
 //!
 //! Shapes are checked here, in the type system; the loops live in `crate::kernels`.
 
 mod arith;
+mod assign;
 mod broadcast;
 mod compare;
 mod join;
@@ -16,6 +18,7 @@ mod scalar;
 #[cfg(feature = "alloc")]
 mod select;
 
+pub use assign::BlockFits;
 pub use join::{ConcatParts, StackParts};
 pub use rem::FloorDivMod;
 #[cfg(feature = "alloc")]
