@@ -4,6 +4,9 @@ use core::fmt;
 
 use num_traits::{ConstOne, ConstZero, One, Zero};
 
+use crate::Array;
+use crate::shape::Dims;
+
 /// A numeric element type of a tensor: the primitive integers and floats.
 ///
 /// It gathers the bounds every operation needs (copyable, comparable, with a zero and a one)
@@ -40,6 +43,18 @@ pub trait Element:
     /// assert!(f32::IS_FLOAT && !i32::IS_FLOAT);
     /// ```
     const IS_FLOAT: bool = false;
+
+    /// NumPy's name of the matching dtype, as `a.dtype.name` prints it (`"float32"`,
+    /// `"int64"`); `isize`/`usize` give the name of their width on the target, and
+    /// `i128`/`u128` (which NumPy lacks) `"int128"`/`"uint128"`.
+    ///
+    /// ```
+    /// use tensor_core::Element;
+    ///
+    /// assert_eq!(f32::NUMPY_DTYPE, "float32");
+    /// assert_eq!(u8::NUMPY_DTYPE, "uint8");
+    /// ```
+    const NUMPY_DTYPE: &'static str;
 
     /// Writes the element as NumPy prints it inside an array, in the notation `Display`
     /// chose for the whole tensor (integers ignore it).
@@ -96,9 +111,36 @@ pub enum Notation {
 }
 
 macro_rules! impl_int {
-    ($($t:ty)*) => { $(impl Element for $t {})* };
+    ($($t:ty => $name:expr),* $(,)?) => { $(impl Element for $t {
+        const NUMPY_DTYPE: &'static str = $name;
+    })* };
 }
-impl_int!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+impl_int!(
+    i8 => "int8", i16 => "int16", i32 => "int32", i64 => "int64", i128 => "int128",
+    u8 => "uint8", u16 => "uint16", u32 => "uint32", u64 => "uint64", u128 => "uint128",
+    isize => INT_NAMES[(isize::BITS / 8).trailing_zeros() as usize],
+    usize => UINT_NAMES[(usize::BITS / 8).trailing_zeros() as usize],
+);
+
+/// NumPy's integer dtype names by `log2` of the width in bytes.
+const INT_NAMES: [&str; 5] = ["int8", "int16", "int32", "int64", "int128"];
+/// NumPy's unsigned integer dtype names by `log2` of the width in bytes.
+const UINT_NAMES: [&str; 5] = ["uint8", "uint16", "uint32", "uint64", "uint128"];
+
+impl<T: Element, S: Dims> Array<T, S> {
+    /// NumPy's name of the element type, like `a.dtype.name` (see [`Element::NUMPY_DTYPE`]).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// assert_eq!(Tensor::<f64, 2, 2>::zeros().dtype(), "float64");
+    /// assert_eq!(Tensor::from([1i32, 2]).dtype(), "int32");
+    /// ```
+    #[must_use]
+    pub const fn dtype(&self) -> &'static str {
+        T::NUMPY_DTYPE
+    }
+}
 
 /// NumPy's default print precision for floats.
 const NUMPY_PRECISION: usize = 8;
@@ -138,6 +180,8 @@ macro_rules! impl_float {
     ($($t:ty)*) => {$(
         impl Element for $t {
             const IS_FLOAT: bool = true;
+            const NUMPY_DTYPE: &'static str =
+                if <$t>::MANTISSA_DIGITS == f32::MANTISSA_DIGITS { "float32" } else { "float64" };
 
             fn fmt_numpy(&self, f: &mut dyn fmt::Write, notation: Notation) -> fmt::Result {
                 if self.is_nan() {
