@@ -257,7 +257,9 @@ pub use tensor_macros::tensor;
 /// Differentiable: `+ - * /` between tensors (broadcasting: the gradient of a broadcast
 /// operand is summed back to its shape) and with scalars, unary `-`, `@`, `.T`, `exp`, `ln`,
 /// `sqrt`, `square`, `powi(n)`, `abs`, `tanh`, `sigmoid`, `relu`, `sum`, `mean`,
-/// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis);
+/// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis),
+/// `reshape`, `reshape2`..`reshape4` and `flatten` (the gradient is reshaped back; give the
+/// target shape as a turbofish unless the rest of the loss pins it, as outside `grad!`);
 /// `relu` and `abs` take the subgradient 0 at 0, as JAX does. Any other operation on a value that depends on an input is a compile error at its token
 /// that names it and lists these; constant subexpressions may use the whole `tensor!`
 /// language. The loss must be a scalar (`error: `grad!` needs a scalar loss` otherwise).

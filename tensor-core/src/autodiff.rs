@@ -25,7 +25,7 @@
 use num_traits::{Float, One, Zero};
 
 use crate::kernels::reduce::fold;
-use crate::shape::Dims;
+use crate::shape::{Dims, ReshapeInto};
 use crate::{Array, Element};
 
 /// A value the backward rules read: an [`Operand`], or a reference to one (a constant the
@@ -654,6 +654,30 @@ where
         *v = *v / n;
     }
     out
+}
+
+/// The gradient of `x` in `y = x.reshape()` (or `reshape2`..`reshape4`, `flatten`): the
+/// gradient `g` of the result, of shape `S2`, reshaped back to the shape `S` of `x`. A reshape
+/// keeps the row-major order, so this is the same elements in the original shape. The bound is
+/// the forward's (`S` reshapes into `S2`), so the rule applies wherever the reshape did.
+///
+/// ```
+/// use tensor_core::{Tensor, Tensor3, autodiff};
+///
+/// let x = Tensor3::<f64, 2, 3, 4>::zeros();
+/// let g = Tensor::<f64, 6, 4>::arange();
+/// let gx = autodiff::reshape_vjp(&g, &x);
+/// assert_eq!(gx, Tensor3::<f64, 2, 3, 4>::arange());
+/// ```
+#[must_use]
+pub fn reshape_vjp<T, S, S2>(g: &Array<T, S2>, _x: &Array<T, S>) -> Array<T, S>
+where
+    T: Copy,
+    S: Dims + ReshapeInto<S2>,
+    S2: Dims,
+{
+    // `ReshapeInto` proves the element counts equal, so `copied_from` cannot panic.
+    Array::copied_from(g.as_flat())
 }
 
 /// The lanes along the last axis of an operand's elements.

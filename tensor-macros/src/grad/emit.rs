@@ -61,7 +61,7 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                 let a = value(*a);
                 quote! { #a.#name(#exponent) }
             }
-            Node::Reduce(_, name, turbofish, a) => {
+            Node::Reduce(_, name, turbofish, a) | Node::Reshape(name, turbofish, a) => {
                 let a = value(*a);
                 quote! { #a.#name #turbofish () }
             }
@@ -144,6 +144,7 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                 },
                 Node::Softmax(false, ..) => quote! { #ad::softmax_vjp(&#g, &#y) },
                 Node::Softmax(true, ..) => quote! { #ad::log_softmax_vjp(&#g, &#y) },
+                Node::Reshape(..) => quote! { #ad::reshape_vjp(&#g, &#x) },
             };
             backward.push(quote! { let #d = #rule; });
             contributions[operand].push(d);
