@@ -182,6 +182,28 @@ proptest! {
     }
 
     #[test]
+    fn matmul_with_row_and_column_vectors(seed in any::<u64>()) {
+        let mut rng = StdRng::seed_from_u64(seed);
+        // A row vector on the left, a column vector on the right, and both (a dot product).
+        let (r, m): (RowVector<f64, 3>, Tensor<f64, 3, 4>) = (sample(&mut rng), sample(&mut rng));
+        let p: RowVector<f64, 4> = sample(&mut rng);
+        let (_, g) = grad!(|r, m| ((r @ m) * p).sum());
+        let _: (RowVector<f64, 3>, Tensor<f64, 3, 4>) = (g.r, g.m);
+        check_fd(&g.r, &r, |x| (x.matmul(&m) * p).sum());
+        check_fd(&g.m, &m, |x| (r.matmul(x) * p).sum());
+        let c: ColVector<f64, 4> = sample(&mut rng);
+        let q: ColVector<f64, 3> = sample(&mut rng);
+        let (_, g) = grad!(|m, c| ((m @ c).tanh() * q).sum());
+        let _: ColVector<f64, 4> = g.c;
+        check_fd(&g.m, &m, |x| (x.matmul(&c).tanh() * q).sum());
+        check_fd(&g.c, &c, |x| (m.matmul(x).tanh() * q).sum());
+        let (_, g) = grad!(|r, m, c| (r @ m @ c).sum());
+        check_fd(&g.r, &r, |x| x.matmul(&m).matmul(&c).sum());
+        check_fd(&g.m, &m, |x| r.matmul(x).matmul(&c).sum());
+        check_fd(&g.c, &c, |x| r.matmul(&m).matmul(x).sum());
+    }
+
+    #[test]
     fn reshapes_and_flatten(seed in any::<u64>()) {
         let mut rng = StdRng::seed_from_u64(seed);
         let a: Tensor3<f64, 2, 3, 4> = sample(&mut rng);

@@ -109,12 +109,11 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                     quote! { #ad::#f(&#g, &#a, &#b) }
                 }
                 Node::MatMul(_, a, b) => {
+                    let (a, b) = (value(*a), value(*b));
                     if k == 0 {
-                        let b = value(*b);
-                        quote! { #g.matmul(&#b.t()) }
+                        quote! { #ad::matmul_lhs(&#g, &#a, &#b) }
                     } else {
-                        let a = value(*a);
-                        quote! { #a.t().matmul(&#g) }
+                        quote! { #ad::matmul_rhs(&#g, &#a, &#b) }
                     }
                 }
                 Node::Transpose(..) => quote! { #g.t() },
