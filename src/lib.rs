@@ -255,9 +255,12 @@ pub use tensor_macros::tensor;
 /// size, with no where-clause.
 ///
 /// Differentiable: `+ - * /` between tensors (broadcasting: the gradient of a broadcast
-/// operand is summed back to its shape) and with scalars, unary `-`, `@`, `.T`, `exp`, `ln`,
+/// operand is summed back to its shape) and with scalars, unary `-`, `@` (row and column
+/// vectors included), `.T`, `exp`, `ln`,
 /// `sqrt`, `square`, `powi(n)`, `abs`, `tanh`, `sigmoid`, `relu`, `sum`, `mean`,
-/// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis);
+/// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis),
+/// `reshape`, `reshape2`..`reshape4` and `flatten` (the gradient is reshaped back; give the
+/// target shape as a turbofish unless the rest of the loss pins it, as outside `grad!`);
 /// `relu` and `abs` take the subgradient 0 at 0, as JAX does. Any other operation on a value that depends on an input is a compile error at its token
 /// that names it and lists these; constant subexpressions may use the whole `tensor!`
 /// language. The loss must be a scalar (`error: `grad!` needs a scalar loss` otherwise).
@@ -329,8 +332,8 @@ pub use tensor_macros::tensor;
 /// let __d10_1 = ::tensor::autodiff::add_rhs(&__g10, &__v8, &__v9); // summed over the batch
 /// let __g9 = __d10_1;
 /// let __g8 = __d10_0;
-/// let __d8_0 = __g8.matmul(&__v7.t());                          // g @ w2.T
-/// let __d8_1 = __v6.t().matmul(&__g8);                          // hidden.T @ g
+/// let __d8_0 = ::tensor::autodiff::matmul_lhs(&__g8, &__v6, &__v7); // g @ w2.T
+/// let __d8_1 = ::tensor::autodiff::matmul_rhs(&__g8, &__v6, &__v7); // hidden.T @ g
 /// let __g7 = __d8_1;
 /// let __g6 = __d8_0;
 /// let __d6_0 = ::tensor::autodiff::tanh_vjp(&__g6, &__v5, &__v6);
@@ -339,7 +342,7 @@ pub use tensor_macros::tensor;
 /// let __d5_1 = ::tensor::autodiff::add_rhs(&__g5, &__v3, &__v4);
 /// let __g4 = __d5_1;
 /// let __g3 = __d5_0;
-/// let __d3_1 = __v1.t().matmul(&__g3);                          // x.T @ g
+/// let __d3_1 = ::tensor::autodiff::matmul_rhs(&__g3, &__v1, &__v2); // x.T @ g
 /// let __g2 = __d3_1;
 /// (__v16, Gradients { w1: __g2, b1: __g4, w2: __g7, b2: __g9 })
 /// ```

@@ -25,7 +25,7 @@
 use num_traits::{Float, One, Zero};
 
 use crate::kernels::reduce::fold;
-use crate::shape::Dims;
+use crate::shape::{Axis, Const, Dims, ReshapeInto, SizeVisitor};
 use crate::{Array, Element};
 
 /// A value the backward rules read: an [`Operand`], or a reference to one (a constant the
@@ -654,6 +654,155 @@ where
         *v = *v / n;
     }
     out
+}
+
+/// The gradient of `a` in `y = a @ b`: `g @ b^T`, for every pair of operands `@` accepts,
+/// row and column vectors (a [`One`](crate::shape::One) axis) included. `b` may be a
+/// reference (a constant).
+///
+/// ```
+/// use tensor_core::{ColVector, RowVector, Tensor, autodiff};
+///
+/// // A row vector times a matrix: the gradient of the row vector is `g @ b^T`.
+/// let a = RowVector::<f64, 2>::ones();
+/// let b = Tensor::from([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+/// let mut g = RowVector::<f64, 3>::zeros();
+/// g.as_flat_mut().copy_from_slice(&[1.0, 0.0, -1.0]);
+/// let ga: RowVector<f64, 2> = autodiff::matmul_lhs(&g, &a, &b);
+/// assert_eq!(ga.as_flat(), &[-2.0, -2.0]);
+/// // A matrix times a column vector: the gradient of the column vector is `a^T @ g`.
+/// let (m, c) = (Tensor::<f64, 2, 3>::ones(), ColVector::<f64, 3>::ones());
+/// let gc: ColVector<f64, 3> = autodiff::matmul_rhs(&ColVector::<f64, 2>::ones(), &m, &c);
+/// assert_eq!(gc, ColVector::full(2.0));
+/// ```
+#[must_use]
+pub fn matmul_lhs<T, A0, B1, const K: usize, B>(
+    g: &Array<T, (A0, B1)>,
+    _a: &Array<T, (A0, Const<K>)>,
+    b: &B,
+) -> Array<T, (A0, Const<K>)>
+where
+    T: Element,
+    A0: Axis,
+    B1: Axis,
+    (A0, B1): Dims,
+    (A0, Const<K>): Dims,
+    (B1, Const<K>): Dims,
+    B: Value<Elem = T> + ?Sized,
+{
+    let bt: Array<T, (B1, Const<K>)> = transposed(b.elems(), K, B1::SIZE);
+    let mut out = Array::zeros();
+    product::<T, A0, B1, Const<K>>(g.as_flat(), bt.as_flat(), out.as_flat_mut());
+    out
+}
+
+/// The gradient of `b` in `y = a @ b`: `a^T @ g`, for every pair of operands `@` accepts.
+/// `a` may be a reference (a constant). See [`matmul_lhs`].
+#[must_use]
+pub fn matmul_rhs<T, A0, B1, const K: usize, A>(
+    g: &Array<T, (A0, B1)>,
+    a: &A,
+    _b: &Array<T, (Const<K>, B1)>,
+) -> Array<T, (Const<K>, B1)>
+where
+    T: Element,
+    A0: Axis,
+    B1: Axis,
+    (A0, B1): Dims,
+    (Const<K>, B1): Dims,
+    (Const<K>, A0): Dims,
+    A: Value<Elem = T> + ?Sized,
+{
+    let at: Array<T, (Const<K>, A0)> = transposed(a.elems(), A0::SIZE, K);
+    let mut out = Array::zeros();
+    product::<T, Const<K>, A0, B1>(at.as_flat(), g.as_flat(), out.as_flat_mut());
+    out
+}
+
+/// The transpose of a row-major `rows x cols` matrix, as a tensor of shape `S` (`cols x rows`).
+fn transposed<T: Copy, S: Dims>(flat: &[T], rows: usize, cols: usize) -> Array<T, S> {
+    let mut out = Array::<T, S>::copied_from(flat);
+    let dst = out.as_flat_mut();
+    for (i, row) in flat.chunks_exact(cols.max(1)).enumerate().take(rows) {
+        for (j, &v) in row.iter().enumerate() {
+            dst[j * rows + i] = v;
+        }
+    }
+    out
+}
+
+/// `out = a @ b` for row-major `R x M` `a` and `M x C` `b`, through the product kernel chosen
+/// from the three sizes (visited as const generic arguments), as `Tensor::matmul` does.
+fn product<T: Element, Rows0: Axis, Inner0: Axis, Cols0: Axis>(a: &[T], b: &[T], out: &mut [T]) {
+    struct Rows<'a, T, M, C>(
+        &'a [T],
+        &'a [T],
+        &'a mut [T],
+        core::marker::PhantomData<(M, C)>,
+    );
+    struct Inner<'a, T, C, const R: usize>(
+        &'a [T],
+        &'a [T],
+        &'a mut [T],
+        core::marker::PhantomData<C>,
+    );
+    struct Cols<'a, T, const R: usize, const M: usize>(&'a [T], &'a [T], &'a mut [T]);
+    impl<T: Element, M: Axis, C: Axis> SizeVisitor for Rows<'_, T, M, C> {
+        type Output = ();
+        #[inline(always)]
+        fn visit<const R: usize>(self) {
+            M::__visit(Inner::<T, C, R>(
+                self.0,
+                self.1,
+                self.2,
+                core::marker::PhantomData,
+            ));
+        }
+    }
+    impl<T: Element, C: Axis, const R: usize> SizeVisitor for Inner<'_, T, C, R> {
+        type Output = ();
+        #[inline(always)]
+        fn visit<const M: usize>(self) {
+            C::__visit(Cols::<T, R, M>(self.0, self.1, self.2));
+        }
+    }
+    impl<T: Element, const R: usize, const M: usize> SizeVisitor for Cols<'_, T, R, M> {
+        type Output = ();
+        #[inline(always)]
+        fn visit<const C: usize>(self) {
+            crate::kernels::matmul::matmul_sized::<T, R, M, C>(self.0, self.1, self.2);
+        }
+    }
+    Rows0::__visit(Rows::<T, Inner0, Cols0>(
+        a,
+        b,
+        out,
+        core::marker::PhantomData,
+    ));
+}
+
+/// The gradient of `x` in `y = x.reshape()` (or `reshape2`..`reshape4`, `flatten`): the
+/// gradient `g` of the result, of shape `S2`, reshaped back to the shape `S` of `x`. A reshape
+/// keeps the row-major order, so this is the same elements in the original shape. The bound is
+/// the forward's (`S` reshapes into `S2`), so the rule applies wherever the reshape did.
+///
+/// ```
+/// use tensor_core::{Tensor, Tensor3, autodiff};
+///
+/// let x = Tensor3::<f64, 2, 3, 4>::zeros();
+/// let g = Tensor::<f64, 6, 4>::arange();
+/// let gx = autodiff::reshape_vjp(&g, &x);
+/// assert_eq!(gx, Tensor3::<f64, 2, 3, 4>::arange());
+/// ```
+#[must_use]
+pub fn reshape_vjp<T, S, S2>(g: &Array<T, S2>, _x: &Array<T, S>) -> Array<T, S>
+where
+    T: Copy,
+    S: Dims + ReshapeInto<S2>,
+    S2: Dims,
+{
+    // `ReshapeInto` proves the element counts equal, so `copied_from` cannot panic.
+    Array::copied_from(g.as_flat())
 }
 
 /// The lanes along the last axis of an operand's elements.

@@ -61,7 +61,7 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                 let a = value(*a);
                 quote! { #a.#name(#exponent) }
             }
-            Node::Reduce(_, name, turbofish, a) => {
+            Node::Reduce(_, name, turbofish, a) | Node::Reshape(name, turbofish, a) => {
                 let a = value(*a);
                 quote! { #a.#name #turbofish () }
             }
@@ -109,12 +109,11 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                     quote! { #ad::#f(&#g, &#a, &#b) }
                 }
                 Node::MatMul(_, a, b) => {
+                    let (a, b) = (value(*a), value(*b));
                     if k == 0 {
-                        let b = value(*b);
-                        quote! { #g.matmul(&#b.t()) }
+                        quote! { #ad::matmul_lhs(&#g, &#a, &#b) }
                     } else {
-                        let a = value(*a);
-                        quote! { #a.t().matmul(&#g) }
+                        quote! { #ad::matmul_rhs(&#g, &#a, &#b) }
                     }
                 }
                 Node::Transpose(..) => quote! { #g.t() },
@@ -144,6 +143,7 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                 },
                 Node::Softmax(false, ..) => quote! { #ad::softmax_vjp(&#g, &#y) },
                 Node::Softmax(true, ..) => quote! { #ad::log_softmax_vjp(&#g, &#y) },
+                Node::Reshape(..) => quote! { #ad::reshape_vjp(&#g, &#x) },
             };
             backward.push(quote! { let #d = #rule; });
             contributions[operand].push(d);

@@ -15,7 +15,7 @@ use crate::dsl::parse::{Component, Expr, Op};
 pub(crate) const SUPPORTED: &str = "`+`, `-`, `*`, `/` (between tensors, broadcasting, or with \
      scalars), unary `-`, `@`, `.T`, `exp`, `ln`, `sqrt`, `square`, `powi`, `abs`, `tanh`, \
      `sigmoid`, `relu`, `sum`, `mean`, `sum_axis::<A>`, `mean_axis::<A>`, `softmax`, \
-     `log_softmax`";
+     `log_softmax`, `reshape`, `reshape2`, `reshape3`, `reshape4`, `flatten`";
 
 /// A binary operator between tensors or scalars.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -75,6 +75,9 @@ pub(crate) enum Node {
     ),
     /// `a.softmax()` (`false`) or `a.log_softmax()` (`true`).
     Softmax(bool, Ident, usize),
+    /// `a.reshape::<..>()`, `a.reshape2::<..>()`..`a.reshape4::<..>()` or `a.flatten()`, the
+    /// target shape given or inferred.
+    Reshape(Ident, Option<AngleBracketedGenericArguments>, usize),
 }
 
 impl Node {
@@ -88,7 +91,8 @@ impl Node {
             | Node::Elementwise(_, _, a)
             | Node::Powi(_, _, a)
             | Node::Reduce(_, _, _, a)
-            | Node::Softmax(_, _, a) => vec![*a],
+            | Node::Softmax(_, _, a)
+            | Node::Reshape(_, _, a) => vec![*a],
         }
     }
 }
@@ -315,13 +319,17 @@ impl Builder<'_> {
             "log_softmax" => Some(true),
             _ => None,
         };
-        let known = elementwise.is_some() || reduction.is_some() || softmax.is_some();
+        let reshape = matches!(
+            text.as_str(),
+            "reshape" | "reshape2" | "reshape3" | "reshape4" | "flatten"
+        );
+        let known = elementwise.is_some() || reduction.is_some() || softmax.is_some() || reshape;
         if !known && text != "powi" {
             return Err(unsupported(name.span(), &format!("the method `{text}`")));
         }
         let axis_turbofish = matches!(reduction, Some(Reduction::SumAxis | Reduction::MeanAxis));
         match (turbofish, axis_turbofish) {
-            (Some(t), false) => {
+            (Some(t), false) if !reshape => {
                 return Err(syn::Error::new(
                     t.span(),
                     format!("`{text}` takes no generic arguments"),
@@ -364,7 +372,9 @@ impl Builder<'_> {
         let a = self.lower(a)?;
         let tf = turbofish.as_ref().map(|t| t.to_token_stream().to_string());
         Ok(self.node(format!("{text} {tf:?} {a}"), || {
-            if let Some(f) = elementwise {
+            if reshape {
+                Node::Reshape(name.clone(), turbofish.clone(), a)
+            } else if let Some(f) = elementwise {
                 Node::Elementwise(f, name.clone(), a)
             } else if let Some(r) = reduction {
                 Node::Reduce(r, name.clone(), turbofish.clone(), a)

@@ -38,7 +38,9 @@ fn repeated_subexpressions_are_computed_once() {
     assert_eq!(graph.nodes.len(), 6);
     let text = expand(quote!(|w| (x @ w).tanh() * (x @ w).tanh()));
     // One product forward, one backward (`x.T @ g` for `w`; `x` is a constant).
-    assert_eq!(text.matches(". matmul (").count(), 2, "{text}");
+    assert_eq!(text.matches(". matmul (").count(), 1, "{text}");
+    assert_eq!(text.matches("matmul_rhs").count(), 1, "{text}");
+    assert!(!text.contains("matmul_lhs"), "{text}");
 }
 
 #[test]
@@ -145,4 +147,18 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn reshapes_keep_their_turbofish_and_take_the_reshape_rule() {
+    let text = expand(quote!(|a| (a.reshape2::<6, 4>().flatten() * p).sum()));
+    assert!(text.contains("reshape2 :: < 6 , 4 > ()"), "{text}");
+    assert!(text.contains(". flatten ()"), "{text}");
+    assert_eq!(text.matches("reshape_vjp").count(), 2, "{text}");
+    let e = errors(quote!(|a| a.reshape::<2, 3>(a).sum()));
+    assert!(
+        e[0].0.contains("`reshape` takes no arguments"),
+        "{}",
+        e[0].0
+    );
 }
