@@ -249,7 +249,7 @@ pub use tensor_macros::tensor;
 /// a constant, and may be a reference. The macro differentiates the expression
 /// while the program compiles (reverse mode, source to source): it expands to straight-line
 /// code, the forward pass calling the library's operations and the backward pass calling the
-/// rules of [`autodiff`](crate::autodiff) in reverse, with no tape, no allocation and every
+/// rules of [`autodiff`] in reverse, with no tape, no allocation and every
 /// gradient's shape checked by rustc. A subexpression written twice is computed once, and
 /// the backward pass reuses the forward values. It works in functions generic over the batch
 /// size, with no where-clause.
