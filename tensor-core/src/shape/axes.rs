@@ -198,26 +198,18 @@ pub trait Dims:
     /// The shape as it is named in error messages: `Shape<2, 3>`, `Shape3<28, 28, 1>`
     /// (a broadcasting [`One`] shows as 1).
     type Name;
-    /// The nested array that stores `T`s in this shape.
+    /// The nested array that stores `T`s in this shape: exactly `SIZE` contiguous `T`s in
+    /// row-major order, which `Array::as_flat` and the `const` constructors rely on (the trait
+    /// is sealed, and every impl is a nested array generated in this module).
     type Storage<T>;
 
-    /// The elements in row-major order.
-    #[doc(hidden)]
-    fn flat<T>(s: &Self::Storage<T>) -> &[T];
-    /// The elements in row-major order, mutably.
-    #[doc(hidden)]
-    fn flat_mut<T>(s: &mut Self::Storage<T>) -> &mut [T];
     /// The storage whose element at row-major position `k` is `f(k)`.
     #[doc(hidden)]
     fn build<T>(f: impl FnMut(usize) -> T) -> Self::Storage<T>;
-    /// The storage with every element `value`.
-    #[doc(hidden)]
-    fn fill<T: Copy>(value: T) -> Self::Storage<T>;
 }
 
 /// One `Dims` impl for a tuple of axes: `[generics] (axis types) [sizes]`. Storage is the
-/// nested array of those sizes; `fill` is an array-repeat expression (no per-element call and
-/// no large temporaries in debug builds).
+/// nested array of those sizes.
 macro_rules! dims {
     (@1 [$($g:tt)*] $ty:ty [$n0:expr]) => {
         impl<$($g)*> Dims for $ty {
@@ -230,20 +222,8 @@ macro_rules! dims {
             type Storage<T> = [T; $n0];
 
             #[inline(always)]
-            fn flat<T>(s: &Self::Storage<T>) -> &[T] {
-                s
-            }
-            #[inline(always)]
-            fn flat_mut<T>(s: &mut Self::Storage<T>) -> &mut [T] {
-                s
-            }
-            #[inline(always)]
             fn build<T>(f: impl FnMut(usize) -> T) -> Self::Storage<T> {
                 core::array::from_fn(f)
-            }
-            #[inline(always)]
-            fn fill<T: Copy>(value: T) -> Self::Storage<T> {
-                [value; $n0]
             }
         }
     };
@@ -258,20 +238,8 @@ macro_rules! dims {
             type Storage<T> = [[T; $n1]; $n0];
 
             #[inline(always)]
-            fn flat<T>(s: &Self::Storage<T>) -> &[T] {
-                s.as_flattened()
-            }
-            #[inline(always)]
-            fn flat_mut<T>(s: &mut Self::Storage<T>) -> &mut [T] {
-                s.as_flattened_mut()
-            }
-            #[inline(always)]
             fn build<T>(mut f: impl FnMut(usize) -> T) -> Self::Storage<T> {
                 core::array::from_fn(|i| core::array::from_fn(|j| f(i * $n1 + j)))
-            }
-            #[inline(always)]
-            fn fill<T: Copy>(value: T) -> Self::Storage<T> {
-                [[value; $n1]; $n0]
             }
         }
     };
@@ -286,22 +254,10 @@ macro_rules! dims {
             type Storage<T> = [[[T; $n2]; $n1]; $n0];
 
             #[inline(always)]
-            fn flat<T>(s: &Self::Storage<T>) -> &[T] {
-                s.as_flattened().as_flattened()
-            }
-            #[inline(always)]
-            fn flat_mut<T>(s: &mut Self::Storage<T>) -> &mut [T] {
-                s.as_flattened_mut().as_flattened_mut()
-            }
-            #[inline(always)]
             fn build<T>(mut f: impl FnMut(usize) -> T) -> Self::Storage<T> {
                 core::array::from_fn(|i| {
                     core::array::from_fn(|j| core::array::from_fn(|k| f((i * $n1 + j) * $n2 + k)))
                 })
-            }
-            #[inline(always)]
-            fn fill<T: Copy>(value: T) -> Self::Storage<T> {
-                [[[value; $n2]; $n1]; $n0]
             }
         }
     };
@@ -316,14 +272,6 @@ macro_rules! dims {
             type Storage<T> = [[[[T; $n3]; $n2]; $n1]; $n0];
 
             #[inline(always)]
-            fn flat<T>(s: &Self::Storage<T>) -> &[T] {
-                s.as_flattened().as_flattened().as_flattened()
-            }
-            #[inline(always)]
-            fn flat_mut<T>(s: &mut Self::Storage<T>) -> &mut [T] {
-                s.as_flattened_mut().as_flattened_mut().as_flattened_mut()
-            }
-            #[inline(always)]
             fn build<T>(mut f: impl FnMut(usize) -> T) -> Self::Storage<T> {
                 core::array::from_fn(|n| {
                     core::array::from_fn(|i| {
@@ -332,10 +280,6 @@ macro_rules! dims {
                         })
                     })
                 })
-            }
-            #[inline(always)]
-            fn fill<T: Copy>(value: T) -> Self::Storage<T> {
-                [[[[value; $n3]; $n2]; $n1]; $n0]
             }
         }
     };
