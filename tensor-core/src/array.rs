@@ -219,6 +219,35 @@ impl<T, S: Dims> Array<T, S> {
     pub(crate) fn from_flat_fn(f: impl FnMut(usize) -> T) -> Self {
         Self { data: S::build(f) }
     }
+
+    /// `flat`, which holds exactly `S::SIZE` elements, viewed as a tensor of shape `S`
+    /// (the rows and mini-batches of a [`DynArray`](crate::DynArray)).
+    ///
+    /// # Panics
+    ///
+    /// If `flat.len() != S::SIZE`.
+    #[inline]
+    pub(crate) fn view(flat: &[T]) -> &Self {
+        assert_eq!(flat.len(), S::SIZE, "a view needs exactly one tensor's elements");
+        // SAFETY: `Array` is `repr(transparent)` over `S::Storage<T>`, a nested array of
+        // exactly `S::SIZE` contiguous `T`s with `T`'s alignment and no padding (`Dims` is
+        // sealed; see `as_flat`). `flat` is that many initialized, aligned `T`s (asserted; an
+        // empty slice's pointer is non-null and aligned, all a zero-sized storage needs), and
+        // the borrow of `flat` is carried over to the result.
+        unsafe { &*flat.as_ptr().cast::<Self>() }
+    }
+
+    /// [`view`](Self::view) for a mutable slice.
+    ///
+    /// # Panics
+    ///
+    /// If `flat.len() != S::SIZE`.
+    #[inline]
+    pub(crate) fn view_mut(flat: &mut [T]) -> &mut Self {
+        assert_eq!(flat.len(), S::SIZE, "a view needs exactly one tensor's elements");
+        // SAFETY: as in `view`; the unique borrow of `flat` moves into the result.
+        unsafe { &mut *flat.as_mut_ptr().cast::<Self>() }
+    }
 }
 
 /// The two `const` constructors everything `const` is built on (`full`, the reshapes): they

@@ -3,7 +3,8 @@
 
 use num_traits::Float;
 
-use crate::{Element, Tensor, Vector};
+use crate::shape::Const;
+use crate::{Array, Element, Tensor, Vector};
 
 impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// Builds a tensor from a function of `(row, col)`, like NumPy's `np.fromfunction`.
@@ -114,6 +115,21 @@ impl<T: Element, const N: usize> From<[T; N]> for Vector<T, N> {
     /// ```
     fn from(row: [T; N]) -> Self {
         Self { data: [row] }
+    }
+}
+
+impl<T, const N: usize> From<[T; N]> for Array<T, (Const<N>,)> {
+    /// Wraps an array as a rank-1 tensor of shape `(N,)`: a row of a
+    /// [`DynTensor`](crate::DynTensor).
+    ///
+    /// ```
+    /// use tensor_core::{Array, shape::Const};
+    ///
+    /// let row: Array<f32, (Const<3>,)> = [1.0, 2.0, 3.0].into();
+    /// assert_eq!(row.shape(), (3,));
+    /// ```
+    fn from(data: [T; N]) -> Self {
+        Self { data }
     }
 }
 

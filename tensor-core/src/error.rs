@@ -74,3 +74,91 @@ impl fmt::Display for ShapeMismatch {
 }
 
 impl core::error::Error for ShapeMismatch {}
+
+/// A run-time number of rows did not fit: the error of the `try_` operations of
+/// [`DynArray`](crate::DynArray) and of its conversions. Its message names the shapes as NumPy
+/// does, the row shape included.
+///
+/// ```
+/// use tensor_core::{DynTensor, RowsMismatch};
+///
+/// let a = DynTensor::<f32, 3>::zeros(2);
+/// let b = DynTensor::<f32, 3>::zeros(5);
+/// let e = a.try_add(&b).unwrap_err();
+/// assert_eq!(e, RowsMismatch::Operands { left: 2, right: 5, row: &[3] });
+/// assert_eq!(e.to_string(), "operands could not be broadcast together with shapes (2, 3) (5, 3)");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowsMismatch {
+    /// Two run-time tensors combined elementwise have different row counts.
+    Operands {
+        /// The left operand's rows.
+        left: usize,
+        /// The right operand's rows.
+        right: usize,
+        /// The shape of each row.
+        row: &'static [usize],
+    },
+    /// A run-time tensor converted into a tensor with a static number of rows.
+    Rows {
+        /// The rows of the static tensor type.
+        expected: usize,
+        /// The rows of the run-time tensor.
+        found: usize,
+        /// The shape of each row.
+        row: &'static [usize],
+    },
+    /// Flat data whose length is not a whole number of rows.
+    Length {
+        /// The number of elements given.
+        len: usize,
+        /// The shape of each row.
+        row: &'static [usize],
+    },
+}
+
+/// Writes `(rows, row...)` as NumPy prints a shape.
+fn write_shape(f: &mut fmt::Formatter<'_>, rows: usize, row: &[usize]) -> fmt::Result {
+    write!(f, "({rows}")?;
+    for d in row {
+        write!(f, ", {d}")?;
+    }
+    f.write_str(")")
+}
+
+impl fmt::Display for RowsMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Operands { left, right, row } => {
+                f.write_str("operands could not be broadcast together with shapes ")?;
+                write_shape(f, left, row)?;
+                f.write_str(" ")?;
+                write_shape(f, right, row)
+            }
+            Self::Rows {
+                expected,
+                found,
+                row,
+            } => {
+                f.write_str("cannot convert a tensor of shape ")?;
+                write_shape(f, found, row)?;
+                f.write_str(" into a tensor of shape ")?;
+                write_shape(f, expected, row)
+            }
+            Self::Length { len, row } => {
+                let size: usize = row.iter().product();
+                write!(f, "cannot arrange {len} elements in rows of shape (")?;
+                for (i, d) in row.iter().enumerate() {
+                    let sep = if i == 0 { "" } else { ", " };
+                    write!(f, "{sep}{d}")?;
+                }
+                if row.len() == 1 {
+                    f.write_str(",")?;
+                }
+                write!(f, "): {len} is not a multiple of {size}")
+            }
+        }
+    }
+}
+
+impl core::error::Error for RowsMismatch {}

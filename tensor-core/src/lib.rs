@@ -145,6 +145,8 @@ mod block;
 mod boxed;
 mod const_array;
 mod construct;
+#[cfg(feature = "alloc")]
+pub mod dynamic;
 mod element;
 mod error;
 mod fmt;
@@ -165,6 +167,10 @@ mod tensor;
 pub use access::TensorIndex;
 pub use array::Array;
 pub use element::{Element, Notation};
+#[cfg(feature = "alloc")]
+pub use dynamic::{DynArray, DynTensor, DynTensor3, DynTensor4};
+#[cfg(feature = "alloc")]
+pub use error::RowsMismatch;
 pub use error::ShapeMismatch;
 pub use linalg::{Lstsq, MatrixNorm, SolveError, VectorNorm};
 pub use nd::{Tensor3, Tensor4};

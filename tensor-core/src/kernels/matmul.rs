@@ -154,6 +154,48 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
     }
 }
 
+/// `out = a @ b` for a row-major `m x K` `a` with a run-time `m` (the rows of a
+/// `DynArray`), `K x C` `b` and `m x C` `out`: the path of `(m, K, C)` chosen at run time, the
+/// same kernels as [`matmul_sized`] with the inner and output dimensions known to the
+/// compiler (the loop path runs one row at a time with `K` and `C` static; `Small` is
+/// `Loop`).
+///
+/// The callers pass slices of tensors whose shapes they checked; the lengths are asserted.
+#[inline]
+pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(m: usize, a: &[T], b: &[T], out: &mut [T])
+where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
+    assert!(a.len() == m * K && b.len() == K * C && out.len() == m * C);
+    let dims = (m, K, C);
+    match path(m, K, C) {
+        Path::Zero => out.fill(T::zero()),
+        Path::Outer => {
+            for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
+                outer::<T, 1, C>(a_row, b, out_row);
+            }
+        }
+        Path::Small | Path::Loop => rows_loop::<T, K, C>(a, b, out),
+        Path::Dot => simd_or::<T, DOT>(dims, a, b, out, rows_loop::<T, K, C>),
+        Path::Gemv => simd_or::<T, GEMV>(dims, a, b, out, rows_loop::<T, K, C>),
+        Path::Narrow => simd_or::<T, NARROW>(dims, a, b, out, rows_loop::<T, K, C>),
+        Path::Row1 => simd_or::<T, ROW1>(dims, a, b, out, rows_loop::<T, K, C>),
+        Path::Rows4 => simd_or::<T, ROWS4>(dims, a, b, out, rows_loop::<T, K, C>),
+        Path::Gemm => simd_or::<T, GEMM>(dims, a, b, out, rows_loop::<T, K, C>),
+    }
+}
+
+/// The inlined loop one row at a time, for a run-time number of rows (`K, C > 0`).
+#[inline(always)]
+fn rows_loop<T, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
+where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
+    for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
+        inlined_loop::<T, 1, K, C>(a_row, b, out_row);
+    }
+}
+
 /// The path constant of the instruction set's own blocked product (not a `product` path).
 const GEMM: u8 = 0;
 
@@ -166,25 +208,40 @@ fn simd_or_loop<T, const R: usize, const K: usize, const C: usize, const P: u8>(
 ) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
+    simd_or::<T, P>((R, K, C), a, b, out, inlined_loop::<T, R, K, C>);
+}
+
+/// The SIMD kernel of path `P` for an `(r, k) @ (k, c)` product of `f32` or `f64`,
+/// `fallback` for other element types.
+#[inline(always)]
+fn simd_or<T, const P: u8>(
+    (r, k, c): (usize, usize, usize),
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+    fallback: fn(&[T], &[T], &mut [T]),
+) where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
     if let (Some(a), Some(b)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
         && let Some(out) = cast_slice_mut::<T, f32>(out)
     {
         return if P == GEMM {
-            simd::gemm_f32(R, K, C, a, b, out)
+            simd::gemm_f32(r, k, c, a, b, out)
         } else {
-            simd::product_f32::<P>(R, K, C, a, b, out)
+            simd::product_f32::<P>(r, k, c, a, b, out)
         };
     }
     if let (Some(a), Some(b)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
         && let Some(out) = cast_slice_mut::<T, f64>(out)
     {
         return if P == GEMM {
-            simd::gemm_f64(R, K, C, a, b, out)
+            simd::gemm_f64(r, k, c, a, b, out)
         } else {
-            simd::product_f64::<P>(R, K, C, a, b, out)
+            simd::product_f64::<P>(r, k, c, a, b, out)
         };
     }
-    inlined_loop::<T, R, K, C>(a, b, out);
+    fallback(a, b, out);
 }
 
 /// `out[i][j] = 0 + a[i] * b[j]`: the `(R, 1) @ (1, C)` product (summed from zero as every

@@ -318,13 +318,7 @@ impl<T: Float, S: Dims> Array<T, S> {
     #[must_use]
     pub fn softmax(&self) -> Self {
         let mut out = Self::from_flat_fn(|k| self.as_flat()[k]);
-        for row in last_axis_lanes(out.as_flat_mut(), S::DIMS) {
-            let Some(&first) = row.first() else { break };
-            let max = fold(row, first, |x| x, max_nan);
-            unary_assign(row, |x| (x - max).exp());
-            let sum = fold(row, T::zero(), |x| x, |a, b| a + b);
-            unary_assign(row, |x| x / sum);
-        }
+        softmax_lanes(out.as_flat_mut(), S::DIMS[S::RANK - 1]);
         out
     }
 
@@ -343,20 +337,32 @@ impl<T: Float, S: Dims> Array<T, S> {
     #[must_use]
     pub fn log_softmax(&self) -> Self {
         let mut out = Self::from_flat_fn(|k| self.as_flat()[k]);
-        for row in last_axis_lanes(out.as_flat_mut(), S::DIMS) {
-            let Some(&first) = row.first() else { break };
-            let max = fold(row, first, |x| x, max_nan);
-            let sum = fold(row, T::zero(), |x| (x - max).exp(), |a, b| a + b);
-            let shift = max + sum.ln();
-            unary_assign(row, |x| x - shift);
-        }
+        log_softmax_lanes(out.as_flat_mut(), S::DIMS[S::RANK - 1]);
         out
     }
 }
 
-/// The lanes along the last axis of a row-major array of shape `dims`.
-fn last_axis_lanes<'a, T>(flat: &'a mut [T], dims: &[usize]) -> core::slice::ChunksExactMut<'a, T> {
-    flat.chunks_exact_mut(dims.last().copied().unwrap_or(1).max(1))
+/// `softmax` in place along each lane of `len` consecutive elements (the last axis of a
+/// row-major array).
+pub(crate) fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
+    for row in flat.chunks_exact_mut(len.max(1)) {
+        let Some(&first) = row.first() else { break };
+        let max = fold(row, first, |x| x, max_nan);
+        unary_assign(row, |x| (x - max).exp());
+        let sum = fold(row, T::zero(), |x| x, |a, b| a + b);
+        unary_assign(row, |x| x / sum);
+    }
+}
+
+/// `log_softmax` in place along each lane of `len` consecutive elements.
+pub(crate) fn log_softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
+    for row in flat.chunks_exact_mut(len.max(1)) {
+        let Some(&first) = row.first() else { break };
+        let max = fold(row, first, |x| x, max_nan);
+        let sum = fold(row, T::zero(), |x| (x - max).exp(), |a, b| a + b);
+        let shift = max + sum.ln();
+        unary_assign(row, |x| x - shift);
+    }
 }
 
 impl<T: Element, S: Dims> Array<T, S> {

@@ -115,12 +115,28 @@ fn arg_lanes<T: Element, K: Dims>(
     shape: &dyn core::fmt::Debug,
     better: impl Fn(T, T) -> bool + Copy,
 ) -> Array<usize, K> {
+    let mut out = Array::<usize, K>::full(0);
+    arg_into(a, (outer, n, inner), out.as_flat_mut(), what, shape, better);
+    out
+}
+
+/// [`arg_lanes`] into `out` (`outer * inner` elements).
+#[inline]
+#[track_caller]
+pub(crate) fn arg_into<T: Element>(
+    a: &[T],
+    (outer, n, inner): (usize, usize, usize),
+    out: &mut [usize],
+    what: &str,
+    shape: &dyn core::fmt::Debug,
+    better: impl Fn(T, T) -> bool + Copy,
+) {
     if n == 0 && outer * inner > 0 {
         empty(what, shape);
     }
-    Array::from_flat_fn(|k| {
-        let (o, i) = (k / inner.max(1), k % inner.max(1));
-        let lane = |j: usize| a[(o * n + j) * inner + i];
+    for (k, o) in out.iter_mut().enumerate() {
+        let (o_i, i) = (k / inner.max(1), k % inner.max(1));
+        let lane = |j: usize| a[(o_i * n + j) * inner + i];
         let mut best = 0;
         for j in 1..n {
             let (b, x) = (lane(best), lane(j));
@@ -131,8 +147,8 @@ fn arg_lanes<T: Element, K: Dims>(
                 best = j;
             }
         }
-        best
-    })
+        *o = best;
+    }
 }
 
 impl<T: Element, S: Dims> Array<T, S> {

@@ -66,6 +66,8 @@ mod linalg;
 mod matmul;
 mod reduce;
 mod reshape;
+#[cfg(feature = "alloc")]
+mod rows;
 mod select;
 
 // The shape vocabulary users write: axes, shapes, and the bounds generic code may name.
@@ -83,6 +85,9 @@ pub use linalg::{MinDim, RowsMatch, SameRows, SquareDecomposition};
 pub use matmul::MatMulRhs;
 pub use reduce::{ReduceAxis, ReduceLeading};
 pub use reshape::ReshapeInto;
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+pub use rows::{DynShape, Prepend, RowsAxis, RowsBroadcast, n};
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
 
 // The machinery behind those rules: public because the rules' impls name it, hidden from the
