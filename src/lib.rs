@@ -434,6 +434,8 @@ pub mod prelude {
     #[cfg(feature = "include-safetensors")]
     pub use crate::include_safetensors;
     pub use crate::tensor;
+    #[cfg(feature = "alloc")]
+    pub use tensor_core::{DynArray, DynTensor, DynTensor3, DynTensor4};
     pub use tensor_core::{
         Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,
         Tensor3, Tensor4, Vector,
