@@ -1,13 +1,13 @@
 //! The matrix product of a run-time number of rows with a static matrix.
 
-use crate::kernels::matmul::matmul_rows;
-use crate::shape::{DynShape, InnerDimsMatch, n};
-use crate::{DynTensor, Element, Shape, Tensor};
+use crate::shape::RowsMatMulRhs;
+use crate::{DynTensor, Element};
 
 impl<T: Element, const K: usize> DynTensor<T, K> {
     /// The matrix product `(n, K) @ (K, C) -> (n, C)`, like `x @ w`: a dense layer over data
-    /// of any number of rows. The inner dimensions are checked at compile time; a mismatch is
-    /// a type error naming both shapes, the rows as `n`:
+    /// of any number of rows. The right operand is a `Tensor<T, K, C>` (or a
+    /// `ColVector<T, K>`, giving `(n, 1)`); the inner dimensions are checked at compile time,
+    /// and a mismatch is a type error naming both shapes, the rows as `n`:
     ///
     /// ```text
     /// error[E0277]: cannot multiply `DynShape<n, 784>` by `Shape<785, 10>`: inner dimensions 784 and 785 differ
@@ -32,12 +32,7 @@ impl<T: Element, const K: usize> DynTensor<T, K> {
     /// let _ = x.matmul(&Tensor::<f32, 785, 10>::zeros()); // inner dimensions 784 and 785 differ
     /// ```
     #[must_use]
-    pub fn matmul<const K2: usize, const C: usize>(&self, w: &Tensor<T, K2, C>) -> DynTensor<T, C>
-    where
-        (): InnerDimsMatch<DynShape<n, K>, Shape<K2, C>, K, K2>,
-    {
-        let mut out = DynTensor::<T, C>::zeros(self.nrows());
-        matmul_rows::<T, K, C>(self.nrows(), self.as_flat(), w.as_flat(), out.as_flat_mut());
-        out
+    pub fn matmul<Rhs: RowsMatMulRhs<T, K>>(&self, w: &Rhs) -> Rhs::Output {
+        w.__matmul(self)
     }
 }

@@ -87,7 +87,11 @@ pub use reduce::{ReduceAxis, ReduceLeading};
 pub use reshape::ReshapeInto;
 #[cfg(feature = "alloc")]
 #[doc(hidden)]
-pub use rows::{DynShape, Prepend, RowsAxis, RowsBroadcast, n};
+pub use rows::{Prepend, RowsAxis, RowsBroadcast};
+#[cfg(feature = "alloc")]
+pub use rows::{DynShape, n};
+#[cfg(feature = "alloc")]
+pub use rows::RowsMatMulRhs;
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
 
 // The machinery behind those rules: public because the rules' impls name it, hidden from the

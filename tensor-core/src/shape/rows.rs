@@ -10,8 +10,8 @@
 use alloc::vec::Vec;
 use core::marker::PhantomData;
 
-use super::{Axis, BroadcastWith, Const, Dims, One, ReduceAxis};
-use crate::{Array, DynArray};
+use super::{Axis, BroadcastWith, Const, Dims, InnerDimsMatch, One, ReduceAxis, SizeVisitor};
+use crate::{Array, DynArray, Element};
 
 /// `(A, S...)`: the shape `S` with the axis `A` in front, for shapes of rank 1 to 3.
 #[doc(hidden)]
@@ -69,8 +69,9 @@ where
 /// which broadcasts back over the rows). Along any other axis it keeps the `n` rows:
 /// `(n, Self with that axis as One)`.
 #[diagnostic::on_unimplemented(
-    message = "a tensor of shape (n, {Self}) has no axis {A}",
-    label = "axis 0 is the run-time rows; axes 1.. are the axes of each row"
+    message = "axis {A} does not exist for a `DynArray` whose rows have shape `{Self}`",
+    label = "axis 0 is the run-time rows, axes 1 up to the rank of a row are the row's axes",
+    note = "a `DynTensor<T, C>` of shape (n, C) has axes 0 and 1"
 )]
 #[doc(hidden)]
 pub trait RowsAxis<const A: usize>: Dims {
@@ -99,34 +100,43 @@ impl<S: Prepend<One>> RowsAxis<0> for S {
     }
 }
 
-/// `RowsAxis<A>` for `A >= 1` as the row shape's `ReduceAxis<A - 1>`.
+/// `RowsAxis<A>` for `A >= 1` as the row shape's `ReduceAxis<A - 1>`, one impl per row rank
+/// (so an axis beyond the rank finds no impl and reports `RowsAxis`'s own message).
 macro_rules! rows_axis {
-    ($($a:literal => $inner:literal),+) => {$(
-        impl<S: ReduceAxis<$inner>> RowsAxis<$a> for S {
-            type Kept = S::Kept;
-            type Out<T: Copy> = DynArray<T, S::Kept>;
+    ($(($($ax:ident),+) $a:literal => $inner:literal;)+) => {$(
+        impl<$($ax: Axis),+> RowsAxis<$a> for ($($ax,)+)
+        where
+            ($($ax,)+): ReduceAxis<$inner>,
+        {
+            type Kept = <($($ax,)+) as ReduceAxis<$inner>>::Kept;
+            type Out<T: Copy> = DynArray<T, Self::Kept>;
 
             fn lanes(rows: usize) -> (usize, usize, usize) {
-                let (outer, len, inner) = S::LANES;
+                let (outer, len, inner) = <($($ax,)+) as ReduceAxis<$inner>>::LANES;
                 (rows * outer, len, inner)
             }
 
-            fn collect<T: Copy>(rows: usize, flat: Vec<T>) -> DynArray<T, S::Kept> {
+            fn collect<T: Copy>(rows: usize, flat: Vec<T>) -> DynArray<T, Self::Kept> {
                 DynArray::from_parts(rows, flat)
             }
         }
     )+};
 }
 
-rows_axis!(1 => 0, 2 => 1, 3 => 2);
+rows_axis! {
+    (A0) 1 => 0;
+    (A0, A1) 1 => 0;
+    (A0, A1) 2 => 1;
+    (A0, A1, A2) 1 => 0;
+    (A0, A1, A2) 2 => 1;
+    (A0, A1, A2) 3 => 2;
+}
 
 /// The run-time number of rows as error messages name it: `DynShape<n, 784>`.
 #[allow(non_camel_case_types)]
-#[doc(hidden)]
 pub enum n {}
 
 /// A `DynTensor<T, C>` as error messages name it: `DynShape<n, C>`, the rows a run-time `n`.
-#[doc(hidden)]
 pub struct DynShape<N, const C: usize>(PhantomData<N>);
 
 /// A static operand of shape `S2` that broadcasts over the rows of `(n, Self...)` without
@@ -142,4 +152,72 @@ where
     S2: Dims,
     S::Output: BroadcastWith<S2, Output = S::Output>,
 {
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl<T, const K: usize, B1: crate::shape::Axis> Sealed
+        for crate::Array<T, (crate::shape::Const<K>, B1)>
+    where
+        (crate::shape::Const<K>, B1): crate::shape::Dims,
+    {
+    }
+}
+
+/// A valid right operand of `DynTensor<T, K>::matmul`: a `Tensor<T, K, C>` (or a column
+/// `ColVector<T, K>`), whose product with the `(n, K)` left operand is
+/// [`Output`](Self::Output) `= DynTensor<T, C>`. Sealed. A right operand whose row count is not
+/// `K` fails with the message of [`InnerDimsMatch`](super::InnerDimsMatch), the rows named `n`:
+///
+/// ```text
+/// error[E0277]: cannot multiply `DynShape<n, 784>` by `Shape<785, 10>`: inner dimensions 784 and 785 differ
+/// ```
+pub trait RowsMatMulRhs<T, const K: usize>: sealed::Sealed {
+    /// The product's type, `DynTensor<T, C>` for a right operand `Tensor<T, K, C>`.
+    type Output;
+
+    /// `lhs @ self`.
+    #[doc(hidden)]
+    fn __matmul(&self, lhs: &DynArray<T, (Const<K>,)>) -> Self::Output;
+}
+
+impl<T: Element, const K: usize, const K2: usize, B1: Axis> RowsMatMulRhs<T, K>
+    for Array<T, (Const<K2>, B1)>
+where
+    (Const<K2>, B1): Dims,
+    (B1,): Dims,
+    (): InnerDimsMatch<DynShape<n, K>, <(Const<K2>, B1) as Dims>::Name, K, K2>,
+{
+    type Output = DynArray<T, (B1,)>;
+
+    #[inline]
+    fn __matmul(&self, lhs: &DynArray<T, (Const<K>,)>) -> DynArray<T, (B1,)> {
+        let mut out = DynArray::<T, (B1,)>::zeros(lhs.nrows());
+        B1::__visit(RowsProduct::<T, K> {
+            rows: lhs.nrows(),
+            a: lhs.as_flat(),
+            b: self.as_flat(),
+            out: out.as_flat_mut(),
+        });
+        out
+    }
+}
+
+/// The operands of `DynTensor::matmul` on their way to
+/// [`kernels::matmul::matmul_rows`](crate::kernels::matmul::matmul_rows), visited with the
+/// column count `C`.
+struct RowsProduct<'a, T, const K: usize> {
+    rows: usize,
+    a: &'a [T],
+    b: &'a [T],
+    out: &'a mut [T],
+}
+
+impl<T: Element, const K: usize> SizeVisitor for RowsProduct<'_, T, K> {
+    type Output = ();
+
+    #[inline(always)]
+    fn visit<const C: usize>(self) {
+        crate::kernels::matmul::matmul_rows::<T, K, C>(self.rows, self.a, self.b, self.out);
+    }
 }
