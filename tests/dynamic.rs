@@ -309,7 +309,7 @@ fn boxed_static_tensors_cross_into_the_heap_form_without_a_stack_copy() {
         let c = &a + &b; // the static `&*a + &*b` would put 4 MiB on this 2 MiB stack
         assert!(c.as_flat().iter().all(|&v| v == 3.5));
         let w = Tensor::<f32, 1024, 16>::boxed_full(0.5);
-        let y = c.matmul(&w);
+        let y = c.matmul(&*w);
         assert!(y.as_flat().iter().all(|&v| v == 1792.0));
         let back: Box<Tensor<f32, 1024, 1024>> = c.try_into().unwrap();
         assert_eq!(back[(1023, 1023)], 3.5);
