@@ -7,7 +7,7 @@ use std::vec::Vec;
 
 use super::error::{DataError, Origin};
 use super::{Dtype, FileElement};
-use crate::Array;
+use crate::{Array, DynArray};
 use crate::shape::Dims;
 
 mod sealed {
@@ -46,7 +46,22 @@ pub trait FileArray: Sized + sealed::Sealed {
     /// The elements in row-major order.
     #[doc(hidden)]
     fn as_row_major(&self) -> &[Self::Elem];
+
+    /// Whether the type takes any number of rows in front of [`SHAPE`](Self::SHAPE) (a
+    /// [`DynArray`](crate::DynArray), whose `SHAPE` is the shape of a row).
+    #[doc(hidden)]
+    const ANY_ROWS: bool = false;
+
+    /// The shape of this value, as written to a file.
+    #[doc(hidden)]
+    fn file_shape(&self) -> Vec<usize> {
+        Self::SHAPE.to_vec()
+    }
 }
+
+/// The first entry of [`DataError::Mismatch`]'s `expected_shape` when the requested type is a
+/// [`DynArray`](crate::DynArray), which takes any number of rows; printed `n`.
+pub const ANY_ROWS: usize = usize::MAX;
 
 /// Moves `data` into a new heap allocation holding an `A`, without copying.
 ///
@@ -102,13 +117,50 @@ impl<T: FileElement, S: Dims> FileArray for Box<Array<T, S>> {
     }
 }
 
-/// Whether a file's shape fits the type's: equal, or `(N,)` for a `(1, N)` row vector.
-pub(crate) fn shape_fits(expected: &[usize], found: &[u64]) -> bool {
+impl<T: FileElement, S: Dims> sealed::Sealed for DynArray<T, S> {}
+
+/// A [`DynArray`] reads a file of any number of rows of its row shape: `(n, 784)` for a
+/// `DynTensor<f32, 784>`.
+impl<T: FileElement, S: Dims> FileArray for DynArray<T, S> {
+    type Elem = T;
+    const SHAPE: &'static [usize] = S::DIMS;
+    const ANY_ROWS: bool = true;
+
+    fn from_row_major(data: Vec<T>) -> Result<Self, Vec<T>> {
+        if S::SIZE == 0 || !data.len().is_multiple_of(S::SIZE) {
+            return Err(data);
+        }
+        DynArray::from_vec(data).map_err(|_| unreachable!("a whole number of rows"))
+    }
+
+    fn as_row_major(&self) -> &[T] {
+        self.as_flat()
+    }
+
+    fn file_shape(&self) -> Vec<usize> {
+        let dims = self.dims();
+        dims[..=S::RANK].to_vec()
+    }
+}
+
+/// Whether a file's shape fits the type `A`'s: equal, `(N,)` for a `(1, N)` row vector, or any
+/// number of rows of `A::SHAPE` for a `DynArray`.
+pub(crate) fn shape_fits<A: FileArray>(found: &[u64]) -> bool {
     let same = |e: &[usize], f: &[u64]| {
         e.len() == f.len() && e.iter().zip(f).all(|(&e, &f)| e as u64 == f)
     };
+    let expected = A::SHAPE;
+    if A::ANY_ROWS {
+        return found.len() == expected.len() + 1 && same(expected, &found[1..]);
+    }
     same(expected, found)
         || (expected.len() == 2 && expected[0] == 1 && same(&expected[1..], found))
+}
+
+/// The shape the type `A` asks for, as [`DataError::Mismatch`] reports it.
+fn expected_shape<A: FileArray>() -> Vec<usize> {
+    let rows = A::ANY_ROWS.then_some(ANY_ROWS);
+    rows.into_iter().chain(A::SHAPE.iter().copied()).collect()
 }
 
 /// Checks a file's header against the requested type `A`, before its data is read.
@@ -119,12 +171,12 @@ pub(crate) fn check_header<A: FileArray>(
     found_dtype: Result<Dtype, String>,
 ) -> Result<(), DataError> {
     let expected = <A::Elem as FileElement>::DTYPE;
-    if found_dtype.as_ref().is_ok_and(|&d| d == expected) && shape_fits(A::SHAPE, found_shape) {
+    if found_dtype.as_ref().is_ok_and(|&d| d == expected) && shape_fits::<A>(found_shape) {
         return Ok(());
     }
     Err(DataError::Mismatch {
         origin: origin.clone(),
-        expected_shape: A::SHAPE.to_vec(),
+        expected_shape: expected_shape::<A>(),
         expected_dtype: expected,
         found_shape: found_shape.to_vec(),
         found_dtype: found_dtype.map_or_else(|s| s, |d| String::from(d.numpy_name())),
@@ -142,9 +194,9 @@ pub(crate) fn into_array<A: FileArray>(
             origin,
             format,
             std::format!(
-                "the file holds {} elements where its shape says {}",
+                "the file holds {} elements, not {} of its shape",
                 data.len(),
-                A::SHAPE.iter().product::<usize>()
+                if A::ANY_ROWS { "whole rows" } else { "the count" }
             ),
         )
     })

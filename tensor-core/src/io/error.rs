@@ -136,7 +136,9 @@ pub enum DataError {
     Mismatch {
         /// The file, and the array in an archive.
         origin: Origin,
-        /// The shape of the requested tensor type.
+        /// The shape of the requested tensor type; for a [`DynArray`](crate::DynArray),
+        /// whose rows any number fits, the first entry is [`ANY_ROWS`](super::ANY_ROWS)
+        /// (printed `n`).
         expected_shape: Vec<usize>,
         /// The element type of the requested tensor type.
         expected_dtype: Dtype,
@@ -230,14 +232,18 @@ impl DataError {
 /// Writes a shape as NumPy prints it: `(3, 4)`, `(4,)`, `()`.
 pub(crate) struct ShapeDisplay<'a, D>(pub(crate) &'a [D]);
 
-impl<D: fmt::Display> fmt::Display for ShapeDisplay<'_, D> {
+impl<D: fmt::Display + Copy + TryInto<usize>> fmt::Display for ShapeDisplay<'_, D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("(")?;
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, &d) in self.0.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{d}")?;
+            if d.try_into().is_ok_and(|d| d == super::ANY_ROWS) {
+                f.write_str("n")?;
+            } else {
+                write!(f, "{d}")?;
+            }
         }
         if self.0.len() == 1 {
             f.write_str(",")?;

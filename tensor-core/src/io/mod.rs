@@ -35,7 +35,7 @@ mod npz;
 #[cfg(feature = "safetensors")]
 mod safetensors;
 
-pub use array::FileArray;
+pub use array::{ANY_ROWS, FileArray};
 pub use element::{Dtype, FileElement};
 pub use error::{DataError, Format, Origin};
 #[cfg(feature = "npy")]

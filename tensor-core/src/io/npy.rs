@@ -124,7 +124,7 @@ pub(crate) fn write_npy_at<A: FileArray>(
     array: &A,
     origin: &Origin,
 ) -> Result<(), DataError> {
-    let shape: Vec<u64> = A::SHAPE.iter().map(|&d| d as u64).collect();
+    let shape: Vec<u64> = array.file_shape().iter().map(|&d| d as u64).collect();
     A::Elem::write_npy_data(writer, &shape, array.as_row_major())
         .map_err(|e| DataError::io(origin, e))
 }

@@ -326,7 +326,7 @@ impl SafeTensorsWriter {
         A::Elem::encode_le(array.as_row_major(), &mut bytes);
         let entry = Entry {
             dtype: A::Elem::DTYPE,
-            shape: A::SHAPE.to_vec(),
+            shape: array.file_shape(),
             bytes,
         };
         self.entries.push((name.to_string(), entry));
