@@ -4,7 +4,8 @@
 //!
 //! `cargo run --release --example linear_regression` (NumPy twin: `linear_regression.py`);
 //! add `--features plot` for the PNG plot (plotters is an optional dependency behind it).
-//! With `-- --bench` it times the gradient descent instead (see `BENCHMARKS.md`).
+//! With `-- --bench` it times the gradient descent instead (see `BENCHMARKS.md`); with
+//! `-- --n 5000` it fits `n` samples, a number read at run time (`DynTensor`), no rebuild.
 //!
 //! The model code is in `common/linear.rs`, shared with `tests/examples.rs`, which checks it
 //! against NumPy's run on the same data (`tests/golden/linear_regression.json`).
@@ -35,6 +36,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Ok(());
     }
     let mut rng = StdRng::seed_from_u64(42);
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--n") {
+        let n = args.get(i + 1).ok_or("--n needs a number")?.parse()?;
+        run_time_samples(n, &mut rng);
+        return Ok(());
+    }
 
     // X = np.random.rand(100, 1); y = W * X + b + np.random.randn(100, 1) * 0.1
     let (x, y) = linear::dataset::<N>(&mut rng);
@@ -93,6 +100,30 @@ fn main() -> Result<(), Box<dyn Error>> {
         "\nplot: not drawn (add `--features plot` to write target/plots/linear_regression.png)"
     );
     Ok(())
+}
+
+/// The same model fitted by gradient descent on `n` samples, `n` chosen at run time: `X` and
+/// `y` are `DynTensor<f64, 1>`s of shape `(n, 1)`, and each step is NumPy's
+/// `err = X * W + b - y; W -= lr * 2 * mean(err * X); b -= lr * 2 * mean(err)`.
+fn run_time_samples(n: usize, rng: &mut StdRng) {
+    use rand::RngExt;
+    use rand_distr::StandardNormal;
+
+    let x = DynTensor::<f64, 1>::from_flat_fn(n, |_| rng.random::<f64>());
+    let noise = DynTensor::<f64, 1>::from_flat_fn(n, |_| rng.sample::<f64, _>(StandardNormal));
+    let y = &x * 2.0 + 1.0 + noise * 0.1;
+    println!("y = 2x + 1 + noise: X {:?}, y {:?} (n read at run time)", x.shape(), y.shape());
+    let (mut w, mut b) = (0.0, 0.0);
+    for step in 0..=STEPS {
+        let err = &x * w + b - &y;
+        if step % 500 == 0 {
+            println!("  step {step:>4}  loss {:.6}", err.square().mean());
+        }
+        let (grad_w, grad_b) = (2.0 * (&err * &x).mean(), 2.0 * err.mean());
+        w -= LR * grad_w;
+        b -= LR * grad_b;
+    }
+    println!("learned:       W = {w:.4}, b = {b:.4}");
 }
 
 /// Times `STEPS` steps of gradient descent on `M` samples (the model code the example runs,

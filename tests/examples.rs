@@ -3,6 +3,8 @@
 //! backpropagation) and what training must achieve (loss down, parameters or accuracy).
 
 mod common;
+#[path = "../examples/common/dataset.rs"]
+mod dataset;
 #[path = "../examples/common/linear.rs"]
 mod linear;
 #[path = "../examples/common/logistic.rs"]
@@ -339,6 +341,46 @@ fn mlp_learns_xor() {
         linear_test < 0.8,
         "a linear classifier scored {linear_test} on XOR"
     );
+}
+
+/// The run-time dataset example: a CSV of an arbitrary number of rows read into
+/// `DynTensor`s, trained on static mini-batches, predicted on as one run-time batch; its rows
+/// and statistics match the file, and a malformed line is an error naming the file and line.
+#[test]
+fn dataset_of_run_time_size_trains_on_static_batches() {
+    let mut rng = StdRng::seed_from_u64(11);
+    let dir = std::env::temp_dir().join(format!("tensor-examples-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("points.csv");
+    dataset::write_csv(&path, 777, &mut rng).unwrap();
+    let (x, y) = dataset::read_csv(&path).unwrap();
+    assert_eq!((x.shape(), y.shape()), ((777, 2), (777, 2)));
+    let first: Vec<f64> = std::fs::read_to_string(&path).unwrap().lines().nth(1).unwrap()
+        .split(',').map(|f| f.parse().unwrap()).collect();
+    assert_eq!(x.row(0).as_flat(), &first[..2]);
+    assert_eq!(y.row(0).as_flat(), &[1.0 - first[2], first[2]]);
+
+    let x = (&x - x.mean_axis::<0>()) / x.std_axis::<0>();
+    for m in x.mean_axis::<0>().iter() {
+        assert!(m.abs() < 1e-12, "standardized mean {m}");
+    }
+    let mut net = mlp::Mlp::init(&mut rng);
+    let losses = dataset::train(&mut net, &x, &y, 20, 0.5, &mut rng);
+    assert!(losses[19] < losses[0] / 4.0, "losses {losses:?}");
+    let acc = dataset::accuracy(&dataset::predict(&net, &x), &y);
+    assert!(acc > 0.95, "accuracy {acc}");
+    // The run-time forward pass equals the static one on the same rows.
+    let head: Tensor<f64, 32, 2> = x.batches::<32>().next().unwrap().clone();
+    let p_static = net.forward(&head).proba;
+    let p_dyn = dataset::predict(&net, &x);
+    for (a, b) in p_dyn.as_flat()[..64].iter().zip(p_static.as_flat()) {
+        assert!(close(*a, *b, 1e-12, 1e-15), "forward: {a} vs {b}");
+    }
+
+    std::fs::write(&path, "x0,x1,class\n1,2,0\n3,oops,1\n").unwrap();
+    let e = dataset::read_csv(&path).unwrap_err().to_string();
+    assert!(e.contains("points.csv:3") && e.contains("oops"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// `tests/golden/linalg_decomp/decomp.json` (NumPy's PCA and ridge results, `gen.py`).
