@@ -32,7 +32,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     dataset::write_csv(&path, n, &mut rng)?;
     let (x, y) = dataset::read_csv(&path)?;
     std::fs::remove_file(&path)?;
-    println!("read {} rows from {}: X {:?}, y {:?}", x.nrows(), path.display(), x.shape(), y.shape());
+    println!(
+        "read {} rows from {}: X {:?}, y {:?}",
+        x.nrows(),
+        path.display(),
+        x.shape(),
+        y.shape()
+    );
 
     // Standardize with the statistics of every row: (n, 2) - (1, 2), / (1, 2).
     let (mean, std) = (x.mean_axis::<0>(), x.std_axis::<0>());
@@ -42,7 +48,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut model = Mlp::init(&mut rng);
     let losses = dataset::train(&mut model, &x, &y, 30, 0.5, &mut rng);
     for (epoch, loss) in losses.iter().enumerate().filter(|(e, _)| e % 5 == 0) {
-        println!("epoch {epoch:>2}  mean loss over {} batches of {}: {loss:.4}", n / dataset::BATCH, dataset::BATCH);
+        println!(
+            "epoch {epoch:>2}  mean loss over {} batches of {}: {loss:.4}",
+            n / dataset::BATCH,
+            dataset::BATCH
+        );
     }
     let proba = dataset::predict(&model, &x);
     println!(

@@ -112,7 +112,11 @@ fn run_time_samples(n: usize, rng: &mut StdRng) {
     let x = DynTensor::<f64, 1>::from_flat_fn(n, |_| rng.random::<f64>());
     let noise = DynTensor::<f64, 1>::from_flat_fn(n, |_| rng.sample::<f64, _>(StandardNormal));
     let y = &x * 2.0 + 1.0 + noise * 0.1;
-    println!("y = 2x + 1 + noise: X {:?}, y {:?} (n read at run time)", x.shape(), y.shape());
+    println!(
+        "y = 2x + 1 + noise: X {:?}, y {:?} (n read at run time)",
+        x.shape(),
+        y.shape()
+    );
     let (mut w, mut b) = (0.0, 0.0);
     for step in 0..=STEPS {
         let err = &x * w + b - &y;

@@ -434,12 +434,12 @@ pub mod prelude {
     #[cfg(feature = "include-safetensors")]
     pub use crate::include_safetensors;
     pub use crate::tensor;
-    #[cfg(feature = "alloc")]
-    pub use tensor_core::{DynArray, DynTensor, DynTensor3, DynTensor4};
     pub use tensor_core::{
         Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,
         Tensor3, Tensor4, Vector,
     };
+    #[cfg(feature = "alloc")]
+    pub use tensor_core::{DynArray, DynTensor, DynTensor3, DynTensor4};
 }
 
 /// Paths used by the code that `tensor!` generates. Not part of the public API.

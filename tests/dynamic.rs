@@ -98,7 +98,10 @@ fn every_op_matches_static<const N: usize>(data: &[f64]) {
     assert_eq!(twin::<N, 5>(&x.clip(-0.5, 0.5)), s.clip(-0.5, 0.5));
     assert_eq!(twin::<N, 5>(&x.softmax()), s.softmax());
     assert_eq!(twin::<N, 5>(&x.log_softmax()), s.log_softmax());
-    assert_eq!(twin::<N, 5>(&x.map(|v| v * v - 1.0)), s.map(|v| v * v - 1.0));
+    assert_eq!(
+        twin::<N, 5>(&x.map(|v| v * v - 1.0)),
+        s.map(|v| v * v - 1.0)
+    );
     // Reductions, whole and along each axis.
     assert_eq!(x.sum(), s.sum());
     assert_eq!(x.sum_axis::<0>(), s.sum_axis::<0>());
@@ -110,8 +113,14 @@ fn every_op_matches_static<const N: usize>(data: &[f64]) {
     assert_eq!(per_row.as_flat(), s.sum_axis::<1>().as_flat());
     assert_eq!(x.mean_axis::<1>().as_flat(), s.mean_axis::<1>().as_flat());
     assert_eq!(x.std_axis::<1>().as_flat(), s.std_axis::<1>().as_flat());
-    assert_eq!(x.argmax_axis::<1>().as_flat(), s.argmax_axis::<1>().as_flat());
-    assert_eq!(x.argmin_axis::<1>().as_flat(), s.argmin_axis::<1>().as_flat());
+    assert_eq!(
+        x.argmax_axis::<1>().as_flat(),
+        s.argmax_axis::<1>().as_flat()
+    );
+    assert_eq!(
+        x.argmin_axis::<1>().as_flat(),
+        s.argmin_axis::<1>().as_flat()
+    );
     if N > 0 {
         assert_eq!((x.max(), x.min()), (s.max(), s.min()));
         assert_eq!(x.mean(), s.mean());
@@ -176,12 +185,18 @@ fn rank_3_and_4_rows_reduce_along_every_axis_like_static_tensors() {
     assert_eq!(x.sum_axis::<1>().as_flat(), s.sum_axis::<1>().as_flat());
     assert_eq!(x.mean_axis::<2>().as_flat(), s.mean_axis::<2>().as_flat());
     assert_eq!(x.max_axis::<3>().as_flat(), s.max_axis::<3>().as_flat());
-    assert_eq!(x.argmax_axis::<3>().as_flat(), s.argmax_axis::<3>().as_flat());
+    assert_eq!(
+        x.argmax_axis::<3>().as_flat(),
+        s.argmax_axis::<3>().as_flat()
+    );
     // A per-channel statistic broadcasts back over the rows.
     let channel = flat::<Tensor4<f64, 1, 1, 1, 5>>(|k| k as f64);
     assert_eq!((&x - channel).to_static::<3>().unwrap(), s - channel);
     let img = DynTensor3::<f64, 4, 10>::from(&s.reshape3::<3, 4, 10>());
-    assert_eq!(img.sum_axis::<2>().as_flat(), s.reshape3::<3, 4, 10>().sum_axis::<2>().as_flat());
+    assert_eq!(
+        img.sum_axis::<2>().as_flat(),
+        s.reshape3::<3, 4, 10>().sum_axis::<2>().as_flat()
+    );
     assert_eq!(img.to_string(), s.reshape3::<3, 4, 10>().to_string());
 }
 
@@ -214,7 +229,9 @@ fn mismatched_rows_panic_with_both_shapes() {
     ];
     for op in ops {
         let err = std::panic::catch_unwind(|| op(&a, &b)).unwrap_err();
-        let text = err.downcast_ref::<String>().expect("a formatted panic message");
+        let text = err
+            .downcast_ref::<String>()
+            .expect("a formatted panic message");
         assert_eq!(text, msg);
     }
     assert!(a.try_sub(&b).is_err() && a.try_mul(&b).is_err() && a.try_div(&b).is_err());
@@ -224,7 +241,10 @@ fn mismatched_rows_panic_with_both_shapes() {
 fn conversions_check_the_row_count() {
     let x = DynTensor3::<u8, 2, 2>::zeros(3);
     let e = Tensor3::<u8, 4, 2, 2>::try_from(&x).unwrap_err();
-    assert_eq!(e.to_string(), "cannot convert a tensor of shape (3, 2, 2) into a tensor of shape (4, 2, 2)");
+    assert_eq!(
+        e.to_string(),
+        "cannot convert a tensor of shape (3, 2, 2) into a tensor of shape (4, 2, 2)"
+    );
     assert!(Tensor3::<u8, 3, 2, 2>::try_from(&x).is_ok());
     let e = DynTensor3::<u8, 2, 2>::from_vec(vec![0; 10]).unwrap_err();
     assert_eq!(
@@ -234,7 +254,10 @@ fn conversions_check_the_row_count() {
             row: &[2, 2]
         }
     );
-    assert_eq!(e.to_string(), "cannot arrange 10 elements in rows of shape (2, 2): 10 is not a multiple of 4");
+    assert_eq!(
+        e.to_string(),
+        "cannot arrange 10 elements in rows of shape (2, 2): 10 is not a multiple of 4"
+    );
     // A row shape without elements has no data to count rows from.
     assert_eq!(DynTensor::<f32, 0>::from_vec(vec![]).unwrap().nrows(), 0);
     assert_eq!(DynTensor::<f32, 0>::zeros(4).shape(), (4, 0));
@@ -256,7 +279,10 @@ fn select_rows_push_and_collect_build_datasets() {
         y.push(row);
     }
     assert_eq!(y, x);
-    assert_eq!(format!("{:?}", y.select_rows(&[1])), "DynArray(1, 2)[1, -1]");
+    assert_eq!(
+        format!("{:?}", y.select_rows(&[1])),
+        "DynArray(1, 2)[1, -1]"
+    );
 }
 
 /// Runs `f` on a thread with a 2 MiB stack, the default of spawned threads and of the test
@@ -290,7 +316,10 @@ fn mnist_sized_data_goes_through_every_op_on_a_2_mib_stack() {
             let zi = (row - mean) / (std + 1e-6);
             let li = zi.matmul(&w) + RowVector::<f32, 10>::full(0.1);
             for (a, b) in logits.row(i).as_flat().iter().zip(li.as_flat()) {
-                assert!((a - b).abs() <= 1e-4 * b.abs().max(1.0), "row {i}: {a} vs {b}");
+                assert!(
+                    (a - b).abs() <= 1e-4 * b.abs().max(1.0),
+                    "row {i}: {a} vs {b}"
+                );
             }
             assert_eq!(pred.row(i).as_flat()[0], li.softmax().argmax());
         }

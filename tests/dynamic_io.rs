@@ -28,13 +28,24 @@ fn npy_files_of_any_row_count_load_into_dyn_tensors() {
 #[test]
 fn a_wrong_row_shape_names_the_file_and_both_shapes() {
     let e = load_npy::<DynTensor<f32, 785>>(fixture("f32_64x784_c.npy")).unwrap_err();
-    let DataError::Mismatch { expected_shape, found_shape, .. } = &e else {
+    let DataError::Mismatch {
+        expected_shape,
+        found_shape,
+        ..
+    } = &e
+    else {
         panic!("{e:?}")
     };
-    assert_eq!((&expected_shape[..], &found_shape[..]), (&[ANY_ROWS, 785][..], &[64, 784][..]));
+    assert_eq!(
+        (&expected_shape[..], &found_shape[..]),
+        (&[ANY_ROWS, 785][..], &[64, 784][..])
+    );
     let text = e.to_string();
     assert!(text.contains("f32_64x784_c.npy"), "{text}");
-    assert!(text.contains("(n, 785)") && text.contains("(64, 784)"), "{text}");
+    assert!(
+        text.contains("(n, 785)") && text.contains("(64, 784)"),
+        "{text}"
+    );
     // A 1-D file has no rows of shape (5,).
     assert!(load_npy::<DynTensor<f32, 5>>(fixture("f32_5_c.npy")).is_err());
     // Nor does a file of the wrong rank.
@@ -58,5 +69,8 @@ fn dyn_tensors_write_files_with_their_row_count() {
     w.save(&path).unwrap();
     let st = SafeTensorsFile::open(&path).unwrap();
     assert_eq!(st.get::<DynTensor3<u8, 2, 2>>("images").unwrap(), imgs);
-    assert_eq!(st.get::<Tensor3<u8, 5, 2, 2>>("images").unwrap().as_flat(), imgs.as_flat());
+    assert_eq!(
+        st.get::<Tensor3<u8, 5, 2, 2>>("images").unwrap().as_flat(),
+        imgs.as_flat()
+    );
 }

@@ -355,8 +355,14 @@ fn dataset_of_run_time_size_trains_on_static_batches() {
     dataset::write_csv(&path, 777, &mut rng).unwrap();
     let (x, y) = dataset::read_csv(&path).unwrap();
     assert_eq!((x.shape(), y.shape()), ((777, 2), (777, 2)));
-    let first: Vec<f64> = std::fs::read_to_string(&path).unwrap().lines().nth(1).unwrap()
-        .split(',').map(|f| f.parse().unwrap()).collect();
+    let first: Vec<f64> = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .map(|f| f.parse().unwrap())
+        .collect();
     assert_eq!(x.row(0).as_flat(), &first[..2]);
     assert_eq!(y.row(0).as_flat(), &[1.0 - first[2], first[2]]);
 

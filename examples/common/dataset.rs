@@ -89,6 +89,11 @@ pub fn predict(model: &Mlp, x: &DynTensor<f64, D>) -> DynTensor<f64, K> {
 /// The fraction of rows whose most probable class is the labelled one.
 pub fn accuracy(p: &DynTensor<f64, K>, y: &DynTensor<f64, K>) -> f64 {
     let (pred, truth) = (p.argmax_axis::<1>(), y.argmax_axis::<1>());
-    let hits = pred.as_flat().iter().zip(truth.as_flat()).filter(|(a, b)| a == b).count();
+    let hits = pred
+        .as_flat()
+        .iter()
+        .zip(truth.as_flat())
+        .filter(|(a, b)| a == b)
+        .count();
     hits as f64 / p.nrows().max(1) as f64
 }

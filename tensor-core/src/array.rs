@@ -228,7 +228,11 @@ impl<T, S: Dims> Array<T, S> {
     /// If `flat.len() != S::SIZE`.
     #[inline]
     pub(crate) fn view(flat: &[T]) -> &Self {
-        assert_eq!(flat.len(), S::SIZE, "a view needs exactly one tensor's elements");
+        assert_eq!(
+            flat.len(),
+            S::SIZE,
+            "a view needs exactly one tensor's elements"
+        );
         // SAFETY: `Array` is `repr(transparent)` over `S::Storage<T>`, a nested array of
         // exactly `S::SIZE` contiguous `T`s with `T`'s alignment and no padding (`Dims` is
         // sealed; see `as_flat`). `flat` is that many initialized, aligned `T`s (asserted; an
@@ -244,7 +248,11 @@ impl<T, S: Dims> Array<T, S> {
     /// If `flat.len() != S::SIZE`.
     #[inline]
     pub(crate) fn view_mut(flat: &mut [T]) -> &mut Self {
-        assert_eq!(flat.len(), S::SIZE, "a view needs exactly one tensor's elements");
+        assert_eq!(
+            flat.len(),
+            S::SIZE,
+            "a view needs exactly one tensor's elements"
+        );
         // SAFETY: as in `view`; the unique borrow of `flat` moves into the result.
         unsafe { &mut *flat.as_mut_ptr().cast::<Self>() }
     }

@@ -166,9 +166,9 @@ mod tensor;
 
 pub use access::TensorIndex;
 pub use array::Array;
-pub use element::{Element, Notation};
 #[cfg(feature = "alloc")]
 pub use dynamic::{DynArray, DynTensor, DynTensor3, DynTensor4};
+pub use element::{Element, Notation};
 #[cfg(feature = "alloc")]
 pub use error::RowsMismatch;
 pub use error::ShapeMismatch;

@@ -18,7 +18,8 @@ impl<T, S: Dims> DynArray<T, S> {
         // alignment and no padding (`Dims` is sealed; see `Array::as_flat`), so the box's
         // allocation has the layout of `[T; len]`, which is the layout `Box<[T]>` frees with.
         // Ownership of the initialized elements moves from the old box to the new one.
-        let flat: Box<[T]> = unsafe { Box::from_raw(core::ptr::slice_from_raw_parts_mut(raw, len)) };
+        let flat: Box<[T]> =
+            unsafe { Box::from_raw(core::ptr::slice_from_raw_parts_mut(raw, len)) };
         Self::from_parts(N, flat.into_vec())
     }
 

@@ -26,7 +26,9 @@
 
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
-use crate::kernels::elementwise::{binary_assign_simd, binary_simd, broadcast_binary, unary_assign};
+use crate::kernels::elementwise::{
+    binary_assign_simd, binary_simd, broadcast_binary, unary_assign,
+};
 use crate::kernels::simd::Binary;
 use crate::shape::{Dims, RowsBroadcast};
 use crate::{Array, DynArray, RowsMismatch};
@@ -46,7 +48,12 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     }
 
     /// `f(self, other)` element by element, through the SIMD kernel of `op`.
-    fn zip_rows(&self, other: &Self, op: Binary, f: impl Fn(T, T) -> T) -> Result<Self, RowsMismatch> {
+    fn zip_rows(
+        &self,
+        other: &Self,
+        op: Binary,
+        f: impl Fn(T, T) -> T,
+    ) -> Result<Self, RowsMismatch> {
         self.same_rows(other)?;
         let mut out = Self::from_parts(self.nrows(), self.as_flat().to_vec());
         binary_simd(self.as_flat(), other.as_flat(), out.as_flat_mut(), op, f);
@@ -54,7 +61,12 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     }
 
     /// `self = f(self, other)` element by element, in place.
-    fn zip_rows_assign(&mut self, other: &Self, op: Binary, f: impl Fn(T, T) -> T) -> Result<(), RowsMismatch> {
+    fn zip_rows_assign(
+        &mut self,
+        other: &Self,
+        op: Binary,
+        f: impl Fn(T, T) -> T,
+    ) -> Result<(), RowsMismatch> {
         self.same_rows(other)?;
         binary_assign_simd(self.as_flat_mut(), other.as_flat(), op, f);
         Ok(())
@@ -72,7 +84,13 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
 
     /// `f(row, b)` for every row, `b` a static tensor broadcast over the rows (`swap`: `f(b,
     /// row)`), into new storage.
-    fn zip_static<S2: Dims>(&self, b: &Array<T, S2>, swap: bool, op: Binary, f: impl Fn(T, T) -> T) -> Self
+    fn zip_static<S2: Dims>(
+        &self,
+        b: &Array<T, S2>,
+        swap: bool,
+        op: Binary,
+        f: impl Fn(T, T) -> T,
+    ) -> Self
     where
         S: RowsBroadcast<S2>,
     {

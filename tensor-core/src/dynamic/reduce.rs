@@ -192,7 +192,9 @@ impl<T: Element, S: Dims> DynArray<T, S> {
     {
         let dims = self.dims();
         self.reduce_axis::<A, usize>(|a, lanes, out| {
-            arg_into(a, lanes, out, "argmax_axis", &&dims[..=S::RANK], |x, b| x > b)
+            arg_into(a, lanes, out, "argmax_axis", &&dims[..=S::RANK], |x, b| {
+                x > b
+            })
         })
     }
 
@@ -217,7 +219,9 @@ impl<T: Element, S: Dims> DynArray<T, S> {
     {
         let dims = self.dims();
         self.reduce_axis::<A, usize>(|a, lanes, out| {
-            arg_into(a, lanes, out, "argmin_axis", &&dims[..=S::RANK], |x, b| x < b)
+            arg_into(a, lanes, out, "argmin_axis", &&dims[..=S::RANK], |x, b| {
+                x < b
+            })
         })
     }
 }

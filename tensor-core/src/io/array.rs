@@ -7,8 +7,8 @@ use std::vec::Vec;
 
 use super::error::{DataError, Origin};
 use super::{Dtype, FileElement};
-use crate::{Array, DynArray};
 use crate::shape::Dims;
+use crate::{Array, DynArray};
 
 mod sealed {
     pub trait Sealed {}
@@ -196,7 +196,11 @@ pub(crate) fn into_array<A: FileArray>(
             std::format!(
                 "the file holds {} elements, not {} of its shape",
                 data.len(),
-                if A::ANY_ROWS { "whole rows" } else { "the count" }
+                if A::ANY_ROWS {
+                    "whole rows"
+                } else {
+                    "the count"
+                }
             ),
         )
     })

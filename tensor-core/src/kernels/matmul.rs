@@ -162,8 +162,12 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
 ///
 /// The callers pass slices of tensors whose shapes they checked; the lengths are asserted.
 #[inline]
-pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(m: usize, a: &[T], b: &[T], out: &mut [T])
-where
+pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(
+    m: usize,
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     assert!(a.len() == m * K && b.len() == K * C && out.len() == m * C);

@@ -86,12 +86,12 @@ pub use matmul::MatMulRhs;
 pub use reduce::{ReduceAxis, ReduceLeading};
 pub use reshape::ReshapeInto;
 #[cfg(feature = "alloc")]
-#[doc(hidden)]
-pub use rows::{Prepend, RowsAxis, RowsBroadcast};
+pub use rows::RowsMatMulRhs;
 #[cfg(feature = "alloc")]
 pub use rows::{DynShape, n};
 #[cfg(feature = "alloc")]
-pub use rows::RowsMatMulRhs;
+#[doc(hidden)]
+pub use rows::{Prepend, RowsAxis, RowsBroadcast};
 pub use select::{All, At, AtEnd, AxisSelect, Span, SpanEnd, Trim};
 
 // The machinery behind those rules: public because the rules' impls name it, hidden from the
