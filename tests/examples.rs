@@ -376,7 +376,7 @@ fn dataset_of_run_time_size_trains_on_static_batches() {
     let acc = dataset::accuracy(&dataset::predict(&net, &x), &y);
     assert!(acc > 0.95, "accuracy {acc}");
     // The run-time forward pass equals the static one on the same rows.
-    let head: Tensor<f64, 32, 2> = x.batches::<32>().next().unwrap().clone();
+    let head: Tensor<f64, 32, 2> = *x.batches::<32>().next().unwrap();
     let p_static = net.forward(&head).proba;
     let p_dyn = dataset::predict(&net, &x);
     for (a, b) in p_dyn.as_flat()[..64].iter().zip(p_static.as_flat()) {
