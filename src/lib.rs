@@ -437,8 +437,8 @@ pub mod prelude {
     pub use crate::include_safetensors;
     pub use crate::tensor;
     pub use tensor_core::{
-        Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,
-        Tensor3, Tensor4, Vector,
+        Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, Tensor, Tensor3,
+        Tensor4, Vector,
     };
 }
 

@@ -174,7 +174,7 @@ pub use ops::Unique;
 pub use ops::{BlockFits, ConcatParts, FloorDivMod, StackParts};
 pub use reshape::ArrayOf;
 pub use shape::{Shape, Shape1, Shape3, Shape4};
-pub use tensor::{ColVector, RowVector, SquareMatrix, Tensor, Vector};
+pub use tensor::{ColVector, RowVector, Tensor, Vector};
 
 /// The `num-traits` crate, re-exported: element types are bounded by its traits ([`Zero`] and
 /// [`One`] for every [`Element`], [`Float`] for `sqrt`, `mean`, `inv`...), so generic code and
