@@ -59,7 +59,7 @@ pub struct Pipeline {
 pub fn pipeline(batch: &Tensor4<f32, N, H, W, C>) -> Pipeline {
     // np: (batch - batch.mean(axis=(0, 1, 2), keepdims=True)) / batch.std(axis=(0, 1, 2), keepdims=True)
     let normalised = (batch - batch.channel_mean()) / batch.channel_std();
-    let flat = normalised.reshape2::<N, FEATURES>(); // (N, H, W, C) -> (N, H*W*C)
+    let flat = normalised.reshape::<Tensor<_, N, FEATURES>>(); // (N, H, W, C) -> (N, H*W*C)
     let (weights, bias) = dense_layer();
     let logits = tensor!(flat @ weights + bias);
     let probabilities = logits.softmax();
@@ -77,11 +77,11 @@ fn main() {
     println!("batch: {:?}", batch.shape());
     println!(
         "per-channel mean before: {}",
-        batch.channel_mean().reshape2::<1, C>()
+        batch.channel_mean().reshape::<Tensor<_, 1, C>>()
     );
     println!(
         "per-channel std before:  {}",
-        batch.channel_std().reshape2::<1, C>()
+        batch.channel_std().reshape::<Tensor<_, 1, C>>()
     );
 
     let out = pipeline(&batch);
@@ -89,17 +89,19 @@ fn main() {
     println!("normalised: {:?}", n.shape());
     println!(
         "per-channel mean after:  {:.6}",
-        n.channel_mean().reshape2::<1, C>()
+        n.channel_mean().reshape::<Tensor<_, 1, C>>()
     );
     println!(
         "per-channel std after:   {:.6}",
-        n.channel_std().reshape2::<1, C>()
+        n.channel_std().reshape::<Tensor<_, 1, C>>()
     );
     println!("flattened: {:?}", out.flat.shape());
     println!("logits: {:?}\n{:.3}", out.logits.shape(), out.logits);
     println!("probabilities:\n{:.3}", out.probabilities);
     println!(
         "predicted classes: {}",
-        out.probabilities.argmax_axis::<1>().reshape2::<1, N>()
+        out.probabilities
+            .argmax_axis::<1>()
+            .reshape::<Tensor<_, 1, N>>()
     );
 }

@@ -61,7 +61,7 @@ fn main() {
     println!("det(A) = {det}"); // -2 (NumPy: -2.0000000000000004, LAPACK rounds differently)
 
     // Inverse -> solving linear systems: 3x + y = 9, x + 2y = 8.
-    let sys: SquareMatrix<f64, 2> = tensor![[3.0, 1.0], [1.0, 2.0]];
+    let sys: Tensor<f64, 2, 2> = tensor![[3.0, 1.0], [1.0, 2.0]];
     let rhs = tensor![[9.0], [8.0]];
     let sol = sys.solve(&rhs).expect("the system has one solution");
     let via_inverse = tensor!(sys.inv().unwrap() @ rhs);

@@ -56,7 +56,7 @@ fn main() {
         "m3.flatten().shape",
         format_args!("{:?}   (NumPy: (9,))", flat.shape()),
     );
-    println!("# a shape mistake does not compile: m3.reshape::<2, 4>() is");
+    println!("# a shape mistake does not compile: m3.reshape::<Tensor<_, 2, 4>>() is");
     println!(
         "# error[E0277]: cannot reshape a tensor of shape Shape<3, 3> into shape Shape<2, 4>: element counts differ"
     );
@@ -74,10 +74,13 @@ fn main() {
     section("4. Reshaping arrays");
     let x = Tensor::<i32, 1, 6>::arange();
     show("x = np.arange(6)", x);
-    show("x = x.reshape(2, 3)", x.reshape::<2, 3>());
+    show("x = x.reshape(2, 3)", x.reshape::<Tensor<_, 2, 3>>());
     println!("# exercise");
     let twelve = Tensor::<i32, 1, 12>::arange();
-    show("np.arange(12).reshape(3, 4)", twelve.reshape::<3, 4>());
+    show(
+        "np.arange(12).reshape(3, 4)",
+        twelve.reshape::<Tensor<_, 3, 4>>(),
+    );
     let img = Tensor::<f32, 28, 28>::from_fn(|i, j| (i * 28 + j) as f32);
     let pixels: Vector<f32, 784> = img.flatten(); // 28x28 -> 784
     show(

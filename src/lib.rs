@@ -78,12 +78,13 @@
 //! **Reshape to a different element count.** `error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ`
 //!
 //! A reshape keeps every element: choose a target whose dimensions multiply to the same count
-//! (`reshape::<3, 2>()`, `flatten()` to `1 x 6`), or `block` first to keep only some elements.
+//! (`reshape::<Tensor<_, 3, 2>>()`, `flatten()` to `1 x 6`), or `block` first to keep only
+//! some elements.
 //!
 //! ```compile_fail,E0277
 //! # use tensor::prelude::*;
 //! let x = Tensor::<f32, 2, 3>::zeros();
-//! let y = x.reshape::<4, 2>(); // 6 elements cannot fill 4 x 2
+//! let y = x.reshape::<Tensor<_, 4, 2>>(); // 6 elements cannot fill 4 x 2
 //! ```
 //!
 //! **Broadcast mismatch.** `error[E0277]: operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>`
@@ -136,7 +137,7 @@
 //! ```compile_fail,E0277
 //! # use tensor::prelude::*;
 //! let x = Tensor::<u8, 1, 4097>::zeros();
-//! let _ = x.reshape::<4097, 1>(); // fix: x.t(), which needs no arithmetic
+//! let _ = x.reshape::<Tensor<_, 4097, 1>>(); // fix: x.t(), which needs no arithmetic
 //! ```
 //!
 //! **A one-element literal without its comma.** `error: expected a tensor literal or a DSL expression, found a plain expression: it uses none of `@`, `.T` or indexing; write `tensor![x,]` for a one-element tensor, or drop the macro for plain Rust arithmetic`
@@ -259,8 +260,9 @@ pub use tensor_macros::tensor;
 /// vectors included), `.T`, `exp`, `ln`,
 /// `sqrt`, `square`, `powi(n)`, `abs`, `tanh`, `sigmoid`, `relu`, `sum`, `mean`,
 /// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis),
-/// `reshape`, `reshape2`..`reshape4` and `flatten` (the gradient is reshaped back; give the
-/// target shape as a turbofish unless the rest of the loss pins it, as outside `grad!`);
+/// `reshape::<Tensor<_, R, C>>()` to any rank and `flatten()` (the gradient is reshaped back;
+/// name `reshape`'s target in the turbofish, since the loss goes on to use its result, and
+/// `flatten`'s length when the rest of the loss does not pin it, as outside `grad!`);
 /// `relu` and `abs` take the subgradient 0 at 0, as JAX does. Any other operation on a value that depends on an input is a compile error at its token
 /// that names it and lists these; constant subexpressions may use the whole `tensor!`
 /// language. The loss must be a scalar (`error: `grad!` needs a scalar loss` otherwise).
@@ -435,8 +437,8 @@ pub mod prelude {
     pub use crate::include_safetensors;
     pub use crate::tensor;
     pub use tensor_core::{
-        Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, SquareMatrix, Tensor,
-        Tensor3, Tensor4, Vector,
+        Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, Tensor, Tensor3,
+        Tensor4, Vector,
     };
     #[cfg(feature = "alloc")]
     pub use tensor_core::{DynArray, DynTensor, DynTensor3, DynTensor4};

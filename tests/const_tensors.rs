@@ -63,8 +63,8 @@ fn empty_shapes_in_const() {
     const B: Tensor<f32, 3, 0> = A.reshape();
     const C: Tensor<f32, 0, 0> = Tensor::eye();
     const COL: Tensor<f32, 0, 1> = A.col::<2>();
-    const T3: Tensor3<f32, 2, 0, 2> = A.reshape3();
-    const T4: Tensor4<f32, 1, 2, 0, 5> = T3.reshape4();
+    const T3: Tensor3<f32, 2, 0, 2> = A.reshape();
+    const T4: Tensor4<f32, 1, 2, 0, 5> = T3.reshape();
     assert_eq!((AT.size(), B.size(), C.size(), COL.size()), (0, 0, 0, 0));
     assert_eq!((T3.shape(), T4.shape()), ((2, 0, 2), (1, 2, 0, 5)));
 }
@@ -83,10 +83,10 @@ fn nd_in_const() {
         [16, 17, 18, 19],
         [20, 21, 22, 23],
     ]);
-    const T3: Tensor3<i32, 2, 3, 4> = M.reshape3();
-    const T4: Tensor4<i32, 2, 2, 3, 2> = T3.reshape4();
-    const T3B: Tensor3<i32, 4, 3, 2> = T4.reshape3();
-    const BACK: Tensor<i32, 6, 4> = T3B.reshape2();
+    const T3: Tensor3<i32, 2, 3, 4> = M.reshape();
+    const T4: Tensor4<i32, 2, 2, 3, 2> = T3.reshape();
+    const T3B: Tensor3<i32, 4, 3, 2> = T4.reshape();
+    const BACK: Tensor<i32, 6, 4> = T3B.reshape();
     const V: Vector<i32, 24> = T4.flatten();
     const FIRST: i32 = T4.as_flat()[23];
     assert_eq!(Z, Tensor3::from_fn(|_, _, _| 0));

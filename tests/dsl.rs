@@ -46,7 +46,7 @@ fn operands_can_be_references_calls_and_inline_literals() {
     let a = tensor![[1.0, 2.0], [3.0, 4.0]];
     let r = &a;
     assert_eq!(tensor!(r @ r), a.matmul(&a));
-    assert_eq!(tensor!(SquareMatrix::<f64, 2>::identity() @ a), a);
+    assert_eq!(tensor!(Tensor::<f64, 2, 2>::identity() @ a), a);
     assert_eq!(
         tensor!([[0.0, 1.0], [1.0, 0.0]] @ a),
         tensor![[3.0, 4.0], [1.0, 2.0]]
@@ -54,7 +54,7 @@ fn operands_can_be_references_calls_and_inline_literals() {
     assert_eq!(tensor!([1.0, 1.0] @ a), tensor![4.0, 6.0]);
     assert_eq!(
         tensor!(a.inv().unwrap() @ a).map(f64::round),
-        SquareMatrix::<f64, 2>::identity()
+        Tensor::<f64, 2, 2>::identity()
     );
     assert_eq!(
         tensor!(a.map(|x| x * 2.0) @ a),

@@ -29,11 +29,11 @@ fn forward_pass_x_at_w_plus_b() {
 #[test]
 fn matmul_binds_tighter_than_plus_and_like_times() {
     let a = tensor![[1, 2], [3, 4]];
-    let i = SquareMatrix::<i32, 2>::identity();
+    let i = Tensor::<i32, 2, 2>::identity();
     // a + i @ a == a + (i @ a) == 2a
     assert_eq!(tensor!(a + i @ a), tensor![[2, 4], [6, 8]]);
     // a @ i - a == (a @ i) - a == 0
-    assert_eq!(tensor!(a @ i - a), SquareMatrix::<i32, 2>::zeros());
+    assert_eq!(tensor!(a @ i - a), Tensor::<i32, 2, 2>::zeros());
     // `*` and `@` associate left to right: (a * a) @ i
     assert_eq!(tensor!(a * a @ i), tensor![[1, 4], [9, 16]]);
     // residual of a solve, A x - b

@@ -209,33 +209,33 @@ proptest! {
         let a: Tensor3<f64, 2, 3, 4> = sample(&mut rng);
         // Across ranks, with the target given: the gradient is `p` back in the shape of `a`.
         let p: Tensor<f64, 6, 4> = sample(&mut rng);
-        let (loss, g) = grad!(|a| (a.reshape2::<6, 4>() * p).sum());
-        close(loss, (a.reshape2::<6, 4>() * p).sum());
+        let (loss, g) = grad!(|a| (a.reshape::<Tensor<_, 6, 4>>() * p).sum());
+        close(loss, (a.reshape::<Tensor<_, 6, 4>>() * p).sum());
         let _: Tensor3<f64, 2, 3, 4> = g.a;
-        check_fd(&g.a, &a, |x| (x.reshape2::<6, 4>() * p).sum());
+        check_fd(&g.a, &a, |x| (x.reshape::<Tensor<_, 6, 4>>() * p).sum());
         // Within a rank.
         let q: Tensor3<f64, 4, 3, 2> = sample(&mut rng);
-        let (_, g) = grad!(|a| (a.reshape::<4, 3, 2>() * q).sum());
-        check_fd(&g.a, &a, |x| (x.reshape::<4, 3, 2>() * q).sum());
+        let (_, g) = grad!(|a| (a.reshape::<Tensor3<_, 4, 3, 2>>() * q).sum());
+        check_fd(&g.a, &a, |x| (x.reshape::<Tensor3<_, 4, 3, 2>>() * q).sum());
         // `flatten` feeding a product, and a reshape to rank 4 through nonlinear ops.
         let w: Tensor<f64, 24, 2> = sample(&mut rng);
         let (_, g) = grad!(|a, w| (a.tanh().flatten() @ w).square().sum());
         check_fd(&g.a, &a, |x| (x.tanh().flatten::<24>().matmul(&w)).square().sum());
         check_fd(&g.w, &w, |x| (a.tanh().flatten::<24>().matmul(x)).square().sum());
         let r: Tensor4<f64, 1, 2, 3, 4> = sample(&mut rng);
-        let (_, g) = grad!(|a| (a.reshape4::<2, 2, 3, 2>().exp().reshape4::<1, 2, 3, 4>() * r).sum());
-        check_fd(&g.a, &a, |x| (x.reshape4::<2, 2, 3, 2>().exp().reshape4::<1, 2, 3, 4>() * r).sum());
+        let (_, g) = grad!(|a| (a.reshape::<Tensor4<_, 2, 2, 3, 2>>().exp().reshape::<Tensor4<_, 1, 2, 3, 4>>() * r).sum());
+        check_fd(&g.a, &a, |x| (x.reshape::<Tensor4<_, 2, 2, 3, 2>>().exp().reshape::<Tensor4<_, 1, 2, 3, 4>>() * r).sum());
         // A matrix reshaped, used twice (two contributions summed), and a row vector back to a
         // column.
         let m: Tensor<f64, 3, 4> = sample(&mut rng);
         let s: Tensor<f64, 2, 6> = sample(&mut rng);
-        let (_, g) = grad!(|m| (m.reshape::<2, 6>() * s).sum() + (m.reshape::<2, 6>().square() * s).mean());
-        check_fd(&g.m, &m, |x| (x.reshape::<2, 6>() * s).sum() + (x.reshape::<2, 6>().square() * s).mean());
+        let (_, g) = grad!(|m| (m.reshape::<Tensor<_, 2, 6>>() * s).sum() + (m.reshape::<Tensor<_, 2, 6>>().square() * s).mean());
+        check_fd(&g.m, &m, |x| (x.reshape::<Tensor<_, 2, 6>>() * s).sum() + (x.reshape::<Tensor<_, 2, 6>>().square() * s).mean());
         let v: RowVector<f64, 5> = sample(&mut rng);
         let c: ColVector<f64, 5> = sample(&mut rng);
-        let (_, g) = grad!(|v| (v.reshape2::<5, 1>() * c).sum());
+        let (_, g) = grad!(|v| (v.reshape::<Tensor<_, 5, 1>>() * c).sum());
         let _: RowVector<f64, 5> = g.v;
-        check_fd(&g.v, &v, |x| (x.reshape2::<5, 1>() * c).sum());
+        check_fd(&g.v, &v, |x| (x.reshape::<Tensor<_, 5, 1>>() * c).sum());
     }
 
     #[test]

@@ -26,28 +26,28 @@ fn matrix_times_vector_as_numpy_writes_it() {
 #[test]
 fn inv_and_det_of_square_matrices() {
     // twins of inv-non-square.rs and det-non-square.rs
-    let m: SquareMatrix<f64, 2> = tensor![[4.0, 7.0], [2.0, 6.0]];
+    let m: Tensor<f64, 2, 2> = tensor![[4.0, 7.0], [2.0, 6.0]];
     let i = m.inv().unwrap();
     assert!((m.det() - 10.0).abs() < 1e-12);
     let id = m.matmul(&i);
     assert!(
         id.iter()
-            .zip(SquareMatrix::<f64, 2>::identity().iter())
+            .zip(Tensor::<f64, 2, 2>::identity().iter())
             .all(|(a, b)| (a - b).abs() < 1e-12)
     );
-    let f: SquareMatrix<f32, 3> = Tensor::identity();
+    let f: Tensor<f32, 3, 3> = Tensor::identity();
     assert_eq!(f.det(), 1.0);
 }
 
 #[test]
 fn generic_code_states_the_square_bound() {
-    fn normalized_det<const N: usize>(m: &SquareMatrix<f64, N>) -> f64
+    fn normalized_det<const N: usize>(m: &Tensor<f64, N, N>) -> f64
     where
         Shape<N, N>: tensor::shape::Square,
     {
         m.det() / (N as f64)
     }
-    assert_eq!(normalized_det(&SquareMatrix::<f64, 4>::identity()), 0.25);
+    assert_eq!(normalized_det(&Tensor::<f64, 4, 4>::identity()), 0.25);
 }
 
 #[test]

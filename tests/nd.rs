@@ -111,14 +111,14 @@ fn display_like_numpy() {
 fn reshapes_across_ranks_keep_row_major_order() {
     // (28, 28, 1) -> (1, 784) and back
     let img = Tensor3::<u32, 28, 28, 1>::arange();
-    let row: Tensor<u32, 1, 784> = img.reshape2();
+    let row: Tensor<u32, 1, 784> = img.reshape();
     assert_eq!(row.as_flat(), img.as_flat());
-    assert_eq!(row.reshape3::<28, 28, 1>(), img);
+    assert_eq!(row.reshape::<Tensor3<_, 28, 28, 1>>(), img);
     let v: Vector<u32, 784> = img.flatten();
     assert_eq!(v[783], 783);
     // (2, 3, 4) -> (6, 4)
     let t = Tensor3::<i32, 2, 3, 4>::arange();
-    let m = t.reshape2::<6, 4>();
+    let m = t.reshape::<Tensor<_, 6, 4>>();
     for i in 0..6 {
         for j in 0..4 {
             assert_eq!(m[(i, j)], t[(i / 3, i % 3, j)]);
@@ -126,24 +126,29 @@ fn reshapes_across_ranks_keep_row_major_order() {
     }
     // (N, H, W, C) -> (N, H*W*C) for a dense layer, and back
     let batch = Tensor4::<u16, 4, 5, 6, 3>::arange();
-    let flat = batch.reshape2::<4, 90>();
+    let flat = batch.reshape::<Tensor<_, 4, 90>>();
     for n in 0..4 {
         for p in 0..90 {
             assert_eq!(flat[(n, p)], batch[(n, p / 18, (p / 3) % 6, p % 3)]);
         }
     }
-    assert_eq!(flat.reshape4::<4, 5, 6, 3>(), batch);
+    assert_eq!(flat.reshape::<Tensor4<_, 4, 5, 6, 3>>(), batch);
     assert_eq!(
         batch
-            .reshape3::<20, 6, 3>()
-            .reshape::<4, 30, 3>()
+            .reshape::<Tensor3<_, 20, 6, 3>>()
+            .reshape::<Tensor3<_, 4, 30, 3>>()
             .flatten::<360>()
             .as_flat(),
         batch.as_flat()
     );
-    assert_eq!(batch.reshape::<2, 2, 10, 9>().as_flat(), batch.as_flat());
     assert_eq!(
-        t.reshape::<4, 3, 2>().reshape4::<1, 4, 3, 2>().as_flat(),
+        batch.reshape::<Tensor4<_, 2, 2, 10, 9>>().as_flat(),
+        batch.as_flat()
+    );
+    assert_eq!(
+        t.reshape::<Tensor3<_, 4, 3, 2>>()
+            .reshape::<Tensor4<_, 1, 4, 3, 2>>()
+            .as_flat(),
         t.as_flat()
     );
 }
@@ -203,8 +208,8 @@ fn passing_twins_of_the_rank_3_ui_tests() {
     let img = tensor![[[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]]];
     assert_eq!(img.shape(), (2, 2, 3));
     // twin of reshape-across-ranks-wrong-count.rs
-    let x = Tensor3::<f32, 28, 28, 1>::zeros().reshape2::<1, 784>();
-    let flat: Tensor<f32, 8, 784> = Tensor4::<f32, 8, 28, 28, 1>::zeros().reshape2();
+    let x = Tensor3::<f32, 28, 28, 1>::zeros().reshape::<Tensor<_, 1, 784>>();
+    let flat: Tensor<f32, 8, 784> = Tensor4::<f32, 8, 28, 28, 1>::zeros().reshape();
     assert_eq!((x.shape(), flat.shape()), ((1, 784), (8, 784)));
     // twin of permute-not-a-permutation.rs
     assert_eq!(

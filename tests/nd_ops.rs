@@ -604,7 +604,7 @@ fn compatible_rank3_and_rank4_shapes_compile() {
     acc += Tensor3::<f32, 4, 4, 3>::ones(); // twin of rank3-add-assign-wrong-shape
     acc = acc + Tensor3::<f32, 1, 1, 3>::ones(); // broadcasting: the operator, not `+=`
     assert_eq!(acc, Tensor3::full(3.0));
-    let gray: Tensor3<f32, 4, 4, 1> = img.mean_axis::<2>().reshape3(); // twin of reduction-nd-wrong-shape
+    let gray: Tensor3<f32, 4, 4, 1> = img.mean_axis::<2>().reshape(); // twin of reduction-nd-wrong-shape
     assert_eq!(gray, Tensor3::ones());
     let full: Tensor3<f32, 4, 4, 3> = per_channel.broadcast::<4, 4, 3>(); // twin of broadcast-to-rank3-wrong-shape
     let mut in_place = img;
@@ -613,6 +613,6 @@ fn compatible_rank3_and_rank4_shapes_compile() {
     in_place -= &per_channel.broadcast();
     assert_eq!(in_place, img - per_channel);
     let mean = Tensor::<f32, 1, 3>::ones();
-    let centred: Tensor3<f32, 4, 4, 3> = img - mean.reshape3::<1, 1, 3>(); // twin of mixed-rank-operands
+    let centred: Tensor3<f32, 4, 4, 3> = img - mean.reshape::<Tensor3<_, 1, 1, 3>>(); // twin of mixed-rank-operands
     assert_eq!(centred, Tensor3::zeros());
 }

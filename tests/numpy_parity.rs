@@ -879,6 +879,6 @@ proptest! {
         prop_assert!(x == a && y == b);
         let s: tensor::Tensor4<i32, 2, 3, 2, 4> = tensor::Tensor4::stack::<2>([&a, &b]);
         let [x, y]: [tensor::Tensor4<i32, 2, 3, 1, 4>; 2] = s.split::<2, _, _>();
-        prop_assert!(x.reshape3::<2, 3, 4>() == a && y.reshape3::<2, 3, 4>() == b);
+        prop_assert!(x.reshape::<Tensor3<_, 2, 3, 4>>() == a && y.reshape::<Tensor3<_, 2, 3, 4>>() == b);
     }
 }

@@ -19,7 +19,7 @@ where
         }
     }
     assert_eq!(y.as_flat(), x.as_flat());
-    assert_eq!(y.reshape::<R, C>(), x);
+    assert_eq!(y.reshape::<Tensor<_, R, C>>(), x);
 }
 
 macro_rules! round_trips {
@@ -364,7 +364,10 @@ fn every_shape_up_to_8x8_round_trips() {
 fn seed_reshapes() {
     // np.arange(6).reshape(2, 3)
     let x = Tensor::<i32, 1, 6>::arange();
-    assert_eq!(x.reshape::<2, 3>(), tensor![[0, 1, 2], [3, 4, 5]]);
+    assert_eq!(
+        x.reshape::<Tensor<_, 2, 3>>(),
+        tensor![[0, 1, 2], [3, 4, 5]]
+    );
     // 12 numbers into (3, 4)
     let y: Tensor<i32, 3, 4> = Tensor::<i32, 1, 12>::arange().reshape();
     assert_eq!(y.row::<2>(), tensor![8, 9, 10, 11]);
@@ -372,7 +375,27 @@ fn seed_reshapes() {
     let img = Tensor::<f32, 28, 28>::from_fn(|i, j| (i * 28 + j) as f32);
     let v: Vector<f32, 784> = img.flatten();
     assert_eq!(v[783], 783.0);
-    assert_eq!(v.reshape::<28, 28>(), img);
+    assert_eq!(v.reshape::<Tensor<_, 28, 28>>(), img);
+}
+
+#[test]
+fn one_reshape_reaches_every_rank_and_the_broadcasting_types() {
+    // np.arange(24).reshape(2, 3, 4), .reshape(2, 2, 3, 2), .reshape(6, 4): row-major
+    // throughout, whatever the ranks of source and target.
+    let m = Tensor::<i32, 6, 4>::arange();
+    let t3 = m.reshape::<Tensor3<_, 2, 3, 4>>();
+    let t4: Tensor4<i32, 2, 2, 3, 2> = t3.reshape();
+    assert_eq!((t3[(1, 2, 3)], t4[(1, 1, 2, 1)]), (23, 23));
+    assert_eq!(t4.reshape::<Tensor<_, 6, 4>>(), m);
+    assert_eq!(m.reshape::<Tensor<_, 6, 4>>(), m); // the same shape: a copy
+    // A reduction's `keepdims` result (`ColVector`, axis typed `One`) into a row, and a row
+    // into the per-channel `(1, 1, C)` that broadcasts over an image.
+    let col: ColVector<i32, 6> = m.sum_axis::<1>();
+    let row = col.reshape::<RowVector<_, 6>>();
+    assert_eq!(row.as_flat(), &[6, 22, 38, 54, 70, 86]);
+    let img = Tensor3::<i32, 2, 2, 3>::zeros();
+    let per_channel = tensor![1, 2, 3].reshape::<Tensor3<_, 1, 1, 3>>();
+    assert_eq!((img + per_channel).as_flat()[..6], [1, 2, 3, 1, 2, 3]);
 }
 
 #[test]
@@ -387,11 +410,11 @@ proptest! {
     #[test]
     fn reshape_preserves_random_values(data in prop::array::uniform24(any::<f64>())) {
         let x: Tensor<f64, 4, 6> = Tensor::<f64, 1, 24>::from(data).reshape();
-        let y = x.reshape::<3, 8>();
+        let y = x.reshape::<Tensor<_, 3, 8>>();
         let z: Vector<f64, 24> = y.flatten();
         prop_assert_eq!(z.as_flat().iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
             data.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
-        let back: Tensor<f64, 1, 24> = y.reshape::<4, 6>().flatten();
+        let back: Tensor<f64, 1, 24> = y.reshape::<Tensor<_, 4, 6>>().flatten();
         prop_assert_eq!(back.map(f64::to_bits), z.map(f64::to_bits));
     }
 }

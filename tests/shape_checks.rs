@@ -20,8 +20,19 @@ fn literal_rows_of_equal_length() {
 fn reshape_with_equal_count() {
     // twin of reshape-wrong-count.rs
     let x = Tensor::<f32, 2, 3>::arange();
-    let y = x.reshape::<3, 2>();
+    let y = x.reshape::<Tensor<_, 3, 2>>();
     assert_eq!(y, tensor![[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]]);
+}
+
+#[test]
+fn reshape_to_a_named_tensor_type() {
+    // twin of reshape-target-not-a-tensor.rs and reshape-target-unknown.rs: the target is a
+    // tensor type of the same element type, named in the turbofish or by the annotation
+    let x = Tensor::<f32, 2, 3>::arange();
+    let y = x.reshape::<Tensor<f32, 3, 2>>();
+    let z: Tensor3<f32, 3, 2, 1> = x.reshape();
+    assert_eq!((y.sum(), z.sum()), (15.0, 15.0));
+    assert_eq!(x.reshape::<Tensor<_, 3, 2>>().sum(), 15.0);
 }
 
 #[test]
@@ -74,7 +85,7 @@ fn dimensions_beyond_typenums_own_table() {
     let m = Tensor::<f32, 2, 2352>::zeros() + v;
     assert_eq!(m.sum(), 2.0 * 2352.0);
     let batch = Tensor4::<u8, 2, 32, 32, 3>::zeros();
-    assert_eq!(batch.reshape2::<2, 3072>().shape(), (2, 3072));
+    assert_eq!(batch.reshape::<Tensor<_, 2, 3072>>().shape(), (2, 3072));
     // twin of dimension-outside-the-table.rs: 4096 is covered
     let col: Tensor<u8, 4096, 1> = Tensor::<u8, 1, 4096>::zeros().reshape();
     assert_eq!(col.shape(), (4096, 1));

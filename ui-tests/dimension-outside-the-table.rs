@@ -3,5 +3,5 @@ use tensor::Tensor;
 fn main() {
     // 4097 is not in the table of dimensions that shape arithmetic covers
     let x = Tensor::<u8, 1, 4097>::zeros();
-    let _y = x.reshape::<4097, 1>();
+    let _y = x.reshape::<Tensor<_, 4097, 1>>();
 }

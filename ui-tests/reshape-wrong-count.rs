@@ -2,5 +2,5 @@ use tensor::Tensor;
 
 fn main() {
     let x = Tensor::<f32, 2, 3>::arange();
-    let _y = x.reshape::<4, 2>();
+    let _y = x.reshape::<Tensor<_, 4, 2>>();
 }

@@ -781,7 +781,7 @@ fn product<T: Element, Rows0: Axis, Inner0: Axis, Cols0: Axis>(a: &[T], b: &[T],
     ));
 }
 
-/// The gradient of `x` in `y = x.reshape()` (or `reshape2`..`reshape4`, `flatten`): the
+/// The gradient of `x` in `y = x.reshape()` (or `x.flatten()`): the
 /// gradient `g` of the result, of shape `S2`, reshaped back to the shape `S` of `x`. A reshape
 /// keeps the row-major order, so this is the same elements in the original shape. The bound is
 /// the forward's (`S` reshapes into `S2`), so the rule applies wherever the reshape did.

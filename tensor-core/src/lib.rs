@@ -34,12 +34,13 @@
 //! **Reshape to a different element count.** `error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ`
 //!
 //! A reshape keeps every element: choose a target whose dimensions multiply to the same count
-//! (`reshape::<3, 2>()`, `flatten()` to `1 x 6`), or `block` first to keep only some elements.
+//! (`reshape::<Tensor<_, 3, 2>>()`, `flatten()` to `1 x 6`), or `block` first to keep only
+//! some elements.
 //!
 //! ```compile_fail,E0277
 //! # use tensor_core::Tensor;
 //! let x = Tensor::<f32, 2, 3>::zeros();
-//! let y = x.reshape::<4, 2>(); // 6 elements cannot fill 4 x 2
+//! let y = x.reshape::<Tensor<_, 4, 2>>(); // 6 elements cannot fill 4 x 2
 //! ```
 //!
 //! **Broadcast mismatch.** `error[E0277]: operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>`
@@ -92,7 +93,7 @@
 //! ```compile_fail,E0277
 //! # use tensor_core::Tensor;
 //! let x = Tensor::<u8, 1, 4097>::zeros();
-//! let _ = x.reshape::<4097, 1>(); // fix: x.t(), which needs no arithmetic
+//! let _ = x.reshape::<Tensor<_, 4097, 1>>(); // fix: x.t(), which needs no arithmetic
 //! ```
 //!
 //! # Tensors in `const` and `static`
@@ -100,9 +101,9 @@
 //! Model weights and lookup tables can be `static` tensors, placed in flash on a
 //! microcontroller, with their shapes checked where they are used. These are `const fn`s for
 //! every element type: `from_array`, `zeros`, `ones`, `full`, `eye`, `identity`, `transpose`/`t`,
-//! `reshape`/`flatten` (and `reshape2`/`reshape3`/`reshape4`), `row`/`col`, the shape queries, and
-//! element access through `as_array()[i][j]` and `as_flat()[k]`; the same for [`Tensor3`] and
-//! [`Tensor4`] (`full`, `zeros`, `ones`, reshapes, `as_flat`).
+//! `reshape` (to every rank) and `flatten`, `row`/`col`, the shape queries, and element access
+//! through `as_array()[i][j]` and `as_flat()[k]`; the same for [`Tensor3`] and [`Tensor4`]
+//! (`full`, `zeros`, `ones`, `reshape`, `as_flat`).
 //!
 //! ```
 //! use tensor_core::Tensor;
@@ -177,8 +178,9 @@ pub use nd::{Tensor3, Tensor4};
 #[cfg(feature = "alloc")]
 pub use ops::Unique;
 pub use ops::{BlockFits, ConcatParts, FloorDivMod, StackParts};
+pub use reshape::ArrayOf;
 pub use shape::{Shape, Shape1, Shape3, Shape4};
-pub use tensor::{ColVector, RowVector, SquareMatrix, Tensor, Vector};
+pub use tensor::{ColVector, RowVector, Tensor, Vector};
 
 /// The `num-traits` crate, re-exported: element types are bounded by its traits ([`Zero`] and
 /// [`One`] for every [`Element`], [`Float`] for `sqrt`, `mean`, `inv`...), so generic code and

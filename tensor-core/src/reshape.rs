@@ -1,87 +1,126 @@
-//! Reshapes within and across ranks, and `flatten`, with the element count checked at compile
-//! time ([`ReshapeInto`]); written once for every source shape.
+//! `reshape`, one method for every source and target rank, and `flatten`, with the element
+//! count checked at compile time ([`ReshapeInto`]).
+
+use core::mem::{ManuallyDrop, forget, transmute_copy};
 
 use crate::shape::{Const, Dims, ReshapeInto};
-use crate::{Array, Tensor, Tensor3, Tensor4, Vector};
+use crate::{Array, Vector};
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A tensor type whose elements are `T`: every [`Array<T, S>`] ([`Tensor`](crate::Tensor),
+/// [`Vector`], [`Tensor3`](crate::Tensor3), [`Tensor4`](crate::Tensor4),
+/// [`RowVector`](crate::RowVector), [`ColVector`](crate::ColVector)), and nothing else (the
+/// trait is sealed). It lets [`reshape`](Array::reshape) take its target as a tensor type,
+/// written the way every other tensor type is written: `x.reshape::<Tensor<_, 3, 2>>()`.
+///
+/// ```
+/// use tensor_core::{ArrayOf, Tensor, Tensor3};
+/// use tensor_core::shape::Const;
+/// use typenum::Same;
+///
+/// fn shape_of<U: ArrayOf<f32, Shape: Same<S>>, S>() {}
+/// shape_of::<Tensor<f32, 8, 784>, (Const<8>, Const<784>)>();
+/// shape_of::<Tensor3<f32, 28, 28, 1>, (Const<28>, Const<28>, Const<1>)>();
+/// ```
+///
+/// ```compile_fail,E0277
+/// use tensor_core::Tensor;
+///
+/// let x = Tensor::<f32, 2, 3>::zeros();
+/// let _ = x.reshape::<[[f32; 3]; 2]>(); // not a tensor type
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "the target of `reshape` must be a tensor type of `{T}` elements, not `{Self}`",
+    label = "the target names no tensor type of `{T}`",
+    note = "name the target as a tensor type with `_` for the element type: `reshape::<Tensor<_, R, C>>()`, `Tensor3<_, D0, D1, D2>`, `Tensor4<_, D0, D1, D2, D3>`, `Vector<_, N>`; a reshape keeps the element type (`map` converts it)"
+)]
+pub trait ArrayOf<T>: sealed::Sealed {
+    /// The shape: the tuple of axes of `Array<T, Shape>`, which is `Self`.
+    type Shape: Dims;
+}
+
+impl<T, S: Dims> sealed::Sealed for Array<T, S> {}
+
+impl<T, S: Dims> ArrayOf<T> for Array<T, S> {
+    type Shape = S;
+}
 
 impl<T: Copy, S: Dims> Array<T, S> {
-    /// The same elements, in row-major order, in the shape `S2`.
-    #[inline]
-    const fn reshaped<S2: Dims>(self) -> Array<T, S2>
-    where
-        S: ReshapeInto<S2>,
-    {
-        let out = Array::copied_from(self.as_flat());
-        // `T: Copy`, so nothing is dropped; a `const fn` cannot drop a generic storage type.
-        core::mem::forget(self);
-        out
-    }
-
-    /// Reshapes into a matrix, like `a.reshape(R, C)`: an image `(28, 28, 1)` into
-    /// `(1, 784)`, a batch `(N, H, W, C)` into `(N, H*W*C)` for a dense layer. The element
-    /// counts must agree; a mismatch is a compile error naming both shapes.
+    /// The same elements in row-major order in another shape of any rank, like NumPy's
+    /// `a.reshape(shape)`: the target type picks the shape, from the annotation of the result
+    /// or named in a turbofish (`_` for the element type). The element counts must agree; a
+    /// mismatch is a compile error naming both shapes:
+    ///
+    /// ```text
+    /// error[E0277]: cannot reshape a tensor of shape Shape<2, 3> into shape Shape<4, 2>: element counts differ
+    /// ```
+    ///
+    /// | NumPy | here |
+    /// |---|---|
+    /// | `x.reshape(3, 2)` | `x.reshape::<Tensor<_, 3, 2>>()` |
+    /// | `img.reshape(1, 784)` (an image `(28, 28, 1)`) | `img.reshape::<Tensor<_, 1, 784>>()` |
+    /// | `batch.reshape(8, -1)` (a batch `(8, 28, 28, 1)`) | `let x: Tensor<f32, 8, 784> = batch.reshape();` |
+    /// | `x.reshape(8, 28, 28, 1)` | `x.reshape::<Tensor4<_, 8, 28, 28, 1>>()` |
+    /// | `mean.reshape(1, 1, 3)` (to broadcast over an image) | `mean.reshape::<Tensor3<_, 1, 1, 3>>()` |
+    ///
+    /// There is no `-1`: the target is named in full, and it must be known where `reshape` is
+    /// called (`x.reshape().sum()` is `type annotations needed`). A `const fn`: weights can be
+    /// reshaped in `const` and `static` items.
     ///
     /// ```
-    /// use tensor_core::{Tensor3, Tensor4};
+    /// use tensor_core::{Tensor, Tensor3, Tensor4};
     ///
-    /// let m = Tensor3::<i32, 2, 3, 4>::arange().reshape2::<6, 4>();
-    /// assert_eq!(m[(5, 3)], 23);
-    /// let x = Tensor4::<f32, 8, 28, 28, 1>::zeros().reshape2::<8, 784>();
-    /// assert_eq!(x.shape(), (8, 784));
+    /// let x = Tensor::<i32, 1, 6>::arange();
+    /// assert_eq!(x.reshape::<Tensor<_, 2, 3>>(), Tensor::from([[0, 1, 2], [3, 4, 5]]));
+    ///
+    /// // Across ranks: a batch of images into rows for a dense layer, and back.
+    /// let batch = Tensor4::<f32, 8, 28, 28, 1>::zeros();
+    /// let rows: Tensor<f32, 8, 784> = batch.reshape();
+    /// assert_eq!(rows.reshape::<Tensor4<_, 8, 28, 28, 1>>(), batch);
+    /// let t = Tensor3::<i32, 2, 3, 4>::arange().reshape::<Tensor<_, 6, 4>>();
+    /// assert_eq!(t[(5, 3)], 23);
+    ///
+    /// const W: Tensor<f32, 2, 3> = Tensor::from_array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+    /// static W_T3: Tensor3<f32, 3, 2, 1> = W.reshape();
+    /// assert_eq!(W_T3[(2, 1, 0)], 6.0);
     /// ```
     ///
     /// ```compile_fail,E0277
-    /// use tensor_core::Tensor3;
-    ///
-    /// let m = Tensor3::<i32, 2, 3, 4>::arange().reshape2::<6, 5>(); // element counts differ
-    /// ```
-    #[must_use]
-    pub const fn reshape2<const R: usize, const C: usize>(self) -> Tensor<T, R, C>
-    where
-        S: ReshapeInto<(Const<R>, Const<C>)>,
-    {
-        self.reshaped()
-    }
-
-    /// Reshapes into rank 3, like `a.reshape(D0, D1, D2)`.
-    ///
-    /// ```
     /// use tensor_core::Tensor;
     ///
-    /// let t = Tensor::<i32, 6, 4>::arange().reshape3::<2, 3, 4>();
-    /// assert_eq!(t[(1, 2, 3)], 23);
+    /// let _ = Tensor::<i32, 2, 3>::arange().reshape::<Tensor<_, 4, 2>>(); // element counts differ
+    /// ```
+    ///
+    /// ```compile_fail,E0277
+    /// use tensor_core::{Tensor, Tensor3};
+    ///
+    /// const BAD: Tensor3<f32, 2, 2, 1> = Tensor::from_array([[1.0, 2.0, 3.0]]).reshape();
     /// ```
     #[must_use]
-    pub const fn reshape3<const D0: usize, const D1: usize, const D2: usize>(
-        self,
-    ) -> Tensor3<T, D0, D1, D2>
+    pub const fn reshape<Target>(self) -> Target
     where
-        S: ReshapeInto<(Const<D0>, Const<D1>, Const<D2>)>,
+        S: ReshapeInto<Target::Shape>,
+        Target: ArrayOf<T>,
     {
-        self.reshaped()
+        // `ReshapeInto` proves the element counts equal, so `copied_from` cannot panic.
+        let out = ManuallyDrop::new(Array::<T, Target::Shape>::copied_from(self.as_flat()));
+        // `T: Copy`, so nothing is dropped; a `const fn` cannot drop a generic storage type.
+        forget(self);
+        // SAFETY: `ArrayOf` is sealed and implemented only for `Array<T, S>`, with `Shape = S`,
+        // so `Target` is `Array<T, Target::Shape>`: this copies a value into its own type (and
+        // `ManuallyDrop` is `repr(transparent)`). A `const fn` cannot call the trait method
+        // that would say so to the compiler.
+        unsafe { transmute_copy::<ManuallyDrop<Array<T, Target::Shape>>, Target>(&out) }
     }
 
-    /// Reshapes into rank 4, like `a.reshape(D0, D1, D2, D3)`: for example a batch of flattened
-    /// images `(N, H*W*C)` back into `(N, H, W, C)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// let t = Tensor::<i32, 2, 12>::arange().reshape4::<2, 2, 3, 2>();
-    /// assert_eq!(t[(1, 1, 2, 1)], 23);
-    /// ```
-    #[must_use]
-    pub const fn reshape4<const D0: usize, const D1: usize, const D2: usize, const D3: usize>(
-        self,
-    ) -> Tensor4<T, D0, D1, D2, D3>
-    where
-        S: ReshapeInto<(Const<D0>, Const<D1>, Const<D2>, Const<D3>)>,
-    {
-        self.reshaped()
-    }
-
-    /// All elements in row-major order as a row vector, like `a.flatten()`; the length is
-    /// checked at compile time.
+    /// All elements in row-major order as NumPy's 1-D array, the row [`Vector<T, N>`], like
+    /// `a.flatten()` (and `a.ravel()`, which gives a view: [`as_flat`](Array::as_flat) is the
+    /// `&[T]` view). It is `reshape` into `Vector<T, N>`, with `N` inferred from the use of the
+    /// result (`flatten() @ w`, an annotation) or named: `flatten::<784>()`. `N` must be the
+    /// element count, checked at compile time.
     ///
     /// ```
     /// use tensor_core::{Tensor, Tensor3, Vector};
@@ -90,87 +129,20 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// assert_eq!(v.len(), 784);
     /// let m = Tensor::from([[1, 2], [3, 4]]);
     /// assert_eq!(m.flatten(), Tensor::from([1, 2, 3, 4]));
+    /// let w = Tensor::<i32, 4, 1>::ones();
+    /// assert_eq!(m.flatten().matmul(&w), Tensor::from([[10]])); // N = 4 from the product
+    /// ```
+    ///
+    /// ```compile_fail,E0277
+    /// use tensor_core::{Tensor, Vector};
+    ///
+    /// let _v: Vector<f32, 728> = Tensor::<f32, 28, 28>::zeros().flatten(); // 784 elements
     /// ```
     #[must_use]
     pub const fn flatten<const N: usize>(self) -> Vector<T, N>
     where
         S: ReshapeInto<(Const<1>, Const<N>)>,
     {
-        self.reshaped()
-    }
-}
-
-impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
-    /// Reshapes into another matrix shape, like NumPy's `a.reshape(R2, C2)`: the elements in
-    /// row-major order are kept. A target with a different element count is a compile error:
-    /// `cannot reshape a tensor of shape (Const<2>, Const<3>) into shape (Const<4>, Const<2>)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor;
-    ///
-    /// let x = Tensor::<i32, 1, 6>::arange();
-    /// assert_eq!(x.reshape::<2, 3>(), Tensor::from([[0, 1, 2], [3, 4, 5]]));
-    /// ```
-    ///
-    /// ```compile_fail,E0277
-    /// use tensor_core::Tensor;
-    ///
-    /// let _ = Tensor::<i32, 2, 3>::arange().reshape::<4, 2>(); // element counts differ
-    /// ```
-    ///
-    /// ```compile_fail
-    /// use tensor_core::Tensor;
-    ///
-    /// const BAD: Tensor<f32, 2, 2> = Tensor::from_array([[1.0, 2.0, 3.0]]).reshape();
-    /// ```
-    #[must_use]
-    pub const fn reshape<const R2: usize, const C2: usize>(self) -> Tensor<T, R2, C2>
-    where
-        (Const<R>, Const<C>): ReshapeInto<(Const<R2>, Const<C2>)>,
-    {
-        self.reshaped()
-    }
-}
-
-impl<T: Copy, const D0: usize, const D1: usize, const D2: usize> Tensor3<T, D0, D1, D2> {
-    /// Reshapes into another rank-3 shape, like `a.reshape(E0, E1, E2)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor3;
-    ///
-    /// let t = Tensor3::<i32, 2, 3, 4>::arange().reshape::<4, 3, 2>();
-    /// assert_eq!(t[(3, 2, 1)], 23);
-    /// ```
-    #[must_use]
-    pub const fn reshape<const E0: usize, const E1: usize, const E2: usize>(
-        self,
-    ) -> Tensor3<T, E0, E1, E2>
-    where
-        (Const<D0>, Const<D1>, Const<D2>): ReshapeInto<(Const<E0>, Const<E1>, Const<E2>)>,
-    {
-        self.reshaped()
-    }
-}
-
-impl<T: Copy, const D0: usize, const D1: usize, const D2: usize, const D3: usize>
-    Tensor4<T, D0, D1, D2, D3>
-{
-    /// Reshapes into another rank-4 shape, like `a.reshape(E0, E1, E2, E3)`.
-    ///
-    /// ```
-    /// use tensor_core::Tensor4;
-    ///
-    /// let t = Tensor4::<i32, 2, 2, 3, 2>::arange().reshape::<2, 3, 2, 2>();
-    /// assert_eq!(t[(1, 2, 1, 1)], 23);
-    /// ```
-    #[must_use]
-    pub const fn reshape<const E0: usize, const E1: usize, const E2: usize, const E3: usize>(
-        self,
-    ) -> Tensor4<T, E0, E1, E2, E3>
-    where
-        (Const<D0>, Const<D1>, Const<D2>, Const<D3>):
-            ReshapeInto<(Const<E0>, Const<E1>, Const<E2>, Const<E3>)>,
-    {
-        self.reshaped()
+        self.reshape()
     }
 }

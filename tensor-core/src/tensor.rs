@@ -63,16 +63,6 @@ pub type ColVector<T, const N: usize> = Array<T, (Const<N>, One)>;
 /// ```
 pub type RowVector<T, const N: usize> = Array<T, (One, Const<N>)>;
 
-/// A square `N x N` matrix.
-///
-/// ```
-/// use tensor_core::SquareMatrix;
-///
-/// let i = SquareMatrix::<f64, 3>::identity();
-/// assert_eq!(i[(1, 1)], 1.0);
-/// ```
-pub type SquareMatrix<T, const N: usize> = Tensor<T, N, N>;
-
 impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// The number of rows.
     ///

@@ -2,9 +2,10 @@
 //!
 //! [`Tensor3`] and [`Tensor4`] store their elements inline and row-major like [`Tensor`]
 //! (`[[[T; D2]; D1]; D0]`), and share its vocabulary: the same constructors, `shape()`,
-//! indexing by a tuple, iteration, `map`, NumPy-style `Display`. Reshapes across ranks are
-//! checked at compile time (`reshape2`, `reshape3`, `reshape4`, `flatten`), and `permute`
-//! reorders axes with the result shape in the type.
+//! indexing by a tuple, iteration, `map`, NumPy-style `Display`. `reshape` goes to and from
+//! every rank with the element count checked at compile time (the target type picks the rank:
+//! `batch.reshape::<Tensor<_, 8, 784>>()`), and `permute` reorders axes with the result shape in
+//! the type.
 //!
 //! They also have `Tensor`'s operators (`+ - * /` with NumPy broadcasting between tensors of
 //! the same rank, scalars on either side, `+= -= *= /=`, unary `-`), its elementwise math
@@ -23,7 +24,7 @@
 //! ```
 //!
 //! Operands of different ranks do not combine implicitly, unlike NumPy: reshape the
-//! lower-rank one first (`img - v.reshape3::<1, 1, C>()` for a `Vector<T, C>`).
+//! lower-rank one first (`img - v.reshape::<Tensor3<_, 1, 1, C>>()` for a `Vector<T, C>`).
 //!
 //! ```compile_fail
 //! use tensor_core::Tensor3;

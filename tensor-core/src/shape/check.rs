@@ -14,14 +14,14 @@ use super::Shape;
 /// use tensor_core::Tensor;
 ///
 /// let x = Tensor::<i32, 2, 3>::arange();
-/// assert_eq!(x.reshape::<3, 2>(), Tensor::from([[0, 1], [2, 3], [4, 5]]));
+/// assert_eq!(x.reshape::<Tensor<_, 3, 2>>(), Tensor::from([[0, 1], [2, 3], [4, 5]]));
 /// ```
 ///
 /// ```compile_fail,E0277
 /// use tensor_core::Tensor;
 ///
 /// let x = Tensor::<i32, 2, 3>::arange();
-/// let _ = x.reshape::<4, 2>(); // cannot reshape ... Shape<2, 3> into shape Shape<4, 2>
+/// let _ = x.reshape::<Tensor<_, 4, 2>>(); // cannot reshape ... Shape<2, 3> into shape Shape<4, 2>
 /// ```
 #[diagnostic::on_unimplemented(
     message = "cannot reshape a tensor of shape {From} into shape {To}: element counts differ",

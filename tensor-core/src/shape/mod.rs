@@ -1,7 +1,7 @@
 //! Shapes in the type system, and the compile-time checks written with them.
 //!
-//! A shape check is a trait bound on an operation: `reshape` requires
-//! `Shape<R, C>: ReshapeInto<Shape<R2, C2>>`, `row::<I>` requires `Shape<R, C>: RowInBounds<I>`.
+//! A shape check is a trait bound on an operation: `reshape` from shape `S` to shape `S2`
+//! requires `S: ReshapeInto<S2>`, `row::<I>` requires `Shape<R, C>: RowInBounds<I>`.
 //! The bounds are proved with [`typenum`] arithmetic while the program is type-checked, so
 //! `cargo check`, rust-analyzer and the compiler all see a mismatch. The last link of every
 //! check is a marker trait carrying the shapes in plain numbers and implemented only for

@@ -1,4 +1,4 @@
-//! The element-count check behind `reshape`, `flatten` and the reshapes across ranks.
+//! The element-count check behind `reshape` and `flatten`.
 
 use core::ops::Mul;
 

@@ -15,7 +15,7 @@ use crate::dsl::parse::{Component, Expr, Op};
 pub(crate) const SUPPORTED: &str = "`+`, `-`, `*`, `/` (between tensors, broadcasting, or with \
      scalars), unary `-`, `@`, `.T`, `exp`, `ln`, `sqrt`, `square`, `powi`, `abs`, `tanh`, \
      `sigmoid`, `relu`, `sum`, `mean`, `sum_axis::<A>`, `mean_axis::<A>`, `softmax`, \
-     `log_softmax`, `reshape`, `reshape2`, `reshape3`, `reshape4`, `flatten`";
+     `log_softmax`, `reshape`, `flatten`";
 
 /// A binary operator between tensors or scalars.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -75,8 +75,7 @@ pub(crate) enum Node {
     ),
     /// `a.softmax()` (`false`) or `a.log_softmax()` (`true`).
     Softmax(bool, Ident, usize),
-    /// `a.reshape::<..>()`, `a.reshape2::<..>()`..`a.reshape4::<..>()` or `a.flatten()`, the
-    /// target shape given or inferred.
+    /// `a.reshape::<..>()` or `a.flatten()`, the target type or length given or inferred.
     Reshape(Ident, Option<AngleBracketedGenericArguments>, usize),
 }
 
@@ -319,10 +318,7 @@ impl Builder<'_> {
             "log_softmax" => Some(true),
             _ => None,
         };
-        let reshape = matches!(
-            text.as_str(),
-            "reshape" | "reshape2" | "reshape3" | "reshape4" | "flatten"
-        );
+        let reshape = matches!(text.as_str(), "reshape" | "flatten");
         let known = elementwise.is_some() || reduction.is_some() || softmax.is_some() || reshape;
         if !known && text != "powi" {
             return Err(unsupported(name.span(), &format!("the method `{text}`")));

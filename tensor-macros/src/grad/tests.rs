@@ -151,11 +151,16 @@ proptest::proptest! {
 
 #[test]
 fn reshapes_keep_their_turbofish_and_take_the_reshape_rule() {
-    let text = expand(quote!(|a| (a.reshape2::<6, 4>().flatten() * p).sum()));
-    assert!(text.contains("reshape2 :: < 6 , 4 > ()"), "{text}");
+    let text = expand(quote!(
+        |a| (a.reshape::<Tensor<_, 6, 4>>().flatten() * p).sum()
+    ));
+    assert!(
+        text.contains("reshape :: < Tensor < _ , 6 , 4 > > ()"),
+        "{text}"
+    );
     assert!(text.contains(". flatten ()"), "{text}");
     assert_eq!(text.matches("reshape_vjp").count(), 2, "{text}");
-    let e = errors(quote!(|a| a.reshape::<2, 3>(a).sum()));
+    let e = errors(quote!(|a| a.reshape::<Tensor<_, 2, 3>>(a).sum()));
     assert!(
         e[0].0.contains("`reshape` takes no arguments"),
         "{}",
