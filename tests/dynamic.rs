@@ -4,6 +4,8 @@
 //! row counts panic or return the error with both shapes, mini-batching covers every row once,
 //! and data far larger than a thread's stack goes through every op.
 #![cfg(feature = "alloc")]
+// The operators are tested in each owned and borrowed form on purpose.
+#![allow(clippy::op_ref)]
 
 use proptest::prelude::*;
 use tensor::prelude::*;
@@ -192,12 +194,17 @@ fn rank_3_and_4_rows_reduce_along_every_axis_like_static_tensors() {
     // A per-channel statistic broadcasts back over the rows.
     let channel = flat::<Tensor4<f64, 1, 1, 1, 5>>(|k| k as f64);
     assert_eq!((&x - channel).to_static::<3>().unwrap(), s - channel);
-    let img = DynTensor3::<f64, 4, 10>::from(&s.reshape3::<3, 4, 10>());
+    let img = DynTensor3::<f64, 4, 10>::from(&s.reshape::<Tensor3<_, 3, 4, 10>>());
     assert_eq!(
         img.sum_axis::<2>().as_flat(),
-        s.reshape3::<3, 4, 10>().sum_axis::<2>().as_flat()
+        s.reshape::<Tensor3<_, 3, 4, 10>>()
+            .sum_axis::<2>()
+            .as_flat()
     );
-    assert_eq!(img.to_string(), s.reshape3::<3, 4, 10>().to_string());
+    assert_eq!(
+        img.to_string(),
+        s.reshape::<Tensor3<_, 3, 4, 10>>().to_string()
+    );
 }
 
 #[test]
