@@ -226,6 +226,7 @@ impl<T, S: Dims> Array<T, S> {
     /// # Panics
     ///
     /// If `flat.len() != S::SIZE`.
+    #[cfg(feature = "alloc")]
     #[inline]
     pub(crate) fn view(flat: &[T]) -> &Self {
         assert_eq!(
@@ -246,6 +247,7 @@ impl<T, S: Dims> Array<T, S> {
     /// # Panics
     ///
     /// If `flat.len() != S::SIZE`.
+    #[cfg(feature = "alloc")]
     #[inline]
     pub(crate) fn view_mut(flat: &mut [T]) -> &mut Self {
         assert_eq!(

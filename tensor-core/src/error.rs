@@ -88,6 +88,7 @@ impl core::error::Error for ShapeMismatch {}
 /// assert_eq!(e, RowsMismatch::Operands { left: 2, right: 5, row: &[3] });
 /// assert_eq!(e.to_string(), "operands could not be broadcast together with shapes (2, 3) (5, 3)");
 /// ```
+#[cfg(feature = "alloc")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RowsMismatch {
     /// Two run-time tensors combined elementwise have different row counts.
@@ -118,6 +119,7 @@ pub enum RowsMismatch {
 }
 
 /// Writes `(rows, row...)` as NumPy prints a shape.
+#[cfg(feature = "alloc")]
 fn write_shape(f: &mut fmt::Formatter<'_>, rows: usize, row: &[usize]) -> fmt::Result {
     write!(f, "({rows}")?;
     for d in row {
@@ -126,6 +128,7 @@ fn write_shape(f: &mut fmt::Formatter<'_>, rows: usize, row: &[usize]) -> fmt::R
     f.write_str(")")
 }
 
+#[cfg(feature = "alloc")]
 impl fmt::Display for RowsMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -161,4 +164,5 @@ impl fmt::Display for RowsMismatch {
     }
 }
 
+#[cfg(feature = "alloc")]
 impl core::error::Error for RowsMismatch {}

@@ -161,6 +161,7 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
 /// `Loop`).
 ///
 /// The callers pass slices of tensors whose shapes they checked; the lengths are asserted.
+#[cfg(feature = "alloc")]
 #[inline]
 pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(
     m: usize,
@@ -190,6 +191,7 @@ pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(
 }
 
 /// The inlined loop one row at a time, for a run-time number of rows (`K, C > 0`).
+#[cfg(feature = "alloc")]
 #[inline(always)]
 fn rows_loop<T, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
 where
