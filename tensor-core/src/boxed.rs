@@ -12,6 +12,7 @@
 //! [`to_boxed`](Tensor::to_boxed) copies one from heap to heap.
 
 use alloc::boxed::Box;
+use alloc::vec::Vec;
 
 use crate::shape::Dims;
 use crate::{Array, Element, Tensor};
@@ -65,6 +66,36 @@ impl<T, S: Dims> Array<T, S> {
     {
         let flat = self.as_flat();
         Self::boxed_from_flat_fn(|k| flat[k].clone())
+    }
+}
+
+/// Moving the elements between a boxed tensor and a `Vec`, without copying: the storage of a
+/// tensor is `S::SIZE` contiguous `T`s (`Dims` is sealed; see `Array::as_flat`), which is the
+/// layout of a boxed slice of that length.
+impl<T, S: Dims> Array<T, S> {
+    /// The boxed tensor whose row-major elements are `data`, taking its allocation (shrunk to
+    /// its length), or `data` back if it does not hold exactly `S::SIZE` elements.
+    pub(crate) fn boxed_from_vec(data: Vec<T>) -> Result<Box<Self>, Vec<T>> {
+        if data.len() != S::SIZE {
+            return Err(data);
+        }
+        let slice: Box<[T]> = data.into_boxed_slice();
+        // SAFETY: the slice's allocation (none when it is zero-sized) has the layout of
+        // `[T; S::SIZE]`, which is the layout of `Self` (see the impl's docs), so `Box<Self>`
+        // may own and later free it; its `S::SIZE` elements are initialized and, in row-major
+        // order, form a valid `Self`. Ownership moves from the slice's box to the new one.
+        Ok(unsafe { Box::from_raw(Box::into_raw(slice).cast::<Self>()) })
+    }
+
+    /// The row-major elements of a boxed tensor, taking its allocation.
+    pub(crate) fn into_flat_vec(self: Box<Self>) -> Vec<T> {
+        let raw = Box::into_raw(self).cast::<T>();
+        // SAFETY: the box's allocation has the layout of `[T; S::SIZE]` (see the impl's docs),
+        // the layout `Box<[T]>` of that length frees with, and holds that many initialized
+        // `T`s; ownership moves from the old box to the new one.
+        let flat: Box<[T]> =
+            unsafe { Box::from_raw(core::ptr::slice_from_raw_parts_mut(raw, S::SIZE)) };
+        flat.into_vec()
     }
 }
 

@@ -118,14 +118,14 @@ pub enum RowsMismatch {
     },
 }
 
-/// Writes `(rows, row...)` as NumPy prints a shape.
+/// The shape `(rows, row...)` of `rows` rows of shape `row` (of rank at most 3), in a buffer
+/// padded with zeros, and its rank.
 #[cfg(feature = "alloc")]
-fn write_shape(f: &mut fmt::Formatter<'_>, rows: usize, row: &[usize]) -> fmt::Result {
-    write!(f, "({rows}")?;
-    for d in row {
-        write!(f, ", {d}")?;
-    }
-    f.write_str(")")
+pub(crate) fn rows_shape(rows: usize, row: &[usize]) -> ([usize; 4], usize) {
+    let mut dims = [0; 4];
+    dims[0] = rows;
+    dims[1..=row.len()].copy_from_slice(row);
+    (dims, row.len() + 1)
 }
 
 #[cfg(feature = "alloc")]
@@ -133,32 +133,32 @@ impl fmt::Display for RowsMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Self::Operands { left, right, row } => {
-                f.write_str("operands could not be broadcast together with shapes ")?;
-                write_shape(f, left, row)?;
-                f.write_str(" ")?;
-                write_shape(f, right, row)
+                let ((l, rank), (r, _)) = (rows_shape(left, row), rows_shape(right, row));
+                let (l, r) = (ShapeDisplay(&l[..rank]), ShapeDisplay(&r[..rank]));
+                write!(
+                    f,
+                    "operands could not be broadcast together with shapes {l} {r}"
+                )
             }
             Self::Rows {
                 expected,
                 found,
                 row,
             } => {
-                f.write_str("cannot convert a tensor of shape ")?;
-                write_shape(f, found, row)?;
-                f.write_str(" into a tensor of shape ")?;
-                write_shape(f, expected, row)
+                let ((e, rank), (g, _)) = (rows_shape(expected, row), rows_shape(found, row));
+                let (e, g) = (ShapeDisplay(&e[..rank]), ShapeDisplay(&g[..rank]));
+                write!(
+                    f,
+                    "cannot convert a tensor of shape {g} into a tensor of shape {e}"
+                )
             }
             Self::Length { len, row } => {
                 let size: usize = row.iter().product();
-                write!(f, "cannot arrange {len} elements in rows of shape (")?;
-                for (i, d) in row.iter().enumerate() {
-                    let sep = if i == 0 { "" } else { ", " };
-                    write!(f, "{sep}{d}")?;
-                }
-                if row.len() == 1 {
-                    f.write_str(",")?;
-                }
-                write!(f, "): {len} is not a multiple of {size}")
+                let row = ShapeDisplay(row);
+                write!(
+                    f,
+                    "cannot arrange {len} elements in rows of shape {row}: {len} is not a multiple of {size}"
+                )
             }
         }
     }
@@ -166,3 +166,35 @@ impl fmt::Display for RowsMismatch {
 
 #[cfg(feature = "alloc")]
 impl core::error::Error for RowsMismatch {}
+
+/// The size that stands for a run-time number of rows where a shape is reported (the first
+/// entry of `io::DataError::Mismatch`'s `expected_shape` when the requested type is a
+/// [`DynArray`](crate::DynArray), which takes any number of rows); printed `n`.
+#[cfg(feature = "alloc")]
+pub const ANY_ROWS: usize = usize::MAX;
+
+/// Writes a shape as NumPy prints it: `(3, 4)`, `(4,)`, `()`; a size of [`ANY_ROWS`] prints
+/// as `n`.
+#[cfg(feature = "alloc")]
+pub(crate) struct ShapeDisplay<'a, D>(pub(crate) &'a [D]);
+
+#[cfg(feature = "alloc")]
+impl<D: fmt::Display + Copy + TryInto<usize>> fmt::Display for ShapeDisplay<'_, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(")?;
+        for (i, &d) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            if d.try_into().is_ok_and(|d| d == ANY_ROWS) {
+                f.write_str("n")?;
+            } else {
+                write!(f, "{d}")?;
+            }
+        }
+        if self.0.len() == 1 {
+            f.write_str(",")?;
+        }
+        f.write_str(")")
+    }
+}

@@ -12,15 +12,7 @@ impl<T, S: Dims> DynArray<T, S> {
     where
         S: Prepend<Const<N>>,
     {
-        let len = N * S::SIZE;
-        let raw = Box::into_raw(b).cast::<T>();
-        // SAFETY: `Array<T, (Const<N>, S...)>` is `N * S::SIZE` contiguous `T`s with `T`'s
-        // alignment and no padding (`Dims` is sealed; see `Array::as_flat`), so the box's
-        // allocation has the layout of `[T; len]`, which is the layout `Box<[T]>` frees with.
-        // Ownership of the initialized elements moves from the old box to the new one.
-        let flat: Box<[T]> =
-            unsafe { Box::from_raw(core::ptr::slice_from_raw_parts_mut(raw, len)) };
-        Self::from_parts(N, flat.into_vec())
+        Self::from_parts(N, b.into_flat_vec())
     }
 
     /// The rows copied from a static tensor of shape `(N, S...)`.
@@ -96,13 +88,9 @@ impl<T, S: Dims> DynArray<T, S> {
         S: Prepend<Const<N>>,
     {
         self.expect_rows(N)?;
-        let flat = self.into_vec().into_boxed_slice();
-        debug_assert_eq!(flat.len(), <S::Output as Dims>::SIZE);
-        let raw = Box::into_raw(flat).cast::<Array<T, S::Output>>();
-        // SAFETY: the slice holds exactly `N * S::SIZE` initialized `T`s (checked above: the
-        // tensor has `N` rows of `S::SIZE`), which is the layout of `Array<T, (Const<N>,
-        // S...)>` (see `from_boxed`); ownership moves from the slice's box to the new one.
-        Ok(unsafe { Box::from_raw(raw) })
+        // `N` rows of `S::SIZE` elements: exactly the elements of the static tensor.
+        Ok(Array::boxed_from_vec(self.into_vec())
+            .unwrap_or_else(|_| unreachable!("N rows hold the static tensor's elements")))
     }
 }
 

@@ -47,6 +47,7 @@ use core::marker::PhantomData;
 
 pub use batches::Batches;
 
+use crate::error::{ShapeDisplay, rows_shape};
 use crate::shape::{Const, Dims, Prepend};
 use crate::{Array, Element, RowsMismatch};
 
@@ -119,11 +120,19 @@ impl<T, S: Dims> DynArray<T, S> {
     /// assert_eq!(e.to_string(), "cannot arrange 4 elements in rows of shape (3,): 4 is not a multiple of 3");
     /// ```
     pub fn from_vec(data: Vec<T>) -> Result<Self, RowsMismatch> {
+        Self::from_whole_rows(data).map_err(|data| RowsMismatch::Length {
+            len: data.len(),
+            row: S::DIMS,
+        })
+    }
+
+    /// [`from_vec`](Self::from_vec), giving `data` back when it is not a whole number of rows.
+    pub(crate) fn from_whole_rows(data: Vec<T>) -> Result<Self, Vec<T>> {
         let len = data.len();
         match len.checked_div(S::SIZE) {
             Some(rows) if len.is_multiple_of(S::SIZE) => Ok(Self::from_parts(rows, data)),
             None if len == 0 => Ok(Self::from_parts(0, data)),
-            _ => Err(RowsMismatch::Length { len, row: S::DIMS }),
+            _ => Err(data),
         }
     }
 
@@ -207,10 +216,7 @@ impl<T, S: Dims> DynArray<T, S> {
     /// The size of each axis, the rows first, as a fixed array padded with zeros after the
     /// last axis (the first [`ndim`](Self::ndim) entries are the shape).
     pub(crate) fn dims(&self) -> [usize; 4] {
-        let mut dims = [0; 4];
-        dims[0] = self.rows;
-        dims[1..=S::RANK].copy_from_slice(S::DIMS);
-        dims
+        rows_shape(self.rows, S::DIMS).0
     }
 
     /// The elements in row-major order.
@@ -478,11 +484,8 @@ impl<T: fmt::Debug, S: Dims> fmt::Debug for DynArray<T, S> {
     /// assert_eq!(format!("{x:?}"), "DynArray(2, 2)[0, 1, 2, 3]");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DynArray({}", self.rows)?;
-        for d in S::DIMS {
-            write!(f, ", {d}")?;
-        }
-        f.write_str(")")?;
+        let dims = self.dims();
+        write!(f, "DynArray{}", ShapeDisplay(&dims[..=S::RANK]))?;
         f.debug_list().entries(&self.data).finish()
     }
 }

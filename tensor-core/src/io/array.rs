@@ -7,6 +7,7 @@ use std::vec::Vec;
 
 use super::error::{DataError, Origin};
 use super::{Dtype, FileElement};
+use crate::error::ANY_ROWS;
 use crate::shape::Dims;
 use crate::{Array, DynArray};
 
@@ -59,27 +60,6 @@ pub trait FileArray: Sized + sealed::Sealed {
     }
 }
 
-/// The first entry of [`DataError::Mismatch`]'s `expected_shape` when the requested type is a
-/// [`DynArray`](crate::DynArray), which takes any number of rows; printed `n`.
-pub const ANY_ROWS: usize = usize::MAX;
-
-/// Moves `data` into a new heap allocation holding an `A`, without copying.
-///
-/// # Safety
-///
-/// `A` must be a `repr(transparent)` wrapper of nested arrays of `T` holding exactly
-/// `data.len()` elements: then `A` has the size of `[T; data.len()]` and the alignment of `T`,
-/// every sequence of `T` values is a valid `A`, and its row-major order is the memory order.
-unsafe fn boxed_from_vec<T, A>(data: Vec<T>) -> Box<A> {
-    // `into_boxed_slice` shrinks the allocation to exactly `len` elements.
-    let slice: Box<[T]> = data.into_boxed_slice();
-    // SAFETY: the allocation of `slice` (possibly none, when it is empty) has the layout of
-    // `[T; len]`, which by the caller's guarantee is the layout of `A` (same size, alignment of
-    // `T`), so `Box<A>` may own and later free it; its elements are initialized and, by the
-    // caller's guarantee, form a valid `A`.
-    unsafe { Box::from_raw(Box::into_raw(slice).cast::<A>()) }
-}
-
 impl<T: FileElement, S: Dims> sealed::Sealed for Array<T, S> {}
 impl<T: FileElement, S: Dims> sealed::Sealed for Box<Array<T, S>> {}
 
@@ -104,12 +84,7 @@ impl<T: FileElement, S: Dims> FileArray for Box<Array<T, S>> {
     const SHAPE: &'static [usize] = S::DIMS;
 
     fn from_row_major(data: Vec<T>) -> Result<Self, Vec<T>> {
-        if data.len() != S::SIZE {
-            return Err(data);
-        }
-        // SAFETY: `Array` is `repr(transparent)` over nested arrays of `T` holding `S::SIZE`
-        // elements in row-major order (`Dims` is sealed), and `data` has `S::SIZE` elements.
-        Ok(unsafe { boxed_from_vec(data) })
+        Array::boxed_from_vec(data)
     }
 
     fn as_row_major(&self) -> &[T] {
@@ -127,10 +102,11 @@ impl<T: FileElement, S: Dims> FileArray for DynArray<T, S> {
     const ANY_ROWS: bool = true;
 
     fn from_row_major(data: Vec<T>) -> Result<Self, Vec<T>> {
-        if S::SIZE == 0 || !data.len().is_multiple_of(S::SIZE) {
+        // Rows without elements leave the file's row count out of the data.
+        if S::SIZE == 0 {
             return Err(data);
         }
-        DynArray::from_vec(data).map_err(|_| unreachable!("a whole number of rows"))
+        DynArray::from_whole_rows(data)
     }
 
     fn as_row_major(&self) -> &[T] {

@@ -7,6 +7,7 @@ use std::string::String;
 use std::vec::Vec;
 
 use super::Dtype;
+use crate::error::ShapeDisplay;
 
 /// Where an array came from or went to: a file (when the call was given a path) and, in an
 /// archive of several arrays (`.npz`, safetensors), the array's name. Its `Display` starts
@@ -137,7 +138,7 @@ pub enum DataError {
         /// The file, and the array in an archive.
         origin: Origin,
         /// The shape of the requested tensor type; for a [`DynArray`](crate::DynArray),
-        /// whose rows any number fits, the first entry is [`ANY_ROWS`](super::ANY_ROWS)
+        /// whose rows any number fits, the first entry is [`ANY_ROWS`](crate::io::ANY_ROWS)
         /// (printed `n`).
         expected_shape: Vec<usize>,
         /// The element type of the requested tensor type.
@@ -226,29 +227,6 @@ impl DataError {
             origin: origin.clone(),
             source,
         }
-    }
-}
-
-/// Writes a shape as NumPy prints it: `(3, 4)`, `(4,)`, `()`.
-pub(crate) struct ShapeDisplay<'a, D>(pub(crate) &'a [D]);
-
-impl<D: fmt::Display + Copy + TryInto<usize>> fmt::Display for ShapeDisplay<'_, D> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("(")?;
-        for (i, &d) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            if d.try_into().is_ok_and(|d| d == super::ANY_ROWS) {
-                f.write_str("n")?;
-            } else {
-                write!(f, "{d}")?;
-            }
-        }
-        if self.0.len() == 1 {
-            f.write_str(",")?;
-        }
-        f.write_str(")")
     }
 }
 

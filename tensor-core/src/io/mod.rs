@@ -35,7 +35,8 @@ mod npz;
 #[cfg(feature = "safetensors")]
 mod safetensors;
 
-pub use array::{ANY_ROWS, FileArray};
+pub use crate::error::ANY_ROWS;
+pub use array::FileArray;
 pub use element::{Dtype, FileElement};
 pub use error::{DataError, Format, Origin};
 #[cfg(feature = "npy")]
