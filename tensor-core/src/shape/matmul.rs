@@ -21,7 +21,9 @@ use crate::Array;
 use crate::element::Element;
 use crate::kernels;
 
-mod sealed {
+/// Right operands of the matrix products: matrices (`Array<T, (Const<K>, B1)>`) and references
+/// to them. Seals [`MatMulRhs`] and `DynTensor`'s `RowsMatMulRhs`.
+pub(super) mod sealed {
     pub trait Sealed {}
     impl<T, const K: usize, B1: crate::shape::Axis> Sealed
         for crate::Array<T, (crate::shape::Const<K>, B1)>

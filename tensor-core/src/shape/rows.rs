@@ -154,16 +154,6 @@ where
 {
 }
 
-mod sealed {
-    pub trait Sealed {}
-    impl<T, const K: usize, B1: crate::shape::Axis> Sealed
-        for crate::Array<T, (crate::shape::Const<K>, B1)>
-    where
-        (crate::shape::Const<K>, B1): crate::shape::Dims,
-    {
-    }
-}
-
 /// A valid right operand of `DynTensor<T, K>::matmul`: a `Tensor<T, K, C>` (or a column
 /// `ColVector<T, K>`), whose product with the `(n, K)` left operand is
 /// [`Output`](Self::Output) `= DynTensor<T, C>`. Sealed. A right operand whose row count is not
@@ -172,7 +162,7 @@ mod sealed {
 /// ```text
 /// error[E0277]: cannot multiply `DynShape<n, 784>` by `Shape<785, 10>`: inner dimensions 784 and 785 differ
 /// ```
-pub trait RowsMatMulRhs<T, const K: usize>: sealed::Sealed {
+pub trait RowsMatMulRhs<T, const K: usize>: super::matmul::sealed::Sealed {
     /// The product's type, `DynTensor<T, C>` for a right operand `Tensor<T, K, C>`.
     type Output;
 
