@@ -61,6 +61,22 @@ impl<T: Element, S: Dims> DynArray<T, S> {
         fold(self.as_flat(), first, |x| x, pick)
     }
 
+    /// The index along axis `A` of the first `better` element of each lane, NaN first.
+    #[track_caller]
+    fn arg_axis<const A: usize>(
+        &self,
+        what: &str,
+        better: impl Fn(T, T) -> bool + Copy,
+    ) -> S::Out<usize>
+    where
+        S: RowsAxis<A>,
+    {
+        let dims = self.dims();
+        self.reduce_axis::<A, usize>(|a, lanes, out| {
+            arg_into(a, lanes, out, what, &&dims[..=S::RANK], better)
+        })
+    }
+
     /// The sum of all elements; 0 for an empty tensor.
     ///
     /// ```
@@ -190,12 +206,7 @@ impl<T: Element, S: Dims> DynArray<T, S> {
     where
         S: RowsAxis<A>,
     {
-        let dims = self.dims();
-        self.reduce_axis::<A, usize>(|a, lanes, out| {
-            arg_into(a, lanes, out, "argmax_axis", &&dims[..=S::RANK], |x, b| {
-                x > b
-            })
-        })
+        self.arg_axis::<A>("argmax_axis", |x, b| x > b)
     }
 
     /// The index along axis `A` of the first smallest element of each lane, keeping the
@@ -217,12 +228,7 @@ impl<T: Element, S: Dims> DynArray<T, S> {
     where
         S: RowsAxis<A>,
     {
-        let dims = self.dims();
-        self.reduce_axis::<A, usize>(|a, lanes, out| {
-            arg_into(a, lanes, out, "argmin_axis", &&dims[..=S::RANK], |x, b| {
-                x < b
-            })
-        })
+        self.arg_axis::<A>("argmin_axis", |x, b| x < b)
     }
 }
 
