@@ -5,6 +5,8 @@
 //! stack overflow.
 #![cfg(feature = "alloc")]
 
+mod common;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,12 +16,7 @@ const SMALL_STACK: usize = 256 * 1024;
 
 /// Runs `f` on a fresh thread with a 256 KiB stack and returns its result.
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(SMALL_STACK)
-        .spawn(f)
-        .expect("spawn a thread")
-        .join()
-        .expect("the small-stack thread panicked")
+    common::on_stack(SMALL_STACK, f)
 }
 
 #[test]

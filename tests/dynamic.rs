@@ -7,6 +7,8 @@
 // The operators are tested in each owned and borrowed form on purpose.
 #![allow(clippy::op_ref)]
 
+mod common;
+
 use proptest::prelude::*;
 use tensor::prelude::*;
 use tensor::{RowsMismatch, shape::One};
@@ -295,12 +297,7 @@ fn select_rows_push_and_collect_build_datasets() {
 /// Runs `f` on a thread with a 2 MiB stack, the default of spawned threads and of the test
 /// harness.
 fn on_2_mib_stack(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .stack_size(2 << 20)
-        .spawn(f)
-        .expect("spawn a thread")
-        .join()
-        .expect("the 2 MiB thread panicked");
+    common::on_stack(2 << 20, f);
 }
 
 #[test]

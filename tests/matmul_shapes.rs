@@ -4,6 +4,8 @@
 //! naive `f64` loop; NaN and infinities through each path. CI runs this file on every kernel
 //! (`TENSOR_KERNEL=portable|sse2|avx2|avx512`).
 
+mod common;
+
 use tensor::Tensor;
 
 /// A deterministic pseudo-random sequence in `[-1, 1)` (xorshift), so failures reproduce.
@@ -88,12 +90,7 @@ fn nan_and_inf<const R: usize, const K: usize, const C: usize>() {
 
 /// Runs `f` on a thread with a large stack (some products are values of a few MiB).
 fn big_stack(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .stack_size(64 << 20)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .expect("the check panicked");
+    common::on_stack(64 << 20, f);
 }
 
 #[test]

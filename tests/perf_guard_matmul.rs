@@ -10,6 +10,8 @@
 //! faster). Each ratio is the median of interleaved rounds: a batch of tensor calls, then a
 //! batch of loop calls, each batch about 200 microseconds.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -150,61 +152,57 @@ macro_rules! both {
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timings need a release build")]
 fn products_are_at_least_half_the_plain_loop() {
-    let handle = std::thread::Builder::new()
-        .stack_size(64 << 20)
-        .spawn(|| {
-            [
-                // K = 1: scaling and outer products.
-                both!("K=1", 10000, 1, 1),
-                both!("K=1", 100, 1, 1),
-                both!("K=1", 1000, 1, 3),
-                both!("outer", 256, 1, 256),
-                both!("outer", 7, 1, 31),
-                // Dot products.
-                both!("dot", 1, 3, 1),
-                both!("dot", 1, 10, 1),
-                both!("dot", 1, 100, 1),
-                both!("dot", 1, 4096, 1),
-                both!("dot", 1, 10000, 1),
-                // Matrix-vector.
-                both!("matvec", 31, 7, 1),
-                both!("matvec", 3, 100, 1),
-                both!("matvec", 1000, 64, 1),
-                both!("matvec", 10000, 10, 1),
-                both!("matvec", 512, 512, 1),
-                // Vector-matrix: one sample through a layer.
-                both!("vecmat", 1, 3, 2),
-                both!("vecmat", 1, 10, 31),
-                both!("vecmat", 1, 64, 1000),
-                both!("vecmat", 1, 784, 10),
-                both!("vecmat", 1, 784, 128),
-                // Thin, narrow and odd.
-                both!("thin", 2, 64, 100),
-                both!("thin", 4, 100, 7),
-                both!("narrow", 1000, 64, 2),
-                both!("narrow", 1000, 8, 3),
-                both!("odd", 100, 10, 16),
-                both!("odd", 31, 64, 10),
-                both!("odd", 7, 31, 100),
-                both!("narrow", 1000, 100, 10),
-                // Layers of an MNIST MLP, a batch of 32.
-                both!("layer", 32, 784, 10),
-                both!("layer", 32, 784, 128),
-                both!("layer", 32, 128, 10),
-                // Small and medium squares.
-                both!("tiny", 2, 3, 4),
-                both!("tiny", 3, 4, 7),
-                both!("square", 4, 4, 4),
-                both!("square", 8, 8, 8),
-                both!("square", 10, 10, 10),
-                both!("square", 16, 16, 16),
-                both!("square", 31, 31, 31),
-                both!("square", 64, 64, 64),
-                both!("square", 100, 100, 100),
-            ]
-        })
-        .expect("spawn");
-    let results = handle.join().expect("measure");
+    let results = common::on_stack(64 << 20, || {
+        [
+            // K = 1: scaling and outer products.
+            both!("K=1", 10000, 1, 1),
+            both!("K=1", 100, 1, 1),
+            both!("K=1", 1000, 1, 3),
+            both!("outer", 256, 1, 256),
+            both!("outer", 7, 1, 31),
+            // Dot products.
+            both!("dot", 1, 3, 1),
+            both!("dot", 1, 10, 1),
+            both!("dot", 1, 100, 1),
+            both!("dot", 1, 4096, 1),
+            both!("dot", 1, 10000, 1),
+            // Matrix-vector.
+            both!("matvec", 31, 7, 1),
+            both!("matvec", 3, 100, 1),
+            both!("matvec", 1000, 64, 1),
+            both!("matvec", 10000, 10, 1),
+            both!("matvec", 512, 512, 1),
+            // Vector-matrix: one sample through a layer.
+            both!("vecmat", 1, 3, 2),
+            both!("vecmat", 1, 10, 31),
+            both!("vecmat", 1, 64, 1000),
+            both!("vecmat", 1, 784, 10),
+            both!("vecmat", 1, 784, 128),
+            // Thin, narrow and odd.
+            both!("thin", 2, 64, 100),
+            both!("thin", 4, 100, 7),
+            both!("narrow", 1000, 64, 2),
+            both!("narrow", 1000, 8, 3),
+            both!("odd", 100, 10, 16),
+            both!("odd", 31, 64, 10),
+            both!("odd", 7, 31, 100),
+            both!("narrow", 1000, 100, 10),
+            // Layers of an MNIST MLP, a batch of 32.
+            both!("layer", 32, 784, 10),
+            both!("layer", 32, 784, 128),
+            both!("layer", 32, 128, 10),
+            // Small and medium squares.
+            both!("tiny", 2, 3, 4),
+            both!("tiny", 3, 4, 7),
+            both!("square", 4, 4, 4),
+            both!("square", 8, 8, 8),
+            both!("square", 10, 10, 10),
+            both!("square", 16, 16, 16),
+            both!("square", 31, 31, 31),
+            both!("square", 64, 64, 64),
+            both!("square", 100, 100, 100),
+        ]
+    });
     let slow: Vec<_> = results.iter().flatten().filter(|(_, r)| *r < 0.5).collect();
     assert!(
         slow.is_empty(),

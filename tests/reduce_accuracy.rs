@@ -11,6 +11,8 @@
 //! The old reductions (eight interleaved running sums in the element type) fail this test:
 //! their `f32` sum of 10^6 issue values is off by about 1e-4, NumPy's by 1e-8.
 
+mod common;
+
 use serde_json::Value;
 use tensor::prelude::*;
 use tensor::{Tensor3, Tensor4};
@@ -304,12 +306,8 @@ fn as_f32(xs: &[f64]) -> Vec<f64> {
 
 #[test]
 fn reductions_are_at_least_as_accurate_as_numpy() {
-    std::thread::Builder::new()
-        .stack_size(4 << 30) // debug frames hold several by-value results of up to 8 MB
-        .spawn(run)
-        .unwrap()
-        .join()
-        .unwrap();
+    // Debug frames hold several by-value results of up to 8 MB.
+    common::on_stack(4 << 30, run);
 }
 
 /// The case measured less accurate than NumPy when this test was written (issue 21, reported

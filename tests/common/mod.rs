@@ -1,4 +1,5 @@
-//! Helpers shared by the numeric integration tests: NumPy golden files and float comparisons.
+//! Helpers shared by the integration tests: NumPy golden files, float comparisons, and a
+//! thread with a stack of a chosen size.
 #![allow(dead_code)]
 
 use serde_json::Value;
@@ -109,4 +110,16 @@ pub fn assert_exact(what: &str, got: &[f64], want: &[f64]) {
             "{what}: element {k}: got {g:e}, want {w:e}"
         );
     }
+}
+
+/// Runs `f` on a new thread with a stack of `bytes` bytes and returns its result; a panic in
+/// `f` fails the calling test. For tests of data larger (or stacks smaller) than the default
+/// 2 MiB of spawned threads.
+pub fn on_stack<T: Send + 'static>(bytes: usize, f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(bytes)
+        .spawn(f)
+        .expect("spawn a thread")
+        .join()
+        .expect("the thread with the chosen stack panicked")
 }
