@@ -511,12 +511,17 @@ impl<T: Element, S: Dims> fmt::Display for Array<T, S> {
     /// assert_eq!(Tensor3::<i32, 2, 1, 2>::arange().to_string(), "[[[0 1]]\n\n [[2 3]]]");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let dims = if S::RANK == 2 && S::DIMS[0] == 1 {
-            &S::DIMS[1..]
-        } else {
-            S::DIMS
-        };
-        crate::fmt::write_array(f, self.as_flat(), dims)
+        crate::fmt::write_array(f, self.as_flat(), printed_dims::<S>())
+    }
+}
+
+/// The shape `Display` prints: `S`, except that a matrix with one row prints as NumPy's 1-D
+/// array.
+fn printed_dims<S: Dims>() -> &'static [usize] {
+    if S::RANK == 2 && S::DIMS[0] == 1 {
+        &S::DIMS[1..]
+    } else {
+        S::DIMS
     }
 }
 
@@ -532,12 +537,7 @@ impl<S: Dims> fmt::Display for Array<bool, S> {
     /// assert_eq!(Tensor::from([[true], [true]]).to_string(), "[[ True]\n [ True]]"); // as NumPy
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let dims = if S::RANK == 2 && S::DIMS[0] == 1 {
-            &S::DIMS[1..]
-        } else {
-            S::DIMS
-        };
-        crate::fmt::write_array(f, self.as_flat(), dims)
+        crate::fmt::write_array(f, self.as_flat(), printed_dims::<S>())
     }
 }
 
