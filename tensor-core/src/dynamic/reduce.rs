@@ -10,10 +10,10 @@ use alloc::vec::Vec;
 use num_traits::Float;
 
 use crate::kernels::reduce::{
-    first_of_lanes, fold, fold_axis, max_nan, mean, mean_lanes, min_nan, std, sum, sum_lanes, var,
+    first_of_lanes, fold_axis, max_nan, mean, mean_lanes, min_nan, std, sum, sum_lanes, var,
     var_lanes,
 };
-use crate::ops::{arg_into, empty};
+use crate::ops::{arg_into, empty, extremum};
 use crate::shape::{Dims, RowsAxis};
 use crate::{DynArray, Element};
 
@@ -50,15 +50,6 @@ impl<T: Element, S: Dims> DynArray<T, S> {
             let first: Vec<T> = out.to_vec();
             fold_axis(a, lanes, out, &first, |x, _| x, pick);
         })
-    }
-
-    /// The largest (`pick = max_nan`) or smallest element.
-    #[track_caller]
-    fn extremum(&self, what: &str, pick: impl Fn(T, T) -> T) -> T {
-        let Some(&first) = self.as_flat().first() else {
-            empty(what, &self.dims()[..=S::RANK])
-        };
-        fold(self.as_flat(), first, |x| x, pick)
     }
 
     /// The index along axis `A` of the first `better` element of each lane, NaN first.
@@ -103,7 +94,7 @@ impl<T: Element, S: Dims> DynArray<T, S> {
     #[must_use]
     #[track_caller]
     pub fn max(&self) -> T {
-        self.extremum("max", max_nan)
+        extremum(self.as_flat(), "max", &&self.dims()[..=S::RANK], max_nan)
     }
 
     /// The smallest element, NaN if there is one.
@@ -120,7 +111,7 @@ impl<T: Element, S: Dims> DynArray<T, S> {
     #[must_use]
     #[track_caller]
     pub fn min(&self) -> T {
-        self.extremum("min", min_nan)
+        extremum(self.as_flat(), "min", &&self.dims()[..=S::RANK], min_nan)
     }
 
     /// The sum along axis `A`, keeping it, like `np.sum(a, axis=A, keepdims=True)`. Axis 0

@@ -27,4 +27,4 @@ pub use select::Unique;
 #[cfg(feature = "alloc")]
 pub(crate) use math::{log_softmax_lanes, softmax_lanes};
 #[cfg(feature = "alloc")]
-pub(crate) use reduce::{arg_into, empty};
+pub(crate) use reduce::{arg_into, empty, extremum};

@@ -57,8 +57,8 @@
 use num_traits::Float;
 
 use crate::kernels::reduce::{
-    arg_best, first_of_lanes, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std, sum,
-    sum_lanes, var, var_lanes,
+    arg_best, first_of_lanes, fold, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std,
+    sum, sum_lanes, var, var_lanes,
 };
 use crate::shape::{Dims, ReduceAxis, ReduceLeading};
 use crate::{Array, Element};
@@ -67,6 +67,25 @@ use crate::{Array, Element};
 #[track_caller]
 pub(crate) fn empty(op: &str, shape: impl core::fmt::Debug) -> ! {
     panic!("{op} of an empty tensor of shape {shape:?}: it has no elements")
+}
+
+/// The largest (`pick = max_nan`) or smallest element of `a`, NaN first.
+///
+/// # Panics
+///
+/// If `a` is empty, naming `what` and the tensor's `shape`.
+#[inline]
+#[track_caller]
+pub(crate) fn extremum<T: Copy>(
+    a: &[T],
+    what: &str,
+    shape: &dyn core::fmt::Debug,
+    pick: impl Fn(T, T) -> T,
+) -> T {
+    let Some(&first) = a.first() else {
+        empty(what, shape)
+    };
+    fold(a, first, |x| x, pick)
 }
 
 /// Folds the lanes `(outer, n, inner)` of `a` into a tensor of shape `K` (`outer x inner`
@@ -191,10 +210,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     #[must_use]
     #[track_caller]
     pub fn max(&self) -> T {
-        let Some(&first) = self.as_flat().first() else {
-            empty("max", S::SHAPE)
-        };
-        crate::kernels::reduce::fold(self.as_flat(), first, |x| x, max_nan)
+        extremum(self.as_flat(), "max", &S::SHAPE, max_nan)
     }
 
     /// The smallest element, like `a.min()`: NaN if any element is NaN, as in NumPy.
@@ -211,10 +227,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     #[must_use]
     #[track_caller]
     pub fn min(&self) -> T {
-        let Some(&first) = self.as_flat().first() else {
-            empty("min", S::SHAPE)
-        };
-        crate::kernels::reduce::fold(self.as_flat(), first, |x| x, min_nan)
+        extremum(self.as_flat(), "min", &S::SHAPE, min_nan)
     }
 
     /// The row-major (flat) index of the first largest element, like `a.argmax()`; the first
