@@ -315,7 +315,7 @@ impl<T, S: Dims> DynArray<T, S> {
     /// assert_eq!(sums, [1, 5, 9]);
     /// ```
     pub fn iter_rows(&self) -> impl ExactSizeIterator<Item = &Array<T, S>> + '_ {
-        (0..self.rows).map(move |i| Array::view(&self.data[i * S::SIZE..(i + 1) * S::SIZE]))
+        (0..self.rows).map(move |i| self.row(i))
     }
 
     /// Appends a row, like NumPy's `np.vstack([a, row])` (amortized O(row), not a copy of
