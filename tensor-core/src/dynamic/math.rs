@@ -14,13 +14,21 @@ use crate::shape::Dims;
 use crate::{DynArray, Element};
 
 impl<T: Copy, S: Dims> DynArray<T, S> {
-    /// A copy with `f` applied to every element, through the vectorized kernel of `op`.
-    fn map_simd(&self, op: Option<Unary>, f: impl Fn(T) -> T) -> Self {
+    /// A copy with `f` applied to every element, in place on the copy.
+    fn map_in_place(&self, f: impl Fn(T) -> T) -> Self {
         let mut out = self.clone();
-        match op {
-            Some(op) => unary_simd(self.as_flat(), out.as_flat_mut(), op, f),
-            None => unary_assign(out.as_flat_mut(), f),
-        }
+        unary_assign(out.as_flat_mut(), f);
+        out
+    }
+
+    /// `f` of every element (`f` computes `op`) through the vectorized kernel of `op`, into a
+    /// zero-filled output rather than a copy the kernel would overwrite.
+    fn map_vectorized(&self, op: Unary, f: impl Fn(T) -> T) -> Self
+    where
+        T: Float,
+    {
+        let mut out = DynArray::from_parts(self.nrows(), alloc::vec![T::zero(); self.size()]);
+        unary_simd(self.as_flat(), out.as_flat_mut(), op, f);
         out
     }
 
@@ -36,7 +44,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Exp), |x| x.exp())
+        self.map_vectorized(Unary::Exp, |x| x.exp())
     }
 
     /// The natural logarithm of each element, like `np.log(a)`.
@@ -51,7 +59,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Ln), |x| x.ln())
+        self.map_vectorized(Unary::Ln, |x| x.ln())
     }
 
     /// The hyperbolic tangent of each element, like `np.tanh(a)`.
@@ -66,7 +74,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Tanh), |x| x.tanh())
+        self.map_vectorized(Unary::Tanh, |x| x.tanh())
     }
 
     /// The logistic function `1 / (1 + e^-x)` of each element.
@@ -81,7 +89,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Sigmoid), |x| T::one() / (T::one() + (-x).exp()))
+        self.map_vectorized(Unary::Sigmoid, |x| T::one() / (T::one() + (-x).exp()))
     }
 
     /// The square root of each element, like `np.sqrt(a)`.
@@ -96,7 +104,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.sqrt())
+        self.map_in_place(|x| x.sqrt())
     }
 
     /// Each element to the integer power `n`, like `a ** n`.
@@ -111,7 +119,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.powi(n))
+        self.map_in_place(|x| x.powi(n))
     }
 
     /// The square of each element, like `np.square(a)`.
@@ -126,7 +134,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Mul<Output = T>,
     {
-        self.map_simd(None, |x| x * x)
+        self.map_in_place(|x| x * x)
     }
 
     /// The absolute value of each element, like `np.abs(a)`.
@@ -141,7 +149,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Signed,
     {
-        self.map_simd(None, |x| x.abs())
+        self.map_in_place(|x| x.abs())
     }
 
     /// `max(x, 0)` of each element (NaN stays NaN).
@@ -157,7 +165,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Element,
     {
-        self.map_simd(None, |x| max_nan(x, T::zero()))
+        self.map_in_place(|x| max_nan(x, T::zero()))
     }
 
     /// Each element limited to `[lo, hi]`, like `np.clip(a, lo, hi)`.
@@ -173,7 +181,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Element,
     {
-        self.map_simd(None, |x| min_nan(max_nan(x, lo), hi))
+        self.map_in_place(|x| min_nan(max_nan(x, lo), hi))
     }
 }
 

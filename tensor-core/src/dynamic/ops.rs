@@ -47,15 +47,28 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
         }
     }
 
+    /// A tensor of `T::default()` with this one's rows: the output of a kernel that writes
+    /// every element (zero-filled by the allocator for the primitive types, not a copy the
+    /// kernel would overwrite).
+    fn output(&self) -> Self
+    where
+        T: Default,
+    {
+        Self::from_parts(self.nrows(), alloc::vec![T::default(); self.size()])
+    }
+
     /// `f(self, other)` element by element, through the SIMD kernel of `op`.
     fn zip_rows(
         &self,
         other: &Self,
         op: Binary,
         f: impl Fn(T, T) -> T,
-    ) -> Result<Self, RowsMismatch> {
+    ) -> Result<Self, RowsMismatch>
+    where
+        T: Default,
+    {
         self.same_rows(other)?;
-        let mut out = Self::from_parts(self.nrows(), self.as_flat().to_vec());
+        let mut out = self.output();
         binary_simd(self.as_flat(), other.as_flat(), out.as_flat_mut(), op, f);
         Ok(out)
     }
@@ -92,11 +105,12 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
         f: impl Fn(T, T) -> T,
     ) -> Self
     where
+        T: Default,
         S: RowsBroadcast<S2>,
     {
         let rank = S::RANK + 1;
         let (dims, db) = self.broadcast_dims::<S2>();
-        let mut out = Self::from_parts(self.nrows(), self.as_flat().to_vec());
+        let mut out = self.output();
         let (a, b) = (self.as_flat(), b.as_flat());
         let (dims, db) = (&dims[..rank], &db[..rank]);
         if swap {
@@ -110,6 +124,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     /// `row = f(row, b)` for every row, in place.
     fn zip_static_assign<S2: Dims>(&mut self, b: &Array<T, S2>, op: Binary, f: impl Fn(T, T) -> T)
     where
+        T: Default,
         S: RowsBroadcast<S2>,
     {
         if S2::SIZE == S::SIZE && S::SIZE > 0 {
@@ -133,7 +148,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     /// ```
     pub fn try_add(&self, other: &Self) -> Result<Self, RowsMismatch>
     where
-        T: Add<Output = T>,
+        T: Default + Add<Output = T>,
     {
         self.zip_rows(other, Binary::Add, |a, b| a + b)
     }
@@ -148,7 +163,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     /// ```
     pub fn try_sub(&self, other: &Self) -> Result<Self, RowsMismatch>
     where
-        T: Sub<Output = T>,
+        T: Default + Sub<Output = T>,
     {
         self.zip_rows(other, Binary::Sub, |a, b| a - b)
     }
@@ -163,7 +178,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     /// ```
     pub fn try_mul(&self, other: &Self) -> Result<Self, RowsMismatch>
     where
-        T: Mul<Output = T>,
+        T: Default + Mul<Output = T>,
     {
         self.zip_rows(other, Binary::Mul, |a, b| a * b)
     }
@@ -178,7 +193,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     /// ```
     pub fn try_div(&self, other: &Self) -> Result<Self, RowsMismatch>
     where
-        T: Div<Output = T>,
+        T: Default + Div<Output = T>,
     {
         self.zip_rows(other, Binary::Div, |a, b| a / b)
     }
@@ -194,7 +209,7 @@ fn fail(e: RowsMismatch) -> ! {
 /// Every form of one operator for `DynArray` (see the module docs).
 macro_rules! dyn_binary_op {
     ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt) => {
-        impl<T: Copy + $Op<Output = T>, S: Dims> $Op<&DynArray<T, S>> for &DynArray<T, S> {
+        impl<T: Copy + Default + $Op<Output = T>, S: Dims> $Op<&DynArray<T, S>> for &DynArray<T, S> {
             type Output = DynArray<T, S>;
 
             /// # Panics
@@ -241,7 +256,7 @@ macro_rules! dyn_binary_op {
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&Array<T, S2>> for &DynArray<T, S> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&Array<T, S2>> for &DynArray<T, S> {
             type Output = DynArray<T, S>;
 
             fn $op(self, rhs: &Array<T, S2>) -> DynArray<T, S> {
@@ -249,7 +264,7 @@ macro_rules! dyn_binary_op {
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<Array<T, S2>> for &DynArray<T, S> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<Array<T, S2>> for &DynArray<T, S> {
             type Output = DynArray<T, S>;
 
             fn $op(self, rhs: Array<T, S2>) -> DynArray<T, S> {
@@ -257,7 +272,7 @@ macro_rules! dyn_binary_op {
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&Array<T, S2>> for DynArray<T, S> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&Array<T, S2>> for DynArray<T, S> {
             type Output = Self;
 
             fn $op(mut self, rhs: &Array<T, S2>) -> Self {
@@ -266,7 +281,7 @@ macro_rules! dyn_binary_op {
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<Array<T, S2>> for DynArray<T, S> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<Array<T, S2>> for DynArray<T, S> {
             type Output = Self;
 
             fn $op(mut self, rhs: Array<T, S2>) -> Self {
@@ -275,7 +290,7 @@ macro_rules! dyn_binary_op {
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&DynArray<T, S>> for &Array<T, S2> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&DynArray<T, S>> for &Array<T, S2> {
             type Output = DynArray<T, S>;
 
             fn $op(self, rhs: &DynArray<T, S>) -> DynArray<T, S> {
@@ -283,7 +298,7 @@ macro_rules! dyn_binary_op {
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&DynArray<T, S>> for Array<T, S2> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $Op<&DynArray<T, S>> for Array<T, S2> {
             type Output = DynArray<T, S>;
 
             fn $op(self, rhs: &DynArray<T, S>) -> DynArray<T, S> {
@@ -291,13 +306,13 @@ macro_rules! dyn_binary_op {
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $OpAssign<&Array<T, S2>> for DynArray<T, S> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $OpAssign<&Array<T, S2>> for DynArray<T, S> {
             fn $op_assign(&mut self, rhs: &Array<T, S2>) {
                 self.zip_static_assign(rhs, Binary::$Op, |a, b| a $sym b);
             }
         }
 
-        impl<T: Copy + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $OpAssign<Array<T, S2>> for DynArray<T, S> {
+        impl<T: Copy + Default + $Op<Output = T>, S: RowsBroadcast<S2>, S2: Dims> $OpAssign<Array<T, S2>> for DynArray<T, S> {
             fn $op_assign(&mut self, rhs: Array<T, S2>) {
                 self.zip_static_assign(&rhs, Binary::$Op, |a, b| a $sym b);
             }
