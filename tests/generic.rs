@@ -18,6 +18,15 @@ fn dense<const N: usize, const D: usize, const H: usize>(
     tensor!(x @ w + b)
 }
 
+/// A linear score per row, `x @ v` with a 1-D `v` (NumPy's matrix-vector product), and the
+/// transpose's product `x.T @ x` (a Gram matrix).
+fn scores_and_gram<const N: usize, const D: usize>(
+    x: &Tensor<f64, N, D>,
+    v: &Vector<f64, D>,
+) -> (Vector<f64, N>, Tensor<f64, D, D>) {
+    (x.matvec(v), x.t().matmul(x))
+}
+
 /// Standardise every column: `(x - mean) / std` with per-column statistics.
 fn standardize<const N: usize, const C: usize>(x: &Tensor<f64, N, C>) -> Tensor<f64, N, C> {
     (*x - x.mean_axis::<0>()) / x.std_axis::<0>()
@@ -219,6 +228,28 @@ fn check_dense<const N: usize>() {
 fn dense_layer_at_two_batch_sizes() {
     check_dense::<1>();
     check_dense::<32>();
+}
+
+fn check_matvec_and_transpose<const N: usize>() {
+    let x: Tensor<f64, N, 4> = random(11);
+    let v: Vector<f64, 4> = random(12);
+    let (scores, gram) = scores_and_gram(&x, &v);
+    let xr = rows(x.as_flat(), 4);
+    let want: Vec<f64> = xr
+        .iter()
+        .map(|r| r.iter().zip(v.as_flat()).map(|(a, b)| a * b).sum())
+        .collect();
+    close(scores.as_flat(), &want, 1e-12);
+    let want_gram: Vec<f64> = (0..16)
+        .map(|k| xr.iter().map(|r| r[k / 4] * r[k % 4]).sum())
+        .collect();
+    close(gram.as_flat(), &want_gram, 1e-12);
+}
+
+#[test]
+fn matvec_and_transpose_at_two_batch_sizes() {
+    check_matvec_and_transpose::<1>();
+    check_matvec_and_transpose::<32>();
 }
 
 fn check_standardize<const N: usize>() {
