@@ -325,3 +325,30 @@ closed_form_props!(f32_4, f32, 4);
 closed_form_props!(f64_2, f64, 2);
 closed_form_props!(f64_3, f64, 3);
 closed_form_props!(f64_4, f64, 4);
+
+/// A nearly singular 2x2 (its rows almost parallel) with `b = A x` for a moderate `x`: the
+/// adjugate's `adj(A) b / det(A)` cancels to an error of order `cond(A) eps` in `x` and a
+/// residual 1e10 times the normwise backward-error bound `eps (|A| |x| + |b|)` that LU with
+/// partial pivoting (and NumPy's `solve`) meets, here at 0.16 of it (found by a search in
+/// exact rational arithmetic; `tests/linalg_props.rs` found the failure on random matrices).
+#[test]
+fn solve_is_backward_stable_on_an_ill_conditioned_2x2() {
+    let a = Tensor::<f64, 2, 2>::from([
+        [-0.042076246589405786, -0.8737626595846855],
+        [-0.05883586191760386, -1.2217957482172186],
+    ]);
+    let b = Tensor::from([[0.3760675779558736], [0.5258610707926217]]);
+    let x = a.solve(&b).expect("invertible");
+    let row_sum = |i: usize| a[(i, 0)].abs() + a[(i, 1)].abs();
+    let norm_a = row_sum(0).max(row_sum(1));
+    let (x0, x1) = (x[(0, 0)], x[(1, 0)]);
+    let residual = |i: usize| (a[(i, 0)].mul_add(x0, a[(i, 1)] * x1) - b[(i, 0)]).abs();
+    let bound = 4.0
+        * f64::EPSILON
+        * (norm_a * x0.abs().max(x1.abs()) + b[(0, 0)].abs().max(b[(1, 0)].abs()));
+    assert!(
+        residual(0).max(residual(1)) <= bound,
+        "residual {} > {bound}",
+        residual(0).max(residual(1))
+    );
+}

@@ -1,4 +1,4 @@
-//! Closed forms of `det`, `inv` and `solve` for `2 x 2`, `3 x 3` and `4 x 4` matrices: the
+//! Closed forms of `det` and `inv`, and the singularity rule of `solve`, for `2 x 2`, `3 x 3` and `4 x 4` matrices: the
 //! determinant and the adjugate by cofactors (2x2 minors for `4 x 4`, cross products for
 //! `3 x 3`), in straight-line code over flat row-major slices.
 //!
@@ -330,18 +330,27 @@ fn inverse_lu<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
 }
 
 /// Writes the solution of `a x = b` to `x` (`b` and `x` are `N x M`, row-major); `false` if
-/// `a` is singular by the rule of the module docs. `x = (adj(a) / det(a)) b`.
+/// `a` is singular by the rule of the module docs.
+///
+/// The rule is decided on the closed-form determinant, but the solution comes from LU with
+/// partial pivoting, as for the larger sizes: `adj(a) / det(a) b` has a residual of order
+/// `cond(A) eps |b|`, where LU's is of order `eps |A| |x|` (backward stable), which is what
+/// NumPy's `solve` gives and what `tests/linalg_props.rs` checks on matrices of any
+/// conditioning. A matrix within rounding of the threshold can pass the rule and still meet an
+/// exactly zero pivot; that is `false` too.
 #[inline(always)]
 pub(super) fn solve<T: Float, const N: usize>(a: &[T], b: &[T], x: &mut [T], m: usize) -> bool {
     debug_assert!(b.len() == N * m && x.len() == N * m);
-    let Some(inv) = inverse::<T, N>(a) else {
-        return false;
+    let p = pow_n(max_abs(a), N);
+    // A NaN determinant is not `<=` anything: not singular, and the NaN propagates.
+    let singular = if in_range(p, N) {
+        det_unscaled::<T, N>(a).abs() <= size::<T>(N) * T::epsilon() * p
+    } else {
+        inverse_scaled::<T, N>(a).is_none()
     };
-    for i in 0..N {
-        let row = &mut x[i * m..(i + 1) * m];
-        for (j, o) in row.iter_mut().enumerate() {
-            *o = (0..N).fold(T::zero(), |acc, k| acc + inv[i * N + k] * b[k * m + j]);
-        }
+    if singular {
+        return false;
     }
-    true
+    x.copy_from_slice(b);
+    super::lu::solve_small::<T, N>(a, x, m)
 }

@@ -135,3 +135,61 @@ fn permute_rows<T>(b: &mut [T], m: usize, pivots: &[usize]) {
         }
     }
 }
+
+/// Solves `A X = B` for a small `N x N` matrix `a` (row-major) by the same factorization as
+/// [`factor`] and [`solve_in_place`], written over a fixed-size array so that, for `N` up to
+/// 4, the loops unroll into straight-line code that keeps `A` in registers (the slice form
+/// costs 3-4x at 3x3). `x` holds the `N x m` right-hand sides on entry and `X` on exit.
+/// `false`, with `x` unspecified, on an exactly zero pivot; the caller decides numerical
+/// singularity itself.
+#[inline(always)]
+// Index loops over the fixed-size array unroll into straight-line code; the iterator form of
+// the elimination (`for row in &mut f[k + 1..]`, zipped with the pivot row) measured 1.5-2x
+// slower at 4x4 (`benches/small_linalg.rs`, solve_f32/4 41 -> 60 ns).
+#[allow(clippy::needless_range_loop)]
+pub(super) fn solve_small<T: Float, const N: usize>(a: &[T], x: &mut [T], m: usize) -> bool {
+    debug_assert!(a.len() == N * N && x.len() == N * m);
+    let mut f: [[T; N]; N] = core::array::from_fn(|i| core::array::from_fn(|j| a[i * N + j]));
+    let mut rows: [usize; N] = core::array::from_fn(|i| i);
+    for k in 0..N {
+        // Row k ends up with the first largest |f[i][k]|, i >= k, as in `factor`; the rows
+        // below it may be in another order (which does not change the result), but every
+        // exchange is between rows whose indices are constants once unrolled, so `f` stays
+        // in registers where a swap with a data-dependent index would spill it to memory.
+        for i in k + 1..N {
+            if f[i][k].abs() > f[k][k].abs() {
+                f.swap(k, i);
+                rows.swap(k, i);
+            }
+        }
+        let pivot = f[k][k];
+        if pivot == T::zero() {
+            return false;
+        }
+        for i in k + 1..N {
+            let l = f[i][k] / pivot;
+            f[i][k] = l;
+            for j in k + 1..N {
+                f[i][j] = f[i][j] - l * f[k][j];
+            }
+        }
+    }
+    for c in 0..m {
+        let mut y: [T; N] = core::array::from_fn(|i| x[rows[i] * m + c]);
+        for i in 1..N {
+            for k in 0..i {
+                y[i] = y[i] - f[i][k] * y[k];
+            }
+        }
+        for i in (0..N).rev() {
+            for k in i + 1..N {
+                y[i] = y[i] - f[i][k] * y[k];
+            }
+            y[i] = y[i] / f[i][i];
+        }
+        for (i, &v) in y.iter().enumerate() {
+            x[i * m + c] = v;
+        }
+    }
+    true
+}
