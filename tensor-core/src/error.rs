@@ -109,6 +109,14 @@ pub enum RowsMismatch {
         /// The shape of each row.
         row: &'static [usize],
     },
+    /// A matrix product whose inner dimensions, run-time row counts, differ: `x.t().matmul(&y)`
+    /// of an `(n, K)` `x` and an `(m, C)` `y` with `n != m`.
+    Product {
+        /// The left operand's shape as multiplied, `(K, n)` for the transpose of `x`.
+        left: [usize; 2],
+        /// The right operand's shape, `(m, C)`.
+        right: [usize; 2],
+    },
     /// Flat data whose length is not a whole number of rows.
     Length {
         /// The number of elements given.
@@ -150,6 +158,14 @@ impl fmt::Display for RowsMismatch {
                 write!(
                     f,
                     "cannot convert a tensor of shape {g} into a tensor of shape {e}"
+                )
+            }
+            Self::Product { left, right } => {
+                let (l, r) = (ShapeDisplay(&left), ShapeDisplay(&right));
+                write!(
+                    f,
+                    "cannot multiply {l} by {r}: inner dimensions {} and {} differ",
+                    left[1], right[0]
                 )
             }
             Self::Length { len, row } => {

@@ -46,6 +46,7 @@ use core::fmt;
 use core::marker::PhantomData;
 
 pub use batches::Batches;
+pub use matmul::DynTransposed;
 
 use crate::error::{ShapeDisplay, rows_shape};
 use crate::shape::{Const, Dims, Prepend};
