@@ -117,6 +117,14 @@ pub enum RowsMismatch {
         /// The right operand's shape, `(m, C)`.
         right: [usize; 2],
     },
+    /// A matrix of another crate (`ndarray`, `nalgebra`) converted into a run-time tensor whose
+    /// row shape is not the matrix's trailing dimension: `(5, 3)` into a `DynTensor<T, 4>`.
+    Shape {
+        /// The shape of the matrix given.
+        found: [usize; 2],
+        /// The shape of each row of the tensor type.
+        row: &'static [usize],
+    },
     /// Flat data whose length is not a whole number of rows.
     Length {
         /// The number of elements given.
@@ -166,6 +174,14 @@ impl fmt::Display for RowsMismatch {
                     f,
                     "cannot multiply {l} by {r}: inner dimensions {} and {} differ",
                     left[1], right[0]
+                )
+            }
+            Self::Shape { found, row } => {
+                let (e, rank) = rows_shape(ANY_ROWS, row);
+                let (e, g) = (ShapeDisplay(&e[..rank]), ShapeDisplay(&found));
+                write!(
+                    f,
+                    "cannot convert an array of shape {g} into a tensor of shape {e}"
                 )
             }
             Self::Length { len, row } => {
