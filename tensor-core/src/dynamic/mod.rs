@@ -44,6 +44,7 @@ mod reduce;
 use alloc::vec::Vec;
 use core::fmt;
 use core::marker::PhantomData;
+use core::ops::{Index, IndexMut};
 
 pub use batches::Batches;
 pub use matmul::DynTransposed;
@@ -457,6 +458,67 @@ impl<T: Copy, S: Dims> FromIterator<Array<T, S>> for DynArray<T, S> {
             out.push(&row);
         }
         out
+    }
+}
+
+impl<T, const C: usize> DynTensor<T, C> {
+    /// The flat position of element `(i, j)`, or the panic naming the index and the shape.
+    #[track_caller]
+    fn flat_index(&self, (i, j): (usize, usize)) -> usize {
+        if i < self.rows && j < C {
+            i * C + j
+        } else {
+            index_out_of_bounds((i, j), (self.rows, C))
+        }
+    }
+}
+
+#[cold]
+#[track_caller]
+fn index_out_of_bounds(index: (usize, usize), shape: (usize, usize)) -> ! {
+    panic!("index {index:?} is out of bounds for a tensor of shape {shape:?}")
+}
+
+impl<T, const C: usize> Index<(usize, usize)> for DynTensor<T, C> {
+    type Output = T;
+
+    /// The element in row `i`, column `j`, like NumPy's `x[i, j]` (and the `tensor!` DSL's
+    /// `x[i, j]` with run-time indices).
+    ///
+    /// # Panics
+    ///
+    /// If the index is out of bounds; the message names the index and the shape.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// let x = DynTensor::<i32, 3>::from_flat_fn(2, |k| k as i32);
+    /// assert_eq!(x[(1, 2)], 5);
+    /// ```
+    #[track_caller]
+    fn index(&self, index: (usize, usize)) -> &T {
+        &self.data[self.flat_index(index)]
+    }
+}
+
+impl<T, const C: usize> IndexMut<(usize, usize)> for DynTensor<T, C> {
+    /// The element in row `i`, column `j`, mutably.
+    ///
+    /// # Panics
+    ///
+    /// If the index is out of bounds; the message names the index and the shape.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// let mut x = DynTensor::<i32, 3>::zeros(2);
+    /// x[(0, 1)] = 4;
+    /// assert_eq!(x.as_flat(), &[0, 4, 0, 0, 0, 0]);
+    /// ```
+    #[track_caller]
+    fn index_mut(&mut self, index: (usize, usize)) -> &mut T {
+        let k = self.flat_index(index);
+        &mut self.data[k]
     }
 }
 
