@@ -185,3 +185,22 @@ fn mismatched_rows_panic_with_both_shapes() {
         Some(msg)
     );
 }
+
+#[test]
+fn a_large_product_goes_into_a_box_on_a_2_mib_stack() {
+    // The Gram matrix of 784 f32 features is 2.4 MB, more than the thread's stack.
+    common::on_stack(2 << 20, || {
+        let x = random_rows::<784>(5, 3).map(|v| v as f32);
+        let mut gram = Tensor::<f32, 784, 784>::boxed_full(f32::NAN);
+        x.t().matmul_into(&x, &mut gram);
+        let xs = x.map(f64::from);
+        let (want, scale) = naive(xs.as_flat(), xs.as_flat(), 5, 784, 784);
+        let got: Vec<f64> = gram.as_flat().iter().map(|&v| f64::from(v)).collect();
+        close(&got, &want, &scale, 1e-6);
+        let short = DynTensor::<f32, 784>::zeros(4);
+        let e = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            short.t().matmul_into(&x, &mut gram)
+        }));
+        assert!(e.is_err(), "rows 4 and 5 differ");
+    });
+}

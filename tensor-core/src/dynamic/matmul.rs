@@ -67,6 +67,14 @@ impl<T, const K: usize> DynTensor<T, K> {
 
 /// The transpose `(K, n)` of a [`DynTensor<T, K>`], borrowed: what [`DynTensor::t`] returns,
 /// the left operand of [`matmul`](Self::matmul).
+///
+/// ```
+/// use tensor_core::{DynTensor, Tensor, dynamic::DynTransposed};
+///
+/// let x = DynTensor::from(Tensor::from([[1.0, 2.0], [3.0, 4.0]]));
+/// let xt: DynTransposed<'_, f64, 2> = x.t();
+/// assert_eq!(xt.matmul(&x), Tensor::from([[10.0, 14.0], [14.0, 20.0]]));
+/// ```
 #[derive(Debug)]
 pub struct DynTransposed<'a, T, const K: usize> {
     x: &'a DynTensor<T, K>,
@@ -105,6 +113,11 @@ impl<T: Element, const K: usize> DynTransposed<'_, T, K> {
     /// `x` to the heap and run the static tensors' SIMD kernels on it. With no rows, the
     /// product is zeros.
     ///
+    /// The result is returned by value, through the stack, as the static `matmul`'s: for a
+    /// large `K x C` (the Gram matrix of 784 `f32` features is 2.4 MB, more than a spawned
+    /// thread's 2 MiB stack), write it into a boxed tensor with
+    /// [`matmul_into`](Self::matmul_into).
+    ///
     /// # Panics
     ///
     /// If `x` and `y` have different row counts, with the message of
@@ -125,10 +138,39 @@ impl<T: Element, const K: usize> DynTransposed<'_, T, K> {
     #[must_use]
     #[track_caller]
     pub fn matmul<const C: usize>(&self, y: &DynTensor<T, C>) -> Tensor<T, K, C> {
-        match self.try_matmul(y) {
-            Ok(out) => out,
-            Err(e) => fail(e),
+        let mut out = Tensor::zeros();
+        self.matmul_into(y, &mut out);
+        out
+    }
+
+    /// Writes [`matmul`](Self::matmul)'s product into `out`, overwriting it, like NumPy's
+    /// `np.matmul(x.T, y, out=out)`. Nothing of the size of the product is placed on the
+    /// stack, so `out` can be a large tensor in a `Box`.
+    ///
+    /// # Panics
+    ///
+    /// If `x` and `y` have different row counts, with the message of
+    /// [`try_matmul`](Self::try_matmul)'s error; `out` is then left as it was.
+    ///
+    /// ```
+    /// use tensor_core::{DynTensor, Tensor};
+    ///
+    /// let x = DynTensor::<f32, 784>::ones(3);
+    /// let mut gram = Tensor::<f32, 784, 784>::boxed_zeros(); // 2.4 MB, never on the stack
+    /// x.t().matmul_into(&x, &mut gram);
+    /// assert_eq!(gram.as_flat()[784 * 784 - 1], 3.0);
+    /// ```
+    #[track_caller]
+    pub fn matmul_into<const C: usize>(&self, y: &DynTensor<T, C>, out: &mut Tensor<T, K, C>) {
+        if let Err(e) = self.check_rows(y) {
+            fail(e);
         }
+        t_matmul_rows::<T, K, C>(
+            self.x.nrows(),
+            self.x.as_flat(),
+            y.as_flat(),
+            out.as_flat_mut(),
+        );
     }
 
     /// [`matmul`](Self::matmul), returning [`RowsMismatch::Product`] when the row counts
@@ -147,16 +189,21 @@ impl<T: Element, const K: usize> DynTransposed<'_, T, K> {
         &self,
         y: &DynTensor<T, C>,
     ) -> Result<Tensor<T, K, C>, RowsMismatch> {
+        self.check_rows(y)?;
+        Ok(self.matmul(y))
+    }
+
+    /// The error when `y`'s rows are not `x`'s.
+    fn check_rows<const C: usize>(&self, y: &DynTensor<T, C>) -> Result<(), RowsMismatch> {
         let (n, m) = (self.x.nrows(), y.nrows());
-        if n != m {
-            return Err(RowsMismatch::Product {
+        if n == m {
+            Ok(())
+        } else {
+            Err(RowsMismatch::Product {
                 left: [K, n],
                 right: [m, C],
-            });
+            })
         }
-        let mut out = Tensor::<T, K, C>::zeros();
-        t_matmul_rows::<T, K, C>(n, self.x.as_flat(), y.as_flat(), out.as_flat_mut());
-        Ok(out)
     }
 }
 
