@@ -97,3 +97,68 @@ fn run_time_indices_are_checked() {
     let i = 4;
     let _ = tensor!(x[i, 0]);
 }
+
+/// The rows `rows` and columns `cols` of `x`, copied by hand.
+fn pick<const C: usize>(
+    x: &DynTensor<f64, C>,
+    rows: std::ops::Range<usize>,
+    cols: std::ops::Range<usize>,
+) -> Vec<f64> {
+    rows.flat_map(|i| cols.clone().map(move |j| (i, j)))
+        .map(|(i, j)| x.row(i).as_flat()[j])
+        .collect()
+}
+
+#[test]
+fn literal_indices_select_rows_at_run_time_and_columns_at_compile_time() {
+    for n in [3, 4, 9] {
+        let x = rows::<4>(n, 0.5);
+        let last: DynTensor<f64, 1> = tensor!(x[.., -1]);
+        assert_eq!(last.as_flat(), pick(&x, 0..n, 3..4));
+        assert_eq!(tensor!(x[1..3, ..]).as_flat(), pick(&x, 1..3, 0..4));
+        assert_eq!(tensor!(x[-2.., 1..=2]).as_flat(), pick(&x, n - 2..n, 1..3));
+        assert_eq!(tensor!(x[..-1, 2]).as_flat(), pick(&x, 0..n - 1, 2..3));
+        let features: DynTensor<f64, 3> = tensor!(x[1.., ..-1]);
+        assert_eq!(features.as_flat(), pick(&x, 1..n, 0..3));
+        assert_eq!(tensor!(x[2]).as_flat(), pick(&x, 2..3, 0..4));
+        let e: f64 = tensor!(x[-1, 0]);
+        assert_eq!(e, x.row(n - 1).as_flat()[0]);
+        assert_eq!(tensor!(x[0, 3]), x[(0, 3)]);
+    }
+    // No rows: the whole axis and open ends still select.
+    let none = rows::<4>(0, 0.0);
+    assert_eq!(tensor!(none[.., 1..3]).shape(), (0, 2));
+}
+
+#[test]
+#[should_panic(expected = "index 3 is out of bounds for axis 0 with size 3")]
+fn a_row_index_past_the_end_panics() {
+    let x = rows::<4>(3, 0.0);
+    let _ = tensor!(x[3, ..]);
+}
+
+#[test]
+#[should_panic(expected = "index -4 is out of bounds for axis 0 with size 3")]
+fn a_row_index_before_the_start_panics() {
+    let x = rows::<4>(3, 0.0);
+    let _ = tensor!(x[-4]);
+}
+
+#[test]
+#[should_panic(
+    expected = "a slice of 2 elements from index 2 is out of bounds for axis 0 with size 3"
+)]
+fn a_row_slice_past_the_end_panics() {
+    let x = rows::<4>(3, 0.0);
+    let _ = tensor!(x[2..4, ..]);
+}
+
+#[test]
+#[should_panic(
+    expected = "can only convert a tensor of one element to a scalar, not a tensor of shape (3, 1)"
+)]
+fn item_of_many_elements_panics() {
+    let _ = rows::<4>(3, 0.0)
+        .select(tensor::shape::All, tensor::shape::At::<0>)
+        .item();
+}

@@ -40,6 +40,7 @@ mod math;
 mod matmul;
 mod ops;
 mod reduce;
+mod select;
 
 use alloc::vec::Vec;
 use core::fmt;
@@ -48,6 +49,7 @@ use core::ops::{Index, IndexMut};
 
 pub use batches::Batches;
 pub use matmul::DynTransposed;
+pub use select::RowsSelect;
 
 use crate::error::{ShapeDisplay, rows_shape};
 use crate::shape::{Const, Dims, Prepend};
