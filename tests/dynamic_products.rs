@@ -172,7 +172,7 @@ fn mismatched_rows_panic_with_both_shapes() {
     let e = x.t().try_matmul(&err).unwrap_err();
     assert_eq!(
         e,
-        RowsMismatch::Product {
+        RowsMismatch::TransposedProduct {
             left: [784, 3],
             right: [5, 10]
         }

@@ -83,7 +83,7 @@ mod ndarray_twin {
         let e = DynTensor::<f32, 3>::try_from(a.view()).unwrap_err();
         assert_eq!(
             e,
-            RowsMismatch::Shape {
+            RowsMismatch::Columns {
                 found: [5, 4],
                 row: &[3]
             }
@@ -133,7 +133,7 @@ mod nalgebra_twin {
         let e = DynTensor::<i64, 3>::try_from(m).unwrap_err();
         assert_eq!(
             e,
-            RowsMismatch::Shape {
+            RowsMismatch::Columns {
                 found: [5, 2],
                 row: &[3]
             }

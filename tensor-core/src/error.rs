@@ -111,7 +111,7 @@ pub enum RowsMismatch {
     },
     /// A matrix product whose inner dimensions, run-time row counts, differ: `x.t().matmul(&y)`
     /// of an `(n, K)` `x` and an `(m, C)` `y` with `n != m`.
-    Product {
+    TransposedProduct {
         /// The left operand's shape as multiplied, `(K, n)` for the transpose of `x`.
         left: [usize; 2],
         /// The right operand's shape, `(m, C)`.
@@ -119,7 +119,7 @@ pub enum RowsMismatch {
     },
     /// A matrix of another crate (`ndarray`, `nalgebra`) converted into a run-time tensor whose
     /// row shape is not the matrix's trailing dimension: `(5, 3)` into a `DynTensor<T, 4>`.
-    Shape {
+    Columns {
         /// The shape of the matrix given.
         found: [usize; 2],
         /// The shape of each row of the tensor type.
@@ -168,7 +168,7 @@ impl fmt::Display for RowsMismatch {
                     "cannot convert a tensor of shape {g} into a tensor of shape {e}"
                 )
             }
-            Self::Product { left, right } => {
+            Self::TransposedProduct { left, right } => {
                 let (l, r) = (ShapeDisplay(&left), ShapeDisplay(&right));
                 write!(
                     f,
@@ -176,7 +176,7 @@ impl fmt::Display for RowsMismatch {
                     left[1], right[0]
                 )
             }
-            Self::Shape { found, row } => {
+            Self::Columns { found, row } => {
                 let (e, rank) = rows_shape(ANY_ROWS, row);
                 let (e, g) = (ShapeDisplay(&e[..rank]), ShapeDisplay(&found));
                 write!(

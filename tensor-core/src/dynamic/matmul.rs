@@ -173,7 +173,7 @@ impl<T: Element, const K: usize> DynTransposed<'_, T, K> {
         );
     }
 
-    /// [`matmul`](Self::matmul), returning [`RowsMismatch::Product`] when the row counts
+    /// [`matmul`](Self::matmul), returning [`RowsMismatch::TransposedProduct`] when the row counts
     /// differ.
     ///
     /// ```
@@ -181,7 +181,7 @@ impl<T: Element, const K: usize> DynTransposed<'_, T, K> {
     ///
     /// let x = DynTensor::<f32, 2>::zeros(3);
     /// let e = x.t().try_matmul(&DynTensor::<f32, 1>::zeros(4)).unwrap_err();
-    /// assert_eq!(e, RowsMismatch::Product { left: [2, 3], right: [4, 1] });
+    /// assert_eq!(e, RowsMismatch::TransposedProduct { left: [2, 3], right: [4, 1] });
     /// assert_eq!(e.to_string(), "cannot multiply (2, 3) by (4, 1): inner dimensions 3 and 4 differ");
     /// assert_eq!(x.t().try_matmul(&DynTensor::<f32, 1>::ones(3)).unwrap().as_flat(), &[0.0; 2]);
     /// ```
@@ -199,7 +199,7 @@ impl<T: Element, const K: usize> DynTransposed<'_, T, K> {
         if n == m {
             Ok(())
         } else {
-            Err(RowsMismatch::Product {
+            Err(RowsMismatch::TransposedProduct {
                 left: [K, n],
                 right: [m, C],
             })

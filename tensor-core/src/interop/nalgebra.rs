@@ -94,7 +94,7 @@ mod rows {
         ///
         /// # Errors
         ///
-        /// [`RowsMismatch::Shape`] naming both shapes when the matrix does not have `C`
+        /// [`RowsMismatch::Columns`] naming both shapes when the matrix does not have `C`
         /// columns.
         ///
         /// ```
@@ -109,7 +109,7 @@ mod rows {
         fn try_from(m: DMatrix<T>) -> Result<Self, RowsMismatch> {
             let (rows, cols) = m.shape();
             if cols != C {
-                return Err(RowsMismatch::Shape {
+                return Err(RowsMismatch::Columns {
                     found: [rows, cols],
                     row: &[C],
                 });

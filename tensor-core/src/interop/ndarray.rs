@@ -200,7 +200,7 @@ impl<T: Clone, const C: usize> TryFrom<ArrayView2<'_, T>> for DynTensor<T, C> {
     ///
     /// # Errors
     ///
-    /// [`RowsMismatch::Shape`] naming both shapes when the view does not have `C` columns.
+    /// [`RowsMismatch::Columns`] naming both shapes when the view does not have `C` columns.
     ///
     /// ```
     /// use ndarray::array;
@@ -216,7 +216,7 @@ impl<T: Clone, const C: usize> TryFrom<ArrayView2<'_, T>> for DynTensor<T, C> {
     fn try_from(view: ArrayView2<'_, T>) -> Result<Self, RowsMismatch> {
         let (rows, cols) = view.dim();
         if cols != C {
-            return Err(RowsMismatch::Shape {
+            return Err(RowsMismatch::Columns {
                 found: [rows, cols],
                 row: &[C],
             });
@@ -233,7 +233,7 @@ impl<T: Clone, const C: usize> TryFrom<Array2<T>> for DynTensor<T, C> {
     ///
     /// # Errors
     ///
-    /// [`RowsMismatch::Shape`] naming both shapes when the array does not have `C` columns.
+    /// [`RowsMismatch::Columns`] naming both shapes when the array does not have `C` columns.
     ///
     /// ```
     /// use ndarray::Array2;
