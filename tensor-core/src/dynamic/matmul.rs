@@ -46,9 +46,9 @@ impl<T, const K: usize> DynTensor<T, K> {
     /// expression DSL, `x.T @ y` expands to this call.
     ///
     /// A transpose has a run-time trailing dimension, which no tensor type holds, so the view
-    /// is not a tensor: it multiplies a run-time tensor of the same rows and nothing else
-    /// (for a static `Tensor<T, N, K>`, transpose it before converting, or convert `y` with
-    /// [`to_static`](crate::DynArray::to_static)).
+    /// is not a tensor: it multiplies a run-time tensor of the same rows and nothing else. To
+    /// meet a static tensor, convert one side: `DynTensor::from(&y)`, or
+    /// [`to_static`](crate::DynArray::to_static) and the static `x.t().matmul(&y)`.
     ///
     /// ```
     /// use tensor_core::{DynTensor, Tensor};
