@@ -290,7 +290,7 @@ fn select_rows_push_and_collect_build_datasets() {
     assert_eq!(y, x);
     assert_eq!(
         format!("{:?}", y.select_rows(&[1])),
-        "DynArray(1, 2)[1, -1]"
+        "DynArray(1, 2)[[1, -1]]"
     );
 }
 

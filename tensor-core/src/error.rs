@@ -109,6 +109,22 @@ pub enum RowsMismatch {
         /// The shape of each row.
         row: &'static [usize],
     },
+    /// A matrix product whose inner dimensions, run-time row counts, differ: `x.t().matmul(&y)`
+    /// of an `(n, K)` `x` and an `(m, C)` `y` with `n != m`.
+    TransposedProduct {
+        /// The left operand's shape as multiplied, `(K, n)` for the transpose of `x`.
+        left: [usize; 2],
+        /// The right operand's shape, `(m, C)`.
+        right: [usize; 2],
+    },
+    /// A matrix of another crate (`ndarray`, `nalgebra`) converted into a run-time tensor whose
+    /// row shape is not the matrix's trailing dimension: `(5, 3)` into a `DynTensor<T, 4>`.
+    Columns {
+        /// The shape of the matrix given.
+        found: [usize; 2],
+        /// The shape of each row of the tensor type.
+        row: &'static [usize],
+    },
     /// Flat data whose length is not a whole number of rows.
     Length {
         /// The number of elements given.
@@ -150,6 +166,22 @@ impl fmt::Display for RowsMismatch {
                 write!(
                     f,
                     "cannot convert a tensor of shape {g} into a tensor of shape {e}"
+                )
+            }
+            Self::TransposedProduct { left, right } => {
+                let (l, r) = (ShapeDisplay(&left), ShapeDisplay(&right));
+                write!(
+                    f,
+                    "cannot multiply {l} by {r}: inner dimensions {} and {} differ",
+                    left[1], right[0]
+                )
+            }
+            Self::Columns { found, row } => {
+                let (e, rank) = rows_shape(ANY_ROWS, row);
+                let (e, g) = (ShapeDisplay(&e[..rank]), ShapeDisplay(&found));
+                write!(
+                    f,
+                    "cannot convert an array of shape {g} into a tensor of shape {e}"
                 )
             }
             Self::Length { len, row } => {

@@ -40,12 +40,16 @@ mod math;
 mod matmul;
 mod ops;
 mod reduce;
+mod select;
 
 use alloc::vec::Vec;
 use core::fmt;
 use core::marker::PhantomData;
+use core::ops::{Index, IndexMut};
 
 pub use batches::Batches;
+pub use matmul::DynTransposed;
+pub use select::RowsSelect;
 
 use crate::error::{ShapeDisplay, rows_shape};
 use crate::shape::{Const, Dims, Prepend};
@@ -459,14 +463,81 @@ impl<T: Copy, S: Dims> FromIterator<Array<T, S>> for DynArray<T, S> {
     }
 }
 
+impl<T, const C: usize> DynTensor<T, C> {
+    /// The flat position of element `(i, j)`, or the panic naming the index and the shape.
+    #[track_caller]
+    fn flat_index(&self, (i, j): (usize, usize)) -> usize {
+        if i < self.rows && j < C {
+            i * C + j
+        } else {
+            index_out_of_bounds((i, j), (self.rows, C))
+        }
+    }
+}
+
+#[cold]
+#[track_caller]
+fn index_out_of_bounds(index: (usize, usize), shape: (usize, usize)) -> ! {
+    panic!("index {index:?} is out of bounds for a tensor of shape {shape:?}")
+}
+
+impl<T, const C: usize> Index<(usize, usize)> for DynTensor<T, C> {
+    type Output = T;
+
+    /// The element in row `i`, column `j`, like NumPy's `x[i, j]` (and the `tensor!` DSL's
+    /// `x[i, j]` with run-time indices).
+    ///
+    /// # Panics
+    ///
+    /// If the index is out of bounds; the message names the index and the shape.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// let x = DynTensor::<i32, 3>::from_flat_fn(2, |k| k as i32);
+    /// assert_eq!(x[(1, 2)], 5);
+    /// ```
+    #[track_caller]
+    fn index(&self, index: (usize, usize)) -> &T {
+        &self.data[self.flat_index(index)]
+    }
+}
+
+impl<T, const C: usize> IndexMut<(usize, usize)> for DynTensor<T, C> {
+    /// The element in row `i`, column `j`, mutably.
+    ///
+    /// # Panics
+    ///
+    /// If the index is out of bounds; the message names the index and the shape.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// let mut x = DynTensor::<i32, 3>::zeros(2);
+    /// x[(0, 1)] = 4;
+    /// assert_eq!(x.as_flat(), &[0, 4, 0, 0, 0, 0]);
+    /// ```
+    #[track_caller]
+    fn index_mut(&mut self, index: (usize, usize)) -> &mut T {
+        let k = self.flat_index(index);
+        &mut self.data[k]
+    }
+}
+
 impl<T: Element, S: Dims> fmt::Display for DynArray<T, S> {
-    /// Prints like NumPy's `print(a)`, as a static tensor of the same shape does.
+    /// Prints like NumPy's `print(a)` of an `(n, S...)` array, through the static tensors'
+    /// formatter (see [`Array`]'s `Display`): aligned columns, wrapping at 75 columns, the
+    /// rows summarized with `...` above 1000 elements, a precision from the format string.
+    /// One row prints as `[[..]]` and no rows as `[]`, as NumPy prints shapes `(1, C)` and
+    /// `(0, C)`.
     ///
     /// ```
     /// use tensor_core::DynTensor;
     ///
     /// let x = DynTensor::<i32, 2>::from_flat_fn(2, |k| k as i32);
     /// assert_eq!(x.to_string(), "[[0 1]\n [2 3]]");
+    /// assert_eq!(format!("{:.2}", DynTensor::<f64, 2>::full(1, 0.5)), "[[0.50 0.50]]");
+    /// assert_eq!(DynTensor::<f32, 3>::zeros(0).to_string(), "[]");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let dims = self.dims();
@@ -474,18 +545,40 @@ impl<T: Element, S: Dims> fmt::Display for DynArray<T, S> {
     }
 }
 
-impl<T: fmt::Debug, S: Dims> fmt::Debug for DynArray<T, S> {
-    /// Prints the shape and the flat elements: `DynArray(2, 2)[0, 1, 2, 3]`.
+impl<S: Dims> fmt::Display for DynArray<bool, S> {
+    /// Prints a mask like NumPy's `print(a)` of a boolean array (`" True"`, `"False"`).
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// let m = DynTensor::<bool, 2>::from_vec(vec![true, false, false, true]).unwrap();
+    /// assert_eq!(m.to_string(), "[[ True False]\n [False  True]]");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dims = self.dims();
+        crate::fmt::write_array(f, &self.data, &dims[..=S::RANK])
+    }
+}
+
+impl<T: fmt::Debug, S: Dims> fmt::Debug for DynArray<T, S>
+where
+    S::Storage<T>: fmt::Debug,
+{
+    /// Prints the shape and the nested rows, as a static tensor's `Debug` does:
+    /// `DynArray(2, 2)[[0, 1], [2, 3]]`.
     ///
     /// ```
     /// use tensor_core::DynTensor;
     ///
     /// let x = DynTensor::<i32, 2>::from_flat_fn(2, |k| k as i32);
-    /// assert_eq!(format!("{x:?}"), "DynArray(2, 2)[0, 1, 2, 3]");
+    /// assert_eq!(format!("{x:?}"), "DynArray(2, 2)[[0, 1], [2, 3]]");
+    /// assert_eq!(format!("{:?}", DynTensor::<i32, 2>::zeros(0)), "DynArray(0, 2)[]");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let dims = self.dims();
         write!(f, "DynArray{}", ShapeDisplay(&dims[..=S::RANK]))?;
-        f.debug_list().entries(&self.data).finish()
+        f.debug_list()
+            .entries(self.iter_rows().map(|row| &row.data))
+            .finish()
     }
 }

@@ -1,12 +1,13 @@
 //! `ndarray` (feature `ndarray`): conversions to `Array2` and `ArrayView2`, and fallible
-//! conversions back, checked against the static shape at run time.
+//! conversions back, checked against the static shape at run time; for a
+//! [`DynTensor<T, C>`](crate::DynTensor), `Array2`'s twin, only the column count is checked.
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use ndarray::{Array2, ArrayView2, ArrayViewMut2};
 
-use crate::{ShapeMismatch, Tensor};
+use crate::{DynTensor, RowsMismatch, ShapeMismatch, Tensor};
 
 /// Moves `rows` (exactly `R` rows of `C`) into a standard-layout `Array2`.
 fn array_from_rows<T, const C: usize>(rows: Vec<[T; C]>) -> Array2<T> {
@@ -133,5 +134,130 @@ impl<T: Clone, const R: usize, const C: usize> TryFrom<Array2<T>> for Tensor<T, 
     /// ```
     fn try_from(array: Array2<T>) -> Result<Self, ShapeMismatch> {
         Self::try_from(array.view())
+    }
+}
+
+impl<T, const C: usize> From<DynTensor<T, C>> for Array2<T> {
+    /// Moves the elements into an owned `(n, C)` array in standard (row-major) layout,
+    /// reusing the tensor's allocation.
+    ///
+    /// ```
+    /// use ndarray::{Array2, array};
+    /// use tensor_core::DynTensor;
+    ///
+    /// let x = DynTensor::<i32, 2>::from_vec(vec![1, 2, 3, 4, 5, 6]).unwrap();
+    /// assert_eq!(Array2::from(x), array![[1, 2], [3, 4], [5, 6]]);
+    /// ```
+    fn from(x: DynTensor<T, C>) -> Self {
+        let shape = (x.nrows(), C);
+        Array2::from_shape_vec(shape, x.into_vec())
+            .unwrap_or_else(|e| unreachable!("a {shape:?} array of in-memory data: {e}"))
+    }
+}
+
+impl<'a, T, const C: usize> From<&'a DynTensor<T, C>> for ArrayView2<'a, T> {
+    /// Borrows the tensor as an `(n, C)` array view, without copying.
+    ///
+    /// ```
+    /// use ndarray::ArrayView2;
+    /// use tensor_core::DynTensor;
+    ///
+    /// let x = DynTensor::<f64, 2>::from_vec(vec![1.0, 2.0, 3.0, 4.0]).unwrap();
+    /// let v = ArrayView2::from(&x);
+    /// assert_eq!(v.dim(), (2, 2));
+    /// assert_eq!(v[[1, 0]], 3.0);
+    /// ```
+    fn from(x: &'a DynTensor<T, C>) -> Self {
+        let shape = (x.nrows(), C);
+        ArrayView2::from_shape(shape, x.as_flat())
+            .unwrap_or_else(|e| unreachable!("a {shape:?} view of in-memory data: {e}"))
+    }
+}
+
+impl<'a, T, const C: usize> From<&'a mut DynTensor<T, C>> for ArrayViewMut2<'a, T> {
+    /// Borrows the tensor mutably as an `(n, C)` array view, so ndarray can write into it.
+    ///
+    /// ```
+    /// use ndarray::ArrayViewMut2;
+    /// use tensor_core::DynTensor;
+    ///
+    /// let mut x = DynTensor::<i32, 2>::zeros(3);
+    /// ArrayViewMut2::from(&mut x).column_mut(1).fill(7);
+    /// assert_eq!(x.as_flat(), &[0, 7, 0, 7, 0, 7]);
+    /// ```
+    fn from(x: &'a mut DynTensor<T, C>) -> Self {
+        let shape = (x.nrows(), C);
+        ArrayViewMut2::from_shape(shape, x.as_flat_mut())
+            .unwrap_or_else(|e| unreachable!("a {shape:?} view of in-memory data: {e}"))
+    }
+}
+
+impl<T: Clone, const C: usize> TryFrom<ArrayView2<'_, T>> for DynTensor<T, C> {
+    type Error = RowsMismatch;
+
+    /// Copies an array view of any number of rows and `C` columns, in any memory layout
+    /// (transposed, strided).
+    ///
+    /// # Errors
+    ///
+    /// [`RowsMismatch::Columns`] naming both shapes when the view does not have `C` columns.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// use tensor_core::DynTensor;
+    ///
+    /// let a = array![[1, 2, 3], [4, 5, 6]];
+    /// let x = DynTensor::<i32, 2>::try_from(a.t()).unwrap(); // a transposed view
+    /// assert_eq!(x.as_flat(), &[1, 4, 2, 5, 3, 6]);
+    ///
+    /// let err = DynTensor::<i32, 2>::try_from(a.view()).unwrap_err();
+    /// assert_eq!(err.to_string(), "cannot convert an array of shape (2, 3) into a tensor of shape (n, 2)");
+    /// ```
+    fn try_from(view: ArrayView2<'_, T>) -> Result<Self, RowsMismatch> {
+        let (rows, cols) = view.dim();
+        if cols != C {
+            return Err(RowsMismatch::Columns {
+                found: [rows, cols],
+                row: &[C],
+            });
+        }
+        Ok(Self::from_parts(rows, view.iter().cloned().collect()))
+    }
+}
+
+impl<T: Clone, const C: usize> TryFrom<Array2<T>> for DynTensor<T, C> {
+    type Error = RowsMismatch;
+
+    /// Takes an owned array of any number of rows and `C` columns: without copying when it
+    /// is in standard layout and starts its allocation, else copying it in row-major order.
+    ///
+    /// # Errors
+    ///
+    /// [`RowsMismatch::Columns`] naming both shapes when the array does not have `C` columns.
+    ///
+    /// ```
+    /// use ndarray::Array2;
+    /// use tensor_core::DynTensor;
+    ///
+    /// let x = DynTensor::<f64, 3>::try_from(Array2::<f64>::ones((1000, 3))).unwrap();
+    /// assert_eq!(x.shape(), (1000, 3));
+    /// assert!(DynTensor::<f64, 3>::try_from(Array2::<f64>::ones((3, 2))).is_err());
+    /// ```
+    fn try_from(array: Array2<T>) -> Result<Self, RowsMismatch> {
+        let (rows, cols) = array.dim();
+        if cols != C || !array.is_standard_layout() {
+            return Self::try_from(array.view());
+        }
+        match array.into_raw_vec_and_offset() {
+            (data, Some(0) | None) if data.len() == rows * C => Ok(Self::from_parts(rows, data)),
+            (data, offset) => {
+                // A slice of its allocation: the elements are a contiguous run inside `data`.
+                let start = offset.unwrap_or(0);
+                Ok(Self::from_parts(
+                    rows,
+                    data[start..start + rows * C].to_vec(),
+                ))
+            }
+        }
     }
 }

@@ -5,6 +5,10 @@
 //! self-describing formats write nested lists (`[[1,2],[3,4]]` in JSON) and compact formats
 //! write no lengths. Deserializing checks both lengths and reports a mismatch as an error that
 //! names the expected shape, never a panic.
+//!
+//! With the feature `alloc`, a [`DynTensor<T, C>`](crate::DynTensor) is written the same way,
+//! as a sequence of its `n` rows (a sequence with its length, since `n` is not in the type;
+//! JSON cannot tell the two apart), and reads any number of rows of `C` elements.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -14,12 +18,12 @@ use serde::ser::{Serialize, SerializeTuple, Serializer};
 
 use crate::Tensor;
 
-/// Serializes the rows as a tuple of `C` elements.
-struct Row<'a, T, const C: usize>(&'a [T; C]);
+/// Serializes a row as a tuple of its elements.
+struct Row<'a, T>(&'a [T]);
 
-impl<T: Serialize, const C: usize> Serialize for Row<'_, T, C> {
+impl<T: Serialize> Serialize for Row<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut tuple = serializer.serialize_tuple(C)?;
+        let mut tuple = serializer.serialize_tuple(self.0.len())?;
         for x in self.0 {
             tuple.serialize_element(x)?;
         }
@@ -71,24 +75,27 @@ where
     Ok(())
 }
 
-/// Reads one row of `C` elements; `index` is its position, for error messages.
-struct RowVisitor<T, const R: usize, const C: usize> {
+/// Reads one row of `C` elements; `index` is its position and `rows` the tensor's static
+/// row count (`None` for a run-time one), for error messages.
+struct RowVisitor<T, const C: usize> {
     index: usize,
+    rows: Option<usize>,
     marker: PhantomData<T>,
 }
 
-impl<'de, T, const R: usize, const C: usize> Visitor<'de> for RowVisitor<T, R, C>
+impl<'de, T, const C: usize> Visitor<'de> for RowVisitor<T, C>
 where
     T: Deserialize<'de> + Default,
 {
     type Value = [T; C];
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "row {} of a tensor of shape Shape<{R}, {C}> to have {C} elements",
-            self.index
-        )
+        write!(f, "row {} of a tensor of shape ", self.index)?;
+        match self.rows {
+            Some(rows) => write!(f, "Shape<{rows}, {C}>")?,
+            None => write!(f, "(n, {C})")?,
+        }
+        write!(f, " to have {C} elements")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<[T; C], A::Error> {
@@ -99,9 +106,9 @@ where
 }
 
 /// Deserializes one row with [`RowVisitor`], inside the outer sequence.
-struct RowSeed<T, const R: usize, const C: usize>(RowVisitor<T, R, C>);
+struct RowSeed<T, const C: usize>(RowVisitor<T, C>);
 
-impl<'de, T, const R: usize, const C: usize> de::DeserializeSeed<'de> for RowSeed<T, R, C>
+impl<'de, T, const C: usize> de::DeserializeSeed<'de> for RowSeed<T, C>
 where
     T: Deserialize<'de> + Default,
 {
@@ -136,8 +143,9 @@ where
             seq,
             &mut data,
             |s| {
-                let row = RowSeed(RowVisitor::<T, R, C> {
+                let row = RowSeed(RowVisitor::<T, C> {
                     index,
+                    rows: Some(R),
                     marker: PhantomData,
                 });
                 index += 1;
@@ -170,5 +178,92 @@ where
     /// ```
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_tuple(R, TensorVisitor(PhantomData))
+    }
+}
+
+#[cfg(feature = "alloc")]
+mod rows {
+    use alloc::vec::Vec;
+    use core::fmt;
+    use core::marker::PhantomData;
+
+    use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+    use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+    use super::{Row, RowSeed, RowVisitor};
+    use crate::DynTensor;
+
+    impl<T: Serialize, const C: usize> Serialize for DynTensor<T, C> {
+        /// Writes the `n` rows of `C` elements as nested sequences, as a static tensor of
+        /// `n` rows is written.
+        ///
+        /// ```
+        /// use tensor_core::DynTensor;
+        ///
+        /// let x = DynTensor::<i32, 3>::from_vec(vec![1, 2, 3, 4, 5, 6]).unwrap();
+        /// assert_eq!(serde_json::to_string(&x).unwrap(), "[[1,2,3],[4,5,6]]");
+        /// assert_eq!(serde_json::to_string(&DynTensor::<i32, 3>::zeros(0)).unwrap(), "[]");
+        /// ```
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut seq = serializer.serialize_seq(Some(self.nrows()))?;
+            for row in self.iter_rows() {
+                seq.serialize_element(&Row(row.as_flat()))?;
+            }
+            seq.end()
+        }
+    }
+
+    /// Reads the rows of a run-time tensor.
+    struct RowsVisitor<T, const C: usize>(PhantomData<T>);
+
+    impl<'de, T, const C: usize> Visitor<'de> for RowsVisitor<T, C>
+    where
+        T: Deserialize<'de> + Default,
+    {
+        type Value = DynTensor<T, C>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a tensor of shape (n, {C}): rows of {C} elements")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DynTensor<T, C>, A::Error> {
+            // The length announced by the data, trusted only up to a bound.
+            let rows_hint = seq.size_hint().unwrap_or(0).min(4096);
+            let mut data = Vec::with_capacity(rows_hint * C);
+            let mut rows = 0;
+            while let Some(row) = seq.next_element_seed(RowSeed(RowVisitor::<T, C> {
+                index: rows,
+                rows: None,
+                marker: PhantomData,
+            }))? {
+                data.extend(row);
+                rows += 1;
+            }
+            Ok(DynTensor::from_parts(rows, data))
+        }
+    }
+
+    impl<'de, T, const C: usize> Deserialize<'de> for DynTensor<T, C>
+    where
+        T: Deserialize<'de> + Default,
+    {
+        /// Reads any number of rows of `C` elements. A row of another length is an error
+        /// naming the row and the expected shape.
+        ///
+        /// ```
+        /// use tensor_core::DynTensor;
+        ///
+        /// let x: DynTensor<f64, 2> = serde_json::from_str("[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]").unwrap();
+        /// assert_eq!(x.shape(), (3, 2));
+        ///
+        /// let err = serde_json::from_str::<DynTensor<f64, 2>>("[[1.0, 2.0], [3.0]]").unwrap_err();
+        /// assert_eq!(
+        ///     err.to_string(),
+        ///     "invalid length 1, expected row 1 of a tensor of shape (n, 2) to have 2 elements at line 1 column 18"
+        /// );
+        /// ```
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_seq(RowsVisitor(PhantomData))
+        }
     }
 }

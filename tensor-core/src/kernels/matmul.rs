@@ -202,6 +202,75 @@ where
     }
 }
 
+/// `out = a^T @ b` for row-major `m x K` `a` and `m x C` `b` with a run-time `m` (the rows of
+/// two `DynArray`s) and a `K x C` `out`: the product `(K, m) @ (m, C)` along the path of
+/// `(K, m, C)`, chosen at run time. The paths of the inlined loop (and `Outer`, `Small`) sum
+/// outer products of the rows in place, `out[p][j] += a[i][p] * b[i][j]` for `i = 0, 1, ..,
+/// m - 1` from zero, reading `a` as stored; each output element is summed in the naive
+/// triple loop's order. The SIMD paths copy `a`'s transpose to the heap (`m * K` elements,
+/// against the product's `m * K * C` multiply-adds) and run the kernels of [`matmul_rows`] on
+/// it, with their rounding (see the module docs).
+///
+/// The callers pass slices of tensors whose shapes they checked; the lengths are asserted.
+#[cfg(feature = "alloc")]
+pub(crate) fn t_matmul_rows<T, const K: usize, const C: usize>(
+    m: usize,
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+) where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
+    assert!(a.len() == m * K && b.len() == m * C && out.len() == K * C);
+    let dims = (K, m, C);
+    let path = path(K, m, C);
+    out.fill(T::zero());
+    if path == Path::Zero {
+        return;
+    }
+    if let Path::Small | Path::Outer | Path::Loop = path {
+        for (a_row, b_row) in a.chunks_exact(K).zip(b.chunks_exact(C)) {
+            for (&a_ip, out_row) in a_row.iter().zip(out.chunks_exact_mut(C)) {
+                for (o, &b_ij) in out_row.iter_mut().zip(b_row) {
+                    *o = *o + a_ip * b_ij;
+                }
+            }
+        }
+        return;
+    }
+    let mut a_t = alloc::vec::Vec::with_capacity(K * m);
+    for p in 0..K {
+        a_t.extend(a.iter().skip(p).step_by(K).copied());
+    }
+    let a = &a_t[..];
+    match path {
+        Path::Dot => simd_or::<T, DOT>(dims, a, b, out, inner_loop::<T, C>),
+        Path::Gemv => simd_or::<T, GEMV>(dims, a, b, out, inner_loop::<T, C>),
+        Path::Narrow => simd_or::<T, NARROW>(dims, a, b, out, inner_loop::<T, C>),
+        Path::Row1 => simd_or::<T, ROW1>(dims, a, b, out, inner_loop::<T, C>),
+        Path::Rows4 => simd_or::<T, ROWS4>(dims, a, b, out, inner_loop::<T, C>),
+        _ => simd_or::<T, GEMM>(dims, a, b, out, inner_loop::<T, C>),
+    }
+}
+
+/// The i-k-j loop with a run-time inner dimension `b.len() / C` (`C > 0`): the fallback of
+/// [`t_matmul_rows`] on the SIMD paths for element types without SIMD kernels.
+#[cfg(feature = "alloc")]
+fn inner_loop<T, const C: usize>(a: &[T], b: &[T], out: &mut [T])
+where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
+    let k = b.len() / C;
+    for (a_row, out_row) in a.chunks_exact(k).zip(out.chunks_exact_mut(C)) {
+        out_row.fill(T::zero());
+        for (&a_ip, b_row) in a_row.iter().zip(b.chunks_exact(C)) {
+            for (o, &b_pj) in out_row.iter_mut().zip(b_row) {
+                *o = *o + a_ip * b_pj;
+            }
+        }
+    }
+}
+
 /// The path constant of the instruction set's own blocked product (not a `product` path).
 const GEMM: u8 = 0;
 
