@@ -182,6 +182,52 @@ proptest! {
     }
 
     #[test]
+    fn named_losses(seed in any::<u64>()) {
+        let mut rng = StdRng::seed_from_u64(seed);
+        // mse: both sides differentiated, against finite differences and the unfused form.
+        let (p, t): (Tensor<f64, 4, 3>, Tensor<f64, 4, 3>) = (sample(&mut rng), sample(&mut rng));
+        let (loss, g) = grad!(|p, t| p.mse(&t));
+        let naive: f64 = p.iter().zip(t.iter()).map(|(a, b)| (a - b) * (a - b)).sum::<f64>() / 12.0;
+        close(loss, naive);
+        check_fd(&g.p, &p, |x| x.mse(&t));
+        check_fd(&g.t, &t, |x| p.mse(x));
+        let (_, unfused) = grad!(|p| (p - t).square().mean());
+        prop_assert!(g.p.iter().zip(unfused.p.iter()).all(|(a, b)| (a - b).abs() <= 1e-15));
+        // mse inside a model: a linear layer of a rank-3 input.
+        let x: Tensor<f64, 5, 2> = sample(&mut rng);
+        let w: Tensor<f64, 2, 3> = sample(&mut rng);
+        let y: Tensor<f64, 5, 3> = sample(&mut rng);
+        let (_, g) = grad!(|w| (x @ w).tanh().mse(&y));
+        check_fd(&g.w, &w, |w| x.matmul(w).tanh().mse(&y));
+
+        // cross_entropy: logits of 4 samples over 3 classes, one-hot and soft targets.
+        let z: Tensor<f64, 4, 3> = sample(&mut rng);
+        let classes: [usize; 4] = core::array::from_fn(|_| rng.random_range(0..3));
+        let onehot = Tensor::<f64, 4, 3>::from_fn(|i, j| if classes[i] == j { 1.0 } else { 0.0 });
+        let (loss, g) = grad!(|z| z.cross_entropy(&onehot));
+        let naive: f64 = (0..4)
+            .map(|i| {
+                let lse = (0..3).map(|j| z[(i, j)].exp()).sum::<f64>().ln();
+                lse - z[(i, classes[i])]
+            })
+            .sum::<f64>()
+            / 4.0;
+        close(loss, naive);
+        check_fd(&g.z, &z, |x| x.cross_entropy(&onehot));
+        let (_, unfused) = grad!(|z| -(onehot * z.log_softmax()).sum() / 4.0);
+        prop_assert!(g.z.iter().zip(unfused.z.iter()).all(|(a, b)| (a - b).abs() <= 1e-15));
+        let soft = positive(&sample::<Tensor<f64, 4, 3>>(&mut rng));
+        let (_, g) = grad!(|z, soft| z.cross_entropy(&soft));
+        check_fd(&g.z, &z, |x| x.cross_entropy(&soft));
+        check_fd(&g.soft, &soft, |s| z.cross_entropy(s));
+        // Over every axis but the last: a rank-3 batch of sequences.
+        let z3: Tensor3<f64, 2, 3, 4> = sample(&mut rng);
+        let y3 = positive(&sample::<Tensor3<f64, 2, 3, 4>>(&mut rng));
+        let (_, g) = grad!(|z3| z3.cross_entropy(&y3));
+        check_fd(&g.z3, &z3, |x| x.cross_entropy(&y3));
+    }
+
+    #[test]
     fn matmul_with_row_and_column_vectors(seed in any::<u64>()) {
         let mut rng = StdRng::seed_from_u64(seed);
         // A row vector on the left, a column vector on the right, and both (a dot product).

@@ -851,6 +851,111 @@ pub fn log_softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
     out
 }
 
+/// The gradient of `pred` in `loss = pred.mse(&target)`: `g * 2 (pred - target) / n`, `n` the
+/// element count. `target` may be a reference (a constant).
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff};
+///
+/// let (p, t) = (Tensor::from([[1.0, 2.0]]), Tensor::from([[0.0, 4.0]]));
+/// assert_eq!(autodiff::mse_lhs(1.0, &p, &t), Tensor::from([[1.0, -2.0]]));
+/// ```
+#[must_use]
+pub fn mse_lhs<X, B>(g: X::Elem, pred: &X, target: &B) -> X
+where
+    X: Operand,
+    B: Value<Elem = X::Elem> + ?Sized,
+{
+    mse_vjp(g, pred.elems(), target.elems())
+}
+
+/// The gradient of `target` in `loss = pred.mse(&target)`: `g * 2 (target - pred) / n`.
+#[must_use]
+pub fn mse_rhs<A, X>(g: X::Elem, pred: &A, target: &X) -> X
+where
+    A: Value<Elem = X::Elem> + ?Sized,
+    X: Operand,
+{
+    mse_vjp(g, target.elems(), pred.elems())
+}
+
+/// `g * 2 (a - b) / n` as an operand of `a`'s type.
+fn mse_vjp<X: Operand>(g: X::Elem, a: &[X::Elem], b: &[X::Elem]) -> X {
+    let n = num_traits::cast::<usize, X::Elem>(a.len()).unwrap_or_else(X::Elem::nan);
+    let two = X::Elem::one() + X::Elem::one();
+    let scale = g * two / n;
+    let mut out = X::filled(X::Elem::zero());
+    for ((o, &a), &b) in out.elems_mut().iter_mut().zip(a).zip(b) {
+        *o = scale * (a - b);
+    }
+    out
+}
+
+/// The gradient of the logits in `loss = logits.cross_entropy(&target)`: per lane along the
+/// last axis, `g * (softmax(logits) * sum(target) - target) / lanes` (for one-hot or
+/// probability rows, `sum(target) = 1`: PyTorch's `softmax - target`). `target` may be a
+/// reference (a constant).
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff};
+///
+/// let (z, y) = (Tensor::from([[0.0, 0.0]]), Tensor::from([[1.0, 0.0]]));
+/// assert_eq!(autodiff::cross_entropy_logits(1.0, &z, &y), Tensor::from([[-0.5, 0.5]]));
+/// ```
+#[must_use]
+pub fn cross_entropy_logits<X, B>(g: X::Elem, logits: &X, target: &B) -> X
+where
+    X: Operand,
+    B: Value<Elem = X::Elem> + ?Sized,
+{
+    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let scale = g / lane_count::<X>(width);
+    let mut out = X::filled(X::Elem::zero());
+    let lanes_out = out.elems_mut().chunks_exact_mut(width);
+    for ((o, z), y) in lanes_out
+        .zip(lanes::<X>(logits.elems()))
+        .zip(target.elems().chunks_exact(width))
+    {
+        let lse = crate::ops::logsumexp(z);
+        let total = fold(y, X::Elem::zero(), |y| y, |a, b| a + b);
+        for ((o, &z), &y) in o.iter_mut().zip(z).zip(y) {
+            *o = scale * ((z - lse).exp() * total - y);
+        }
+    }
+    out
+}
+
+/// The gradient of the target in `loss = logits.cross_entropy(&target)`: `-g *
+/// log_softmax(logits) / lanes`.
+#[must_use]
+pub fn cross_entropy_target<A, X>(g: X::Elem, logits: &A, target: &X) -> X
+where
+    A: Value<Elem = X::Elem> + ?Sized,
+    X: Operand,
+{
+    let _ = target;
+    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let scale = g / lane_count::<X>(width);
+    let mut out = X::filled(X::Elem::zero());
+    for (o, z) in out
+        .elems_mut()
+        .chunks_exact_mut(width)
+        .zip(logits.elems().chunks_exact(width))
+    {
+        let lse = crate::ops::logsumexp(z);
+        for (o, &z) in o.iter_mut().zip(z) {
+            *o = scale * (lse - z);
+        }
+    }
+    out
+}
+
+/// The number of lanes of `width` elements in `X`, as `X::Elem`.
+fn lane_count<X: Operand>(width: usize) -> X::Elem {
+    let lanes = X::DIMS.iter().product::<usize>() / width;
+    num_traits::cast::<usize, X::Elem>(lanes).unwrap_or_else(X::Elem::nan)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

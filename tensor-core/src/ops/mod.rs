@@ -1,6 +1,6 @@
 //! Elementwise arithmetic, broadcasting, vectorized math and reductions; comparisons and
 //! masks, `%` and floor division, assignment into rows, columns and blocks, joining,
-//! reordering, and (`alloc`) data-sized selections.
+//! reordering, losses (`mse`, `cross_entropy`), and (`alloc`) data-sized selections.
 //!
 //! Shapes are checked here, in the type system; the loops live in `crate::kernels`.
 
@@ -9,6 +9,7 @@ mod assign;
 mod broadcast;
 mod compare;
 mod join;
+mod loss;
 mod mask;
 mod math;
 mod order;
@@ -25,6 +26,7 @@ pub use rem::FloorDivMod;
 pub use select::Unique;
 
 #[cfg(feature = "alloc")]
+pub(crate) use loss::logsumexp;
 pub(crate) use math::{log_softmax_lanes, softmax_lanes};
 #[cfg(feature = "alloc")]
 pub(crate) use reduce::{arg_into, empty, extremum};

@@ -8,7 +8,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use super::Input;
-use super::lower::{Arith, Elementwise, Graph, Node, Reduction};
+use super::lower::{Arith, Elementwise, Graph, Loss, Node, Reduction};
 
 fn user_span(token: Span) -> Span {
     Span::mixed_site().located_at(token)
@@ -64,6 +64,10 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
             Node::Reduce(_, name, turbofish, a) | Node::Reshape(name, turbofish, a) => {
                 let a = value(*a);
                 quote! { #a.#name #turbofish () }
+            }
+            Node::Loss(_, name, a, b) => {
+                let (a, b) = (value(*a), value(*b));
+                quote! { #a.#name(&#b) }
             }
         };
         forward.push(quote! { let #v = #rhs; });
@@ -144,6 +148,17 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                 Node::Softmax(false, ..) => quote! { #ad::softmax_vjp(&#g, &#y) },
                 Node::Softmax(true, ..) => quote! { #ad::log_softmax_vjp(&#g, &#y) },
                 Node::Reshape(..) => quote! { #ad::reshape_vjp(&#g, &#x) },
+                Node::Loss(kind, _, a, b) => {
+                    let (a, b) = (value(*a), value(*b));
+                    let f = match (kind, k) {
+                        (Loss::Mse, 0) => "mse_lhs",
+                        (Loss::Mse, _) => "mse_rhs",
+                        (Loss::CrossEntropy, 0) => "cross_entropy_logits",
+                        (Loss::CrossEntropy, _) => "cross_entropy_target",
+                    };
+                    let f = syn::Ident::new(f, Span::mixed_site());
+                    quote! { #ad::#f(#g, &#a, &#b) }
+                }
             };
             backward.push(quote! { let #d = #rule; });
             contributions[operand].push(d);

@@ -15,7 +15,7 @@ use crate::dsl::parse::{Component, Expr, Op};
 pub(crate) const SUPPORTED: &str = "`+`, `-`, `*`, `/` (between tensors, broadcasting, or with \
      scalars), unary `-`, `@`, `.T`, `exp`, `ln`, `sqrt`, `square`, `powi`, `abs`, `tanh`, \
      `sigmoid`, `relu`, `sum`, `mean`, `sum_axis::<A>`, `mean_axis::<A>`, `softmax`, \
-     `log_softmax`, `reshape`, `flatten`";
+     `log_softmax`, `mse`, `cross_entropy`, `reshape`, `flatten`";
 
 /// A binary operator between tensors or scalars.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -48,6 +48,15 @@ pub(crate) enum Reduction {
     MeanAxis,
 }
 
+/// A loss of a prediction against a target of the same shape.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Loss {
+    /// `pred.mse(&target)`.
+    Mse,
+    /// `logits.cross_entropy(&target)`.
+    CrossEntropy,
+}
+
 /// One node of the graph; operands are indices of earlier nodes.
 pub(crate) enum Node {
     /// The input with this index in `Input::inputs`.
@@ -77,6 +86,8 @@ pub(crate) enum Node {
     Softmax(bool, Ident, usize),
     /// `a.reshape::<..>()` or `a.flatten()`, the target type or length given or inferred.
     Reshape(Ident, Option<AngleBracketedGenericArguments>, usize),
+    /// `a.mse(&b)` or `a.cross_entropy(&b)`.
+    Loss(Loss, Ident, usize, usize),
 }
 
 impl Node {
@@ -84,7 +95,9 @@ impl Node {
     pub(crate) fn operands(&self) -> Vec<usize> {
         match self {
             Node::Input(_) | Node::Const(_) => vec![],
-            Node::Arith(_, _, a, b) | Node::MatMul(_, a, b) => vec![*a, *b],
+            Node::Arith(_, _, a, b) | Node::MatMul(_, a, b) | Node::Loss(_, _, a, b) => {
+                vec![*a, *b]
+            }
             Node::Transpose(_, a)
             | Node::Neg(_, a)
             | Node::Elementwise(_, _, a)
@@ -318,9 +331,14 @@ impl Builder<'_> {
             "log_softmax" => Some(true),
             _ => None,
         };
+        let loss = match text.as_str() {
+            "mse" => Some(Loss::Mse),
+            "cross_entropy" => Some(Loss::CrossEntropy),
+            _ => None,
+        };
         let reshape = matches!(text.as_str(), "reshape" | "flatten");
         let known = elementwise.is_some() || reduction.is_some() || softmax.is_some() || reshape;
-        if !known && text != "powi" {
+        if !known && loss.is_none() && text != "powi" {
             return Err(unsupported(name.span(), &format!("the method `{text}`")));
         }
         let axis_turbofish = matches!(reduction, Some(Reduction::SumAxis | Reduction::MeanAxis));
@@ -357,6 +375,24 @@ impl Builder<'_> {
             let a = self.lower(a)?;
             return Ok(self.node(format!("powi {a} {n}"), || {
                 Node::Powi(name.clone(), n.clone(), a)
+            }));
+        }
+        if let Some(kind) = loss {
+            let [target] = args else {
+                return Err(syn::Error::new(
+                    name.span(),
+                    format!("`{text}` takes one argument, the target: `pred.{text}(&target)`"),
+                ));
+            };
+            // `&target`, as the method is called outside `grad!`; the reference is not an
+            // operation to differentiate.
+            let target = match target {
+                Expr::Ref(_, None, inner) => inner,
+                other => other,
+            };
+            let (a, b) = (self.lower(a)?, self.lower(target)?);
+            return Ok(self.node(format!("{text} {a} {b}"), || {
+                Node::Loss(kind, name.clone(), a, b)
             }));
         }
         if let Some(first) = args.first() {
