@@ -261,7 +261,9 @@ pub use tensor_macros::tensor;
 /// `sqrt`, `square`, `powi(n)`, `abs`, `tanh`, `sigmoid`, `relu`, `sum`, `mean`,
 /// `sum_axis::<A>()`, `mean_axis::<A>()`, `softmax`, `log_softmax` (along the last axis),
 /// the losses `pred.mse(&target)` and `logits.cross_entropy(&target)` (fused backward rules,
-/// both operands differentiable), `reshape::<Tensor<_, R, C>>()` to any rank and `flatten()` (the gradient is reshaped back;
+/// both operands differentiable), static indices and slices `x[1]`, `x[.., -1]`,
+/// `x[1..3, 2..4]`, `x[i, j]` with literal `i`, `j` (the gradient is scattered back into
+/// zeros of `x`'s shape), `reshape::<Tensor<_, R, C>>()` to any rank and `flatten()` (the gradient is reshaped back;
 /// name `reshape`'s target in the turbofish, since the loss goes on to use its result, and
 /// `flatten`'s length when the rest of the loss does not pin it, as outside `grad!`);
 /// `relu` and `abs` take the subgradient 0 at 0, as JAX does. Any other operation on a value that depends on an input is a compile error at its token

@@ -8,6 +8,7 @@ use rand::{RngExt, SeedableRng};
 use rand_distr::StandardNormal;
 use tensor::autodiff::Operand;
 use tensor::prelude::*;
+use tensor::shape::{All, At, AtEnd, Span};
 
 /// A standard-normal sample of a tensor type or a scalar.
 fn sample<T>(rng: &mut StdRng) -> T
@@ -225,6 +226,29 @@ proptest! {
         let y3 = positive(&sample::<Tensor3<f64, 2, 3, 4>>(&mut rng));
         let (_, g) = grad!(|z3| z3.cross_entropy(&y3));
         check_fd(&g.z3, &z3, |x| x.cross_entropy(&y3));
+    }
+
+    #[test]
+    fn static_indexing_and_slicing(seed in any::<u64>()) {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let a: Tensor<f64, 4, 5> = sample(&mut rng);
+        // A row, a column from the end, a block, an element: each scatters back.
+        let p: Tensor<f64, 1, 5> = sample(&mut rng);
+        let (_, g) = grad!(|a| (a[2] * p).sum());
+        check_fd(&g.a, &a, |x| (x.select(At::<2>, All) * p).sum());
+        let (_, g) = grad!(|a| a[.., -1].square().sum());
+        check_fd(&g.a, &a, |x| x.select(All, AtEnd::<1>).square().sum());
+        let q: Tensor<f64, 2, 3> = sample(&mut rng);
+        let (_, g) = grad!(|a| (a[1..3, 1..4] * q).sum());
+        check_fd(&g.a, &a, |x| (x.select(Span::<1, 2>, Span::<1, 3>) * q).sum());
+        let (v, g) = grad!(|a| a[3, 4] * a[0, 0]);
+        close(v, a[(3, 4)] * a[(0, 0)]);
+        check_fd(&g.a, &a, |x| x[(3, 4)] * x[(0, 0)]);
+        // Overlapping selections of one input add up; a selection of a computed value.
+        let w: Tensor<f64, 5, 3> = sample(&mut rng);
+        let (_, g) = grad!(|a, w| ((a @ w)[1..4].tanh().sum() + (a[..2] @ w).sum()));
+        check_fd(&g.a, &a, |x| x.matmul(&w).select(Span::<1, 3>, All).tanh().sum() + x.select(Span::<0, 2>, All).matmul(&w).sum());
+        check_fd(&g.w, &w, |v| a.matmul(v).select(Span::<1, 3>, All).tanh().sum() + a.select(Span::<0, 2>, All).matmul(v).sum());
     }
 
     #[test]

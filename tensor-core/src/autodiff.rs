@@ -956,6 +956,67 @@ fn lane_count<X: Operand>(width: usize) -> X::Elem {
     num_traits::cast::<usize, X::Elem>(lanes).unwrap_or_else(X::Elem::nan)
 }
 
+/// The row-major position of every element of `x`, in `x`'s shape: what a selection picks
+/// from it says where the selected elements came from (see [`select_vjp`]).
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff, shape::{All, AtEnd}};
+///
+/// let x = Tensor::<f64, 2, 3>::zeros();
+/// assert_eq!(autodiff::positions(&x).select(All, AtEnd::<1>), Tensor::from([[2], [5]]));
+/// ```
+#[must_use]
+pub fn positions<T, S: Dims>(_x: &Array<T, S>) -> Array<usize, S> {
+    Array::from_flat_fn(|k| k)
+}
+
+/// The positions a selection picked: a tensor of them, or one position (an element, `.item()`).
+pub trait Picked {
+    /// The positions, in the order of the selection's elements.
+    fn picked(&self) -> &[usize];
+}
+
+impl<S: Dims> Picked for Array<usize, S> {
+    #[inline]
+    fn picked(&self) -> &[usize] {
+        self.as_flat()
+    }
+}
+
+impl Picked for usize {
+    #[inline]
+    fn picked(&self) -> &[usize] {
+        core::slice::from_ref(self)
+    }
+}
+
+/// The gradient of `x` in `y = x[..]` (a static index or slice, `x.select(rows, cols)` or its
+/// `.item()`): zeros of `x`'s shape, with each element of `g` added at the position it was
+/// selected from. `picked` is the same selection applied to [`positions`]`(x)`.
+///
+/// ```
+/// use tensor_core::{Tensor, autodiff, shape::{All, At}};
+///
+/// let x = Tensor::<f64, 2, 2>::zeros();
+/// let row = autodiff::positions(&x).select(At::<1>, All); // x[1, ..]
+/// let g = Tensor::from([[3.0, 4.0]]);
+/// assert_eq!(autodiff::select_vjp(&g, &x, &row), Tensor::from([[0.0, 0.0], [3.0, 4.0]]));
+/// ```
+#[must_use]
+pub fn select_vjp<G, X, P>(g: &G, _x: &X, picked: &P) -> X
+where
+    G: Operand,
+    X: Operand<Elem = G::Elem>,
+    P: Picked + ?Sized,
+{
+    let mut out = X::filled(G::Elem::zero());
+    let acc = out.elems_mut();
+    for (&p, &g) in picked.picked().iter().zip(g.elems()) {
+        acc[p] = acc[p] + g;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,7 +110,7 @@ fn all(es: &[Expr]) -> syn::Result<Vec<TokenStream>> {
 }
 
 /// What an index expands to.
-enum Indexing {
+pub(crate) enum Indexing {
     /// `select(rows, cols)`, followed by `.item()` when both are single indices.
     Select {
         rows: TokenStream,
@@ -121,7 +121,7 @@ enum Indexing {
     RunTime(TokenStream),
 }
 
-fn index(components: &[Component], bracket: Span) -> syn::Result<Indexing> {
+pub(crate) fn index(components: &[Component], bracket: Span) -> syn::Result<Indexing> {
     if let Some(extra) = components.get(2) {
         return Err(syn::Error::new(
             component_span(extra),

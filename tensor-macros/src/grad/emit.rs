@@ -8,7 +8,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use super::Input;
-use super::lower::{Arith, Elementwise, Graph, Loss, Node, Reduction};
+use super::lower::{Arith, Elementwise, Graph, Loss, Node, Reduction, Selection};
 
 fn user_span(token: Span) -> Span {
     Span::mixed_site().located_at(token)
@@ -20,6 +20,15 @@ fn value(n: usize) -> syn::Ident {
 
 fn gradient(n: usize) -> syn::Ident {
     format_ident!("__g{}", n, span = Span::mixed_site())
+}
+
+/// `select(rows, cols)`, followed by `.item()` for a single element, with the span of the
+/// user's brackets (an index out of bounds is reported there), as `tensor!` writes it.
+fn selected(bracket: Span, s: &Selection) -> TokenStream {
+    let (rows, cols) = (&s.rows, &s.cols);
+    let select = quote_spanned!(user_span(bracket)=> select);
+    let item = s.element.then(|| quote! { .item() });
+    quote! { #select(#rows, #cols) #item }
 }
 
 /// The expansion: a block evaluating to `(loss, Gradients { input: gradient, .. })`.
@@ -68,6 +77,11 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
             Node::Loss(_, name, a, b) => {
                 let (a, b) = (value(*a), value(*b));
                 quote! { #a.#name(&#b) }
+            }
+            Node::Index(bracket, selection, a) => {
+                let a = value(*a);
+                let select = selected(*bracket, selection);
+                quote! { #a.#select }
             }
         };
         forward.push(quote! { let #v = #rhs; });
@@ -148,6 +162,14 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                 Node::Softmax(false, ..) => quote! { #ad::softmax_vjp(&#g, &#y) },
                 Node::Softmax(true, ..) => quote! { #ad::log_softmax_vjp(&#g, &#y) },
                 Node::Reshape(..) => quote! { #ad::reshape_vjp(&#g, &#x) },
+                Node::Index(bracket, selection, _) => {
+                    let select = selected(*bracket, selection);
+                    let picked = syn::Ident::new("__picked", Span::mixed_site());
+                    quote! {{
+                        let #picked = #ad::positions(&#x).#select;
+                        #ad::select_vjp(&#g, &#x, &#picked)
+                    }}
+                }
                 Node::Loss(kind, _, a, b) => {
                     let (a, b) = (value(*a), value(*b));
                     let f = match (kind, k) {

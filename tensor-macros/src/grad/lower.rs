@@ -15,7 +15,8 @@ use crate::dsl::parse::{Component, Expr, Op};
 pub(crate) const SUPPORTED: &str = "`+`, `-`, `*`, `/` (between tensors, broadcasting, or with \
      scalars), unary `-`, `@`, `.T`, `exp`, `ln`, `sqrt`, `square`, `powi`, `abs`, `tanh`, \
      `sigmoid`, `relu`, `sum`, `mean`, `sum_axis::<A>`, `mean_axis::<A>`, `softmax`, \
-     `log_softmax`, `mse`, `cross_entropy`, `reshape`, `flatten`";
+     `log_softmax`, `mse`, `cross_entropy`, `reshape`, `flatten`, and literal indices and \
+     slices `x[1, ..]`, `x[.., 2..4]`";
 
 /// A binary operator between tensors or scalars.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -88,6 +89,16 @@ pub(crate) enum Node {
     Reshape(Ident, Option<AngleBracketedGenericArguments>, usize),
     /// `a.mse(&b)` or `a.cross_entropy(&b)`.
     Loss(Loss, Ident, usize, usize),
+    /// `a[..]` with literal indices: `a.select(rows, cols)`, then `.item()` when both are
+    /// single indices; the span of the brackets.
+    Index(Span, Selection, usize),
+}
+
+/// The selectors of a literal index, as `tensor!` expands them.
+pub(crate) struct Selection {
+    pub(crate) rows: TokenStream,
+    pub(crate) cols: TokenStream,
+    pub(crate) element: bool,
 }
 
 impl Node {
@@ -104,7 +115,8 @@ impl Node {
             | Node::Powi(_, _, a)
             | Node::Reduce(_, _, _, a)
             | Node::Softmax(_, _, a)
-            | Node::Reshape(_, _, a) => vec![*a],
+            | Node::Reshape(_, _, a)
+            | Node::Index(_, _, a) => vec![*a],
         }
     }
 }
@@ -288,7 +300,31 @@ impl Builder<'_> {
             Expr::Cast(_, as_token, _) => Err(unsupported(as_token.span, "a cast `as`")),
             Expr::Field(_, member) => Err(unsupported(member.span(), "a field access")),
             Expr::Call(f, _) => Err(unsupported(expr_span(f), "a function call")),
-            Expr::Index(_, _, bracket) => Err(unsupported(*bracket, "indexing or slicing")),
+            Expr::Index(a, components, bracket) => {
+                let crate::dsl::expand::Indexing::Select {
+                    rows,
+                    cols,
+                    element,
+                } = crate::dsl::expand::index(components, *bracket)?
+                else {
+                    return Err(unsupported(
+                        *bracket,
+                        "a run-time index (only integer literals and literal slices)",
+                    ));
+                };
+                let a = self.lower(a)?;
+                Ok(self.node(format!("index {a} {rows} {cols} {element}"), || {
+                    Node::Index(
+                        *bracket,
+                        Selection {
+                            rows,
+                            cols,
+                            element,
+                        },
+                        a,
+                    )
+                }))
+            }
             Expr::Try(_, q) => Err(unsupported(q.span, "the `?` operator")),
             Expr::Literal(t) => Err(unsupported(
                 t.clone()
