@@ -140,7 +140,7 @@
 //! let _ = x.reshape::<Tensor<_, 4097, 1>>(); // fix: x.t(), which needs no arithmetic
 //! ```
 //!
-//! **A one-element literal without its comma.** `error: expected a tensor literal or a DSL expression, found a plain expression: it uses none of `@`, `.T` or indexing; write `tensor![x,]` for a one-element tensor, or drop the macro for plain Rust arithmetic`
+//! **A one-element literal without its comma.** `error: expected a tensor literal or a DSL expression, found a plain expression: it uses none of `@`, `.T`, indexing or a comparison; write `tensor![x,]` for a one-element tensor, or drop the macro for plain Rust arithmetic`
 //!
 //! `tensor![x]` with a variable or an expression `x` is read as a `tensor!` expression, which
 //! must use `@`, `.T` or indexing. A one-element tensor is `tensor![x,]`, as a one-element tuple
@@ -193,8 +193,12 @@ pub use tensor_core::*;
 /// **Expressions** expand into checked method calls: `a @ b` is `a.matmul(&b)` (binding like
 /// `*`, as in Python), `a.T` is `a.t()`, and Python-style indices with literal bounds become
 /// compile-time checked selections: `m[.., -1]` (the last column), `m[..2, ..]` (the first two
-/// rows), `m[1, 1]` (an element), `m[1..3, 0]`, `m[-2.., 1..]`. Every other operator, call and
-/// method keeps its Rust meaning.
+/// rows), `m[1, 1]` (an element), `m[1..3, 0]`, `m[-2.., 1..]`. The comparisons `<`, `<=`, `>`,
+/// `>=`, `==`, `!=` are NumPy's, elementwise: a tensor against a tensor (broadcasting) or a
+/// scalar, on either side, gives a mask `Tensor<bool, ..>`, the same as the methods `lt`,
+/// `lt_scalar`, ... (`tensor!(a < 5)` is `a.lt_scalar(5)`; two scalars compare as in Rust).
+/// Masks combine with `&`, `|`, `^` and `!`, which bind tighter than comparisons as in Python:
+/// `tensor!((a > 2) & (a < 11))`. Every other operator, call and method keeps its Rust meaning.
 ///
 /// ```
 /// use tensor::{Tensor, tensor};
@@ -211,6 +215,17 @@ pub use tensor_core::*;
 /// // An open end takes its length from the result's type.
 /// let rest: Tensor<i32, 2, 3> = tensor!(m[1.., ..]);
 /// assert_eq!(rest, tensor![[3, 4, 5], [6, 7, 8]]);
+///
+/// // Comparisons are elementwise and give masks.
+/// assert_eq!(tensor!(m > 4), m.gt_scalar(4));
+/// assert_eq!(tensor!((m > 2) & (m % 2 == 0)).count_nonzero(), 3); // 4, 6, 8
+/// ```
+///
+/// ```compile_fail
+/// use tensor::{Tensor, tensor};
+///
+/// let (a, b) = (Tensor::<f32, 3, 2>::zeros(), Tensor::<f32, 1, 3>::zeros());
+/// let _ = tensor!(a < b); // operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>
 /// ```
 ///
 /// ```compile_fail
@@ -231,7 +246,7 @@ pub use tensor_core::*;
 /// tokens. The input is a literal when it is empty, has a comma outside brackets and
 /// parentheses (not counting a turbofish `::<..>`), is a single `[...]` row, or is a single
 /// number, `bool` or `char` literal (`tensor![5]`); anything else is an expression, which
-/// must use the DSL's syntax (`@`, `.T` or indexing). A one-element vector of a variable is
+/// must use the DSL's syntax (`@`, `.T`, indexing or a comparison). A one-element vector of a variable is
 /// `tensor![x,]`; a plain `tensor![x]` is a compile error saying so.
 ///
 /// ```compile_fail
@@ -448,7 +463,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
-    pub use tensor_core::{RowVector, Tensor, Tensor3, Tensor4};
+    pub use tensor_core::{ElementwiseCmp, RowVector, Tensor, Tensor3, Tensor4};
 }
 
 /// The README's Rust examples, compiled and run as doctests.

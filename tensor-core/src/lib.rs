@@ -177,7 +177,7 @@ pub use linalg::{Lstsq, MatrixNorm, SolveError, VectorNorm};
 pub use nd::{Tensor3, Tensor4};
 #[cfg(feature = "alloc")]
 pub use ops::Unique;
-pub use ops::{BlockFits, ConcatParts, FloorDivMod, StackParts};
+pub use ops::{BlockFits, ConcatParts, ElementwiseCmp, FloorDivMod, StackParts};
 pub use reshape::ArrayOf;
 pub use shape::{Shape, Shape1, Shape3, Shape4};
 pub use tensor::{ColVector, RowVector, Tensor, Vector};

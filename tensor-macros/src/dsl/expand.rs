@@ -4,6 +4,7 @@
 
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
+use syn::BinOp;
 
 use super::parse::{Component, Expr, Int, Op};
 
@@ -24,7 +25,22 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
                     let call = quote_spanned!(user_span(at_token.span)=> matmul);
                     quote! { (#l).#call(&(#r)) }
                 }
-                Op::Rust(op) => quote! { (#l #op #r) },
+                Op::Rust(op) => match comparison(op) {
+                    Some(name) => {
+                        // The whole path at the operator, so that a shape error points there.
+                        let span = user_span(op_span(op));
+                        let name = proc_macro2::Ident::new(name, span);
+                        let path =
+                            quote_spanned!(span=> ::tensor::__private::ElementwiseCmp::#name);
+                        quote! { #path(#l, #r) }
+                    }
+                    None => {
+                        if let Some(e) = logic_on_mask(lhs, op, rhs) {
+                            return Err(e);
+                        }
+                        quote! { (#l #op #r) }
+                    }
+                },
             }
         }
         Expr::Unary(op, x) => {
@@ -84,6 +100,84 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
         Expr::Literal(tokens) => tokens.clone(),
         Expr::Rust(e) => quote! { #e },
     })
+}
+
+/// The `ElementwiseCmp` method of a comparison operator: inside `tensor!`, `a < b` is NumPy's
+/// elementwise comparison (a mask), not Rust's `PartialOrd`.
+fn comparison(op: &BinOp) -> Option<&'static str> {
+    Some(match op {
+        BinOp::Lt(_) => "lt",
+        BinOp::Le(_) => "le",
+        BinOp::Gt(_) => "gt",
+        BinOp::Ge(_) => "ge",
+        BinOp::Eq(_) => "eq",
+        BinOp::Ne(_) => "ne",
+        _ => return None,
+    })
+}
+
+fn op_span(op: &BinOp) -> Span {
+    use syn::spanned::Spanned;
+    op.span()
+}
+
+/// Whether `e` is (a parenthesized) comparison, whose value in `tensor!` is a mask.
+fn is_comparison(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(x) => is_comparison(x),
+        Expr::Binary(_, Op::Rust(op), _) => comparison(op).is_some(),
+        _ => false,
+    }
+}
+
+/// `&&` or `||` with a comparison as an operand: the comparison gives a mask, which Rust's
+/// short-circuit operators cannot take (NumPy rejects `and`/`or` on arrays too).
+fn logic_on_mask(lhs: &Expr, op: &BinOp, rhs: &Expr) -> Option<syn::Error> {
+    let (wrong, right, numpy) = match op {
+        BinOp::And(_) => ("&&", "&", "&"),
+        BinOp::Or(_) => ("||", "|", "|"),
+        _ => return None,
+    };
+    (is_comparison(lhs) || is_comparison(rhs)).then(|| {
+        syn::Error::new(
+            op_span(op),
+            format!(
+                "`{wrong}` needs two `bool`s, but a comparison in `tensor!` is elementwise and \
+                 gives a mask: write `{right}` for the elementwise logic (NumPy's `{numpy}`), \
+                 e.g. `(a > 2) {right} (a < 11)`"
+            ),
+        )
+    })
+}
+
+/// Whether an expression compares elementwise anywhere outside plain-Rust leaves (closures,
+/// blocks, macro calls): such an expression is a DSL expression even without `@`, `.T` or
+/// indexing.
+pub(crate) fn has_comparison(e: &Expr) -> bool {
+    match e {
+        Expr::Binary(l, op, r) => {
+            matches!(op, Op::Rust(op) if comparison(op).is_some())
+                || has_comparison(l)
+                || has_comparison(r)
+        }
+        Expr::Unary(_, x)
+        | Expr::Ref(_, _, x)
+        | Expr::Cast(x, _, _)
+        | Expr::Transpose(x, _)
+        | Expr::Field(x, _)
+        | Expr::Try(x, _)
+        | Expr::Paren(x) => has_comparison(x),
+        Expr::Method(x, _, _, args) | Expr::Call(x, args) => {
+            has_comparison(x) || args.iter().any(has_comparison)
+        }
+        Expr::Index(x, components, _) => {
+            has_comparison(x)
+                || components
+                    .iter()
+                    .any(|c| matches!(c, Component::Runtime(e) if has_comparison(e)))
+        }
+        Expr::Literal(_) | Expr::Rust(_) => false,
+    }
 }
 
 /// Both results, or the errors of both combined.

@@ -129,6 +129,31 @@ fn literal_or_expression_rule() {
 }
 
 #[test]
+fn comparisons_are_elementwise() {
+    let c = ":: tensor :: __private :: ElementwiseCmp ::";
+    assert_eq!(expansion("a < 5"), format!("{c} lt (a , 5)"));
+    assert_eq!(expansion("a <= b"), format!("{c} le (a , b)"));
+    assert_eq!(expansion("0.5 > a"), format!("{c} gt (0.5 , a)"));
+    assert_eq!(expansion("a >= b.T"), format!("{c} ge (a , (b) . t ())"));
+    assert_eq!(expansion("a == b"), format!("{c} eq (a , b)"));
+    assert_eq!(expansion("&a != b"), format!("{c} ne ((& a) , b)"));
+    // mask logic keeps Rust's `&`, `|`, `^`, `!` (implemented elementwise for tensors), which
+    // bind tighter than comparisons, as in Python: the parentheses are needed in both
+    assert_eq!(
+        expansion("(a > 2) & (a < 11)"),
+        format!("(({c} gt (a , 2)) & ({c} lt (a , 11)))")
+    );
+    assert_eq!(expansion("!(a == 0)"), format!("(! ({c} eq (a , 0)))"));
+    // a comparison inside arguments and indices is one too; inside a closure it is Rust's
+    assert_eq!(
+        expansion("a.if_else(&(b < 1), &b)"),
+        format!("(a) . if_else ((& ({c} lt (b , 1))) , (& b))")
+    );
+    let (message, _) = error("a.map(|x| x < 1)");
+    assert!(message.contains("write `tensor![x,]`"), "{message}");
+}
+
+#[test]
 fn malformed_inputs_say_what_was_expected_where() {
     let cases: &[(&str, &str, &str)] = &[
         ("a @", "expected an operand after this operator", "@"),
@@ -207,6 +232,12 @@ fn malformed_inputs_say_what_was_expected_where() {
         ),
         ("a += b", "compound assignment is not an expression", "+="),
         ("a < b < c", "comparison operators cannot be chained", "<"),
+        (
+            "(a > 2) && (a < 11)",
+            "`&&` needs two `bool`s, but a comparison in `tensor!` is elementwise",
+            "&&",
+        ),
+        ("a[0] == 1 || b < c", "`||` needs two `bool`s", "||"),
         ("(a, b)", "expected `)` (tuples are not supported", ","),
         (
             "()",
