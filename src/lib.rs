@@ -198,7 +198,10 @@ pub use tensor_core::*;
 /// scalar, on either side, gives a mask `Tensor<bool, ..>`, the same as the methods `lt`,
 /// `lt_scalar`, ... (`tensor!(a < 5)` is `a.lt_scalar(5)`; two scalars compare as in Rust).
 /// Masks combine with `&`, `|`, `^` and `!`, which bind tighter than comparisons as in Python:
-/// `tensor!((a > 2) & (a < 11))`. Every other operator, call and method keeps its Rust meaning.
+/// `tensor!((a > 2) & (a < 11))`. `arange(start, stop, step)` with number-literal arguments is
+/// NumPy's `np.arange` as a `Vector` whose length the macro computes (`tensor!(arange(2, 9, 2))`
+/// is a `Vector<_, 4>`; a zero step or one pointing away from `stop` is a compile error at the
+/// step). Every other operator, call and method keeps its Rust meaning.
 ///
 /// ```
 /// use tensor::{Tensor, tensor};
@@ -219,6 +222,14 @@ pub use tensor_core::*;
 /// // Comparisons are elementwise and give masks.
 /// assert_eq!(tensor!(m > 4), m.gt_scalar(4));
 /// assert_eq!(tensor!((m > 2) & (m % 2 == 0)).count_nonzero(), 3); // 4, 6, 8
+///
+/// // np.arange(2, 9, 2), its length computed while compiling
+/// let v: tensor::Vector<i32, 4> = tensor!(arange(2, 9, 2));
+/// assert_eq!(v, tensor![2, 4, 6, 8]);
+/// ```
+///
+/// ```compile_fail
+/// let _ = tensor::tensor!(arange(2, 9, -2)); // the step points away from `stop`
 /// ```
 ///
 /// ```compile_fail

@@ -172,7 +172,7 @@ pub use dynamic::{DynArray, DynTensor, DynTensor3, DynTensor4};
 pub use element::{Element, Notation};
 #[cfg(feature = "alloc")]
 pub use error::RowsMismatch;
-pub use error::ShapeMismatch;
+pub use error::{ArangeError, ShapeMismatch};
 pub use linalg::{Lstsq, MatrixNorm, SolveError, VectorNorm};
 pub use nd::{Tensor3, Tensor4};
 #[cfg(feature = "alloc")]

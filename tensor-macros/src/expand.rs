@@ -18,7 +18,7 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         literal::parse(input).map(|lit| literal_tensor(&lit))
     } else {
         let expr = dsl::parse::parse(input.clone())?;
-        if uses_dsl_syntax(&input) || dsl::expand::has_comparison(&expr) {
+        if uses_dsl_syntax(&input) || dsl::expand::uses_dsl_operation(&expr) {
             return dsl::expand::expr(&expr);
         }
         Err(syn::Error::new_spanned(

@@ -70,6 +70,9 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
             quote! { (#x).#member }
         }
         Expr::Call(f, args) => {
+            if let Some(name) = super::arange::is_arange(f) {
+                return super::arange::expand(name, args);
+            }
             let f = expr(f)?;
             let args = all(args)?;
             quote! { #f(#(#args),*) }
@@ -150,15 +153,15 @@ fn logic_on_mask(lhs: &Expr, op: &BinOp, rhs: &Expr) -> Option<syn::Error> {
     })
 }
 
-/// Whether an expression compares elementwise anywhere outside plain-Rust leaves (closures,
-/// blocks, macro calls): such an expression is a DSL expression even without `@`, `.T` or
-/// indexing.
-pub(crate) fn has_comparison(e: &Expr) -> bool {
+/// Whether an expression compares elementwise or calls `arange` anywhere outside plain-Rust
+/// leaves (closures, blocks, macro calls): such an expression is a DSL expression even without
+/// `@`, `.T` or indexing.
+pub(crate) fn uses_dsl_operation(e: &Expr) -> bool {
     match e {
         Expr::Binary(l, op, r) => {
             matches!(op, Op::Rust(op) if comparison(op).is_some())
-                || has_comparison(l)
-                || has_comparison(r)
+                || uses_dsl_operation(l)
+                || uses_dsl_operation(r)
         }
         Expr::Unary(_, x)
         | Expr::Ref(_, _, x)
@@ -166,15 +169,16 @@ pub(crate) fn has_comparison(e: &Expr) -> bool {
         | Expr::Transpose(x, _)
         | Expr::Field(x, _)
         | Expr::Try(x, _)
-        | Expr::Paren(x) => has_comparison(x),
+        | Expr::Paren(x) => uses_dsl_operation(x),
+        Expr::Call(f, _) if super::arange::is_arange(f).is_some() => true,
         Expr::Method(x, _, _, args) | Expr::Call(x, args) => {
-            has_comparison(x) || args.iter().any(has_comparison)
+            uses_dsl_operation(x) || args.iter().any(uses_dsl_operation)
         }
         Expr::Index(x, components, _) => {
-            has_comparison(x)
+            uses_dsl_operation(x)
                 || components
                     .iter()
-                    .any(|c| matches!(c, Component::Runtime(e) if has_comparison(e)))
+                    .any(|c| matches!(c, Component::Runtime(e) if uses_dsl_operation(e)))
         }
         Expr::Literal(_) | Expr::Rust(_) => false,
     }

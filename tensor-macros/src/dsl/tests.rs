@@ -154,6 +154,112 @@ fn comparisons_are_elementwise() {
 }
 
 #[test]
+fn arange_computes_its_length() {
+    let t = ":: tensor :: __private :: Tensor :: < _ , 1 ,";
+    // np.arange(2, 9, 2) -> [2 4 6 8]
+    assert_eq!(
+        expansion("arange(2, 9, 2)"),
+        format!("{t} 4 > :: arange_from (2 , 2)")
+    );
+    assert_eq!(
+        expansion("arange(5)"),
+        format!("{t} 5 > :: arange_from (0 , 1)")
+    );
+    assert_eq!(
+        expansion("arange(5u8)"),
+        format!("{t} 5 > :: arange_from (0u8 , 1u8)")
+    );
+    assert_eq!(
+        expansion("arange(-3, 3)"),
+        format!("{t} 6 > :: arange_from (- 3 , 1)")
+    );
+    assert_eq!(
+        expansion("arange(10, 0, -3)"),
+        format!("{t} 4 > :: arange_from (10 , - 3)")
+    );
+    assert_eq!(
+        expansion("arange(3, 3)"),
+        format!("{t} 0 > :: arange_from (3 , 1)")
+    );
+    // floats: the length in f64 as NumPy (np.arange(1, 1.3, 0.1) has 4 elements), integers
+    // written as floats
+    assert_eq!(
+        expansion("arange(1, 1.3, 0.1)"),
+        format!("{t} 4 > :: arange_from (1.0 , 0.1)")
+    );
+    assert_eq!(
+        expansion("arange(0, 1, 0.25f32)"),
+        format!("{t} 4 > :: arange_from (0.0f32 , 0.25f32)")
+    );
+    assert_eq!(
+        expansion("arange(2.5)"),
+        format!("{t} 3 > :: arange_from (0.0 , 1.0)")
+    );
+    // an operand like any other
+    assert_eq!(
+        expansion("arange(3) @ w"),
+        format!("({t} 3 > :: arange_from (0 , 1)) . matmul (& (w))")
+    );
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "arange(0, 5, 0)",
+            "the step of `arange` must not be zero",
+            "0",
+        ),
+        (
+            "arange(0.0, 5.0, 0.0)",
+            "the step of `arange` must not be zero",
+            "0.0",
+        ),
+        (
+            "arange(2, 9, -2)",
+            "`arange(2, 9, -2)` is empty: the step points away",
+            "-",
+        ),
+        (
+            "arange(1.0, 0.0, 0.5)",
+            "`arange(1, 0, 0.5)` is empty",
+            "0.5",
+        ),
+        ("arange(5, 2)", "`arange(5, 2, 1)` is empty", "arange"),
+        (
+            "arange(0, n)",
+            "the arguments of `arange` in `tensor!` must be number literals",
+            "n",
+        ),
+        (
+            "arange(0, -n)",
+            "the arguments of `arange` in `tensor!` must be number literals",
+            "-",
+        ),
+        ("arange()", "`arange` takes 1 to 3 arguments", "arange"),
+        (
+            "arange(1, 2, 3, 4)",
+            "`arange` takes 1 to 3 arguments",
+            "arange",
+        ),
+        (
+            "arange(0u8, 5i32)",
+            "the arguments of `arange` have different types: `u8` and `i32`",
+            "5i32",
+        ),
+        (
+            "arange(0, 100000000)",
+            "`arange` gives more than",
+            "100000000",
+        ),
+    ];
+    for &(src, message, at) in cases {
+        let (got, text) = error(src);
+        assert!(
+            got.starts_with(message),
+            "`{src}`: got \"{got}\", expected \"{message}...\""
+        );
+        assert_eq!(text, at, "`{src}`: the error should point at `{at}`");
+    }
+}
+
+#[test]
 fn malformed_inputs_say_what_was_expected_where() {
     let cases: &[(&str, &str, &str)] = &[
         ("a @", "expected an operand after this operator", "@"),
