@@ -882,3 +882,32 @@ proptest! {
         prop_assert!(x.reshape::<Tensor3<_, 2, 3, 4>>() == a && y.reshape::<Tensor3<_, 2, 3, 4>>() == b);
     }
 }
+
+/// NumPy's `/` on integer arrays is true division into `float64` (`true_div`), `//` floors
+/// (`floor_div`), Rust's `/` truncates. Expected values: NumPy's output for
+/// `a = np.array([7, -7, 1, -3, 0]); b = np.array([2, 2, -4, 2, 5])`:
+/// `a / b` -> `[ 3.5  -3.5  -0.25 -1.5   0.  ]`, `a // b` -> `[ 3 -4 -1 -2  0]`.
+#[test]
+fn integer_true_division() {
+    use tensor::tensor;
+    let a = tensor![7, -7, 1, -3, 0];
+    let b = tensor![2, 2, -4, 2, 5];
+    assert_eq!(a.true_div(&b), tensor![3.5, -3.5, -0.25, -1.5, 0.0]);
+    assert_eq!(a.floor_div(&b), tensor![3, -4, -1, -2, 0]);
+    assert_eq!(a / b, tensor![3, -3, 0, -1, 0]); // Rust's: toward zero
+    // broadcasting: np.array([[1], [2]]) / np.array([4, 8]) -> [[0.25 0.125] [0.5 0.25 ]]
+    let col = tensor![[1u8], [2]];
+    assert_eq!(
+        col.true_div(&tensor![4u8, 8]),
+        tensor![[0.25, 0.125], [0.5, 0.25]]
+    );
+    // by zero: np.array([1, -1, 0]) / 0 -> [ inf -inf  nan] (with a warning)
+    let z = tensor![1i64, -1, 0].true_div_scalar(0);
+    assert_eq!(z.as_flat()[..2], [f64::INFINITY, f64::NEG_INFINITY]);
+    assert!(z.as_flat()[2].is_nan());
+    // np.array([1, 2, 3]) / 3 -> [0.33333333 0.66666667 1.        ]
+    assert_eq!(
+        tensor![1, 2, 3].true_div_scalar(3),
+        tensor![1.0 / 3.0, 2.0 / 3.0, 1.0]
+    );
+}
