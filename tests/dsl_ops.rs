@@ -116,3 +116,17 @@ fn mask_logic() {
     let relu = tensor!((a % 2 == 0).if_else(&a, &(-a)));
     assert_eq!(relu.row::<0>(), tensor![-1, 2, -3, 4]);
 }
+
+/// `ElementwiseCmp` is exported at the crate root; its methods do not shadow `PartialOrd`'s
+/// and `PartialEq`'s on scalars under a glob import.
+mod glob_import {
+    #[allow(clippy::wildcard_imports)]
+    use tensor::*;
+
+    #[test]
+    fn scalar_comparison_methods_keep_their_meaning() {
+        assert!(1.0f64.lt(&2.0));
+        assert!(3.eq(&3));
+        assert!(tensor!(Tensor::<i32, 2, 2>::arange() >= 0).all());
+    }
+}

@@ -217,7 +217,8 @@ impl<T: Copy, S: Dims> Array<T, S> {
 /// [`lt_scalar`](Array::lt_scalar), [`gt_scalar`](Array::gt_scalar) and [`lt`](Array::lt).
 ///
 /// Each impl calls those methods; owned tensors and references are accepted on both sides
-/// (tensors are `Copy`). Two scalars compare as Rust's operators do and give a `bool`, so
+/// (tensors are `Copy`). The methods are prefixed `elementwise_` so that a glob import of the
+/// crate does not shadow `PartialOrd::lt` and friends on scalars. Two scalars compare as Rust's operators do and give a `bool`, so
 /// `tensor!(m[0, 0] < m[1, 1])` keeps its Rust meaning. Outside the macro, call the methods
 /// (Rust's `a == b` on two tensors is the whole-tensor `bool`).
 ///
@@ -225,26 +226,26 @@ impl<T: Copy, S: Dims> Array<T, S> {
 /// use tensor_core::{ElementwiseCmp, Tensor};
 ///
 /// let a = Tensor::from([1, 5, 9]);
-/// assert_eq!(ElementwiseCmp::lt(a, 5), a.lt_scalar(5));
-/// assert_eq!(ElementwiseCmp::lt(5, &a), a.gt_scalar(5));
-/// assert_eq!(ElementwiseCmp::ge(&a, Tensor::from([[1], [9]])), a.ge(&Tensor::from([[1], [9]])));
-/// assert!(ElementwiseCmp::ne(1.0f64, 2.0));
+/// assert_eq!(ElementwiseCmp::elementwise_lt(a, 5), a.lt_scalar(5));
+/// assert_eq!(ElementwiseCmp::elementwise_lt(5, &a), a.gt_scalar(5));
+/// assert_eq!(ElementwiseCmp::elementwise_ge(&a, Tensor::from([[1], [9]])), a.ge(&Tensor::from([[1], [9]])));
+/// assert!(ElementwiseCmp::elementwise_ne(1.0f64, 2.0));
 /// ```
 pub trait ElementwiseCmp<Rhs> {
     /// A mask `Array<bool, _>` of the broadcast shape (`bool` for two scalars).
     type Output;
     /// NumPy's `self < rhs`.
-    fn lt(self, rhs: Rhs) -> Self::Output;
+    fn elementwise_lt(self, rhs: Rhs) -> Self::Output;
     /// NumPy's `self <= rhs`.
-    fn le(self, rhs: Rhs) -> Self::Output;
+    fn elementwise_le(self, rhs: Rhs) -> Self::Output;
     /// NumPy's `self > rhs`.
-    fn gt(self, rhs: Rhs) -> Self::Output;
+    fn elementwise_gt(self, rhs: Rhs) -> Self::Output;
     /// NumPy's `self >= rhs`.
-    fn ge(self, rhs: Rhs) -> Self::Output;
+    fn elementwise_ge(self, rhs: Rhs) -> Self::Output;
     /// NumPy's `self == rhs`.
-    fn eq(self, rhs: Rhs) -> Self::Output;
+    fn elementwise_eq(self, rhs: Rhs) -> Self::Output;
     /// NumPy's `self != rhs`.
-    fn ne(self, rhs: Rhs) -> Self::Output;
+    fn elementwise_ne(self, rhs: Rhs) -> Self::Output;
 }
 
 /// Tensor against tensor, for the four owned/borrowed pairs.
@@ -258,17 +259,17 @@ macro_rules! cmp_tensors {
         {
             type Output = Array<bool, S::Output>;
             #[inline]
-            fn lt(self, rhs: $R) -> Self::Output { Array::lt(&self, &rhs) }
+            fn elementwise_lt(self, rhs: $R) -> Self::Output { Array::lt(&self, &rhs) }
             #[inline]
-            fn le(self, rhs: $R) -> Self::Output { Array::le(&self, &rhs) }
+            fn elementwise_le(self, rhs: $R) -> Self::Output { Array::le(&self, &rhs) }
             #[inline]
-            fn gt(self, rhs: $R) -> Self::Output { Array::gt(&self, &rhs) }
+            fn elementwise_gt(self, rhs: $R) -> Self::Output { Array::gt(&self, &rhs) }
             #[inline]
-            fn ge(self, rhs: $R) -> Self::Output { Array::ge(&self, &rhs) }
+            fn elementwise_ge(self, rhs: $R) -> Self::Output { Array::ge(&self, &rhs) }
             #[inline]
-            fn eq(self, rhs: $R) -> Self::Output { Array::eq(&self, &rhs) }
+            fn elementwise_eq(self, rhs: $R) -> Self::Output { Array::eq(&self, &rhs) }
             #[inline]
-            fn ne(self, rhs: $R) -> Self::Output { Array::ne(&self, &rhs) }
+            fn elementwise_ne(self, rhs: $R) -> Self::Output { Array::ne(&self, &rhs) }
         }
     )*};
 }
@@ -287,33 +288,33 @@ macro_rules! cmp_scalar {
         impl<$($lt,)? T: Copy + PartialOrd, S: Dims> ElementwiseCmp<T> for $A {
             type Output = Array<bool, S>;
             #[inline]
-            fn lt(self, x: T) -> Array<bool, S> { self.lt_scalar(x) }
+            fn elementwise_lt(self, x: T) -> Array<bool, S> { self.lt_scalar(x) }
             #[inline]
-            fn le(self, x: T) -> Array<bool, S> { self.le_scalar(x) }
+            fn elementwise_le(self, x: T) -> Array<bool, S> { self.le_scalar(x) }
             #[inline]
-            fn gt(self, x: T) -> Array<bool, S> { self.gt_scalar(x) }
+            fn elementwise_gt(self, x: T) -> Array<bool, S> { self.gt_scalar(x) }
             #[inline]
-            fn ge(self, x: T) -> Array<bool, S> { self.ge_scalar(x) }
+            fn elementwise_ge(self, x: T) -> Array<bool, S> { self.ge_scalar(x) }
             #[inline]
-            fn eq(self, x: T) -> Array<bool, S> { self.eq_scalar(x) }
+            fn elementwise_eq(self, x: T) -> Array<bool, S> { self.eq_scalar(x) }
             #[inline]
-            fn ne(self, x: T) -> Array<bool, S> { self.ne_scalar(x) }
+            fn elementwise_ne(self, x: T) -> Array<bool, S> { self.ne_scalar(x) }
         }
 
         impl<$($lt,)? T: Copy + PartialOrd, S: Dims> ElementwiseCmp<$A> for T {
             type Output = Array<bool, S>;
             #[inline]
-            fn lt(self, a: $A) -> Array<bool, S> { a.gt_scalar(self) }
+            fn elementwise_lt(self, a: $A) -> Array<bool, S> { a.gt_scalar(self) }
             #[inline]
-            fn le(self, a: $A) -> Array<bool, S> { a.ge_scalar(self) }
+            fn elementwise_le(self, a: $A) -> Array<bool, S> { a.ge_scalar(self) }
             #[inline]
-            fn gt(self, a: $A) -> Array<bool, S> { a.lt_scalar(self) }
+            fn elementwise_gt(self, a: $A) -> Array<bool, S> { a.lt_scalar(self) }
             #[inline]
-            fn ge(self, a: $A) -> Array<bool, S> { a.le_scalar(self) }
+            fn elementwise_ge(self, a: $A) -> Array<bool, S> { a.le_scalar(self) }
             #[inline]
-            fn eq(self, a: $A) -> Array<bool, S> { a.eq_scalar(self) }
+            fn elementwise_eq(self, a: $A) -> Array<bool, S> { a.eq_scalar(self) }
             #[inline]
-            fn ne(self, a: $A) -> Array<bool, S> { a.ne_scalar(self) }
+            fn elementwise_ne(self, a: $A) -> Array<bool, S> { a.ne_scalar(self) }
         }
     )*};
 }
@@ -327,17 +328,17 @@ macro_rules! cmp_scalars {
         impl ElementwiseCmp<$t> for $t {
             type Output = bool;
             #[inline]
-            fn lt(self, x: $t) -> bool { self < x }
+            fn elementwise_lt(self, x: $t) -> bool { self < x }
             #[inline]
-            fn le(self, x: $t) -> bool { self <= x }
+            fn elementwise_le(self, x: $t) -> bool { self <= x }
             #[inline]
-            fn gt(self, x: $t) -> bool { self > x }
+            fn elementwise_gt(self, x: $t) -> bool { self > x }
             #[inline]
-            fn ge(self, x: $t) -> bool { self >= x }
+            fn elementwise_ge(self, x: $t) -> bool { self >= x }
             #[inline]
-            fn eq(self, x: $t) -> bool { self == x }
+            fn elementwise_eq(self, x: $t) -> bool { self == x }
             #[inline]
-            fn ne(self, x: $t) -> bool { self != x }
+            fn elementwise_ne(self, x: $t) -> bool { self != x }
         }
     )*};
 }

@@ -109,12 +109,12 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
 /// elementwise comparison (a mask), not Rust's `PartialOrd`.
 fn comparison(op: &BinOp) -> Option<&'static str> {
     Some(match op {
-        BinOp::Lt(_) => "lt",
-        BinOp::Le(_) => "le",
-        BinOp::Gt(_) => "gt",
-        BinOp::Ge(_) => "ge",
-        BinOp::Eq(_) => "eq",
-        BinOp::Ne(_) => "ne",
+        BinOp::Lt(_) => "elementwise_lt",
+        BinOp::Le(_) => "elementwise_le",
+        BinOp::Gt(_) => "elementwise_gt",
+        BinOp::Ge(_) => "elementwise_ge",
+        BinOp::Eq(_) => "elementwise_eq",
+        BinOp::Ne(_) => "elementwise_ne",
         _ => return None,
     })
 }

@@ -131,23 +131,35 @@ fn literal_or_expression_rule() {
 #[test]
 fn comparisons_are_elementwise() {
     let c = ":: tensor :: __private :: ElementwiseCmp ::";
-    assert_eq!(expansion("a < 5"), format!("{c} lt (a , 5)"));
-    assert_eq!(expansion("a <= b"), format!("{c} le (a , b)"));
-    assert_eq!(expansion("0.5 > a"), format!("{c} gt (0.5 , a)"));
-    assert_eq!(expansion("a >= b.T"), format!("{c} ge (a , (b) . t ())"));
-    assert_eq!(expansion("a == b"), format!("{c} eq (a , b)"));
-    assert_eq!(expansion("&a != b"), format!("{c} ne ((& a) , b)"));
+    assert_eq!(expansion("a < 5"), format!("{c} elementwise_lt (a , 5)"));
+    assert_eq!(expansion("a <= b"), format!("{c} elementwise_le (a , b)"));
+    assert_eq!(
+        expansion("0.5 > a"),
+        format!("{c} elementwise_gt (0.5 , a)")
+    );
+    assert_eq!(
+        expansion("a >= b.T"),
+        format!("{c} elementwise_ge (a , (b) . t ())")
+    );
+    assert_eq!(expansion("a == b"), format!("{c} elementwise_eq (a , b)"));
+    assert_eq!(
+        expansion("&a != b"),
+        format!("{c} elementwise_ne ((& a) , b)")
+    );
     // mask logic keeps Rust's `&`, `|`, `^`, `!` (implemented elementwise for tensors), which
     // bind tighter than comparisons, as in Python: the parentheses are needed in both
     assert_eq!(
         expansion("(a > 2) & (a < 11)"),
-        format!("(({c} gt (a , 2)) & ({c} lt (a , 11)))")
+        format!("(({c} elementwise_gt (a , 2)) & ({c} elementwise_lt (a , 11)))")
     );
-    assert_eq!(expansion("!(a == 0)"), format!("(! ({c} eq (a , 0)))"));
+    assert_eq!(
+        expansion("!(a == 0)"),
+        format!("(! ({c} elementwise_eq (a , 0)))")
+    );
     // a comparison inside arguments and indices is one too; inside a closure it is Rust's
     assert_eq!(
         expansion("a.if_else(&(b < 1), &b)"),
-        format!("(a) . if_else ((& ({c} lt (b , 1))) , (& b))")
+        format!("(a) . if_else ((& ({c} elementwise_lt (b , 1))) , (& b))")
     );
     let (message, _) = error("a.map(|x| x < 1)");
     assert!(message.contains("write `tensor![x,]`"), "{message}");
