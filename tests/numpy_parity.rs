@@ -911,3 +911,37 @@ fn integer_true_division() {
         tensor![1.0 / 3.0, 2.0 / 3.0, 1.0]
     );
 }
+
+/// `nonzero`: NumPy's per-axis index arrays, against a naive loop over every index of a
+/// rank-3 tensor, and NumPy's output for a matrix:
+/// `np.nonzero(np.array([[3, 0, 0], [0, 4, 0], [5, 6, 0]]))` ->
+/// `(array([0, 1, 2, 2]), array([0, 1, 0, 1]))`.
+#[test]
+fn nonzero_per_axis() {
+    use tensor::{Tensor, Tensor3};
+    let m = Tensor::from([[3, 0, 0], [0, 4, 0], [5, 6, 0]]);
+    assert_eq!(m.nonzero(), vec![vec![0, 1, 2, 2], vec![0, 1, 0, 1]]);
+    let t = Tensor3::<i32, 2, 3, 4>::from_fn(|i, j, k| ((i * 7 + j * 3 + k) % 4 == 0) as i32);
+    let mut naive = vec![vec![]; 3];
+    for i in 0..2 {
+        for j in 0..3 {
+            for k in 0..4 {
+                if t[(i, j, k)] != 0 {
+                    naive[0].push(i);
+                    naive[1].push(j);
+                    naive[2].push(k);
+                }
+            }
+        }
+    }
+    assert!(!naive[0].is_empty());
+    assert_eq!(t.nonzero(), naive);
+    // floats: NaN is nonzero, -0.0 is zero, as in NumPy
+    let f = Tensor::from([[0.0, f64::NAN], [-0.0, 1.5]]);
+    assert_eq!(f.nonzero(), vec![vec![0, 1], vec![1, 1]]);
+    // nothing: np.nonzero(np.zeros((2, 2))) -> (array([]), array([]))
+    assert_eq!(
+        Tensor::<f64, 2, 2>::zeros().nonzero(),
+        vec![Vec::<usize>::new(), vec![]]
+    );
+}
