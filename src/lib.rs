@@ -201,7 +201,9 @@ pub use tensor_core::*;
 /// `tensor!((a > 2) & (a < 11))`. `arange(start, stop, step)` with number-literal arguments is
 /// NumPy's `np.arange` as a `Vector` whose length the macro computes (`tensor!(arange(2, 9, 2))`
 /// is a `Vector<_, 4>`; a zero step or one pointing away from `stop` is a compile error at the
-/// step). Every other operator, call and method keeps its Rust meaning.
+/// step). `m[1] = v`, `m[.., 2] = c`, `m[1..3, 2..4] = b` and `m[0, 3] = x` assign into part of a
+/// matrix (`set_row`, `set_col`, `set_block` with the slice's shape, an element). Every other
+/// operator, call and method keeps its Rust meaning.
 ///
 /// ```
 /// use tensor::{Tensor, tensor};
@@ -226,6 +228,12 @@ pub use tensor_core::*;
 /// // np.arange(2, 9, 2), its length computed while compiling
 /// let v: tensor::Vector<i32, 4> = tensor!(arange(2, 9, 2));
 /// assert_eq!(v, tensor![2, 4, 6, 8]);
+///
+/// // m[1] = v; m[1:3, 0:2] = [[0, 0], [0, 0]]
+/// let mut m = Tensor::<i32, 3, 3>::arange();
+/// tensor!(m[1] = tensor![7, 7, 7]);
+/// tensor!(m[1..3, 0..2] = [[0, 0], [0, 0]]);
+/// assert_eq!(m, tensor![[0, 1, 2], [0, 0, 7], [0, 0, 8]]);
 /// ```
 ///
 /// ```compile_fail

@@ -662,7 +662,7 @@ fn s66_flip_columns() {
 #[test]
 fn s67_flip_one_row() {
     let mut arr_2d = a12();
-    arr_2d.set_row::<1>(arr_2d.row::<1>().flip());
+    tensor!(arr_2d[1] = arr_2d[1].flip());
     assert_eq!(
         arr_2d.to_string(),
         "[[ 1  2  3  4]\n [ 8  7  6  5]\n [ 9 10 11 12]]"
@@ -674,7 +674,7 @@ fn s67_flip_one_row() {
 #[test]
 fn s68_flip_one_column() {
     let mut arr_2d = tensor![[1, 2, 3, 4], [8, 7, 6, 5], [9, 10, 11, 12]];
-    arr_2d.set_col::<1>(arr_2d.col::<1>().flip());
+    tensor!(arr_2d[.., 1] = arr_2d[.., 1].flip());
     assert_eq!(
         arr_2d.to_string(),
         "[[ 1 10  3  4]\n [ 8  7  6  5]\n [ 9  2 11 12]]"

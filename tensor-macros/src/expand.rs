@@ -17,6 +17,9 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     if is_literal(&input) {
         literal::parse(input).map(|lit| literal_tensor(&lit))
     } else {
+        if let Some((lhs, eq, rhs)) = dsl::assign::split(&input) {
+            return dsl::assign::expand(lhs, eq, rhs);
+        }
         let expr = dsl::parse::parse(input.clone())?;
         if uses_dsl_syntax(&input) || dsl::expand::uses_dsl_operation(&expr) {
             return dsl::expand::expr(&expr);

@@ -272,6 +272,82 @@ fn arange_computes_its_length() {
 }
 
 #[test]
+fn assignment_into_rows_columns_and_blocks() {
+    let p = ":: tensor :: __private ::";
+    assert_eq!(expansion("m[1] = v"), "(m) . set_row :: < 1 > (v)");
+    assert_eq!(
+        expansion("m[1, ..] = v.T"),
+        "(m) . set_row :: < 1 > ((v) . t ())"
+    );
+    assert_eq!(expansion("m[.., 2] = c"), "(m) . set_col :: < 2 > (c)");
+    assert_eq!(
+        expansion("m[1..3, 2..4] = b"),
+        format!(
+            "{{ let block : {p} Tensor < _ , 2 , 2 > = b ; (m) . set_block :: < 1 , 2 > (& block) }}"
+        )
+    );
+    assert_eq!(
+        expansion("m[0, ..=2] = m[1, 0..3]"),
+        format!(
+            "{{ let block : {p} Tensor < _ , 1 , 3 > = (m) . select ({p} At :: < 1 > , {p} Span :: < 0 , 3 >) ; (m) . set_block :: < 0 , 0 > (& block) }}"
+        )
+    );
+    // an element: literal indices checked by a `select`, run-time ones by Rust's indexing
+    assert_eq!(
+        expansion("m[1, 2] = 5"),
+        format!(
+            "{{ let _ = (m) . select ({p} At :: < 1 > , {p} At :: < 2 >) ; (m) [(1 , 2)] = 5 ; }}"
+        )
+    );
+    assert_eq!(expansion("m[i, 0] = x + 1"), "(m) [(i , 0)] = (x + 1)");
+    // comparisons and compound assignment are not assignments
+    assert!(expansion("a <= b").contains("elementwise_le"));
+    assert!(expansion("a == b").contains("elementwise_eq"));
+    let cases: &[(&str, &str, &str)] = &[
+        ("m = v", "`tensor!` assigns only into part of a tensor", "="),
+        (
+            "m[-1] = v",
+            "an index counted from the end cannot be assigned",
+            "-",
+        ),
+        (
+            "m[1..] = b",
+            "assigning to a run of rows needs its columns written",
+            "1",
+        ),
+        (
+            "m[1.., 0..2] = b",
+            "in an assignment to a block, write both bounds",
+            "1",
+        ),
+        (
+            "m[i] = x",
+            "assignment in `tensor!` needs literal indices",
+            "[i]",
+        ),
+        (
+            "m[i, 1..2] = x",
+            "a slice cannot be combined with a run-time index",
+            "1",
+        ),
+        (
+            "m[1] =",
+            "expected `m[index] = value` on both sides of `=`",
+            "=",
+        ),
+        ("m[3..1, 0] = b", "this slice is reversed", "1"),
+    ];
+    for &(src, message, at) in cases {
+        let (got, text) = error(src);
+        assert!(
+            got.starts_with(message),
+            "`{src}`: got \"{got}\", expected \"{message}...\""
+        );
+        assert_eq!(text, at, "`{src}`: the error should point at `{at}`");
+    }
+}
+
+#[test]
 fn malformed_inputs_say_what_was_expected_where() {
     let cases: &[(&str, &str, &str)] = &[
         ("a @", "expected an operand after this operator", "@"),
