@@ -300,6 +300,11 @@ fn assignment_into_rows_columns_and_blocks() {
         )
     );
     assert_eq!(expansion("m[i, 0] = x + 1"), "(m) [(i , 0)] = (x + 1)");
+    // an `=` inside a turbofish is not an assignment
+    assert_eq!(
+        expansion("m[1] = f::<Item = u8>(x)"),
+        "(m) . set_row :: < 1 > (f :: < Item = u8 > (x))"
+    );
     // comparisons and compound assignment are not assignments
     assert!(expansion("a <= b").contains("elementwise_le"));
     assert!(expansion("a == b").contains("elementwise_eq"));
