@@ -140,7 +140,7 @@
 //! let _ = x.reshape::<Tensor<_, 4097, 1>>(); // fix: x.t(), which needs no arithmetic
 //! ```
 //!
-//! **A one-element literal without its comma.** `error: expected a tensor literal or a DSL expression, found a plain expression: it uses none of `@`, `.T` or indexing; write `tensor![x,]` for a one-element tensor, or drop the macro for plain Rust arithmetic`
+//! **A one-element literal without its comma.** `error: expected a tensor literal or a DSL expression, found a plain expression: it uses none of `@`, `.T`, indexing or a comparison; write `tensor![x,]` for a one-element tensor, or drop the macro for plain Rust arithmetic`
 //!
 //! `tensor![x]` with a variable or an expression `x` is read as a `tensor!` expression, which
 //! must use `@`, `.T` or indexing. A one-element tensor is `tensor![x,]`, as a one-element tuple
@@ -193,8 +193,17 @@ pub use tensor_core::*;
 /// **Expressions** expand into checked method calls: `a @ b` is `a.matmul(&b)` (binding like
 /// `*`, as in Python), `a.T` is `a.t()`, and Python-style indices with literal bounds become
 /// compile-time checked selections: `m[.., -1]` (the last column), `m[..2, ..]` (the first two
-/// rows), `m[1, 1]` (an element), `m[1..3, 0]`, `m[-2.., 1..]`. Every other operator, call and
-/// method keeps its Rust meaning.
+/// rows), `m[1, 1]` (an element), `m[1..3, 0]`, `m[-2.., 1..]`. The comparisons `<`, `<=`, `>`,
+/// `>=`, `==`, `!=` are NumPy's, elementwise: a tensor against a tensor (broadcasting) or a
+/// scalar, on either side, gives a mask `Tensor<bool, ..>`, the same as the methods `lt`,
+/// `lt_scalar`, ... (`tensor!(a < 5)` is `a.lt_scalar(5)`; two scalars compare as in Rust).
+/// Masks combine with `&`, `|`, `^` and `!`, which bind tighter than comparisons as in Python:
+/// `tensor!((a > 2) & (a < 11))`. `arange(start, stop, step)` with number-literal arguments is
+/// NumPy's `np.arange` as a `Vector` whose length the macro computes (`tensor!(arange(2, 9, 2))`
+/// is a `Vector<_, 4>`; a zero step or one pointing away from `stop` is a compile error at the
+/// step). `m[1] = v`, `m[.., 2] = c`, `m[1..3, 2..4] = b` and `m[0, 3] = x` assign into part of a
+/// matrix (`set_row`, `set_col`, `set_block` with the slice's shape, an element). Every other
+/// operator, call and method keeps its Rust meaning.
 ///
 /// ```
 /// use tensor::{Tensor, tensor};
@@ -211,6 +220,31 @@ pub use tensor_core::*;
 /// // An open end takes its length from the result's type.
 /// let rest: Tensor<i32, 2, 3> = tensor!(m[1.., ..]);
 /// assert_eq!(rest, tensor![[3, 4, 5], [6, 7, 8]]);
+///
+/// // Comparisons are elementwise and give masks.
+/// assert_eq!(tensor!(m > 4), m.gt_scalar(4));
+/// assert_eq!(tensor!((m > 2) & (m % 2 == 0)).count_nonzero(), 3); // 4, 6, 8
+///
+/// // np.arange(2, 9, 2), its length computed while compiling
+/// let v: tensor::Vector<i32, 4> = tensor!(arange(2, 9, 2));
+/// assert_eq!(v, tensor![2, 4, 6, 8]);
+///
+/// // m[1] = v; m[1:3, 0:2] = [[0, 0], [0, 0]]
+/// let mut m = Tensor::<i32, 3, 3>::arange();
+/// tensor!(m[1] = tensor![7, 7, 7]);
+/// tensor!(m[1..3, 0..2] = [[0, 0], [0, 0]]);
+/// assert_eq!(m, tensor![[0, 1, 2], [0, 0, 7], [0, 0, 8]]);
+/// ```
+///
+/// ```compile_fail
+/// let _ = tensor::tensor!(arange(2, 9, -2)); // the step points away from `stop`
+/// ```
+///
+/// ```compile_fail
+/// use tensor::{Tensor, tensor};
+///
+/// let (a, b) = (Tensor::<f32, 3, 2>::zeros(), Tensor::<f32, 1, 3>::zeros());
+/// let _ = tensor!(a < b); // operands could not be broadcast together with shapes Shape<3, 2> and Shape<1, 3>
 /// ```
 ///
 /// ```compile_fail
@@ -231,7 +265,7 @@ pub use tensor_core::*;
 /// tokens. The input is a literal when it is empty, has a comma outside brackets and
 /// parentheses (not counting a turbofish `::<..>`), is a single `[...]` row, or is a single
 /// number, `bool` or `char` literal (`tensor![5]`); anything else is an expression, which
-/// must use the DSL's syntax (`@`, `.T` or indexing). A one-element vector of a variable is
+/// must use the DSL's syntax (`@`, `.T`, indexing or a comparison). A one-element vector of a variable is
 /// `tensor![x,]`; a plain `tensor![x]` is a compile error saying so.
 ///
 /// ```compile_fail
@@ -451,7 +485,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
-    pub use tensor_core::{RowVector, Tensor, Tensor3, Tensor4};
+    pub use tensor_core::{ElementwiseCmp, RowVector, Tensor, Tensor3, Tensor4};
 }
 
 /// The README's Rust examples, compiled and run as doctests.

@@ -114,3 +114,41 @@ proptest! {
         prop_assert_eq!(nested(&got), assign_naive(&nested(&t), 0, 4, &nested(&col)));
     }
 }
+
+/// The `tensor!` assignment forms, NumPy's `m[1] = v`, `m[:, 2] = c`, `m[1:3, 2:4] = b` and
+/// `m[i, j] = x`, against NumPy's results (written out) and the methods they expand to.
+#[test]
+fn dsl_assignment_matches_numpy() {
+    use tensor::tensor;
+    // m = np.zeros((3, 4), dtype=int); m[1] = [1, 2, 3, 4]; m[:, 2] = [7, 8, 9];
+    // m[1:3, 0:2] = [[5, 5], [6, 6]]; m[0, 3] = -1
+    // -> [[ 0  0  7 -1] [ 5  5  8  4] [ 6  6  9  0]]
+    let mut m = Tensor::<i32, 3, 4>::zeros();
+    tensor!(m[1] = tensor![1, 2, 3, 4]);
+    assert_eq!(m.row::<1>(), tensor![1, 2, 3, 4]);
+    tensor!(m[.., 2] = tensor![7, 8, 9].T);
+    tensor!(m[1..3, 0..2] = [[5, 5], [6, 6]]);
+    tensor!(m[0, 3] = -1);
+    assert_eq!(
+        m.to_string(),
+        "[[ 0  0  7 -1]\n [ 5  5  8  4]\n [ 6  6  9  0]]"
+    );
+    // the same through the methods
+    let mut n = Tensor::<i32, 3, 4>::zeros();
+    n.set_row::<1>(tensor![1, 2, 3, 4]);
+    n.set_col::<2>(tensor![[7], [8], [9]]);
+    n.set_block::<1, 0>(&tensor![[5, 5], [6, 6]]);
+    n[(0, 3)] = -1;
+    assert_eq!(m, n);
+    // a row reversed in place (the beginners' guide): arr_2d[1] = np.flip(arr_2d[1])
+    let mut a = tensor![[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]];
+    tensor!(a[1, ..] = a[1].flip());
+    assert_eq!(a.row::<1>(), tensor![8, 7, 6, 5]);
+    // a partial row and an inclusive range: m[2, 1:4] = [0, 0, 0]
+    tensor!(a[2, 1..=3] = [0, 0, 0]);
+    assert_eq!(a.row::<2>(), tensor![9, 0, 0, 0]);
+    // run-time indices: Rust's indexing
+    let (i, j) = (2, 0);
+    tensor!(a[i, j] = 100);
+    assert_eq!(a[(2, 0)], 100);
+}

@@ -27,11 +27,11 @@ fn matmul_and_transpose() {
 
 #[test]
 fn matmul_binds_like_mul_and_left_to_right() {
-    // `@` has the precedence of `*`: `a @ b == c` is `(a @ b) == c`, and `a @ b.T` applies the
-    // transpose first (postfix binds tighter).
+    // `@` has the precedence of `*`: `a @ b == c` is `(a @ b) == c` (elementwise in `tensor!`,
+    // as in NumPy), and `a @ b.T` applies the transpose first (postfix binds tighter).
     let a = tensor![[1, 2], [3, 4]];
     let b = tensor![[0, 1], [1, 0]];
-    assert!(tensor!(a @ b == tensor![[2, 1], [4, 3]]));
+    assert!(tensor!(a @ b == tensor![[2, 1], [4, 3]]).all());
     assert_eq!(tensor!(a @ b.T), a.matmul(&b.t()));
     // scalar operators keep Rust's meaning and precedence around `@`:
     let s = 2;

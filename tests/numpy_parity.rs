@@ -882,3 +882,66 @@ proptest! {
         prop_assert!(x.reshape::<Tensor3<_, 2, 3, 4>>() == a && y.reshape::<Tensor3<_, 2, 3, 4>>() == b);
     }
 }
+
+/// NumPy's `/` on integer arrays is true division into `float64` (`true_div`), `//` floors
+/// (`floor_div`), Rust's `/` truncates. Expected values: NumPy's output for
+/// `a = np.array([7, -7, 1, -3, 0]); b = np.array([2, 2, -4, 2, 5])`:
+/// `a / b` -> `[ 3.5  -3.5  -0.25 -1.5   0.  ]`, `a // b` -> `[ 3 -4 -1 -2  0]`.
+#[test]
+fn integer_true_division() {
+    use tensor::tensor;
+    let a = tensor![7, -7, 1, -3, 0];
+    let b = tensor![2, 2, -4, 2, 5];
+    assert_eq!(a.true_div(&b), tensor![3.5, -3.5, -0.25, -1.5, 0.0]);
+    assert_eq!(a.floor_div(&b), tensor![3, -4, -1, -2, 0]);
+    assert_eq!(a / b, tensor![3, -3, 0, -1, 0]); // Rust's: toward zero
+    // broadcasting: np.array([[1], [2]]) / np.array([4, 8]) -> [[0.25 0.125] [0.5 0.25 ]]
+    let col = tensor![[1u8], [2]];
+    assert_eq!(
+        col.true_div(&tensor![4u8, 8]),
+        tensor![[0.25, 0.125], [0.5, 0.25]]
+    );
+    // by zero: np.array([1, -1, 0]) / 0 -> [ inf -inf  nan] (with a warning)
+    let z = tensor![1i64, -1, 0].true_div_scalar(0);
+    assert_eq!(z.as_flat()[..2], [f64::INFINITY, f64::NEG_INFINITY]);
+    assert!(z.as_flat()[2].is_nan());
+    // np.array([1, 2, 3]) / 3 -> [0.33333333 0.66666667 1.        ]
+    assert_eq!(
+        tensor![1, 2, 3].true_div_scalar(3),
+        tensor![1.0 / 3.0, 2.0 / 3.0, 1.0]
+    );
+}
+
+/// `nonzero`: NumPy's per-axis index arrays, against a naive loop over every index of a
+/// rank-3 tensor, and NumPy's output for a matrix:
+/// `np.nonzero(np.array([[3, 0, 0], [0, 4, 0], [5, 6, 0]]))` ->
+/// `(array([0, 1, 2, 2]), array([0, 1, 0, 1]))`.
+#[test]
+fn nonzero_per_axis() {
+    use tensor::{Tensor, Tensor3};
+    let m = Tensor::from([[3, 0, 0], [0, 4, 0], [5, 6, 0]]);
+    assert_eq!(m.nonzero(), vec![vec![0, 1, 2, 2], vec![0, 1, 0, 1]]);
+    let t = Tensor3::<i32, 2, 3, 4>::from_fn(|i, j, k| ((i * 7 + j * 3 + k) % 4 == 0) as i32);
+    let mut naive = vec![vec![]; 3];
+    for i in 0..2 {
+        for j in 0..3 {
+            for k in 0..4 {
+                if t[(i, j, k)] != 0 {
+                    naive[0].push(i);
+                    naive[1].push(j);
+                    naive[2].push(k);
+                }
+            }
+        }
+    }
+    assert!(!naive[0].is_empty());
+    assert_eq!(t.nonzero(), naive);
+    // floats: NaN is nonzero, -0.0 is zero, as in NumPy
+    let f = Tensor::from([[0.0, f64::NAN], [-0.0, 1.5]]);
+    assert_eq!(f.nonzero(), vec![vec![0, 1], vec![1, 1]]);
+    // nothing: np.nonzero(np.zeros((2, 2))) -> (array([]), array([]))
+    assert_eq!(
+        Tensor::<f64, 2, 2>::zeros().nonzero(),
+        vec![Vec::<usize>::new(), vec![]]
+    );
+}

@@ -315,3 +315,40 @@ fn reductions_have_keepdims_shapes() {
     assert_eq!(m - m.mean_axis::<0>(), Tensor::zeros());
     assert_eq!(m / m.sum_axis::<1>(), Tensor::full(0.5));
 }
+
+/// NumPy's statistics of integer arrays are `float64`: `mean_f64`, `var_f64`, ... Expected
+/// values are NumPy's printed output for `a = np.array([[1, 2, 3], [4, 5, 6]])` and
+/// `b = np.array([-3, -1, 0, 7], dtype=np.int8)`.
+#[test]
+fn integer_statistics_are_float64_as_in_numpy() {
+    let a = tensor![[1, 2, 3], [4, 5, 6]];
+    assert_eq!(a.mean_f64(), 3.5); // a.mean()
+    assert_eq!(a.var_f64(), 2.9166666666666665); // a.var()
+    assert_eq!(a.std_f64(), 1.707825127659933); // a.std()
+    assert_eq!(a.var_ddof_f64(1), 3.5); // a.var(ddof=1)
+    assert_eq!(a.std_ddof_f64(1), 1.8708286933869707); // a.std(ddof=1)
+    // a.mean(axis=0, keepdims=True), a.mean(axis=1, keepdims=True)
+    assert_eq!(a.mean_axis_f64::<0>(), tensor![[2.5, 3.5, 4.5]]);
+    assert_eq!(a.mean_axis_f64::<1>(), tensor![[2.0], [5.0]]);
+    // a.var(axis=0, keepdims=True), a.std(axis=1, keepdims=True)
+    assert_eq!(a.var_axis_f64::<0>(), tensor![[2.25, 2.25, 2.25]]);
+    assert_eq!(
+        a.std_axis_f64::<1>(),
+        tensor![[0.816496580927726], [0.816496580927726]]
+    );
+    let b = tensor![-3i8, -1, 0, 7];
+    assert_eq!(b.mean_f64(), 0.75);
+    assert_eq!(b.var_f64(), 14.1875);
+    assert_eq!(b.var_ddof_f64(1), 18.916666666666668);
+    assert_eq!(b.std_ddof_f64(1), 4.349329450233296);
+    // rank 3, unsigned: np.arange(24, dtype=np.uint16).reshape(2, 3, 4).mean() -> 11.5
+    let c = Tensor3::<u16, 2, 3, 4>::arange();
+    assert_eq!(c.mean_f64(), 11.5);
+    assert_eq!(c.mean_axis_f64::<0>().as_flat()[..3], [6.0, 7.0, 8.0]);
+    // integers beyond 2^53 round on conversion, as NumPy's:
+    // np.array([2**53, 2**53 + 1]).mean() -> 9007199254740992.0
+    let big = tensor![1i64 << 53, (1i64 << 53) + 1];
+    assert_eq!(big.mean_f64(), 9007199254740992.0);
+    // the same as converting first
+    assert_eq!(a.var_f64(), a.map(f64::from).var());
+}

@@ -1,8 +1,8 @@
 use tensor::Tensor;
 
 fn main() {
-    // `mean` (like `var`, `std` and `norm`) is for float tensors: convert integers first,
-    // `a.map(f64::from).mean()`, as NumPy computes an integer array's mean in float64.
+    // `mean` (like `var`, `std` and `norm`) keeps the element type, for float tensors; an
+    // integer tensor's mean is `a.mean_f64()`, NumPy's float64 `a.mean()`.
     let a = Tensor::from([1, 2, 3]);
     let _m = a.mean();
 }

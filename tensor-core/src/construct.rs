@@ -1,10 +1,12 @@
 //! Constructors: `zeros`, `ones`, `full`, `eye`, `identity`, `arange`, `linspace`, `from_fn`,
 //! and conversions from and to arrays.
 
-use num_traits::Float;
+use core::ops::Sub;
 
-use crate::shape::Const;
-use crate::{Array, Element, Tensor, Vector};
+use num_traits::{Float, FromPrimitive, ToPrimitive};
+
+use crate::shape::{Const, Dims};
+use crate::{ArangeError, Array, Element, Tensor, Vector};
 
 impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// Builds a tensor from a function of `(row, col)`, like NumPy's `np.fromfunction`.
@@ -70,6 +72,123 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
             }
         })
     }
+}
+
+impl<T, S: Dims> Array<T, S>
+where
+    T: Element + Sub<Output = T> + FromPrimitive + ToPrimitive,
+{
+    /// `start, start + step, start + 2 * step, ...`: as many values as the tensor holds, in
+    /// row-major order, like `np.arange(start, start + n * step, step).reshape(shape)` for
+    /// the tensor's `n` elements. Element `k` is `start + k * delta`, `delta` being
+    /// `(start + step) - start` as NumPy's `arange` computes it (for floats this can differ
+    /// from `step` in the last bits, and NumPy's values are matched bit for bit).
+    ///
+    /// # Panics
+    ///
+    /// If an index `k` does not fit in `T`, or (with overflow checks) if a value overflows.
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, Vector};
+    ///
+    /// assert_eq!(Vector::<i32, 4>::arange_from(2, 2), Tensor::from([2, 4, 6, 8]));
+    /// assert_eq!(Tensor::<f64, 2, 2>::arange_from(1.0, -0.5), Tensor::from([[1.0, 0.5], [0.0, -0.5]]));
+    /// ```
+    #[must_use]
+    pub fn arange_from(start: T, step: T) -> Self {
+        let delta = (start + step) - start;
+        Self::from_flat_fn(|k| {
+            if k == 0 {
+                return start;
+            }
+            let k = T::from_usize(k).unwrap_or_else(|| {
+                panic!(
+                    "arange: index {k} does not fit in the element type of a tensor of shape {:?}",
+                    S::SHAPE
+                )
+            });
+            start + k * delta
+        })
+    }
+
+    /// NumPy's `np.arange(start, stop, step)` with the length checked at run time: the tensor
+    /// must hold exactly `ceil((stop - start) / step)` elements (0 when the step points away
+    /// from `stop`), filled in row-major order as [`arange_from`](Self::arange_from) does.
+    /// The length is computed exactly for integers and in `f64` for floats, as NumPy does.
+    /// With literal arguments, `tensor!(arange(start, stop, step))` computes the length at
+    /// compile time instead.
+    ///
+    /// # Errors
+    ///
+    /// [`ArangeError::ZeroStep`] for a zero step, [`ArangeError::NotFinite`] for a NaN or
+    /// infinite float argument, [`ArangeError::Length`] when the sequence's length is not the
+    /// tensor's.
+    ///
+    /// ```
+    /// use tensor_core::{ArangeError, Tensor, Vector};
+    ///
+    /// // np.arange(2, 9, 2) -> [2 4 6 8]
+    /// assert_eq!(Vector::<i32, 4>::try_arange(2, 9, 2), Ok(Tensor::from([2, 4, 6, 8])));
+    /// // np.arange(1, 1.3, 0.1) has 4 elements, the last one 1.3000000000000003
+    /// let x = Vector::<f64, 4>::try_arange(1.0, 1.3, 0.1).unwrap();
+    /// assert_eq!(x.as_flat()[3], 1.3000000000000003);
+    /// // any shape, row-major: np.arange(10, 0, -2).reshape(1, 5)
+    /// assert_eq!(Tensor::<i8, 1, 5>::try_arange(10, 0, -2), Ok(Tensor::from([10, 8, 6, 4, 2])));
+    /// assert_eq!(
+    ///     Vector::<i32, 3>::try_arange(0, 10, -1),
+    ///     Err(ArangeError::Length { expected: 3, found: 0 })
+    /// );
+    /// ```
+    pub fn try_arange(start: T, stop: T, step: T) -> Result<Self, ArangeError> {
+        let found = arange_len(start, stop, step)?;
+        if found == S::SIZE {
+            Ok(Self::arange_from(start, step))
+        } else {
+            Err(ArangeError::Length {
+                expected: S::SIZE,
+                found,
+            })
+        }
+    }
+}
+
+/// The length of `np.arange(start, stop, step)`: `ceil((stop - start) / step)`, at least 0,
+/// exact for integers (in `i128`), in `f64` for floats and for integers beyond `i128`.
+fn arange_len<T: Element + ToPrimitive>(start: T, stop: T, step: T) -> Result<usize, ArangeError> {
+    if !T::IS_FLOAT {
+        let exact = (|| {
+            let (a, b, s) = (start.to_i128()?, stop.to_i128()?, step.to_i128()?);
+            if s == 0 {
+                return Some(Err(ArangeError::ZeroStep));
+            }
+            let diff = b.checked_sub(a)?;
+            let (d, s) = if s < 0 {
+                (diff.checked_neg()?, s.checked_neg()?)
+            } else {
+                (diff, s)
+            };
+            if d <= 0 {
+                return Some(Ok(0));
+            }
+            let n = d / s + i128::from(d % s != 0);
+            Some(Ok(usize::try_from(n).unwrap_or(usize::MAX)))
+        })();
+        if let Some(n) = exact {
+            return n;
+        }
+    }
+    let (Some(a), Some(b), Some(s)) = (start.to_f64(), stop.to_f64(), step.to_f64()) else {
+        return Err(ArangeError::NotFinite);
+    };
+    if !(a.is_finite() && b.is_finite() && s.is_finite()) {
+        return Err(ArangeError::NotFinite);
+    }
+    if s == 0.0 {
+        return Err(ArangeError::ZeroStep);
+    }
+    let q = (b - a) / s;
+    // `as` saturates: a length beyond `usize` is reported as `usize::MAX`.
+    Ok(if q > 0.0 { Float::ceil(q) as usize } else { 0 })
 }
 
 impl<T: Element, const N: usize> Tensor<T, N, N> {

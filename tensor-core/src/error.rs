@@ -230,3 +230,48 @@ impl<D: fmt::Display + Copy + TryInto<usize>> fmt::Display for ShapeDisplay<'_, 
         f.write_str(")")
     }
 }
+
+/// The arguments of [`Array::try_arange`](crate::Array::try_arange) do not give the tensor's
+/// number of elements, or give no sequence at all. Its message names both lengths.
+///
+/// ```
+/// use tensor_core::{ArangeError, Vector};
+///
+/// let e = Vector::<i32, 3>::try_arange(2, 9, 2).unwrap_err();
+/// assert_eq!(e, ArangeError::Length { expected: 3, found: 4 });
+/// assert_eq!(
+///     e.to_string(),
+///     "arange(start, stop, step) has 4 elements, but the tensor holds 3"
+/// );
+/// assert_eq!(Vector::<f64, 3>::try_arange(0.0, 1.0, 0.0), Err(ArangeError::ZeroStep));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ArangeError {
+    /// The step is zero (NumPy raises `ZeroDivisionError`).
+    ZeroStep,
+    /// A float argument is NaN or infinite (NumPy raises `ValueError`).
+    NotFinite,
+    /// The sequence has `found` elements, `ceil((stop - start) / step)` or 0 when the step
+    /// points away from `stop`, but the tensor type holds `expected`.
+    Length {
+        /// The number of elements of the tensor type.
+        expected: usize,
+        /// The number of elements of the sequence (saturating at `usize::MAX`).
+        found: usize,
+    },
+}
+
+impl fmt::Display for ArangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::ZeroStep => f.write_str("arange: the step must not be zero"),
+            Self::NotFinite => f.write_str("arange: the arguments must be finite"),
+            Self::Length { expected, found } => write!(
+                f,
+                "arange(start, stop, step) has {found} elements, but the tensor holds {expected}"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for ArangeError {}

@@ -172,12 +172,12 @@ pub use dynamic::{DynArray, DynTensor, DynTensor3, DynTensor4};
 pub use element::{Element, Notation};
 #[cfg(feature = "alloc")]
 pub use error::RowsMismatch;
-pub use error::ShapeMismatch;
+pub use error::{ArangeError, ShapeMismatch};
 pub use linalg::{Lstsq, MatrixNorm, SolveError, VectorNorm};
 pub use nd::{Tensor3, Tensor4};
 #[cfg(feature = "alloc")]
 pub use ops::Unique;
-pub use ops::{BlockFits, ConcatParts, FloorDivMod, StackParts};
+pub use ops::{BlockFits, ConcatParts, ElementwiseCmp, FloorDivMod, StackParts};
 pub use reshape::ArrayOf;
 pub use shape::{Shape, Shape1, Shape3, Shape4};
 pub use tensor::{ColVector, RowVector, Tensor, Vector};

@@ -17,14 +17,17 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     if is_literal(&input) {
         literal::parse(input).map(|lit| literal_tensor(&lit))
     } else {
+        if let Some((lhs, eq, rhs)) = dsl::assign::split(&input) {
+            return dsl::assign::expand(lhs, eq, rhs);
+        }
         let expr = dsl::parse::parse(input.clone())?;
-        if uses_dsl_syntax(&input) {
+        if uses_dsl_syntax(&input) || dsl::expand::uses_dsl_operation(&expr) {
             return dsl::expand::expr(&expr);
         }
         Err(syn::Error::new_spanned(
             &input,
             "expected a tensor literal or a DSL expression, found a plain expression: it uses \
-             none of `@`, `.T` or indexing; write `tensor![x,]` for a one-element tensor, or \
+             none of `@`, `.T`, indexing or a comparison; write `tensor![x,]` for a one-element tensor, or \
              drop the macro for plain Rust arithmetic",
         ))
     }

@@ -210,3 +210,139 @@ impl<T: Copy, S: Dims> Array<T, S> {
         Array::from_flat_fn(|k| f(a[k]))
     }
 }
+
+/// Elementwise comparison of a tensor with a tensor (broadcasting) or a scalar, on either
+/// side: what `tensor!`'s `<`, `<=`, `>`, `>=`, `==` and `!=` expand to, so that
+/// `tensor!(a < 5)`, `tensor!(5 > a)` and `tensor!(a < b)` give the masks of
+/// [`lt_scalar`](Array::lt_scalar), [`gt_scalar`](Array::gt_scalar) and [`lt`](Array::lt).
+///
+/// Each impl calls those methods; owned tensors and references are accepted on both sides
+/// (tensors are `Copy`). The methods are prefixed `elementwise_` so that a glob import of the
+/// crate does not shadow `PartialOrd::lt` and friends on scalars. Two scalars compare as Rust's operators do and give a `bool`, so
+/// `tensor!(m[0, 0] < m[1, 1])` keeps its Rust meaning. Outside the macro, call the methods
+/// (Rust's `a == b` on two tensors is the whole-tensor `bool`).
+///
+/// ```
+/// use tensor_core::{ElementwiseCmp, Tensor};
+///
+/// let a = Tensor::from([1, 5, 9]);
+/// assert_eq!(ElementwiseCmp::elementwise_lt(a, 5), a.lt_scalar(5));
+/// assert_eq!(ElementwiseCmp::elementwise_lt(5, &a), a.gt_scalar(5));
+/// assert_eq!(ElementwiseCmp::elementwise_ge(&a, Tensor::from([[1], [9]])), a.ge(&Tensor::from([[1], [9]])));
+/// assert!(ElementwiseCmp::elementwise_ne(1.0f64, 2.0));
+/// ```
+pub trait ElementwiseCmp<Rhs> {
+    /// A mask `Array<bool, _>` of the broadcast shape (`bool` for two scalars).
+    type Output;
+    /// NumPy's `self < rhs`.
+    fn elementwise_lt(self, rhs: Rhs) -> Self::Output;
+    /// NumPy's `self <= rhs`.
+    fn elementwise_le(self, rhs: Rhs) -> Self::Output;
+    /// NumPy's `self > rhs`.
+    fn elementwise_gt(self, rhs: Rhs) -> Self::Output;
+    /// NumPy's `self >= rhs`.
+    fn elementwise_ge(self, rhs: Rhs) -> Self::Output;
+    /// NumPy's `self == rhs`.
+    fn elementwise_eq(self, rhs: Rhs) -> Self::Output;
+    /// NumPy's `self != rhs`.
+    fn elementwise_ne(self, rhs: Rhs) -> Self::Output;
+}
+
+/// Tensor against tensor, for the four owned/borrowed pairs.
+macro_rules! cmp_tensors {
+    ($(($L:ty, $R:ty)),*) => {$(
+        impl<'a, 'b, T, S, S2> ElementwiseCmp<$R> for $L
+        where
+            T: Copy + PartialOrd,
+            S: BroadcastWith<S2>,
+            S2: Dims,
+        {
+            type Output = Array<bool, S::Output>;
+            #[inline]
+            fn elementwise_lt(self, rhs: $R) -> Self::Output { Array::lt(&self, &rhs) }
+            #[inline]
+            fn elementwise_le(self, rhs: $R) -> Self::Output { Array::le(&self, &rhs) }
+            #[inline]
+            fn elementwise_gt(self, rhs: $R) -> Self::Output { Array::gt(&self, &rhs) }
+            #[inline]
+            fn elementwise_ge(self, rhs: $R) -> Self::Output { Array::ge(&self, &rhs) }
+            #[inline]
+            fn elementwise_eq(self, rhs: $R) -> Self::Output { Array::eq(&self, &rhs) }
+            #[inline]
+            fn elementwise_ne(self, rhs: $R) -> Self::Output { Array::ne(&self, &rhs) }
+        }
+    )*};
+}
+
+cmp_tensors!(
+    (Array<T, S>, Array<T, S2>),
+    (Array<T, S>, &'b Array<T, S2>),
+    (&'a Array<T, S>, Array<T, S2>),
+    (&'a Array<T, S>, &'b Array<T, S2>)
+);
+
+/// Tensor against scalar and scalar against tensor (the comparison mirrored), owned or
+/// borrowed tensor.
+macro_rules! cmp_scalar {
+    ($(($A:ty, $($lt:lifetime)?)),*) => {$(
+        impl<$($lt,)? T: Copy + PartialOrd, S: Dims> ElementwiseCmp<T> for $A {
+            type Output = Array<bool, S>;
+            #[inline]
+            fn elementwise_lt(self, x: T) -> Array<bool, S> { self.lt_scalar(x) }
+            #[inline]
+            fn elementwise_le(self, x: T) -> Array<bool, S> { self.le_scalar(x) }
+            #[inline]
+            fn elementwise_gt(self, x: T) -> Array<bool, S> { self.gt_scalar(x) }
+            #[inline]
+            fn elementwise_ge(self, x: T) -> Array<bool, S> { self.ge_scalar(x) }
+            #[inline]
+            fn elementwise_eq(self, x: T) -> Array<bool, S> { self.eq_scalar(x) }
+            #[inline]
+            fn elementwise_ne(self, x: T) -> Array<bool, S> { self.ne_scalar(x) }
+        }
+
+        impl<$($lt,)? T: Copy + PartialOrd, S: Dims> ElementwiseCmp<$A> for T {
+            type Output = Array<bool, S>;
+            #[inline]
+            fn elementwise_lt(self, a: $A) -> Array<bool, S> { a.gt_scalar(self) }
+            #[inline]
+            fn elementwise_le(self, a: $A) -> Array<bool, S> { a.ge_scalar(self) }
+            #[inline]
+            fn elementwise_gt(self, a: $A) -> Array<bool, S> { a.lt_scalar(self) }
+            #[inline]
+            fn elementwise_ge(self, a: $A) -> Array<bool, S> { a.le_scalar(self) }
+            #[inline]
+            fn elementwise_eq(self, a: $A) -> Array<bool, S> { a.eq_scalar(self) }
+            #[inline]
+            fn elementwise_ne(self, a: $A) -> Array<bool, S> { a.ne_scalar(self) }
+        }
+    )*};
+}
+
+cmp_scalar!((Array<T, S>,), (&'a Array<T, S>, 'a));
+
+/// Two scalars: Rust's comparison, one impl per primitive type (a blanket `impl<T> for T`
+/// would overlap the tensor impls).
+macro_rules! cmp_scalars {
+    ($($t:ty),*) => {$(
+        impl ElementwiseCmp<$t> for $t {
+            type Output = bool;
+            #[inline]
+            fn elementwise_lt(self, x: $t) -> bool { self < x }
+            #[inline]
+            fn elementwise_le(self, x: $t) -> bool { self <= x }
+            #[inline]
+            fn elementwise_gt(self, x: $t) -> bool { self > x }
+            #[inline]
+            fn elementwise_ge(self, x: $t) -> bool { self >= x }
+            #[inline]
+            fn elementwise_eq(self, x: $t) -> bool { self == x }
+            #[inline]
+            fn elementwise_ne(self, x: $t) -> bool { self != x }
+        }
+    )*};
+}
+
+cmp_scalars!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, bool, char
+);

@@ -20,6 +20,7 @@ mod scalar;
 mod select;
 
 pub use assign::BlockFits;
+pub use compare::ElementwiseCmp;
 pub use join::{ConcatParts, StackParts};
 pub use rem::FloorDivMod;
 #[cfg(feature = "alloc")]

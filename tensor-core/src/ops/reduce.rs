@@ -49,12 +49,16 @@
 //! wrapped result does not depend on the order). With overflow checks on, a partial sum can
 //! overflow even when the total fits, depending on that order (`[MAX, 1, -1]`): sum in a wider
 //! type (`a.map(i64::from).sum()`) when the values come close to the type's range. `mean`,
-//! `var`, `std` and `norm` are for float tensors; for integers convert first, e.g.
-//! `a.map(|x| x as f64).mean()` (NumPy also computes them in float64).
+//! `var`, `std` and `norm` return the element type and are for float tensors. Integer
+//! tensors have NumPy's float statistics under the same names with `_f64` appended
+//! (`mean_f64`, `var_f64`, `var_ddof_f64`, `std_f64`, `std_ddof_f64`, `mean_axis_f64`,
+//! `var_axis_f64`, `std_axis_f64`): NumPy's `a.mean()` of an integer array is a `float64`,
+//! computed from the elements converted to `f64`, which is what these do (with the `f64`
+//! methods' accuracy; integers beyond 2^53 round on conversion, as in NumPy).
 //!
 //! [`One`]: crate::shape::One
 
-use num_traits::Float;
+use num_traits::{AsPrimitive, Float, PrimInt};
 
 use crate::kernels::reduce::{
     arg_best, first_of_lanes, fold, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std,
@@ -713,5 +717,135 @@ impl<T: Element, const N: usize> crate::Vector<T, N> {
             |a, b| a * b,
             |a, b| a + b,
         )
+    }
+}
+
+/// NumPy's statistics of integer arrays, which it computes in `float64`: the float methods'
+/// names with `_f64` appended (one way for integers; float tensors use `mean`, `var`, ...,
+/// which keep their element type).
+impl<T: Element + PrimInt + AsPrimitive<f64>, S: Dims> Array<T, S> {
+    /// The elements as `f64`, the input of the statistics below.
+    fn to_f64_array(&self) -> Array<f64, S> {
+        self.map_ref(AsPrimitive::as_)
+    }
+
+    /// The mean of an integer tensor as `f64`, like NumPy's `a.mean()` of an integer array
+    /// (a `float64`).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([[1, 2], [3, 4]]).mean() -> 2.5
+    /// assert_eq!(Tensor::from([[1, 2], [3, 4]]).mean_f64(), 2.5);
+    /// ```
+    #[must_use]
+    pub fn mean_f64(&self) -> f64 {
+        self.to_f64_array().mean()
+    }
+
+    /// The variance (`ddof = 0`) of an integer tensor as `f64`, like NumPy's `a.var()`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([1, 2, 3, 4]).var() -> 1.25
+    /// assert_eq!(Tensor::from([1, 2, 3, 4]).var_f64(), 1.25);
+    /// ```
+    #[must_use]
+    pub fn var_f64(&self) -> f64 {
+        self.to_f64_array().var()
+    }
+
+    /// The variance with `ddof` delta degrees of freedom as `f64`, like
+    /// `a.var(ddof=ddof)` of an integer array.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([1, 2, 3, 4]).var(ddof=1) -> 1.6666666666666667
+    /// assert_eq!(Tensor::from([1u8, 2, 3, 4]).var_ddof_f64(1), 1.6666666666666667);
+    /// ```
+    #[must_use]
+    pub fn var_ddof_f64(&self, ddof: usize) -> f64 {
+        self.to_f64_array().var_ddof(ddof)
+    }
+
+    /// The standard deviation (`ddof = 0`) as `f64`, like `a.std()` of an integer array.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([1, 3]).std() -> 1.0
+    /// assert_eq!(Tensor::from([1, 3]).std_f64(), 1.0);
+    /// ```
+    #[must_use]
+    pub fn std_f64(&self) -> f64 {
+        self.to_f64_array().std()
+    }
+
+    /// The standard deviation with `ddof` delta degrees of freedom as `f64`, like
+    /// `a.std(ddof=ddof)` of an integer array.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([1, 3]).std(ddof=1) -> 1.4142135623730951
+    /// assert_eq!(Tensor::from([1i64, 3]).std_ddof_f64(1), 1.4142135623730951);
+    /// ```
+    #[must_use]
+    pub fn std_ddof_f64(&self, ddof: usize) -> f64 {
+        self.to_f64_array().std_ddof(ddof)
+    }
+
+    /// The mean along axis `A` as `f64`, keeping it, like
+    /// `np.mean(a, axis=A, keepdims=True)` of an integer array.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([[1, 2, 3], [4, 6, 8]]).mean(axis=1, keepdims=True) -> [[2.], [6.]]
+    /// let m = Tensor::from([[1, 2, 3], [4, 6, 8]]);
+    /// assert_eq!(m.mean_axis_f64::<1>(), Tensor::from([[2.0], [6.0]]));
+    /// ```
+    #[must_use]
+    pub fn mean_axis_f64<const A: usize>(&self) -> Array<f64, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        self.to_f64_array().mean_axis::<A>()
+    }
+
+    /// The variance (`ddof = 0`) along axis `A` as `f64`, keeping it, like
+    /// `np.var(a, axis=A, keepdims=True)` of an integer array.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([[1, 3], [2, 2]]).var(axis=0, keepdims=True) -> [[0.25, 0.25]]
+    /// assert_eq!(Tensor::from([[1, 3], [2, 2]]).var_axis_f64::<0>(), Tensor::from([[0.25, 0.25]]));
+    /// ```
+    #[must_use]
+    pub fn var_axis_f64<const A: usize>(&self) -> Array<f64, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        self.to_f64_array().var_axis::<A>()
+    }
+
+    /// The standard deviation (`ddof = 0`) along axis `A` as `f64`, keeping it, like
+    /// `np.std(a, axis=A, keepdims=True)` of an integer array.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([[1, 3], [2, 2]]).std(axis=1, keepdims=True) -> [[1.], [0.]]
+    /// assert_eq!(Tensor::from([[1, 3], [2, 2]]).std_axis_f64::<1>(), Tensor::from([[1.0], [0.0]]));
+    /// ```
+    #[must_use]
+    pub fn std_axis_f64<const A: usize>(&self) -> Array<f64, S::Kept>
+    where
+        S: ReduceAxis<A>,
+    {
+        self.to_f64_array().std_axis::<A>()
     }
 }

@@ -12,7 +12,14 @@
 //! [`floor_div`](Array::floor_div), for integers and floats. Rust's `rem_euclid` is a third
 //! convention (never negative), which agrees with NumPy only for positive divisors.
 //! Likewise `/` between integer tensors truncates (`-3 / 2 == -1`) where NumPy's `/` returns
-//! floats (`-1.5`) and `//` floors (`-2`).
+//! floats (`-1.5`, [`true_div`](Array::true_div)) and `//` floors (`-2`,
+//! [`floor_div`](Array::floor_div)).
+//!
+//! | `a`, `b` (integers) | Rust `a / b` | `true_div` (= NumPy `a / b`) | `floor_div` (= NumPy `a // b`) |
+//! |---|---|---|---|
+//! | `7, 2` | `3` | `3.5` | `3` |
+//! | `-7, 2` | `-3` | `-3.5` | `-4` |
+//! | `1, 0` | panics | `inf` | panics |
 //!
 //! | `a`, `b` | Rust `a % b` (= `np.fmod`) | `floor_mod` (= NumPy `a % b`) | `floor_div` (= NumPy `a // b`) |
 //! |---|---|---|---|
@@ -36,6 +43,8 @@
 //! ```
 
 use core::ops::{Rem, RemAssign};
+
+use num_traits::{AsPrimitive, PrimInt};
 
 use super::broadcast::zip_broadcast_map;
 use crate::Array;
@@ -296,5 +305,48 @@ impl<T: FloorDivMod, S: Dims> Array<T, S> {
     #[track_caller]
     pub fn floor_mod_scalar(&self, s: T) -> Self {
         self.map_ref(|a| a.floor_div_mod(s).1)
+    }
+}
+
+/// NumPy's true division of integer arrays (`a / b`, `np.true_divide`), whose result is
+/// `float64`; Rust's `/` on integer tensors truncates (see the module docs). Float tensors
+/// divide with `/`.
+impl<T: PrimInt + AsPrimitive<f64>, S: Dims> Array<T, S> {
+    /// `self / other` as NumPy divides integer arrays: both converted to `f64`, then divided,
+    /// broadcasting like the arithmetic operators. Division by zero gives `inf`, `-inf` or
+    /// NaN, as in NumPy (without its warning).
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let a = Tensor::from([1, -3, 7]);
+    /// let b = Tensor::from([2, 2, 0]);
+    /// assert_eq!(a / Tensor::from([2, 2, 1]), Tensor::from([0, -1, 7])); // Rust's, truncating
+    /// // np.array([1, -3, 7]) / np.array([2, 2, 0]) -> [ 0.5 -1.5  inf]
+    /// assert_eq!(a.true_div(&b), Tensor::from([0.5, -1.5, f64::INFINITY]));
+    /// ```
+    #[must_use]
+    pub fn true_div<S2: Dims>(&self, other: &Array<T, S2>) -> Array<f64, S::Output>
+    where
+        S: BroadcastWith<S2>,
+    {
+        zip_broadcast_map::<T, T, f64, S, S2>(self.as_flat(), other.as_flat(), |a, b| {
+            a.as_() / b.as_()
+        })
+    }
+
+    /// `self / s` as NumPy divides an integer array by an integer: in `f64`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.array([[1, 2], [3, 4]]) / 4 -> [[0.25 0.5 ] [0.75 1.  ]]
+    /// let q = Tensor::from([[1, 2], [3, 4]]).true_div_scalar(4);
+    /// assert_eq!(q, Tensor::from([[0.25, 0.5], [0.75, 1.0]]));
+    /// ```
+    #[must_use]
+    pub fn true_div_scalar(&self, s: T) -> Array<f64, S> {
+        let s: f64 = s.as_();
+        self.map_ref(|a| a.as_() / s)
     }
 }

@@ -1,5 +1,5 @@
 //! Selections whose length depends on the data (feature `alloc`): NumPy's boolean indexing
-//! `a[mask]`, `np.flatnonzero`, and `np.unique` with its indices, inverse and counts. Their
+//! `a[mask]`, `np.flatnonzero`, `np.nonzero`, and `np.unique` with its indices, inverse and counts. Their
 //! results are `Vec`s: the number of elements is not known at compile time, so it cannot be
 //! in a tensor's type.
 
@@ -64,6 +64,37 @@ impl<T: Copy + PartialEq + Default, S: Dims> Array<T, S> {
         (0..S::SIZE)
             .filter(|&k| self.as_flat()[k] != zero)
             .collect()
+    }
+
+    /// The indices of the nonzero elements (`true` for a mask), one `Vec` per axis, like
+    /// `np.nonzero(a)`'s tuple of arrays: element `k` of the result is at
+    /// `(nz[0][k], nz[1][k], ...)`, in row-major order. A `Vector` (NumPy's 1-D array) has two
+    /// axes here, so its first `Vec` holds zeros. NaN is nonzero, `-0.0` is zero.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// // np.nonzero(np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]) < 5)
+    /// // -> (array([0, 0, 0, 0]), array([0, 1, 2, 3]))
+    /// let a = Tensor::from([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
+    /// assert_eq!(a.lt_scalar(5).nonzero(), vec![vec![0, 0, 0, 0], vec![0, 1, 2, 3]]);
+    /// // np.nonzero(np.array([[0, 3], [-1, 0]])) -> (array([0, 1]), array([1, 0]))
+    /// assert_eq!(Tensor::from([[0, 3], [-1, 0]]).nonzero(), vec![vec![0, 1], vec![1, 0]]);
+    /// ```
+    #[must_use]
+    pub fn nonzero(&self) -> Vec<Vec<usize>> {
+        let flat = self.flatnonzero();
+        let mut out: Vec<Vec<usize>> = (0..S::RANK)
+            .map(|_| Vec::with_capacity(flat.len()))
+            .collect();
+        for mut k in flat {
+            // Unravel `k` from the last axis to the first.
+            for (axis, &n) in S::DIMS.iter().enumerate().rev() {
+                out[axis].push(k % n);
+                k /= n;
+            }
+        }
+        out
     }
 }
 

@@ -4,6 +4,7 @@
 
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
+use syn::BinOp;
 
 use super::parse::{Component, Expr, Int, Op};
 
@@ -24,7 +25,22 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
                     let call = quote_spanned!(user_span(at_token.span)=> matmul);
                     quote! { (#l).#call(&(#r)) }
                 }
-                Op::Rust(op) => quote! { (#l #op #r) },
+                Op::Rust(op) => match comparison(op) {
+                    Some(name) => {
+                        // The whole path at the operator, so that a shape error points there.
+                        let span = user_span(op_span(op));
+                        let name = proc_macro2::Ident::new(name, span);
+                        let path =
+                            quote_spanned!(span=> ::tensor::__private::ElementwiseCmp::#name);
+                        quote! { #path(#l, #r) }
+                    }
+                    None => {
+                        if let Some(e) = logic_on_mask(lhs, op, rhs) {
+                            return Err(e);
+                        }
+                        quote! { (#l #op #r) }
+                    }
+                },
             }
         }
         Expr::Unary(op, x) => {
@@ -54,6 +70,9 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
             quote! { (#x).#member }
         }
         Expr::Call(f, args) => {
+            if let Some(name) = super::arange::is_arange(f) {
+                return super::arange::expand(name, args);
+            }
             let f = expr(f)?;
             let args = all(args)?;
             quote! { #f(#(#args),*) }
@@ -84,6 +103,85 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
         Expr::Literal(tokens) => tokens.clone(),
         Expr::Rust(e) => quote! { #e },
     })
+}
+
+/// The `ElementwiseCmp` method of a comparison operator: inside `tensor!`, `a < b` is NumPy's
+/// elementwise comparison (a mask), not Rust's `PartialOrd`.
+fn comparison(op: &BinOp) -> Option<&'static str> {
+    Some(match op {
+        BinOp::Lt(_) => "elementwise_lt",
+        BinOp::Le(_) => "elementwise_le",
+        BinOp::Gt(_) => "elementwise_gt",
+        BinOp::Ge(_) => "elementwise_ge",
+        BinOp::Eq(_) => "elementwise_eq",
+        BinOp::Ne(_) => "elementwise_ne",
+        _ => return None,
+    })
+}
+
+fn op_span(op: &BinOp) -> Span {
+    use syn::spanned::Spanned;
+    op.span()
+}
+
+/// Whether `e` is (a parenthesized) comparison, whose value in `tensor!` is a mask.
+fn is_comparison(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(x) => is_comparison(x),
+        Expr::Binary(_, Op::Rust(op), _) => comparison(op).is_some(),
+        _ => false,
+    }
+}
+
+/// `&&` or `||` with a comparison as an operand: the comparison gives a mask, which Rust's
+/// short-circuit operators cannot take (NumPy rejects `and`/`or` on arrays too).
+fn logic_on_mask(lhs: &Expr, op: &BinOp, rhs: &Expr) -> Option<syn::Error> {
+    let (wrong, right, numpy) = match op {
+        BinOp::And(_) => ("&&", "&", "&"),
+        BinOp::Or(_) => ("||", "|", "|"),
+        _ => return None,
+    };
+    (is_comparison(lhs) || is_comparison(rhs)).then(|| {
+        syn::Error::new(
+            op_span(op),
+            format!(
+                "`{wrong}` needs two `bool`s, but a comparison in `tensor!` is elementwise and \
+                 gives a mask: write `{right}` for the elementwise logic (NumPy's `{numpy}`), \
+                 e.g. `(a > 2) {right} (a < 11)`"
+            ),
+        )
+    })
+}
+
+/// Whether an expression compares elementwise or calls `arange` anywhere outside plain-Rust
+/// leaves (closures, blocks, macro calls): such an expression is a DSL expression even without
+/// `@`, `.T` or indexing.
+pub(crate) fn uses_dsl_operation(e: &Expr) -> bool {
+    match e {
+        Expr::Binary(l, op, r) => {
+            matches!(op, Op::Rust(op) if comparison(op).is_some())
+                || uses_dsl_operation(l)
+                || uses_dsl_operation(r)
+        }
+        Expr::Unary(_, x)
+        | Expr::Ref(_, _, x)
+        | Expr::Cast(x, _, _)
+        | Expr::Transpose(x, _)
+        | Expr::Field(x, _)
+        | Expr::Try(x, _)
+        | Expr::Paren(x) => uses_dsl_operation(x),
+        Expr::Call(f, _) if super::arange::is_arange(f).is_some() => true,
+        Expr::Method(x, _, _, args) | Expr::Call(x, args) => {
+            uses_dsl_operation(x) || args.iter().any(uses_dsl_operation)
+        }
+        Expr::Index(x, components, _) => {
+            uses_dsl_operation(x)
+                || components
+                    .iter()
+                    .any(|c| matches!(c, Component::Runtime(e) if uses_dsl_operation(e)))
+        }
+        Expr::Literal(_) | Expr::Rust(_) => false,
+    }
 }
 
 /// Both results, or the errors of both combined.

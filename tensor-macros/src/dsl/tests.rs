@@ -129,6 +129,230 @@ fn literal_or_expression_rule() {
 }
 
 #[test]
+fn comparisons_are_elementwise() {
+    let c = ":: tensor :: __private :: ElementwiseCmp ::";
+    assert_eq!(expansion("a < 5"), format!("{c} elementwise_lt (a , 5)"));
+    assert_eq!(expansion("a <= b"), format!("{c} elementwise_le (a , b)"));
+    assert_eq!(
+        expansion("0.5 > a"),
+        format!("{c} elementwise_gt (0.5 , a)")
+    );
+    assert_eq!(
+        expansion("a >= b.T"),
+        format!("{c} elementwise_ge (a , (b) . t ())")
+    );
+    assert_eq!(expansion("a == b"), format!("{c} elementwise_eq (a , b)"));
+    assert_eq!(
+        expansion("&a != b"),
+        format!("{c} elementwise_ne ((& a) , b)")
+    );
+    // mask logic keeps Rust's `&`, `|`, `^`, `!` (implemented elementwise for tensors), which
+    // bind tighter than comparisons, as in Python: the parentheses are needed in both
+    assert_eq!(
+        expansion("(a > 2) & (a < 11)"),
+        format!("(({c} elementwise_gt (a , 2)) & ({c} elementwise_lt (a , 11)))")
+    );
+    assert_eq!(
+        expansion("!(a == 0)"),
+        format!("(! ({c} elementwise_eq (a , 0)))")
+    );
+    // a comparison inside arguments and indices is one too; inside a closure it is Rust's
+    assert_eq!(
+        expansion("a.if_else(&(b < 1), &b)"),
+        format!("(a) . if_else ((& ({c} elementwise_lt (b , 1))) , (& b))")
+    );
+    let (message, _) = error("a.map(|x| x < 1)");
+    assert!(message.contains("write `tensor![x,]`"), "{message}");
+}
+
+#[test]
+fn arange_computes_its_length() {
+    let t = ":: tensor :: __private :: Tensor :: < _ , 1 ,";
+    // np.arange(2, 9, 2) -> [2 4 6 8]
+    assert_eq!(
+        expansion("arange(2, 9, 2)"),
+        format!("{t} 4 > :: arange_from (2 , 2)")
+    );
+    assert_eq!(
+        expansion("arange(5)"),
+        format!("{t} 5 > :: arange_from (0 , 1)")
+    );
+    assert_eq!(
+        expansion("arange(5u8)"),
+        format!("{t} 5 > :: arange_from (0u8 , 1u8)")
+    );
+    assert_eq!(
+        expansion("arange(-3, 3)"),
+        format!("{t} 6 > :: arange_from (- 3 , 1)")
+    );
+    assert_eq!(
+        expansion("arange(10, 0, -3)"),
+        format!("{t} 4 > :: arange_from (10 , - 3)")
+    );
+    assert_eq!(
+        expansion("arange(3, 3)"),
+        format!("{t} 0 > :: arange_from (3 , 1)")
+    );
+    // floats: the length in f64 as NumPy (np.arange(1, 1.3, 0.1) has 4 elements), integers
+    // written as floats
+    assert_eq!(
+        expansion("arange(1, 1.3, 0.1)"),
+        format!("{t} 4 > :: arange_from (1.0 , 0.1)")
+    );
+    assert_eq!(
+        expansion("arange(0, 1, 0.25f32)"),
+        format!("{t} 4 > :: arange_from (0.0f32 , 0.25f32)")
+    );
+    assert_eq!(
+        expansion("arange(2.5)"),
+        format!("{t} 3 > :: arange_from (0.0 , 1.0)")
+    );
+    // an operand like any other
+    assert_eq!(
+        expansion("arange(3) @ w"),
+        format!("({t} 3 > :: arange_from (0 , 1)) . matmul (& (w))")
+    );
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "arange(0, 5, 0)",
+            "the step of `arange` must not be zero",
+            "0",
+        ),
+        (
+            "arange(0.0, 5.0, 0.0)",
+            "the step of `arange` must not be zero",
+            "0.0",
+        ),
+        (
+            "arange(2, 9, -2)",
+            "`arange(2, 9, -2)` is empty: the step points away",
+            "-",
+        ),
+        (
+            "arange(1.0, 0.0, 0.5)",
+            "`arange(1, 0, 0.5)` is empty",
+            "0.5",
+        ),
+        ("arange(5, 2)", "`arange(5, 2, 1)` is empty", "arange"),
+        (
+            "arange(0, n)",
+            "the arguments of `arange` in `tensor!` must be number literals",
+            "n",
+        ),
+        (
+            "arange(0, -n)",
+            "the arguments of `arange` in `tensor!` must be number literals",
+            "-",
+        ),
+        ("arange()", "`arange` takes 1 to 3 arguments", "arange"),
+        (
+            "arange(1, 2, 3, 4)",
+            "`arange` takes 1 to 3 arguments",
+            "arange",
+        ),
+        (
+            "arange(0u8, 5i32)",
+            "the arguments of `arange` have different types: `u8` and `i32`",
+            "5i32",
+        ),
+        (
+            "arange(0, 100000000)",
+            "`arange` gives more than",
+            "100000000",
+        ),
+    ];
+    for &(src, message, at) in cases {
+        let (got, text) = error(src);
+        assert!(
+            got.starts_with(message),
+            "`{src}`: got \"{got}\", expected \"{message}...\""
+        );
+        assert_eq!(text, at, "`{src}`: the error should point at `{at}`");
+    }
+}
+
+#[test]
+fn assignment_into_rows_columns_and_blocks() {
+    let p = ":: tensor :: __private ::";
+    assert_eq!(expansion("m[1] = v"), "(m) . set_row :: < 1 > (v)");
+    assert_eq!(
+        expansion("m[1, ..] = v.T"),
+        "(m) . set_row :: < 1 > ((v) . t ())"
+    );
+    assert_eq!(expansion("m[.., 2] = c"), "(m) . set_col :: < 2 > (c)");
+    assert_eq!(
+        expansion("m[1..3, 2..4] = b"),
+        format!(
+            "{{ let block : {p} Tensor < _ , 2 , 2 > = b ; (m) . set_block :: < 1 , 2 > (& block) }}"
+        )
+    );
+    assert_eq!(
+        expansion("m[0, ..=2] = m[1, 0..3]"),
+        format!(
+            "{{ let block : {p} Tensor < _ , 1 , 3 > = (m) . select ({p} At :: < 1 > , {p} Span :: < 0 , 3 >) ; (m) . set_block :: < 0 , 0 > (& block) }}"
+        )
+    );
+    // an element: literal indices checked by a `select`, run-time ones by Rust's indexing
+    assert_eq!(
+        expansion("m[1, 2] = 5"),
+        format!(
+            "{{ let _ = (m) . select ({p} At :: < 1 > , {p} At :: < 2 >) ; (m) [(1 , 2)] = 5 ; }}"
+        )
+    );
+    assert_eq!(expansion("m[i, 0] = x + 1"), "(m) [(i , 0)] = (x + 1)");
+    // an `=` inside a turbofish is not an assignment
+    assert_eq!(
+        expansion("m[1] = f::<Item = u8>(x)"),
+        "(m) . set_row :: < 1 > (f :: < Item = u8 > (x))"
+    );
+    // comparisons and compound assignment are not assignments
+    assert!(expansion("a <= b").contains("elementwise_le"));
+    assert!(expansion("a == b").contains("elementwise_eq"));
+    let cases: &[(&str, &str, &str)] = &[
+        ("m = v", "`tensor!` assigns only into part of a tensor", "="),
+        (
+            "m[-1] = v",
+            "an index counted from the end cannot be assigned",
+            "-",
+        ),
+        (
+            "m[1..] = b",
+            "assigning to a run of rows needs its columns written",
+            "1",
+        ),
+        (
+            "m[1.., 0..2] = b",
+            "in an assignment to a block, write both bounds",
+            "1",
+        ),
+        (
+            "m[i] = x",
+            "assignment in `tensor!` needs literal indices",
+            "[i]",
+        ),
+        (
+            "m[i, 1..2] = x",
+            "a slice cannot be combined with a run-time index",
+            "1",
+        ),
+        (
+            "m[1] =",
+            "expected `m[index] = value` on both sides of `=`",
+            "=",
+        ),
+        ("m[3..1, 0] = b", "this slice is reversed", "1"),
+    ];
+    for &(src, message, at) in cases {
+        let (got, text) = error(src);
+        assert!(
+            got.starts_with(message),
+            "`{src}`: got \"{got}\", expected \"{message}...\""
+        );
+        assert_eq!(text, at, "`{src}`: the error should point at `{at}`");
+    }
+}
+
+#[test]
 fn malformed_inputs_say_what_was_expected_where() {
     let cases: &[(&str, &str, &str)] = &[
         ("a @", "expected an operand after this operator", "@"),
@@ -207,6 +431,12 @@ fn malformed_inputs_say_what_was_expected_where() {
         ),
         ("a += b", "compound assignment is not an expression", "+="),
         ("a < b < c", "comparison operators cannot be chained", "<"),
+        (
+            "(a > 2) && (a < 11)",
+            "`&&` needs two `bool`s, but a comparison in `tensor!` is elementwise",
+            "&&",
+        ),
+        ("a[0] == 1 || b < c", "`||` needs two `bool`s", "||"),
         ("(a, b)", "expected `)` (tuples are not supported", ","),
         (
             "()",
