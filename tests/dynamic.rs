@@ -301,6 +301,11 @@ fn on_2_mib_stack(f: impl FnOnce() + Send + 'static) {
 }
 
 #[test]
+#[cfg_attr(
+    feature = "force-portable",
+    ignore = "188 MB through the scalar portable kernels of a debug build takes minutes; the \
+              default build runs it, and the portable kernels are tested on their own"
+)]
 fn mnist_sized_data_goes_through_every_op_on_a_2_mib_stack() {
     on_2_mib_stack(|| {
         const N: usize = 60_000;

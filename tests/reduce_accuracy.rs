@@ -342,7 +342,10 @@ fn run() {
             .map(|d| d.as_u64().unwrap() as usize)
             .collect();
         let n: usize = dims.iter().product();
-        if cfg!(debug_assertions) && n > 1_000_000 {
+        // A debug build checks the cases up to 10^5 elements (the exact references are slow
+        // unoptimized); CI's release run (`cargo test --release --test reduce_accuracy`)
+        // checks every case, up to 10^8.
+        if cfg!(debug_assertions) && n > 100_000 {
             continue;
         }
         let axis = c0["axis"].as_u64().map(|a| a as usize);

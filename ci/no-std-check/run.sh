@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo build --release --locked
-bin=target/x86_64-unknown-linux-gnu/release/no-std-check
+bin="${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release/no-std-check"
 set +e
 "$bin"
 code=$?
