@@ -181,12 +181,32 @@ pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(
             }
         }
         Path::Small | Path::Loop => rows_loop::<T, K, C>(a, b, out),
-        Path::Dot => simd_or::<T, DOT>(dims, a, b, out, rows_loop::<T, K, C>),
-        Path::Gemv => simd_or::<T, GEMV>(dims, a, b, out, rows_loop::<T, K, C>),
-        Path::Narrow => simd_or::<T, NARROW>(dims, a, b, out, rows_loop::<T, K, C>),
-        Path::Row1 => simd_or::<T, ROW1>(dims, a, b, out, rows_loop::<T, K, C>),
-        Path::Rows4 => simd_or::<T, ROWS4>(dims, a, b, out, rows_loop::<T, K, C>),
-        Path::Gemm => simd_or::<T, GEMM>(dims, a, b, out, rows_loop::<T, K, C>),
+        simd => simd_path(simd, dims, a, b, out, rows_loop::<T, K, C>),
+    }
+}
+
+/// The SIMD kernel of one of the SIMD paths (`Dot`, `Gemv`, `Narrow`, `Row1`, `Rows4`, `Gemm`)
+/// for an `(r, k) @ (k, c)` product with run-time sizes, `fallback` for element types without
+/// SIMD kernels.
+#[cfg(feature = "alloc")]
+#[inline(always)]
+fn simd_path<T>(
+    path: Path,
+    dims: (usize, usize, usize),
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+    fallback: fn(&[T], &[T], &mut [T]),
+) where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
+    match path {
+        Path::Dot => simd_or::<T, DOT>(dims, a, b, out, fallback),
+        Path::Gemv => simd_or::<T, GEMV>(dims, a, b, out, fallback),
+        Path::Narrow => simd_or::<T, NARROW>(dims, a, b, out, fallback),
+        Path::Row1 => simd_or::<T, ROW1>(dims, a, b, out, fallback),
+        Path::Rows4 => simd_or::<T, ROWS4>(dims, a, b, out, fallback),
+        _ => simd_or::<T, GEMM>(dims, a, b, out, fallback),
     }
 }
 
@@ -242,15 +262,7 @@ pub(crate) fn t_matmul_rows<T, const K: usize, const C: usize>(
     for p in 0..K {
         a_t.extend(a.iter().skip(p).step_by(K).copied());
     }
-    let a = &a_t[..];
-    match path {
-        Path::Dot => simd_or::<T, DOT>(dims, a, b, out, inner_loop::<T, C>),
-        Path::Gemv => simd_or::<T, GEMV>(dims, a, b, out, inner_loop::<T, C>),
-        Path::Narrow => simd_or::<T, NARROW>(dims, a, b, out, inner_loop::<T, C>),
-        Path::Row1 => simd_or::<T, ROW1>(dims, a, b, out, inner_loop::<T, C>),
-        Path::Rows4 => simd_or::<T, ROWS4>(dims, a, b, out, inner_loop::<T, C>),
-        _ => simd_or::<T, GEMM>(dims, a, b, out, inner_loop::<T, C>),
-    }
+    simd_path(path, dims, &a_t, b, out, inner_loop::<T, C>);
 }
 
 /// The i-k-j loop with a run-time inner dimension `b.len() / C` (`C > 0`): the fallback of

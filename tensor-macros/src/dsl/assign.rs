@@ -13,6 +13,7 @@
 use proc_macro2::{Spacing, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
+use super::expand::both;
 use super::parse::{Component, Expr, Int};
 
 /// The input split at its top-level assignment `=`: the tokens before, the `=`'s span, the
@@ -151,17 +152,6 @@ pub(crate) fn expand(lhs: TokenStream, eq: Span, rhs: TokenStream) -> syn::Resul
             *bracket,
             "expected one or two indices on the left of `=`",
         )),
-    }
-}
-
-fn both<A, B>(a: syn::Result<A>, b: syn::Result<B>) -> syn::Result<(A, B)> {
-    match (a, b) {
-        (Ok(a), Ok(b)) => Ok((a, b)),
-        (Err(mut e), Err(f)) => {
-            e.combine(f);
-            Err(e)
-        }
-        (Err(e), _) | (_, Err(e)) => Err(e),
     }
 }
 

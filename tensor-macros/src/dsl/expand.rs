@@ -185,7 +185,7 @@ pub(crate) fn uses_dsl_operation(e: &Expr) -> bool {
 }
 
 /// Both results, or the errors of both combined.
-fn both<A, B>(a: syn::Result<A>, b: syn::Result<B>) -> syn::Result<(A, B)> {
+pub(crate) fn both<A, B>(a: syn::Result<A>, b: syn::Result<B>) -> syn::Result<(A, B)> {
     match (a, b) {
         (Ok(a), Ok(b)) => Ok((a, b)),
         (Err(mut e), Err(f)) => {
