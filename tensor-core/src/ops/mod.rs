@@ -26,8 +26,8 @@ pub use rem::FloorDivMod;
 #[cfg(feature = "alloc")]
 pub use select::Unique;
 
-#[cfg(feature = "alloc")]
 pub(crate) use loss::logsumexp;
+#[cfg(feature = "alloc")]
 pub(crate) use math::{log_softmax_lanes, softmax_lanes};
 #[cfg(feature = "alloc")]
 pub(crate) use reduce::{arg_into, empty, extremum};
