@@ -88,28 +88,33 @@ pub(crate) fn is_literal(input: &TokenStream) -> bool {
 /// Whether a `,` appears outside any group and outside the angle brackets of a turbofish
 /// (`Tensor::<f64, 2, 2>::zeros()` has no top-level comma).
 fn has_top_level_comma(trees: &[TokenTree]) -> bool {
-    let punct = |i: usize| match trees.get(i) {
+    outside_turbofish(trees).any(|i| matches!(&trees[i], TokenTree::Punct(p) if p.as_char() == ','))
+}
+
+/// The positions of the tokens of `trees` that lie outside the angle brackets of every
+/// turbofish (`collect::<Vec<_>>`, `f::<Item = u8>`), the brackets themselves left out: where
+/// a top-level `,` or `=` can be. A `<` not after `::` is a comparison and counts.
+pub(crate) fn outside_turbofish(trees: &[TokenTree]) -> impl Iterator<Item = usize> + '_ {
+    let punct = move |i: usize| match trees.get(i) {
         Some(TokenTree::Punct(p)) => Some(p.as_char()),
         _ => None,
     };
     let mut angle_depth = 0usize;
-    for i in 0..trees.len() {
-        match punct(i) {
-            Some('<')
-                if angle_depth > 0
-                    || (i >= 2 && punct(i - 1) == Some(':') && punct(i - 2) == Some(':')) =>
-            {
-                angle_depth += 1;
-            }
-            // `->` inside generic arguments (`fn() -> T`) closes nothing.
-            Some('>') if angle_depth > 0 && !(i >= 1 && punct(i - 1) == Some('-')) => {
-                angle_depth -= 1
-            }
-            Some(',') if angle_depth == 0 => return true,
-            _ => {}
+    (0..trees.len()).filter(move |&i| match punct(i) {
+        Some('<')
+            if angle_depth > 0
+                || (i >= 2 && punct(i - 1) == Some(':') && punct(i - 2) == Some(':')) =>
+        {
+            angle_depth += 1;
+            false
         }
-    }
-    false
+        // `->` inside generic arguments (`fn() -> T`) closes nothing.
+        Some('>') if angle_depth > 0 && !(i >= 1 && punct(i - 1) == Some('-')) => {
+            angle_depth -= 1;
+            false
+        }
+        _ => angle_depth == 0,
+    })
 }
 
 /// Every error as a `compile_error!`, the last in expression position: `compile_error!` as an

@@ -23,37 +23,12 @@ pub(crate) fn split(input: &TokenStream) -> Option<(TokenStream, Span, TokenStre
     let joint_before = |i: usize| {
         i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.spacing() == Spacing::Joint)
     };
-    let punct = |i: usize| match trees.get(i) {
-        Some(TokenTree::Punct(p)) => Some(p.as_char()),
-        _ => None,
-    };
     // Inside a turbofish's angle brackets (`collect::<Vec<_>>`, `f::<Item = u8>`) an `=` is
-    // not an assignment; the depth is tracked as `crate::expand` tracks it for commas.
-    let mut angle_depth = 0usize;
-    let mut at = None;
-    for (i, t) in trees.iter().enumerate() {
-        match punct(i) {
-            Some('<')
-                if angle_depth > 0
-                    || (i >= 2 && punct(i - 1) == Some(':') && punct(i - 2) == Some(':')) =>
-            {
-                angle_depth += 1;
-            }
-            Some('>') if angle_depth > 0 && !(i >= 1 && punct(i - 1) == Some('-')) => {
-                angle_depth -= 1;
-            }
-            Some('=')
-                if angle_depth == 0
-                    && matches!(t, TokenTree::Punct(p) if p.spacing() == Spacing::Alone)
-                    && !joint_before(i) =>
-            {
-                at = Some(i);
-                break;
-            }
-            _ => {}
-        }
-    }
-    let at = at?;
+    // not an assignment.
+    let at = crate::expand::outside_turbofish(&trees).find(|&i| {
+        matches!(&trees[i], TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == Spacing::Alone)
+            && !joint_before(i)
+    })?;
     let lhs = trees[..at].iter().cloned().collect();
     let rhs = trees[at + 1..].iter().cloned().collect();
     Some((lhs, trees[at].span(), rhs))
