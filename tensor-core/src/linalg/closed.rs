@@ -100,6 +100,13 @@ fn in_range<T: Float>(p: T, n: usize) -> bool {
     p >= T::min_positive_value() / (nt * T::epsilon()) && p <= T::max_value() / pow_n(nt, n)
 }
 
+/// The rule of the module docs: the determinant `d` of an `n x n` matrix whose largest
+/// element's `n`-th power is `p` is at most `n eps p` (a NaN `d` is not: it propagates).
+#[inline(always)]
+fn singular_det<T: Float>(d: T, p: T, n: usize) -> bool {
+    d.abs() <= size::<T>(n) * T::epsilon() * p
+}
+
 /// `2^k` (exact for `|k|` within the exponent range).
 fn pow2<T: Float>(k: i32) -> T {
     (T::one() + T::one()).powi(k)
@@ -279,10 +286,9 @@ pub(super) fn det<T: Float, const N: usize>(a: &[T]) -> T {
 pub(super) fn inverse<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
     debug_assert!((2..=4).contains(&N) && a.len() == N * N);
     let p = pow_n(max_abs(a), N);
-    let eps_n = size::<T>(N) * T::epsilon();
     if in_range(p, N) {
         let (adj, d) = adjugate::<T, N>(a);
-        if d.abs() <= eps_n * p {
+        if singular_det(d, p, N) {
             return None;
         }
         let r = d.recip();
@@ -303,7 +309,7 @@ fn inverse_scaled<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
     let s = scale_for(m);
     let b = scaled(a, s);
     let (adj, d) = adjugate::<T, N>(&b[..N * N]);
-    if d.abs() <= size::<T>(N) * T::epsilon() * pow_n(m * s.0 * s.1, N) {
+    if singular_det(d, pow_n(m * s.0 * s.1, N), N) {
         return None;
     }
     let r = d.recip();
@@ -344,7 +350,7 @@ pub(super) fn solve<T: Float, const N: usize>(a: &[T], b: &[T], x: &mut [T], m: 
     let p = pow_n(max_abs(a), N);
     // A NaN determinant is not `<=` anything: not singular, and the NaN propagates.
     let singular = if in_range(p, N) {
-        det_unscaled::<T, N>(a).abs() <= size::<T>(N) * T::epsilon() * p
+        singular_det(det_unscaled::<T, N>(a), p, N)
     } else {
         inverse_scaled::<T, N>(a).is_none()
     };
