@@ -805,9 +805,14 @@ where
     Array::copied_from(g.as_flat())
 }
 
+/// The length of the lanes along the last axis of `X` (1 for a scalar, at least 1).
+fn lane_width<X: Operand>() -> usize {
+    X::DIMS.last().copied().unwrap_or(1).max(1)
+}
+
 /// The lanes along the last axis of an operand's elements.
 fn lanes<X: Operand>(elems: &[X::Elem]) -> core::slice::ChunksExact<'_, X::Elem> {
-    elems.chunks_exact(X::DIMS.last().copied().unwrap_or(1).max(1))
+    elems.chunks_exact(lane_width::<X>())
 }
 
 /// The gradient of `x` in `y = x.softmax()` (along the last axis): `y (g - sum(g y))`, the sum
@@ -815,7 +820,7 @@ fn lanes<X: Operand>(elems: &[X::Elem]) -> core::slice::ChunksExact<'_, X::Elem>
 #[must_use]
 pub fn softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
     let mut out = X::filled(X::Elem::zero());
-    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let width = lane_width::<X>();
     let lanes_out = out.elems_mut().chunks_exact_mut(width);
     for ((o, g), y) in lanes_out
         .zip(lanes::<X>(g.elems()))
@@ -837,7 +842,7 @@ pub fn softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
 #[must_use]
 pub fn log_softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
     let mut out = X::filled(X::Elem::zero());
-    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let width = lane_width::<X>();
     let lanes_out = out.elems_mut().chunks_exact_mut(width);
     for ((o, g), y) in lanes_out
         .zip(lanes::<X>(g.elems()))
@@ -908,7 +913,7 @@ where
     X: Operand,
     B: Value<Elem = X::Elem> + ?Sized,
 {
-    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let width = lane_width::<X>();
     let scale = g / lane_count::<X>(width);
     let mut out = X::filled(X::Elem::zero());
     let lanes_out = out.elems_mut().chunks_exact_mut(width);
@@ -934,7 +939,7 @@ where
     X: Operand,
 {
     let _ = target;
-    let width = X::DIMS.last().copied().unwrap_or(1).max(1);
+    let width = lane_width::<X>();
     let scale = g / lane_count::<X>(width);
     let mut out = X::filled(X::Elem::zero());
     for (o, z) in out
