@@ -19,9 +19,7 @@ impl<T, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub fn from_fn(mut f: impl FnMut(usize, usize) -> T) -> Self {
-        Self {
-            data: core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))),
-        }
+        Self::from_flat_fn(|k| f(k / C, k % C))
     }
 }
 

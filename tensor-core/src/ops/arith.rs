@@ -40,7 +40,7 @@ use crate::shape::{BroadcastWith, Dims};
 /// The four owned/borrowed forms of one broadcasting operator and the two forms of its
 /// in-place twin. The operator's semantics are in the module docs.
 macro_rules! binary_op {
-    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $sym:tt) => {
+    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident) => {
         impl<T, S, S2> $Op<Array<T, S2>> for Array<T, S>
         where
             T: Copy + Default + $Op<Output = T>,
@@ -51,7 +51,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
+                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
             }
         }
 
@@ -65,7 +65,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
+                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
             }
         }
 
@@ -79,7 +79,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
+                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
             }
         }
 
@@ -93,7 +93,7 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), |a, b| a $sym b)
+                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
             }
         }
 
@@ -103,7 +103,7 @@ macro_rules! binary_op {
         {
             #[inline]
             fn $op_assign(&mut self, rhs: Array<T, S>) {
-                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, |a, b| a $sym b);
+                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, T::$op);
             }
         }
 
@@ -113,16 +113,16 @@ macro_rules! binary_op {
         {
             #[inline]
             fn $op_assign(&mut self, rhs: &Array<T, S>) {
-                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, |a, b| a $sym b);
+                binary_assign_simd(self.as_flat_mut(), rhs.as_flat(), Binary::$Op, T::$op);
             }
         }
     };
 }
 
-binary_op!(Add, add, AddAssign, add_assign, +);
-binary_op!(Sub, sub, SubAssign, sub_assign, -);
-binary_op!(Mul, mul, MulAssign, mul_assign, *);
-binary_op!(Div, div, DivAssign, div_assign, /);
+binary_op!(Add, add, AddAssign, add_assign);
+binary_op!(Sub, sub, SubAssign, sub_assign);
+binary_op!(Mul, mul, MulAssign, mul_assign);
+binary_op!(Div, div, DivAssign, div_assign);
 
 /// Elementwise negation, like NumPy's `-a`.
 ///
@@ -140,7 +140,7 @@ where
 
     #[inline]
     fn neg(mut self) -> Self {
-        unary_assign(self.as_flat_mut(), |x| -x);
+        unary_assign(self.as_flat_mut(), T::neg);
         self
     }
 }
@@ -162,7 +162,7 @@ where
     #[inline]
     fn neg(self) -> Array<T, S> {
         let mut out = Array::from_flat_fn(|k| self.as_flat()[k]);
-        unary_assign(out.as_flat_mut(), |x| -x);
+        unary_assign(out.as_flat_mut(), T::neg);
         out
     }
 }

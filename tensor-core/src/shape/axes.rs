@@ -202,10 +202,6 @@ pub trait Dims:
     /// row-major order, which `Array::as_flat` and the `const` constructors rely on (the trait
     /// is sealed, and every impl is a nested array generated in this module).
     type Storage<T>;
-
-    /// The storage whose element at row-major position `k` is `f(k)`.
-    #[doc(hidden)]
-    fn build<T>(f: impl FnMut(usize) -> T) -> Self::Storage<T>;
 }
 
 /// One `Dims` impl for a tuple of axes: `[generics] (axis types) [sizes]`. Storage is the
@@ -220,11 +216,6 @@ macro_rules! dims {
             type Name = super::Shape1<{$n0}>;
             const SHAPE: (usize,) = ($n0,);
             type Storage<T> = [T; $n0];
-
-            #[inline(always)]
-            fn build<T>(f: impl FnMut(usize) -> T) -> Self::Storage<T> {
-                core::array::from_fn(f)
-            }
         }
     };
     (@2 [$($g:tt)*] $ty:ty [$n0:expr, $n1:expr]) => {
@@ -236,11 +227,6 @@ macro_rules! dims {
             type Name = super::Shape<{$n0}, {$n1}>;
             const SHAPE: (usize, usize) = ($n0, $n1);
             type Storage<T> = [[T; $n1]; $n0];
-
-            #[inline(always)]
-            fn build<T>(mut f: impl FnMut(usize) -> T) -> Self::Storage<T> {
-                core::array::from_fn(|i| core::array::from_fn(|j| f(i * $n1 + j)))
-            }
         }
     };
     (@3 [$($g:tt)*] $ty:ty [$n0:expr, $n1:expr, $n2:expr]) => {
@@ -252,13 +238,6 @@ macro_rules! dims {
             type Name = super::Shape3<{$n0}, {$n1}, {$n2}>;
             const SHAPE: (usize, usize, usize) = ($n0, $n1, $n2);
             type Storage<T> = [[[T; $n2]; $n1]; $n0];
-
-            #[inline(always)]
-            fn build<T>(mut f: impl FnMut(usize) -> T) -> Self::Storage<T> {
-                core::array::from_fn(|i| {
-                    core::array::from_fn(|j| core::array::from_fn(|k| f((i * $n1 + j) * $n2 + k)))
-                })
-            }
         }
     };
     (@4 [$($g:tt)*] $ty:ty [$n0:expr, $n1:expr, $n2:expr, $n3:expr]) => {
@@ -270,17 +249,6 @@ macro_rules! dims {
             type Name = super::Shape4<{$n0}, {$n1}, {$n2}, {$n3}>;
             const SHAPE: (usize, usize, usize, usize) = ($n0, $n1, $n2, $n3);
             type Storage<T> = [[[[T; $n3]; $n2]; $n1]; $n0];
-
-            #[inline(always)]
-            fn build<T>(mut f: impl FnMut(usize) -> T) -> Self::Storage<T> {
-                core::array::from_fn(|n| {
-                    core::array::from_fn(|i| {
-                        core::array::from_fn(|j| {
-                            core::array::from_fn(|k| f(((n * $n1 + i) * $n2 + j) * $n3 + k))
-                        })
-                    })
-                })
-            }
         }
     };
 }
