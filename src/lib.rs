@@ -327,7 +327,8 @@ pub use tensor_macros::tensor;
 /// assert_eq!(gw, tensor![[0.125], [0.125], [-0.3125]]); // x.T @ ((s - y) * 0.25)
 /// ```
 ///
-/// To read the generated code, expand the macro: `cargo expand --test NAME` or
+/// To read the generated code, expand the macro: `cargo expand --test integration NAME` (a
+/// module of `tests/integration.rs`) or
 /// `cargo expand --lib path::to::function` ([cargo-expand](https://crates.io/crates/cargo-expand)),
 /// or rust-analyzer's "Expand macro recursively". The two-layer MLP of `examples/mlp.rs`,
 ///

@@ -5,7 +5,7 @@
 //! stack overflow.
 #![cfg(feature = "alloc")]
 
-mod common;
+use crate::common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -6,7 +6,7 @@
 //! (NaN equal to NaN); the reductions inside the challenges are compared with 1e-12.
 #![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
-mod common;
+use crate::common;
 
 use core::ops::{Add, Div, Mul, Sub};
 

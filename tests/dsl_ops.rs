@@ -1,7 +1,4 @@
-//! DSL expressions that mix `@` with the elementwise operators `+ - * /` on tensors.
-//!
-//! Disabled until the elementwise operators (another branch) are merged: the lead enables it
-//! at merge by deleting the `#![cfg(any())]` line below. The DSL itself needs no change: it
+//! DSL expressions that mix `@` with the elementwise operators `+ - * /` on tensors: the DSL
 //! expands `a + b` to `(a + b)` on the operands, with `@` binding like `*`.
 
 use tensor::prelude::*;

@@ -7,7 +7,7 @@
 // The operators are tested in each owned and borrowed form on purpose.
 #![allow(clippy::op_ref)]
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use tensor::prelude::*;

@@ -4,7 +4,7 @@
 //! writing a `DynArray` gives a file a static tensor of that many rows reads back.
 #![cfg(all(feature = "npy", feature = "safetensors"))]
 
-mod common_io;
+use crate::common_io;
 
 use common_io::{expected, fixture, tmp};
 use tensor::io::{ANY_ROWS, DataError, SafeTensorsFile, SafeTensorsWriter, load_npy, save_npy};

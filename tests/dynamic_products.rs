@@ -6,7 +6,7 @@
 //! both shapes.
 #![cfg(feature = "alloc")]
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use tensor::RowsMismatch;

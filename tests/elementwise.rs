@@ -5,7 +5,7 @@
 //! f64 and rounds once, which is exact for `+ - * /` (f64 has more than 2 * 24 + 2 bits).
 #![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
-mod common;
+use crate::common;
 
 use common::ulps32;
 use proptest::collection::vec;

@@ -5,14 +5,14 @@
 //! (normalised values are of order 1, logits of order 10 at most).
 
 #[path = "../examples/images.rs"]
-mod images;
+mod example;
 
-use images::{C, CLASSES, FEATURES, H, N, W};
+use example::{C, CLASSES, FEATURES, H, N, W};
 
 #[test]
 fn normalised_channels_have_mean_0_and_std_1() {
-    let batch = images::synthetic_batch();
-    let out = images::pipeline(&batch);
+    let batch = example::synthetic_batch();
+    let out = example::pipeline(&batch);
     for c in 0..C {
         let values: Vec<f64> = out
             .normalised
@@ -38,8 +38,8 @@ fn normalised_channels_have_mean_0_and_std_1() {
 
 #[test]
 fn flattening_keeps_each_image_in_one_row() {
-    let batch = images::synthetic_batch();
-    let out = images::pipeline(&batch);
+    let batch = example::synthetic_batch();
+    let out = example::pipeline(&batch);
     assert_eq!(out.flat.shape(), (N, FEATURES));
     for n in [0, 3, 7] {
         for (i, j, c) in [(0, 0, 0), (2, 5, 1), (7, 7, 2)] {
@@ -53,8 +53,8 @@ fn flattening_keeps_each_image_in_one_row() {
 
 #[test]
 fn dense_layer_and_softmax_match_a_naive_reference() {
-    let out = images::pipeline(&images::synthetic_batch());
-    let (w, b) = images::dense_layer();
+    let out = example::pipeline(&example::synthetic_batch());
+    let (w, b) = example::dense_layer();
     assert_eq!(out.logits.shape(), (N, CLASSES));
     for n in 0..N {
         for j in 0..CLASSES {

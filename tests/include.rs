@@ -3,7 +3,7 @@
 //! `const` and `static` items. The ui-tests in `ui-tests/include/` are the failing twins.
 #![cfg(all(feature = "npy", feature = "safetensors"))]
 
-mod common_io;
+use crate::common_io;
 
 use common_io::fixture;
 use tensor::io::{SafeTensorsFile, load_npy};

@@ -2,7 +2,10 @@
 //! nalgebra's `OMatrix<T, Dyn, Const<C>>` (its twins) and serde, against the element positions
 //! and against the static tensors' conversions of the same data. A trailing dimension that
 //! does not match is an error naming both shapes.
-#![cfg(feature = "alloc")]
+#![cfg(all(
+    feature = "alloc",
+    any(feature = "ndarray", feature = "nalgebra", feature = "serde")
+))]
 
 use tensor::prelude::*;
 

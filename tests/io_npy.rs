@@ -4,7 +4,7 @@
 //! value, never a panic or a wrong tensor.
 #![cfg(feature = "npy")]
 
-mod common_io;
+use crate::common_io;
 
 use std::io::Cursor;
 

@@ -3,7 +3,7 @@
 //! give an error value, never a panic or a wrong tensor.
 #![cfg(feature = "safetensors")]
 
-mod common_io;
+use crate::common_io;
 
 use common_io::{Pattern, expected, fixture, tmp};
 use tensor::io::{DataError, FileArray, SafeTensorsFile, SafeTensorsWriter};

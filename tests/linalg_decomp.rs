@@ -10,7 +10,7 @@
 //! rank-deficient matrices that span a null space are not unique and are checked by the
 //! identities (`tests/linalg_decomp_props.rs`) instead.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use tensor::prelude::*;

@@ -10,7 +10,7 @@
 //! one to the f64 reference rounded to f32.
 #![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
-mod common;
+use crate::common;
 
 use common::{assert_close, golden, mat, ulps32, ulps64};
 use proptest::collection::vec;

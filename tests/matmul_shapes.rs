@@ -4,7 +4,7 @@
 //! naive `f64` loop; NaN and infinities through each path. CI runs this file on every kernel
 //! (`TENSOR_KERNEL=portable|sse2|avx2|avx512`).
 
-mod common;
+use crate::common;
 
 use tensor::Tensor;
 

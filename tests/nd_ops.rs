@@ -7,7 +7,7 @@
 //! add in a different order, to a relative 1e-12 (plus 1e-12 absolute near 0).
 #![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
-mod common;
+use crate::common;
 
 use common::{assert_close, assert_exact};
 use proptest::collection::vec;

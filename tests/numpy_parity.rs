@@ -4,7 +4,7 @@
 //! including the sign of zero; and against naive references over random shapes and values.
 #![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
-mod common;
+use crate::common;
 
 use common::golden;
 use proptest::prelude::*;

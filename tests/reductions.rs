@@ -6,7 +6,7 @@
 //! `2 * n * EPSILON * sum(|x|)`. Against NumPy: relative 1e-12 (plus 1e-13 absolute near 0).
 #![allow(clippy::op_ref)] // the borrowed operand forms are under test
 
-mod common;
+use crate::common;
 
 use common::{assert_close, assert_exact, golden, mat};
 use proptest::collection::vec;
