@@ -133,3 +133,23 @@ fn traits() {
     let n = tensor![f64::NAN,];
     assert_ne!(n, n);
 }
+
+/// `from_fn` writes each element once into uninitialized storage: elements that own memory
+/// come out intact, and a panic part-way leaks the elements already built (never reads or
+/// drops uninitialized ones; run under valgrind or Miri to see it).
+#[test]
+fn from_fn_with_owned_elements_and_a_panic_part_way() {
+    let words = Tensor::<String, 2, 3>::from_fn(|i, j| format!("{i}{j}"));
+    assert_eq!(words[(1, 2)], "12");
+    assert_eq!(words.iter().map(String::len).sum::<usize>(), 12);
+    let built = std::cell::Cell::new(0);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        Tensor::<String, 2, 3>::from_fn(|i, j| {
+            assert!(i * 3 + j < 4, "stop at element 4");
+            built.set(built.get() + 1);
+            format!("{i}{j}")
+        })
+    }));
+    assert!(result.is_err());
+    assert_eq!(built.get(), 4);
+}
