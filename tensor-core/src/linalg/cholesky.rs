@@ -1,10 +1,10 @@
 //! The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, as
-//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`), row by row: every inner product
-//! runs over two contiguous rows of `L`.
+//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`), right-looking: once column `j` of
+//! `L` is known, every later row takes its update as one `axpy` over contiguous memory.
 
 use num_traits::Float;
 
-use super::level1::dot;
+use super::level1::axpy;
 use crate::shape::{Shape, SquareDecomposition};
 use crate::{Element, Tensor};
 
@@ -50,21 +50,22 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
         Shape<N, C>: SquareDecomposition,
     {
         // The symmetry test needs max|a|, known only after a pass over the matrix: record the
-        // largest difference between the triangles and compare once.
+        // largest difference between the triangles and compare once. `max` ignores NaN, so
+        // NaN is tracked on its own (without a branch per element).
         let a = self.as_flat();
         let mut max = T::zero();
         let mut asym = T::zero();
+        let mut nan = false;
         for i in 0..N {
-            for j in 0..i {
+            for j in i..N {
                 let (x, y) = (a[i * N + j], a[j * N + i]);
-                // `max` ignores NaN: test it directly.
-                if x.is_nan() || y.is_nan() {
-                    return None;
-                }
+                nan |= x.is_nan() | y.is_nan();
                 asym = asym.max((x - y).abs());
                 max = max.max(x.abs()).max(y.abs());
             }
-            max = max.max(a[i * N + i].abs());
+        }
+        if nan {
+            return None;
         }
         let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
         // An infinite element makes the tolerance or the difference NaN or infinite.
@@ -72,7 +73,7 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
             return None;
         }
         let mut l = *self;
-        if factor(l.as_flat_mut(), N) {
+        if factor::<T, N>(l.as_flat_mut()) {
             Some(l)
         } else {
             None
@@ -80,26 +81,41 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     }
 }
 
-/// Overwrites the lower triangle of the `n x n` matrix `a` with its Cholesky factor and
-/// zeroes the strict upper triangle; `false` when a pivot is not positive (or is NaN).
-pub(super) fn factor<T: Float>(a: &mut [T], n: usize) -> bool {
-    for i in 0..n {
-        let (done, rest) = a.split_at_mut(i * n);
-        let row = &mut rest[..n];
-        for j in 0..i {
-            let lj = &done[j * n..j * n + j + 1];
-            let s = row[j] - dot(&row[..j], &lj[..j]);
-            row[j] = s / lj[j];
-        }
-        let d = row[i] - dot(&row[..i], &row[..i]);
+/// Overwrites the lower triangle of the `N x N` row-major matrix `a` with its Cholesky factor
+/// and zeroes the strict upper triangle; `false` when a pivot is not positive (or is NaN).
+///
+/// Right-looking (LAPACK's `potf2` order of operations, by columns): column `j` of `L` is the
+/// column of the updated matrix divided by the square root of its pivot, kept in a contiguous
+/// copy, and each later row `i` then takes `a[i][j+1..=i] -= l_ij * l[j+1..=i]`. These
+/// `axpy`s over contiguous memory vectorize; the row-oriented form (one dot product per
+/// element) is as many short sequential sums.
+pub(super) fn factor<T: Float, const N: usize>(a: &mut [T]) -> bool {
+    if N == 0 {
+        return true;
+    }
+    let (rows, _) = a.as_chunks_mut::<N>();
+    let rows = &mut rows[..N];
+    let mut col = [T::zero(); N];
+    for j in 0..N {
+        let d = rows[j][j];
         // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
         if !(d > T::zero() && d.is_finite()) {
             return false;
         }
-        row[i] = d.sqrt();
-        for x in &mut row[i + 1..] {
-            *x = T::zero();
+        let r = d.sqrt();
+        rows[j][j] = r;
+        let inv = r.recip();
+        for k in j + 1..N {
+            let x = rows[k][j] * inv;
+            rows[k][j] = x;
+            col[k] = x;
         }
+        for i in j + 1..N {
+            axpy(-col[i], &col[j + 1..=i], &mut rows[i][j + 1..=i]);
+        }
+    }
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[i + 1..].fill(T::zero());
     }
     true
 }
