@@ -196,6 +196,36 @@ fn tridiagonal_ql<T: Float>(d: &mut [T], e: &mut [T], n: usize, mut u: Option<&m
     }
 }
 
+/// The eigendecomposition of the symmetric 2x2 matrix `[[a, b], [b, c]]` in closed form: one
+/// Jacobi rotation (Golub and Van Loan, Algorithm 8.5.1 `symSchur2`) with `t = tan(theta)` the
+/// root of `t^2 + 2 tau t - 1 = 0` of magnitude at most 1, computed without cancellation. Returns
+/// the eigenvalues in ascending order and the matrix whose columns are their (orthonormal)
+/// eigenvectors.
+///
+/// `tau = (c - a) / 2b` is formed from the halves, which cannot overflow; when it overflows
+/// anyway (`b` negligible against `c - a`), `t = 0` and the matrix is diagonal to working
+/// precision.
+fn symmetric_2x2<T: Float>(a: T, b: T, c: T) -> ([T; 2], [[T; 2]; 2]) {
+    let (zero, one) = (T::zero(), T::one());
+    let (w, v) = if b == zero {
+        ([a, c], [[one, zero], [zero, one]])
+    } else {
+        let half = (one + one).recip();
+        let tau = (half * c - half * a) / b;
+        let t = (tau.abs() + hypot(one, tau)).recip();
+        let t = if tau < zero { -t } else { t };
+        let cs = hypot(one, t).recip();
+        let sn = t * cs;
+        // J = [[cs, sn], [-sn, cs]] and J^T A J = diag(a - t b, c + t b).
+        ([a - t * b, c + t * b], [[cs, sn], [-sn, cs]])
+    };
+    if w[1] < w[0] {
+        ([w[1], w[0]], [[v[0][1], v[0][0]], [v[1][1], v[1][0]]])
+    } else {
+        (w, v)
+    }
+}
+
 impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     /// The eigenvalues and eigenvectors of a symmetric matrix, like NumPy's
     /// `np.linalg.eigh(a)`: the eigenvalues in ascending order, and the eigenvectors as the
@@ -235,6 +265,13 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
         if !self.lower_is_finite() {
             return (Tensor::full(T::nan()), Tensor::full(T::nan()));
         }
+        if N == 2 {
+            let (w, v) = self.symmetric_2x2();
+            return (
+                Tensor::from_fn(|_, i| w[i]),
+                Tensor::from_fn(|i, j| v[i][j]),
+            );
+        }
         // u = A^T: u's upper triangle is A's lower triangle.
         let mut u = Tensor::<T, N, N>::from_fn(|i, j| self.data[j][i]);
         let mut d = [T::zero(); N];
@@ -262,12 +299,23 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
         if !self.lower_is_finite() {
             return Tensor::full(T::nan());
         }
+        if N == 2 {
+            let (w, _) = self.symmetric_2x2();
+            return Tensor::from_fn(|_, i| w[i]);
+        }
         let mut u = Tensor::<T, N, N>::from_fn(|i, j| self.data[j][i]);
         let mut d = [T::zero(); N];
         let mut e = [T::zero(); N];
         tridiagonalize(u.as_flat_mut(), N, &mut d, &mut e);
         tridiagonal_ql(&mut d, &mut e, N, None);
         Tensor::from_fn(|_, i| d[i])
+    }
+
+    /// [`symmetric_2x2`] of a 2x2 `self`, from its lower triangle.
+    fn symmetric_2x2(&self) -> ([T; 2], [[T; 2]; 2]) {
+        debug_assert!(N == 2 && C == 2);
+        let a = self.as_flat();
+        symmetric_2x2(a[0], a[2], a[3])
     }
 
     /// Every element on or below the diagonal is finite.
