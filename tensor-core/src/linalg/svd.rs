@@ -10,6 +10,7 @@
 
 use num_traits::Float;
 
+use super::golub_kahan;
 use super::level1::{dot, dot3, max_abs, nrm2, rotate, scale, two_rows};
 use crate::shape::{Dim, MinDim, Shape};
 use crate::{Element, Tensor, Vector};
@@ -17,6 +18,10 @@ use crate::{Element, Tensor, Vector};
 /// Sweeps before giving up; random matrices converge in 6 to 10, the quadratic convergence
 /// of cyclic Jacobi makes more than 30 unheard of.
 const MAX_SWEEPS: usize = 60;
+
+/// The largest `K = min(M, N)` decomposed by one-sided Jacobi; larger ones go through
+/// Golub-Kahan-Reinsch, which takes fewer flops (see BENCHMARKS.md, "Decompositions").
+const JACOBI_MAX_K: usize = 4;
 
 /// Orthogonalizes the `k` rows (length `l`) of `w` by plane rotations, accumulating them into
 /// the rows of `j` (`k x k`, the identity on entry) when given.
@@ -133,6 +138,39 @@ fn equilibrate<T: Float>(w: &mut [T]) -> T {
     }
 }
 
+/// Golub-Kahan-Reinsch ([`golub_kahan::svd`]) of the `K` rows (length `L >= K`) of `w`,
+/// equilibrated first: `d` receives the singular values divided by the returned factor, `ut`
+/// the rows of `U_B^T` (`K x L`) and `vt` those of `V_B^T` (`K x K`), when given.
+fn golub_kahan_on<T: Float, const K: usize, const L: usize>(
+    w: &mut [T],
+    d: &mut [T; K],
+    ut: Option<&mut [T]>,
+    vt: Option<&mut [T]>,
+) -> T {
+    let factor = equilibrate(w);
+    let mut pv = [[T::zero(); K]; K];
+    let mut e = [T::zero(); K];
+    let mut tau_q = [T::zero(); K];
+    let mut tau_p = [T::zero(); K];
+    let mut z = [T::zero(); L];
+    golub_kahan::svd(
+        golub_kahan::Work {
+            w,
+            ut,
+            vt,
+            pv: pv.as_flattened_mut(),
+            d,
+            e: &mut e,
+            tau_q: &mut tau_q,
+            tau_p: &mut tau_p,
+            z: &mut z,
+        },
+        K,
+        L,
+    );
+    factor
+}
+
 impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
     /// The reduced singular value decomposition `self = U diag(S) Vt`, like NumPy's
     /// `np.linalg.svd(a, full_matrices=False)`: `U` is `M x K` and `Vt` is `K x N`, both with
@@ -172,6 +210,42 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
                 Tensor::full(T::nan()),
             );
         }
+        if K <= JACOBI_MAX_K {
+            return self.svd_jacobi();
+        }
+        let mut vt = Tensor::<T, K, N>::zeros();
+        let mut d = [T::zero(); K];
+        if M >= N {
+            // B = A (tall): W = A^T, U = U_B, Vt = V_B^T (K = N).
+            let mut w = self.transpose();
+            let mut ut = Tensor::<T, K, M>::zeros();
+            let factor = golub_kahan_on::<T, K, M>(
+                w.as_flat_mut(),
+                &mut d,
+                Some(ut.as_flat_mut()),
+                Some(vt.as_flat_mut()),
+            );
+            let u = Tensor::from_fn(|r, i| ut.data[i][r]);
+            let s = Tensor::from_fn(|_, i| d[i] * factor);
+            (u, s, vt)
+        } else {
+            // B = A^T (tall): W = A, U = V_B, Vt = U_B^T (K = M).
+            let mut w = *self;
+            let mut vb = Tensor::<T, K, K>::zeros();
+            let factor = golub_kahan_on::<T, K, N>(
+                w.as_flat_mut(),
+                &mut d,
+                Some(vt.as_flat_mut()),
+                Some(vb.as_flat_mut()),
+            );
+            let u = Tensor::from_fn(|r, i| vb.data[i][r]);
+            let s = Tensor::from_fn(|_, i| d[i] * factor);
+            (u, s, vt)
+        }
+    }
+
+    /// [`svd`](Self::svd) by one-sided Jacobi, for `K <= JACOBI_MAX_K`; `self` is finite.
+    fn svd_jacobi<const K: usize>(&self) -> (Tensor<T, M, K>, Vector<T, K>, Tensor<T, K, N>) {
         let mut perm = [0; K];
         let mut j = Tensor::<T, K, K>::eye();
         if M >= N {
@@ -220,6 +294,17 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         debug_assert_eq!(K, M.min(N));
         if self.iter().any(|x| !x.is_finite()) {
             return Tensor::full(T::nan());
+        }
+        if K > JACOBI_MAX_K {
+            let mut d = [T::zero(); K];
+            let factor = if M >= N {
+                let mut w = self.transpose();
+                golub_kahan_on::<T, K, M>(w.as_flat_mut(), &mut d, None, None)
+            } else {
+                let mut w = *self;
+                golub_kahan_on::<T, K, N>(w.as_flat_mut(), &mut d, None, None)
+            };
+            return Tensor::from_fn(|_, i| d[i] * factor);
         }
         let mut perm = [0; K];
         let mut norms = [T::zero(); K];
