@@ -331,6 +331,55 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
 mod tests {
     use crate::Tensor;
 
+    /// `A V = V diag(w)`, `V^T V = I` and ascending `w` for the 2x2 closed form, within
+    /// `4 eps` of `max |w|` (and of 1), over diagonal, nearly diagonal, equal-diagonal, tiny
+    /// and huge matrices.
+    #[test]
+    fn closed_form_2x2() {
+        fn check<T: num_traits::Float + crate::Element + Into<f64>>(a: T, b: T, c: T) {
+            let m = Tensor::from([[a, T::nan()], [b, c]]); // the upper triangle is not read
+            let (w, v) = m.eigh();
+            assert_eq!(m.eigvalsh(), w);
+            let f = |x: T| -> f64 { x.into() };
+            let (a, b, c) = (f(a), f(b), f(c));
+            let (w0, w1) = (f(w[0]), f(w[1]));
+            let eps = f(T::epsilon());
+            let scale = w0.abs().max(w1.abs()).max(f64::MIN_POSITIVE);
+            assert!(w0 <= w1, "ascending: {w0} {w1}");
+            for (j, wj) in [w0, w1].into_iter().enumerate() {
+                let (x, y) = (f(v[(0, j)]), f(v[(1, j)]));
+                assert!(
+                    (a * x + b * y - wj * x).abs() <= 4.0 * eps * scale,
+                    "A v = w v"
+                );
+                assert!(
+                    (b * x + c * y - wj * y).abs() <= 4.0 * eps * scale,
+                    "A v = w v"
+                );
+                assert!((x * x + y * y - 1.0).abs() <= 4.0 * eps, "|v| = 1");
+            }
+            let dot = f(v[(0, 0)]) * f(v[(0, 1)]) + f(v[(1, 0)]) * f(v[(1, 1)]);
+            assert!(dot.abs() <= 4.0 * eps, "v0 . v1 = 0");
+        }
+        for (a, b, c) in [
+            (2.0, 1.0, 2.0),
+            (3.0, 0.0, 1.0),
+            (1.0, 0.0, 3.0),
+            (1.0, 1e-300, 1.0),
+            (1.0, 1e-200, 2.0),
+            (1e300, 1e300, -1e300),
+            (8e307, 5e307, 8e307),
+            (-5e-310, 3e-310, 1e-310),
+            (0.0, 0.0, 0.0),
+            (1.0, -2.0, 1.0 + 1e-15),
+            (4.0, 1e-8, 4.0),
+        ] {
+            check::<f64>(a, b, c);
+            let f32_of = |x: f64| (x as f32).clamp(-1e38, 1e38);
+            check::<f32>(f32_of(a), f32_of(b), f32_of(c));
+        }
+    }
+
     #[test]
     fn diagonal_empty_and_nan() {
         let (w, v) = Tensor::from([[3.0f64, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 2.0]]).eigh();
