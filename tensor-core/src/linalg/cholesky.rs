@@ -49,36 +49,38 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     where
         Shape<N, C>: SquareDecomposition,
     {
-        // The symmetry test needs max|a|, known only after a pass over the matrix: record the
-        // largest difference between the triangles and compare once. `max` ignores NaN, so
-        // NaN is tracked on its own (without a branch per element).
-        let a = self.as_flat();
-        let mut max = T::zero();
-        let mut asym = T::zero();
-        let mut nan = false;
-        for i in 0..N {
-            for j in i..N {
-                let (x, y) = (a[i * N + j], a[j * N + i]);
-                nan |= x.is_nan() | y.is_nan();
-                asym = asym.max((x - y).abs());
-                max = max.max(x.abs()).max(y.abs());
-            }
-        }
-        if nan {
-            return None;
-        }
-        let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
-        // An infinite element makes the tolerance or the difference NaN or infinite.
-        if asym > tol || asym.is_nan() || tol.is_nan() {
-            return None;
-        }
+        // The factorization reads the lower triangle only and does not depend on the test
+        // below, so both run (and overlap) before either result is looked at.
         let mut l = *self;
-        if factor::<T, N>(l.as_flat_mut()) {
+        let checked = symmetric_and_finite::<T, N>(l.as_flat());
+        if checked && factor::<T, N>(l.as_flat_mut()) {
             Some(l)
         } else {
             None
         }
     }
+}
+
+/// Whether the `N x N` row-major `a` is finite and symmetric to rounding:
+/// `|a_ij - a_ji| <= N * eps * max|a|` for every pair.
+fn symmetric_and_finite<T: Float, const N: usize>(a: &[T]) -> bool {
+    // max|a| first, in one contiguous pass that also finds NaN and the infinities (which make
+    // the tolerance meaningless); then the pairs. Neither loop branches per element.
+    let mut max = T::zero();
+    let mut finite = true;
+    for &x in a {
+        let m = x.abs();
+        finite &= m <= T::max_value();
+        max = if m > max { m } else { max };
+    }
+    let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
+    let mut symmetric = true;
+    for i in 0..N {
+        for j in i + 1..N {
+            symmetric &= (a[i * N + j] - a[j * N + i]).abs() <= tol;
+        }
+    }
+    finite & symmetric
 }
 
 /// Overwrites the lower triangle of the `N x N` row-major matrix `a` with its Cholesky factor
@@ -95,29 +97,53 @@ pub(super) fn factor<T: Float, const N: usize>(a: &mut [T]) -> bool {
     }
     let (rows, _) = a.as_chunks_mut::<N>();
     let rows = &mut rows[..N];
+    // `col[..=j]` stays zero, so the updates may start at a multiple of `BLOCK` below `j + 1`
+    // (adding zero to finished entries of `L`) and end at one above `i` (writing into the
+    // strict upper triangle, never read and zeroed at the end): whole blocks that vectorize.
     let mut col = [T::zero(); N];
     for j in 0..N {
         let d = rows[j][j];
         // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
-        if !(d > T::zero() && d.is_finite()) {
+        if !(d > T::zero() && d <= T::max_value()) {
             return false;
         }
         let r = d.sqrt();
         rows[j][j] = r;
         let inv = r.recip();
+        col[j] = T::zero();
         for k in j + 1..N {
             let x = rows[k][j] * inv;
             rows[k][j] = x;
             col[k] = x;
         }
+        let lo = (j + 1) / BLOCK * BLOCK;
         for i in j + 1..N {
-            axpy(-col[i], &col[j + 1..=i], &mut rows[i][j + 1..=i]);
+            let hi = ((i + BLOCK) / BLOCK * BLOCK).min(N);
+            axpy_blocked(-col[i], &col[lo..hi], &mut rows[i][lo..hi]);
         }
     }
     for (i, row) in rows.iter_mut().enumerate() {
         row[i + 1..].fill(T::zero());
     }
     true
+}
+
+/// The width of the blocks [`factor`]'s updates are rounded to.
+const BLOCK: usize = 8;
+
+/// `y += alpha * x` over the common length, in blocks of [`BLOCK`] (each a fixed-size loop
+/// the compiler vectorizes without a remainder), then the remainder.
+#[inline]
+fn axpy_blocked<T: Float>(alpha: T, x: &[T], y: &mut [T]) {
+    let n = x.len().min(y.len());
+    let (xb, xr) = x[..n].as_chunks::<BLOCK>();
+    let (yb, yr) = y[..n].as_chunks_mut::<BLOCK>();
+    for (y, x) in yb.iter_mut().zip(xb) {
+        for k in 0..BLOCK {
+            y[k] = y[k] + alpha * x[k];
+        }
+    }
+    axpy(alpha, xr, yr);
 }
 
 /// Solves `L L^T X = B` in place for the `n x m` right-hand sides `b` (row-major), given the
@@ -178,6 +204,16 @@ mod tests {
         assert_eq!(Tensor::from([[f64::NAN, 0.0], [0.0, 1.0]]).cholesky(), None);
         assert_eq!(Tensor::from([[1.0, f64::NAN], [0.0, 1.0]]).cholesky(), None);
         assert_eq!(Tensor::from([[f64::INFINITY]]).cholesky(), None);
+        // An infinity anywhere, the upper triangle included, makes the symmetry test
+        // meaningless.
+        assert_eq!(
+            Tensor::from([[1.0, f64::INFINITY], [0.0, 1.0]]).cholesky(),
+            None
+        );
+        assert_eq!(
+            Tensor::from([[1.0, 0.0], [f64::NEG_INFINITY, 1.0]]).cholesky(),
+            None
+        );
         let e = Tensor::<f32, 0, 0>::zeros();
         assert_eq!(e.cholesky(), Some(e));
     }
