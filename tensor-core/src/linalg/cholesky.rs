@@ -1,10 +1,9 @@
 //! The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, as
-//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`), right-looking: once column `j` of
-//! `L` is known, every later row takes its update as one `axpy` over contiguous memory.
+//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`), right-looking: once columns `j`, `j + 1` of
+//! `L` are known, every later row takes their update in one pass over contiguous memory.
 
 use num_traits::Float;
 
-use super::level1::axpy;
 use crate::shape::{Shape, SquareDecomposition};
 use crate::{Element, Tensor};
 
@@ -49,11 +48,8 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     where
         Shape<N, C>: SquareDecomposition,
     {
-        // The factorization reads the lower triangle only and does not depend on the test
-        // below, so both run (and overlap) before either result is looked at.
         let mut l = *self;
-        let checked = symmetric_and_finite::<T, N>(l.as_flat());
-        if checked && factor::<T, N>(l.as_flat_mut()) {
+        if symmetric_and_finite(self.as_flat(), N) && factor::<T, N>(l.as_flat_mut()) {
             Some(l)
         } else {
             None
@@ -61,23 +57,41 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     }
 }
 
-/// Whether the `N x N` row-major `a` is finite and symmetric to rounding:
-/// `|a_ij - a_ji| <= N * eps * max|a|` for every pair.
-fn symmetric_and_finite<T: Float, const N: usize>(a: &[T]) -> bool {
+/// Whether the `n x n` row-major `a` is finite and symmetric to rounding:
+/// `|a_ij - a_ji| <= n * eps * max|a|` for every pair.
+///
+/// Not inlined, with `n` a run-time value: unrolled into the factorization for every static
+/// size, it cost more than the factorization itself at 3x3.
+#[inline(never)]
+fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
     // max|a| first, in one contiguous pass that also finds NaN and the infinities (which make
-    // the tolerance meaningless); then the pairs. Neither loop branches per element.
-    let mut max = T::zero();
+    // the tolerance meaningless); then the pairs. Neither loop branches per element, and the
+    // maximum keeps eight running values: one is a chain of dependent comparisons (the
+    // compiler may not reorder a maximum that could meet NaN), slower than the factorization
+    // at 16x16.
+    let mut max = [T::zero(); 8];
     let mut finite = true;
-    for &x in a {
+    let (blocks, rest) = a.as_chunks::<8>();
+    for b in blocks {
+        for k in 0..8 {
+            let m = b[k].abs();
+            finite &= m <= T::max_value();
+            max[k] = if m > max[k] { m } else { max[k] };
+        }
+    }
+    for (k, x) in rest.iter().enumerate() {
         let m = x.abs();
         finite &= m <= T::max_value();
-        max = if m > max { m } else { max };
+        max[k] = if m > max[k] { m } else { max[k] };
     }
-    let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
+    let max = max
+        .iter()
+        .fold(T::zero(), |m, &x| if x > m { x } else { m });
+    let tol = T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max;
     let mut symmetric = true;
-    for i in 0..N {
-        for j in i + 1..N {
-            symmetric &= (a[i * N + j] - a[j * N + i]).abs() <= tol;
+    for i in 0..n {
+        for j in i + 1..n {
+            symmetric &= (a[i * n + j] - a[j * n + i]).abs() <= tol;
         }
     }
     finite & symmetric
@@ -86,41 +100,53 @@ fn symmetric_and_finite<T: Float, const N: usize>(a: &[T]) -> bool {
 /// Overwrites the lower triangle of the `N x N` row-major matrix `a` with its Cholesky factor
 /// and zeroes the strict upper triangle; `false` when a pivot is not positive (or is NaN).
 ///
-/// Right-looking (LAPACK's `potf2` order of operations, by columns): column `j` of `L` is the
-/// column of the updated matrix divided by the square root of its pivot, kept in a contiguous
-/// copy, and each later row `i` then takes `a[i][j+1..=i] -= l_ij * l[j+1..=i]`. These
-/// `axpy`s over contiguous memory vectorize; the row-oriented form (one dot product per
-/// element) is as many short sequential sums.
+/// Right-looking (LAPACK's `potf2` order of operations), two columns at a time: columns `j`
+/// and `j + 1` of `L` are computed (the second after its update by the first) into
+/// contiguous copies, then each later row `i` takes
+/// `a[i][j+2..=i] -= l_ij * l[j+2..=i][j] + l_i(j+1) * l[j+2..=i][j+1]`, evaluated left to
+/// right (the same roundings as one column at a time). These updates run over contiguous
+/// memory and vectorize; the row-oriented form (one dot product per element) is as many
+/// short sequential sums.
 pub(super) fn factor<T: Float, const N: usize>(a: &mut [T]) -> bool {
     if N == 0 {
         return true;
     }
     let (rows, _) = a.as_chunks_mut::<N>();
     let rows = &mut rows[..N];
-    // `col[..=j]` stays zero, so the updates may start at a multiple of `BLOCK` below `j + 1`
-    // (adding zero to finished entries of `L`) and end at one above `i` (writing into the
-    // strict upper triangle, never read and zeroed at the end): whole blocks that vectorize.
-    let mut col = [T::zero(); N];
-    for j in 0..N {
-        let d = rows[j][j];
-        // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
-        if !(d > T::zero() && d <= T::max_value()) {
+    // The copies are zero up to the first row they update, so the updates may start at a
+    // multiple of `BLOCK` below it (adding zero to finished entries of `L`) and end at one
+    // above `i` (writing into the strict upper triangle, never read and zeroed at the end):
+    // whole blocks that vectorize.
+    let mut c0 = [T::zero(); N];
+    let mut c1 = [T::zero(); N];
+    let mut j = 0;
+    while j < N {
+        if !take_column(rows, j, &mut c0) {
             return false;
         }
-        let r = d.sqrt();
-        rows[j][j] = r;
-        let inv = r.recip();
-        col[j] = T::zero();
-        for k in j + 1..N {
-            let x = rows[k][j] * inv;
-            rows[k][j] = x;
-            col[k] = x;
+        if j + 1 == N {
+            break;
         }
-        let lo = (j + 1) / BLOCK * BLOCK;
-        for i in j + 1..N {
+        let f = c0[j + 1];
+        for (row, &c) in rows[j + 1..].iter_mut().zip(&c0[j + 1..]) {
+            row[j + 1] = row[j + 1] - c * f;
+        }
+        if !take_column(rows, j + 1, &mut c1) {
+            return false;
+        }
+        c0[j + 1] = T::zero();
+        let lo = (j + 2) / BLOCK * BLOCK;
+        for i in j + 2..N {
             let hi = ((i + BLOCK) / BLOCK * BLOCK).min(N);
-            axpy_blocked(-col[i], &col[lo..hi], &mut rows[i][lo..hi]);
+            update_blocked(
+                &mut rows[i][lo..hi],
+                -c0[i],
+                &c0[lo..hi],
+                -c1[i],
+                &c1[lo..hi],
+            );
         }
+        j += 2;
     }
     for (i, row) in rows.iter_mut().enumerate() {
         row[i + 1..].fill(T::zero());
@@ -128,22 +154,47 @@ pub(super) fn factor<T: Float, const N: usize>(a: &mut [T]) -> bool {
     true
 }
 
+/// Column `j` of `L` from the updated `rows`: the square root of the pivot on the diagonal,
+/// the column below it divided by it, also copied into `col` (zero up to `j`). `false` when
+/// the pivot is not positive and finite.
+#[inline]
+fn take_column<T: Float, const N: usize>(rows: &mut [[T; N]], j: usize, col: &mut [T; N]) -> bool {
+    let d = rows[j][j];
+    // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
+    if !(d > T::zero() && d <= T::max_value()) {
+        return false;
+    }
+    let r = d.sqrt();
+    rows[j][j] = r;
+    let inv = r.recip();
+    col[..=j].fill(T::zero());
+    for (row, c) in rows[j + 1..].iter_mut().zip(&mut col[j + 1..]) {
+        let x = row[j] * inv;
+        row[j] = x;
+        *c = x;
+    }
+    true
+}
+
 /// The width of the blocks [`factor`]'s updates are rounded to.
 const BLOCK: usize = 8;
 
-/// `y += alpha * x` over the common length, in blocks of [`BLOCK`] (each a fixed-size loop
-/// the compiler vectorizes without a remainder), then the remainder.
+/// `y += (a x) + (b z)` elementwise over `y`'s length, in blocks of [`BLOCK`] (each a
+/// fixed-size loop the compiler vectorizes without a remainder), then the remainder.
 #[inline]
-fn axpy_blocked<T: Float>(alpha: T, x: &[T], y: &mut [T]) {
-    let n = x.len().min(y.len());
+fn update_blocked<T: Float>(y: &mut [T], a: T, x: &[T], b: T, z: &[T]) {
+    let n = y.len();
+    let (yb, yr) = y.as_chunks_mut::<BLOCK>();
     let (xb, xr) = x[..n].as_chunks::<BLOCK>();
-    let (yb, yr) = y[..n].as_chunks_mut::<BLOCK>();
-    for (y, x) in yb.iter_mut().zip(xb) {
+    let (zb, zr) = z[..n].as_chunks::<BLOCK>();
+    for ((y, x), z) in yb.iter_mut().zip(xb).zip(zb) {
         for k in 0..BLOCK {
-            y[k] = y[k] + alpha * x[k];
+            y[k] = y[k] + a * x[k] + b * z[k];
         }
     }
-    axpy(alpha, xr, yr);
+    for ((y, &x), &z) in yr.iter_mut().zip(xr).zip(zr) {
+        *y = *y + a * x + b * z;
+    }
 }
 
 /// Solves `L L^T X = B` in place for the `n x m` right-hand sides `b` (row-major), given the
