@@ -238,7 +238,8 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     /// are accurate to a few `eps * max|w|`. A NaN or an infinity in the lower triangle gives
     /// NaN everywhere (NumPy returns NaN as well, or raises).
     ///
-    /// Householder tridiagonalization and the implicit QL algorithm (LAPACK's `syev`).
+    /// Householder tridiagonalization and the implicit QL algorithm (LAPACK's `syev`); a
+    /// 2x2 matrix in closed form (one Jacobi rotation).
     /// A non-square matrix is a compile error
     /// (`` `cholesky` and `eigh` take a symmetric matrix, found ... `Shape<3, 4>` ``).
     ///
