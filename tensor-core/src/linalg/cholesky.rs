@@ -60,15 +60,13 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
 /// Whether the `n x n` row-major `a` is finite and symmetric to rounding:
 /// `|a_ij - a_ji| <= n * eps * max|a|` for every pair.
 ///
-/// Not inlined, with `n` a run-time value: unrolled into the factorization for every static
-/// size, it cost more than the factorization itself at 3x3.
+/// Not inlined, with `n` a run-time value: one copy for every static size.
 #[inline(never)]
 fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
     // max|a| first, in one contiguous pass that also finds NaN and the infinities (which make
     // the tolerance meaningless); then the pairs. Neither loop branches per element, and the
     // maximum keeps eight running values: one is a chain of dependent comparisons (the
-    // compiler may not reorder a maximum that could meet NaN), slower than the factorization
-    // at 16x16.
+    // compiler may not reorder a maximum that could meet NaN).
     let mut max = [T::zero(); 8];
     let mut finite = true;
     let (blocks, rest) = a.as_chunks::<8>();
@@ -148,8 +146,8 @@ pub(super) fn factor<T: Float, const N: usize>(a: &mut [T]) -> bool {
         }
         j += 2;
     }
-    // A select over whole rows, not a `fill` of their tails: one call to `memset` per row
-    // cost a tenth of the 8x8 factorization.
+    // A select over whole rows, not a `fill` of their tails, which becomes one call to
+    // `memset` per row (seen in a profile of the 8x8 factorization).
     for (i, row) in rows.iter_mut().enumerate() {
         for (k, x) in row.iter_mut().enumerate() {
             if k > i {

@@ -10,8 +10,8 @@
 //!   is faster than the alternative.
 //! - `K > 4`: Golub-Kahan-Reinsch (`golub_kahan.rs`): Householder bidiagonalization and
 //!   implicit-shift QR on the bidiagonal, as LAPACK's `gesvd`: about `1e6` flops at 32x32
-//!   against Jacobi's `2.4e6` (eight sweeps), and more than ten times faster there (see
-//!   BENCHMARKS.md, "Decompositions").
+//!   against Jacobi's `2.4e6` (eight sweeps), and inner loops that are row operations rather
+//!   than a dot product per pair of rows (timings in BENCHMARKS.md, "Decompositions").
 
 use num_traits::Float;
 
