@@ -251,10 +251,20 @@ where
     Ok(())
 }
 
+/// 48 cases per property, or `PROPTEST_CASES` when set (an explicit `with_cases` would
+/// otherwise override it): `PROPTEST_CASES=3000 cargo test --release --test
+/// linalg_decomp_props` is the stress run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(48)
+}
+
 macro_rules! props {
     ($($name:ident: $t:ident $m:literal x $n:literal, k $k:literal, cond $c:literal;)*) => {$(
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(48))]
+            #![proptest_config(ProptestConfig::with_cases(cases()))]
             #[test]
             fn $name(
                 values in proptest::collection::vec(-1.0f64..1.0, $m * $n),
@@ -291,4 +301,76 @@ props! {
     f32_16x16: f32 16 x 16, k 16, cond 3.0;
     f32_6x4: f32 6 x 4, k 4, cond 3.0;
     f32_4x6: f32 4 x 6, k 4, cond 3.0;
+    // Golub-Kahan-Reinsch (K > 4): square, tall, wide, and the blocks of Cholesky's updates
+    // (multiples of 8 and not).
+    f64_6x6: f64 6 x 6, k 6, cond 6.0;
+    f64_9x9: f64 9 x 9, k 9, cond 6.0;
+    f64_7x12: f64 7 x 12, k 7, cond 6.0;
+    f64_12x7: f64 12 x 7, k 7, cond 6.0;
+    f64_16x5: f64 16 x 5, k 5, cond 6.0;
+    f64_5x16: f64 5 x 16, k 5, cond 6.0;
+    f64_2x7: f64 2 x 7, k 2, cond 6.0;
+    f64_33x33: f64 33 x 33, k 33, cond 6.0;
+    f32_9x9: f32 9 x 9, k 9, cond 3.0;
+    f32_12x5: f32 12 x 5, k 5, cond 3.0;
+    f32_5x12: f32 5 x 12, k 5, cond 3.0;
+    f32_32x32: f32 32 x 32, k 32, cond 3.0;
+}
+
+/// The test values of a structured matrix: `kind` 0 the zero matrix, 1 rank one (`x y^T`),
+/// 2 rank two, 3 an orthogonal-like matrix with equal singular values (a scaled Householder
+/// reflection `c (I - 2 u u^T / u^T u)`, square part), 4 one tiny row (graded by `1e-12`),
+/// else the random values themselves.
+fn structured(kind: usize, m: usize, n: usize, x: &[f64], y: &[f64], values: &[f64]) -> Vec<f64> {
+    (0..m * n)
+        .map(|ij| {
+            let (i, j) = (ij / n, ij % n);
+            match kind {
+                0 => 0.0,
+                1 => x[i] * y[j],
+                2 => x[i] * y[j] + y[i % n] * x[j % m],
+                3 => {
+                    let uu: f64 = x.iter().map(|v| v * v).sum::<f64>().max(1e-300);
+                    let d = if i == j { 1.0 } else { 0.0 };
+                    0.75 * (d - 2.0 * x[i] * x[j % m] / uu)
+                }
+                4 if i == m - 1 => values[ij] * 1e-12,
+                _ => values[ij],
+            }
+        })
+        .collect()
+}
+
+macro_rules! structured_props {
+    ($($name:ident: $m:literal x $n:literal, k $k:literal;)*) => {$(
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(cases()))]
+            #[test]
+            fn $name(
+                kind in 0usize..6,
+                x in proptest::collection::vec(-1.0f64..1.0, $m.max($n)),
+                y in proptest::collection::vec(-1.0f64..1.0, $m.max($n)),
+                values in proptest::collection::vec(-1.0f64..1.0, $m * $n),
+            ) {
+                let v = structured(kind, $m, $n, &x, &y, &values);
+                check::<f64, $m, $n, $k>(&v, &[0.0; $n], false)?;
+                if $m == $n {
+                    check_square::<f64, $m>(&v, &[0.0; $n])?;
+                }
+                let v32: Vec<f64> = v.iter().map(|&x| x as f32 as f64).collect();
+                check::<f32, $m, $n, $k>(&v32, &[0.0; $n], false)?;
+            }
+        }
+    )*};
+}
+
+structured_props! {
+    structured_1x7: 1 x 7, k 1;
+    structured_7x1: 7 x 1, k 1;
+    structured_2x2: 2 x 2, k 2;
+    structured_5x5: 5 x 5, k 5;
+    structured_8x8: 8 x 8, k 8;
+    structured_11x6: 11 x 6, k 6;
+    structured_6x11: 6 x 11, k 6;
+    structured_20x20: 20 x 20, k 20;
 }

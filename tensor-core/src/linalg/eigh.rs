@@ -196,6 +196,36 @@ fn tridiagonal_ql<T: Float>(d: &mut [T], e: &mut [T], n: usize, mut u: Option<&m
     }
 }
 
+/// The eigendecomposition of the symmetric 2x2 matrix `[[a, b], [b, c]]` in closed form: one
+/// Jacobi rotation (Golub and Van Loan, Algorithm 8.5.1 `symSchur2`) with `t = tan(theta)` the
+/// root of `t^2 + 2 tau t - 1 = 0` of magnitude at most 1, computed without cancellation. Returns
+/// the eigenvalues in ascending order and the matrix whose columns are their (orthonormal)
+/// eigenvectors.
+///
+/// `tau = (c - a) / 2b` is formed from the halves, which cannot overflow; when it overflows
+/// anyway (`b` negligible against `c - a`), `t = 0` and the matrix is diagonal to working
+/// precision.
+fn symmetric_2x2<T: Float>(a: T, b: T, c: T) -> ([T; 2], [[T; 2]; 2]) {
+    let (zero, one) = (T::zero(), T::one());
+    let (w, v) = if b == zero {
+        ([a, c], [[one, zero], [zero, one]])
+    } else {
+        let half = (one + one).recip();
+        let tau = (half * c - half * a) / b;
+        let t = (tau.abs() + hypot(one, tau)).recip();
+        let t = if tau < zero { -t } else { t };
+        let cs = hypot(one, t).recip();
+        let sn = t * cs;
+        // J = [[cs, sn], [-sn, cs]] and J^T A J = diag(a - t b, c + t b).
+        ([a - t * b, c + t * b], [[cs, sn], [-sn, cs]])
+    };
+    if w[1] < w[0] {
+        ([w[1], w[0]], [[v[0][1], v[0][0]], [v[1][1], v[1][0]]])
+    } else {
+        (w, v)
+    }
+}
+
 impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     /// The eigenvalues and eigenvectors of a symmetric matrix, like NumPy's
     /// `np.linalg.eigh(a)`: the eigenvalues in ascending order, and the eigenvectors as the
@@ -208,7 +238,8 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     /// are accurate to a few `eps * max|w|`. A NaN or an infinity in the lower triangle gives
     /// NaN everywhere (NumPy returns NaN as well, or raises).
     ///
-    /// Householder tridiagonalization and the implicit QL algorithm (LAPACK's `syev`).
+    /// Householder tridiagonalization and the implicit QL algorithm (LAPACK's `syev`); a
+    /// 2x2 matrix in closed form (one Jacobi rotation).
     /// A non-square matrix is a compile error
     /// (`` `cholesky` and `eigh` take a symmetric matrix, found ... `Shape<3, 4>` ``).
     ///
@@ -234,6 +265,13 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     {
         if !self.lower_is_finite() {
             return (Tensor::full(T::nan()), Tensor::full(T::nan()));
+        }
+        if N == 2 {
+            let (w, v) = self.symmetric_2x2();
+            return (
+                Tensor::from_fn(|_, i| w[i]),
+                Tensor::from_fn(|i, j| v[i][j]),
+            );
         }
         // u = A^T: u's upper triangle is A's lower triangle.
         let mut u = Tensor::<T, N, N>::from_fn(|i, j| self.data[j][i]);
@@ -262,12 +300,23 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
         if !self.lower_is_finite() {
             return Tensor::full(T::nan());
         }
+        if N == 2 {
+            let (w, _) = self.symmetric_2x2();
+            return Tensor::from_fn(|_, i| w[i]);
+        }
         let mut u = Tensor::<T, N, N>::from_fn(|i, j| self.data[j][i]);
         let mut d = [T::zero(); N];
         let mut e = [T::zero(); N];
         tridiagonalize(u.as_flat_mut(), N, &mut d, &mut e);
         tridiagonal_ql(&mut d, &mut e, N, None);
         Tensor::from_fn(|_, i| d[i])
+    }
+
+    /// [`symmetric_2x2`] of a 2x2 `self`, from its lower triangle.
+    fn symmetric_2x2(&self) -> ([T; 2], [[T; 2]; 2]) {
+        debug_assert!(N == 2 && C == 2);
+        let a = self.as_flat();
+        symmetric_2x2(a[0], a[2], a[3])
     }
 
     /// Every element on or below the diagonal is finite.
@@ -282,6 +331,55 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
 #[cfg(test)]
 mod tests {
     use crate::Tensor;
+
+    /// `A V = V diag(w)`, `V^T V = I` and ascending `w` for the 2x2 closed form, within
+    /// `4 eps` of `max |w|` (and of 1), over diagonal, nearly diagonal, equal-diagonal, tiny
+    /// and huge matrices.
+    #[test]
+    fn closed_form_2x2() {
+        fn check<T: num_traits::Float + crate::Element + Into<f64>>(a: T, b: T, c: T) {
+            let m = Tensor::from([[a, T::nan()], [b, c]]); // the upper triangle is not read
+            let (w, v) = m.eigh();
+            assert_eq!(m.eigvalsh(), w);
+            let f = |x: T| -> f64 { x.into() };
+            let (a, b, c) = (f(a), f(b), f(c));
+            let (w0, w1) = (f(w[0]), f(w[1]));
+            let eps = f(T::epsilon());
+            let scale = w0.abs().max(w1.abs()).max(f64::MIN_POSITIVE);
+            assert!(w0 <= w1, "ascending: {w0} {w1}");
+            for (j, wj) in [w0, w1].into_iter().enumerate() {
+                let (x, y) = (f(v[(0, j)]), f(v[(1, j)]));
+                assert!(
+                    (a * x + b * y - wj * x).abs() <= 4.0 * eps * scale,
+                    "A v = w v"
+                );
+                assert!(
+                    (b * x + c * y - wj * y).abs() <= 4.0 * eps * scale,
+                    "A v = w v"
+                );
+                assert!((x * x + y * y - 1.0).abs() <= 4.0 * eps, "|v| = 1");
+            }
+            let dot = f(v[(0, 0)]) * f(v[(0, 1)]) + f(v[(1, 0)]) * f(v[(1, 1)]);
+            assert!(dot.abs() <= 4.0 * eps, "v0 . v1 = 0");
+        }
+        for (a, b, c) in [
+            (2.0, 1.0, 2.0),
+            (3.0, 0.0, 1.0),
+            (1.0, 0.0, 3.0),
+            (1.0, 1e-300, 1.0),
+            (1.0, 1e-200, 2.0),
+            (1e300, 1e300, -1e300),
+            (8e307, 5e307, 8e307),
+            (-5e-310, 3e-310, 1e-310),
+            (0.0, 0.0, 0.0),
+            (1.0, -2.0, 1.0 + 1e-15),
+            (4.0, 1e-8, 4.0),
+        ] {
+            check::<f64>(a, b, c);
+            let f32_of = |x: f64| (x as f32).clamp(-1e38, 1e38);
+            check::<f32>(f32_of(a), f32_of(b), f32_of(c));
+        }
+    }
 
     #[test]
     fn diagonal_empty_and_nan() {

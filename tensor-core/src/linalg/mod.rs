@@ -7,6 +7,7 @@ mod cholesky;
 mod closed;
 mod cond;
 mod eigh;
+mod golub_kahan;
 mod level1;
 mod lstsq;
 mod lu;

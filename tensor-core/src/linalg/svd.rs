@@ -1,15 +1,21 @@
-//! The singular value decomposition by one-sided Jacobi rotations (Hestenes' method, as
-//! LAPACK's `gesvj`), and what is built on the singular values: `matrix_rank`, `pinv`,
-//! `cond`.
+//! The singular value decomposition, and what is built on the singular values:
+//! `matrix_rank`, `pinv`, `cond`.
 //!
-//! The `K = min(M, N)` rows of a work matrix `W` (`A^T` when `M >= N`, else `A`; the rows are
-//! contiguous) are rotated in pairs until they are mutually orthogonal: then `J W = S Y` with
-//! `J` the accumulated rotations (orthogonal, `K x K`), `S` the row norms and `Y` orthonormal
-//! rows. One-sided Jacobi computes the small singular values to high relative accuracy, and
-//! its inner loops are three dot products and two rotations over contiguous rows.
+//! Two algorithms, chosen by `K = min(M, N)` at compile time:
+//! - `K <= 4`: one-sided Jacobi rotations (Hestenes' method, as LAPACK's `gesvj`). The
+//!   `K` rows of a work matrix `W` (`A^T` when `M >= N`, else `A`; the rows are contiguous)
+//!   are rotated in pairs until they are mutually orthogonal: then `J W = S Y` with `J` the
+//!   accumulated rotations (orthogonal, `K x K`), `S` the row norms and `Y` orthonormal rows.
+//!   It computes the small singular values to high relative accuracy, and at these sizes it
+//!   is faster than the alternative.
+//! - `K > 4`: Golub-Kahan-Reinsch (`golub_kahan.rs`): Householder bidiagonalization and
+//!   implicit-shift QR on the bidiagonal, as LAPACK's `gesvd`: about `1e6` flops at 32x32
+//!   against Jacobi's `2.4e6` (eight sweeps), and inner loops that are row operations rather
+//!   than a dot product per pair of rows (timings in BENCHMARKS.md, "Decompositions").
 
 use num_traits::Float;
 
+use super::golub_kahan;
 use super::level1::{dot, dot3, max_abs, nrm2, rotate, scale, two_rows};
 use crate::shape::{Dim, MinDim, Shape};
 use crate::{Element, Tensor, Vector};
@@ -17,6 +23,10 @@ use crate::{Element, Tensor, Vector};
 /// Sweeps before giving up; random matrices converge in 6 to 10, the quadratic convergence
 /// of cyclic Jacobi makes more than 30 unheard of.
 const MAX_SWEEPS: usize = 60;
+
+/// The largest `K = min(M, N)` decomposed by one-sided Jacobi; larger ones go through
+/// Golub-Kahan-Reinsch, which takes fewer flops (see BENCHMARKS.md, "Decompositions").
+const JACOBI_MAX_K: usize = 4;
 
 /// Orthogonalizes the `k` rows (length `l`) of `w` by plane rotations, accumulating them into
 /// the rows of `j` (`k x k`, the identity on entry) when given.
@@ -133,6 +143,39 @@ fn equilibrate<T: Float>(w: &mut [T]) -> T {
     }
 }
 
+/// Golub-Kahan-Reinsch ([`golub_kahan::svd`]) of the `K` rows (length `L >= K`) of `w`,
+/// equilibrated first: `d` receives the singular values divided by the returned factor, `ut`
+/// the rows of `U_B^T` (`K x L`) and `vt` those of `V_B^T` (`K x K`), when given.
+fn golub_kahan_on<T: Float, const K: usize, const L: usize>(
+    w: &mut [T],
+    d: &mut [T; K],
+    ut: Option<&mut [T]>,
+    vt: Option<&mut [T]>,
+) -> T {
+    let factor = equilibrate(w);
+    let mut pv = [[T::zero(); K]; K];
+    let mut e = [T::zero(); K];
+    let mut tau_q = [T::zero(); K];
+    let mut tau_p = [T::zero(); K];
+    let mut z = [T::zero(); L];
+    golub_kahan::svd(
+        golub_kahan::Work {
+            w,
+            ut,
+            vt,
+            pv: pv.as_flattened_mut(),
+            d,
+            e: &mut e,
+            tau_q: &mut tau_q,
+            tau_p: &mut tau_p,
+            z: &mut z,
+        },
+        K,
+        L,
+    );
+    factor
+}
+
 impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
     /// The reduced singular value decomposition `self = U diag(S) Vt`, like NumPy's
     /// `np.linalg.svd(a, full_matrices=False)`: `U` is `M x K` and `Vt` is `K x N`, both with
@@ -140,12 +183,14 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
     /// (`K` of them, a [`Vector`]) are non-negative and sorted in descending order, with
     /// `K = min(M, N)` computed in the type as for [`qr`](Self::qr).
     ///
-    /// Computed by one-sided Jacobi rotations (LAPACK's `gesvj`), which gives even the
-    /// smallest singular values to high relative accuracy; every identity holds to a few `eps`
-    /// relative to the largest singular value. As in NumPy, the pairs of singular vectors are
-    /// unique only up to a common sign (and, for repeated singular values, up to a rotation
-    /// within their subspace); for a zero singular value the vectors are completed to an
-    /// orthonormal set.
+    /// Computed by one-sided Jacobi rotations (LAPACK's `gesvj`) when `K <= 4`, which gives
+    /// even the smallest singular values to high relative accuracy, and by Golub-Kahan-Reinsch
+    /// (Householder bidiagonalization and implicit-shift QR, as LAPACK's `gesvd` behind
+    /// NumPy's) for larger `K`, which gives them to a few `eps` of the largest, as NumPy
+    /// does. Every identity holds to a few `eps` relative to the largest singular value. As in
+    /// NumPy, the pairs of singular vectors are unique only up to a common sign (and, for
+    /// repeated singular values, up to a rotation within their subspace); for a zero singular
+    /// value the vectors still form an orthonormal set.
     ///
     /// A matrix holding NaN or an infinity gives NaN in every output (NumPy raises
     /// `LinAlgError`).
@@ -172,6 +217,42 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
                 Tensor::full(T::nan()),
             );
         }
+        if K <= JACOBI_MAX_K {
+            return self.svd_jacobi();
+        }
+        let mut vt = Tensor::<T, K, N>::zeros();
+        let mut d = [T::zero(); K];
+        if M >= N {
+            // B = A (tall): W = A^T, U = U_B, Vt = V_B^T (K = N).
+            let mut w = self.transpose();
+            let mut ut = Tensor::<T, K, M>::zeros();
+            let factor = golub_kahan_on::<T, K, M>(
+                w.as_flat_mut(),
+                &mut d,
+                Some(ut.as_flat_mut()),
+                Some(vt.as_flat_mut()),
+            );
+            let u = Tensor::from_fn(|r, i| ut.data[i][r]);
+            let s = Tensor::from_fn(|_, i| d[i] * factor);
+            (u, s, vt)
+        } else {
+            // B = A^T (tall): W = A, U = V_B, Vt = U_B^T (K = M).
+            let mut w = *self;
+            let mut vb = Tensor::<T, K, K>::zeros();
+            let factor = golub_kahan_on::<T, K, N>(
+                w.as_flat_mut(),
+                &mut d,
+                Some(vt.as_flat_mut()),
+                Some(vb.as_flat_mut()),
+            );
+            let u = Tensor::from_fn(|r, i| vb.data[i][r]);
+            let s = Tensor::from_fn(|_, i| d[i] * factor);
+            (u, s, vt)
+        }
+    }
+
+    /// [`svd`](Self::svd) by one-sided Jacobi, for `K <= JACOBI_MAX_K`; `self` is finite.
+    fn svd_jacobi<const K: usize>(&self) -> (Tensor<T, M, K>, Vector<T, K>, Tensor<T, K, N>) {
         let mut perm = [0; K];
         let mut j = Tensor::<T, K, K>::eye();
         if M >= N {
@@ -220,6 +301,17 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         debug_assert_eq!(K, M.min(N));
         if self.iter().any(|x| !x.is_finite()) {
             return Tensor::full(T::nan());
+        }
+        if K > JACOBI_MAX_K {
+            let mut d = [T::zero(); K];
+            let factor = if M >= N {
+                let mut w = self.transpose();
+                golub_kahan_on::<T, K, M>(w.as_flat_mut(), &mut d, None, None)
+            } else {
+                let mut w = *self;
+                golub_kahan_on::<T, K, N>(w.as_flat_mut(), &mut d, None, None)
+            };
+            return Tensor::from_fn(|_, i| d[i] * factor);
         }
         let mut perm = [0; K];
         let mut norms = [T::zero(); K];
@@ -356,6 +448,59 @@ mod tests {
         assert_eq!(z.1, Tensor::zeros());
         assert_eq!(z.0.t().matmul(&z.0), Tensor::eye());
         assert_eq!(z.2.matmul(&z.2.t()), Tensor::eye());
+    }
+
+    /// `U diag(S) Vt = A`, `U^T U = I`, `Vt Vt^T = I` and `S` sorted, to `16 n eps`.
+    fn check_identities<const M: usize, const N: usize, const K: usize>(a: &Tensor<f64, M, N>)
+    where
+        crate::Shape<M, N>: crate::shape::MinDim<Min = crate::shape::Dim<K>>,
+    {
+        let (u, s, vt) = a.svd();
+        let tol = 16.0 * M.max(N) as f64 * f64::EPSILON;
+        let smax = s[0].max(f64::MIN_POSITIVE);
+        assert!(s.as_flat().windows(2).all(|w| w[0] >= w[1] && w[1] >= 0.0));
+        assert_eq!(a.singular_values(), s);
+        let us = Tensor::<f64, M, K>::from_fn(|i, j| u[(i, j)] * s[j]);
+        let usv = us.matmul(&vt);
+        assert!(usv.iter().zip(a).all(|(x, y)| (x - y).abs() <= tol * smax));
+        let utu = u.t().matmul(&u);
+        let vvt = vt.matmul(&vt.t());
+        let eye = Tensor::<f64, K, K>::eye();
+        assert!(utu.iter().zip(&eye).all(|(x, y)| (x - y).abs() <= tol));
+        assert!(vvt.iter().zip(&eye).all(|(x, y)| (x - y).abs() <= tol));
+    }
+
+    /// Upper bidiagonal inputs (the reduction leaves them as they are) with a zero on the
+    /// diagonal: in the middle (the split at a negligible `s[k]`), last (the deflation of a
+    /// negligible `s[p-1]`), first, and several; square, tall and wide.
+    #[test]
+    fn golub_kahan_zero_diagonal() {
+        fn bidiagonal<const M: usize, const N: usize>(d: &[f64], e: &[f64]) -> Tensor<f64, M, N> {
+            Tensor::from_fn(|i, j| {
+                if i == j {
+                    d[i]
+                } else if j == i + 1 {
+                    e[i]
+                } else {
+                    0.0
+                }
+            })
+        }
+        let e = [1.0, 0.5, -2.0, 1.5, 0.25, 1.0];
+        for d in [
+            [1.0, 2.0, 0.0, 3.0, 1.0, 0.5],
+            [1.0, 2.0, 3.0, 1.0, 0.5, 0.0],
+            [0.0, 2.0, 3.0, 1.0, 0.5, 4.0],
+            [0.0, 2.0, 0.0, 1.0, 0.0, 0.0],
+            [1e-300, 1.0, 1e-300, 1.0, 1e300, 1.0],
+        ] {
+            check_identities::<6, 6, 6>(&bidiagonal(&d, &e));
+            check_identities::<8, 6, 6>(&bidiagonal(&d, &e));
+            check_identities::<5, 7, 5>(&bidiagonal(&d, &e));
+            check_identities::<5, 5, 5>(&bidiagonal(&d, &e));
+        }
+        check_identities::<7, 7, 7>(&Tensor::zeros());
+        check_identities::<9, 5, 5>(&Tensor::from_fn(|i, j| (i * j) as f64)); // rank one
     }
 
     #[test]
