@@ -52,6 +52,10 @@ fn threads() -> Option<usize> {
     (t > 1).then_some(t)
 }
 
+/// A serial product kernel: `c = a @ b` for row-major `m x k` `a` and `k x n` `b`, called as
+/// `kernel(m, k, n, a, b, c)`.
+pub(crate) type ProductKernel<E> = fn(usize, usize, usize, &[E], &[E], &mut [E]);
+
 /// `c = a @ b` (`a` is `m x k`, `b` is `k x n`, `c` is `m x n`, row-major) by `kernel`, the
 /// serial blocked product; with `parallel`, products of at least [`MIN_PRODUCT`]
 /// multiply-adds run `kernel` on bands of whole tiles of rows (`mr` rows each, the kernel's
@@ -68,7 +72,7 @@ pub(crate) fn product<E: Send + Sync>(
     b: &[E],
     c: &mut [E],
     mr: fn() -> usize,
-    kernel: fn(usize, usize, usize, &[E], &[E], &mut [E]),
+    kernel: ProductKernel<E>,
 ) {
     #[cfg(feature = "parallel")]
     if m.saturating_mul(k).saturating_mul(n) >= MIN_PRODUCT
