@@ -37,8 +37,13 @@ pub(crate) const MIN_ELEMS: usize = 1 << 16;
 const CHUNK: usize = 1 << 14;
 
 /// The block of the long sums (64 Ki elements), in every build: a sum of more elements is the
-/// compensated total of its blocks' sums, which threads may compute in any order.
-pub(crate) const SUM_BLOCK: usize = 1 << 16;
+/// compensated total of its blocks' sums, which threads may compute in any order. (On 16-bit
+/// targets, where `1 << 16` does not fit and no slice is that long: `usize::MAX`.)
+pub(crate) const SUM_BLOCK: usize = if usize::BITS < 32 {
+    usize::MAX
+} else {
+    1 << 16
+};
 
 /// The row bands of a product per thread of the pool: more bands than threads let a thread
 /// that finishes early (the other one shares its core) take work from one that does not.
