@@ -50,7 +50,8 @@
 //! `no_std`), the interop features `serde`, `bytemuck`, `approx`, `nalgebra`, `ndarray`, and
 //! the array files: `npy` (NumPy's `.npy`/`.npz` in [`io`] at run time, and [`include_npy!`]),
 //! `safetensors` (the same for safetensors, and [`include_safetensors!`]), both needing `std`,
-//! and `include-npy`/`include-safetensors`, the compile-time macros alone (also `no_std`).
+//! and `include-npy`/`include-safetensors`, the compile-time macros alone (also `no_std`),
+//! and `parallel` (off by default; implies `std`), below.
 //!
 //! ```
 //! # #[cfg(feature = "rand")] {
@@ -63,6 +64,44 @@
 //! let weights: Tensor<f32, 5, 1> = rng.sample(StandardNormal);
 //! assert!(features.iter().all(|x| (0.0..1.0).contains(x)));
 //! # let _ = weights;
+//! # }
+//! ```
+//!
+//! # Many cores (`parallel`)
+//!
+//! With the feature `parallel`, large work runs on the threads of the current
+//! [rayon](https://docs.rs/rayon) pool (the global pool, sized by `RAYON_NUM_THREADS` or the
+//! number of CPUs, or the pool of an enclosing `ThreadPool::install`):
+//! - `f32`/`f64` matrix products of at least 256 x 256 x 256 multiply-adds (`matmul`,
+//!   `matmul_into`, the run-time-row products of `DynTensor` and `x.t().matmul(&y)`) that take
+//!   the blocked kernel: bands of rows, each a whole number of the kernel's tiles, one task
+//!   each;
+//! - `f32`/`f64` same-shape `+ - * /` (by value and in place) and `exp`, `ln`, `tanh`,
+//!   `sigmoid` over at least 64 Ki elements: chunks of 16 Ki elements;
+//! - whole-tensor `sum`, `mean`, `var`, `std` and `norm` of `f32`/`f64` over more than 64 Ki
+//!   elements: blocks of 64 Ki elements.
+//!
+//! Smaller work never calls into rayon. The results do not depend on the feature or on the
+//! number of threads, bit for bit: each output element of a product is computed by the same
+//! micro-kernel in the same order whichever thread computes its row, elementwise results are
+//! computed element by element, and long sums are split into the same 64 Ki blocks in every
+//! build (with or without the feature), their sums combined in order with compensation. Other
+//! operations (broadcasting operators, other math, reductions along an axis, products with
+//! at most one tile of rows or outside the blocked kernel, integer element types) run on the
+//! calling thread.
+//!
+//! ```
+//! # #[cfg(feature = "parallel")] {
+//! use tensor::prelude::*;
+//!
+//! let a = Tensor::<f32, 256, 256>::boxed_from_fn(|i, j| (i + j) as f32 / 256.0);
+//! let product = |threads: usize| {
+//!     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+//!     let mut out = Tensor::<f32, 256, 256>::boxed_zeros();
+//!     pool.install(|| a.matmul_into(&*a, &mut out)); // 4 bands per thread
+//!     out
+//! };
+//! assert_eq!(product(1), product(3)); // the same bits on one thread or three
 //! # }
 //! ```
 //!

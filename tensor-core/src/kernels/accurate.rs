@@ -25,6 +25,7 @@
 //! running sum is not finite.
 
 use super::cast_slice_mut;
+use super::par::{self, SUM_BLOCK};
 
 /// The lanes of the contiguous accumulators.
 const L: usize = 8;
@@ -53,7 +54,7 @@ use outlined as long;
 use x86 as long;
 
 /// A float element type of the accurate reductions.
-pub(crate) trait Real: Copy + 'static {
+pub(crate) trait Real: Copy + Send + Sync + 'static {
     /// Whether the `f64` accumulation must be compensated to reach this type's precision.
     const COMPENSATED: bool;
     /// The value as `f64` (exact).
@@ -140,6 +141,16 @@ impl Dd {
     #[inline(always)]
     pub(crate) fn value(self) -> f64 {
         self.hi + self.lo
+    }
+
+    /// `self + o`, compensated: the rounding error of the high parts joins the low parts.
+    #[inline(always)]
+    fn plus(self, o: Dd) -> Dd {
+        let (hi, e) = two_sum(self.hi, o.hi);
+        Dd {
+            hi,
+            lo: self.lo + o.lo + e,
+        }
     }
 
     /// `self + x`, compensated.
@@ -294,10 +305,22 @@ fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
     finite_or_plain(t)
 }
 
+/// `sum(map(a[i]))`: [`sum_block`] of `a`, or, for more than [`SUM_BLOCK`] elements, the
+/// compensated total of the [`sum_block`]s of its blocks of [`SUM_BLOCK`] elements, in their
+/// order (on several threads with the feature `parallel`: the same result, see `par`).
+#[inline(always)]
+fn sum_map<E: Real, F: Fn(f64) -> f64 + Copy + Send + Sync>(a: &[E], map: F) -> Dd {
+    if a.len() > SUM_BLOCK {
+        let total = par::blocks(a, Dd::ZERO, |b| sum_block(b, map), Dd::plus);
+        return finite_or_plain(total);
+    }
+    sum_block(a, map)
+}
+
 /// [`sum_body`] compiled for the best instruction set of this CPU when the lane is long and
 /// the build does not target AVX2 already.
 #[inline(always)]
-fn sum_map<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
+fn sum_block<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
     if a.len() >= DISPATCH_MIN {
         return long::sum(a, map);
     }

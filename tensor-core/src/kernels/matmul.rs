@@ -31,8 +31,8 @@ use num_traits::Zero;
 
 use super::generated::small_matmul;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
-use super::simd;
 use super::{cast_slice, cast_slice_mut};
+use super::{par, simd};
 
 /// The largest `R * K * C` run by the inlined loop: below it, the loop (vectorized by the
 /// compiler for the build's target) costs no more than calling into a kernel.
@@ -314,7 +314,7 @@ fn simd_or<T, const P: u8>(
         && let Some(out) = cast_slice_mut::<T, f32>(out)
     {
         return if P == GEMM {
-            simd::gemm_f32(r, k, c, a, b, out)
+            par::product((r, k, c), a, b, out, simd::gemm_mr, simd::gemm_f32)
         } else {
             simd::product_f32::<P>(r, k, c, a, b, out)
         };
@@ -323,7 +323,7 @@ fn simd_or<T, const P: u8>(
         && let Some(out) = cast_slice_mut::<T, f64>(out)
     {
         return if P == GEMM {
-            simd::gemm_f64(r, k, c, a, b, out)
+            par::product((r, k, c), a, b, out, simd::gemm_mr, simd::gemm_f64)
         } else {
             simd::product_f64::<P>(r, k, c, a, b, out)
         };

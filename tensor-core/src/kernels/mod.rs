@@ -15,6 +15,7 @@ pub(crate) mod gemm;
 pub(crate) mod generated;
 pub(crate) mod matmul;
 pub(crate) mod narrow;
+pub(crate) mod par;
 pub(crate) mod product;
 #[cfg(all(test, feature = "std"))]
 mod product_tests;

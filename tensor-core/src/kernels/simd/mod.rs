@@ -156,6 +156,9 @@ pub(crate) trait Kernel {
         allow(dead_code)
     )]
     fn available() -> bool;
+    /// The rows of the tile of [`Self::gemm_f32`] and [`Self::gemm_f64`]: the product split
+    /// across threads (`super::par`) cuts the rows into bands of whole tiles.
+    const GEMM_MR: usize;
     /// `c = a @ b` for row-major `m x k` and `k x n` operands (`c` is `m x n`).
     ///
     /// # Safety
@@ -269,6 +272,12 @@ macro_rules! with_active {
             }
         }
     };
+}
+
+/// The rows of the active kernel's `gemm` tile ([`Kernel::GEMM_MR`]).
+#[allow(unused_unsafe)] // `with_active!` wraps each call in `unsafe`; this one reads a constant
+pub(crate) fn gemm_mr() -> usize {
+    with_active!(K => K::GEMM_MR)
 }
 
 /// `c = a @ b` (`f32`, row-major) with the active kernel.

@@ -15,7 +15,7 @@
 use core::arch::aarch64::*;
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::super::gemm::{Tile8x1, Tile8x2, gemm};
+use super::super::gemm::{Micro, Tile8x1, Tile8x2, gemm};
 use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
 
 /// Four `f32` lanes in a NEON register.
@@ -230,6 +230,7 @@ pub(crate) struct Neon;
 
 impl Kernel for Neon {
     const NAME: &'static str = "neon";
+    const GEMM_MR: usize = <Tile8x2 as Micro>::MR;
 
     fn available() -> bool {
         true

@@ -4,7 +4,7 @@
 
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::super::gemm::{Tile4x1, Tile4x2, gemm};
+use super::super::gemm::{Micro, Tile4x1, Tile4x2, gemm};
 use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
 
 /// Four `f32` lanes.
@@ -183,6 +183,7 @@ pub(crate) struct Portable;
 
 impl Kernel for Portable {
     const NAME: &'static str = "portable";
+    const GEMM_MR: usize = <Tile4x2 as Micro>::MR;
 
     fn available() -> bool {
         true

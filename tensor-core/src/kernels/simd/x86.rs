@@ -11,7 +11,7 @@
 use core::arch::x86_64::*;
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::super::gemm::{Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm};
+use super::super::gemm::{Micro, Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm};
 use super::super::product::product;
 use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
 
@@ -406,6 +406,7 @@ macro_rules! x86_kernel {
         #[allow(unused_unsafe)]
         impl Kernel for $K {
             const NAME: &'static str = $name;
+            const GEMM_MR: usize = <$Wide as Micro>::MR;
 
             #[inline]
             fn available() -> bool {
