@@ -57,6 +57,7 @@ mod nd_ops;
 mod numeric_edge_cases;
 mod numpy_beginners;
 mod numpy_parity;
+mod parallel;
 mod random;
 mod reduce_paths;
 mod reductions;
