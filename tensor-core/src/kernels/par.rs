@@ -200,6 +200,8 @@ mod tests {
 
     use std::vec::Vec;
 
+    use super::super::product_tests::values;
+
     use super::super::simd::{self, Binary, Unary};
     use super::super::{accurate, elementwise};
     use super::{MIN_ELEMS, MIN_PRODUCT, SUM_BLOCK};
@@ -211,19 +213,6 @@ mod tests {
             .build()
             .unwrap()
             .install(f)
-    }
-
-    /// A deterministic pseudo-random sequence in `[-1, 1)` (xorshift).
-    fn values(n: usize, seed: u64) -> Vec<f64> {
-        let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        (0..n)
-            .map(|_| {
-                s ^= s << 13;
-                s ^= s >> 7;
-                s ^= s << 17;
-                (s >> 11) as f64 / (1u64 << 52) as f64 - 1.0
-            })
-            .collect()
     }
 
     /// The bits of each element, for exact comparisons (NaN included).

@@ -32,8 +32,8 @@ macro_rules! for_each_kernel {
     }};
 }
 
-/// A deterministic pseudo-random sequence in `[-1, 1)` (xorshift).
-fn values(n: usize, seed: u64) -> Vec<f64> {
+/// A deterministic pseudo-random sequence in `[-1, 1)` (xorshift), for the kernels' tests.
+pub(super) fn values(n: usize, seed: u64) -> Vec<f64> {
     let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     (0..n)
         .map(|_| {

@@ -8,6 +8,7 @@ extern crate std;
 use std::vec::Vec;
 use std::{eprintln, format, vec};
 
+use super::super::product_tests::values;
 use super::dispatch::{Isa, choose};
 use super::{Binary, Kernel, Unary, portable::Portable};
 
@@ -35,19 +36,6 @@ macro_rules! for_each_kernel {
         #[cfg(not(all(target_arch = "aarch64", target_feature = "neon")))]
         eprintln!("skipping neon: not an aarch64 target with NEON");
     }};
-}
-
-/// A deterministic pseudo-random sequence in `[-1, 1)` (xorshift), so failures reproduce.
-fn values(n: usize, seed: u64) -> Vec<f64> {
-    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 52) as f64 - 1.0
-        })
-        .collect()
 }
 
 /// The naive triple loop in `f64`, and `|A| |B|` for the tolerance.
