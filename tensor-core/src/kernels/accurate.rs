@@ -309,6 +309,10 @@ fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
 /// compensated total of the [`sum_block`]s of its blocks of [`SUM_BLOCK`] elements, in their
 /// order (on several threads with the feature `parallel`: the same result, see `par`).
 #[inline(always)]
+#[allow(
+    clippy::absurd_extreme_comparisons,
+    reason = "`SUM_BLOCK` is `usize::MAX` on 16-bit targets, where no slice is longer"
+)]
 fn sum_map<E: Real, F: Fn(f64) -> f64 + Copy + Send + Sync>(a: &[E], map: F) -> Dd {
     if a.len() > SUM_BLOCK {
         let total = par::blocks(a, Dd::ZERO, |b| sum_block(b, map), Dd::plus);
