@@ -150,7 +150,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Default + Add<Output = T>,
     {
-        self.zip_rows(other, Binary::Add, |a, b| a + b)
+        self.zip_rows(other, Binary::Add, T::add)
     }
 
     /// `self - other`, or the error if the row counts differ.
@@ -165,7 +165,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Default + Sub<Output = T>,
     {
-        self.zip_rows(other, Binary::Sub, |a, b| a - b)
+        self.zip_rows(other, Binary::Sub, T::sub)
     }
 
     /// `self * other` elementwise, or the error if the row counts differ.
@@ -180,7 +180,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Default + Mul<Output = T>,
     {
-        self.zip_rows(other, Binary::Mul, |a, b| a * b)
+        self.zip_rows(other, Binary::Mul, T::mul)
     }
 
     /// `self / other` elementwise, or the error if the row counts differ.
@@ -195,7 +195,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Default + Div<Output = T>,
     {
-        self.zip_rows(other, Binary::Div, |a, b| a / b)
+        self.zip_rows(other, Binary::Div, T::div)
     }
 }
 
@@ -352,7 +352,7 @@ impl<T: Copy + Neg<Output = T>, S: Dims> Neg for DynArray<T, S> {
     type Output = Self;
 
     fn neg(mut self) -> Self {
-        unary_assign(self.as_flat_mut(), |x| -x);
+        unary_assign(self.as_flat_mut(), T::neg);
         self
     }
 }
