@@ -3,10 +3,11 @@
 //! (`cargo test --test integration -- NAME::` runs one file's tests).
 //!
 //! The files that stay binaries of their own are declared in `Cargo.toml` (`[[test]]`): the
-//! compile-fail cases (`ui`), the timed guards (`perf_guard_*`, which must not share the process
+//! timed guards (`perf_guard_*`, which must not share the process
 //! with other tests), the release-mode accuracy run (`reduce_accuracy`) and the two that include
 //! the examples' code (`examples`, `example_pretrained`). `every_test_file_is_compiled` below
-//! fails when a new file is in neither list.
+//! fails when a new file is in neither list. The compile-fail cases are the package in
+//! `ui-tests/` (`cargo test -p tensor-ui-tests`).
 
 mod common;
 #[cfg(any(feature = "npy", feature = "safetensors"))]
