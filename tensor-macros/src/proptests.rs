@@ -473,8 +473,12 @@ fn never_panics(trees: &[Tree]) -> Result<(), TestCaseError> {
 /// What comes before an index in [`random_indices_never_panic`].
 const HEADS: &[&[&str]] = &[&["m"], &["a", "@"], &["x", ".", "T"], &["f", "()"]];
 
+/// Cases per property below: 1500 in release (`.ci/run`), 500 in debug builds (the README's
+/// test command, where these three properties were most of the macro crate's test time).
+const FUZZ_CASES: u32 = if cfg!(debug_assertions) { 500 } else { 1500 };
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: FUZZ_CASES, ..ProptestConfig::default() })]
 
     /// Random token trees at the top level, as in `tensor![...]`.
     #[test]

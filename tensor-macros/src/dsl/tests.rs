@@ -488,8 +488,11 @@ fn errors_in_both_operands_are_all_reported() {
 /// Every sequence of up to three fragments (and a stride of the four-fragment ones) that lexes
 /// is run through the macro's pipeline inside `catch_unwind`: none may panic, every error
 /// has a message and a span on the input line, and every success is a valid Rust expression.
+/// Debug builds (the README's test command) take every two-fragment sequence and one in 7 of
+/// the longer ones; `.ci/run` runs this test in release with all of them.
 #[test]
 fn generated_inputs_never_panic() {
+    let stride = if cfg!(debug_assertions) { 7 } else { 1 };
     const FRAGMENTS: &[&str] = &[
         "a",
         "m",
@@ -557,8 +560,11 @@ fn generated_inputs_never_panic() {
         for b in 0..n {
             sequences.push(vec![a, b]);
             for c in 0..n {
-                sequences.push(vec![a, b, c]);
-                if (a * n * n + b * n + c).is_multiple_of(31) {
+                let index = a * n * n + b * n + c;
+                if index.is_multiple_of(stride) {
+                    sequences.push(vec![a, b, c]);
+                }
+                if index.is_multiple_of(31 * stride) {
                     sequences.push(vec![a, b, c, (a + b + c) % n]);
                 }
             }
@@ -603,5 +609,5 @@ fn generated_inputs_never_panic() {
         }
         checked += 1;
     }
-    assert!(checked > 100_000, "only {checked} inputs lexed");
+    assert!(checked > 100_000 / stride, "only {checked} inputs lexed");
 }
