@@ -58,6 +58,8 @@ mod nd_ops;
 mod numeric_edge_cases;
 mod numpy_beginners;
 mod numpy_parity;
+// Without the feature every pool runs the same serial code, which the other modules test.
+#[cfg(feature = "parallel")]
 mod parallel;
 mod random;
 mod reduce_paths;

@@ -2,8 +2,9 @@
 //! rayon pools of 1, 2 and 3 threads are equal bit for bit (a pool of one thread takes the
 //! serial path), and agree with naive `f64` references. The sizes cross each threshold of the
 //! feature `parallel` (products of `256^3` multiply-adds, elementwise work and sums over
-//! `64 Ki` elements): just below, at, above, odd sizes, one-wide rows. Without the feature
-//! every pool runs the serial code, and the same assertions hold.
+//! `64 Ki` elements): just below, at, above, odd sizes, one-wide rows. Compiled with the
+//! feature only (`cargo test --features parallel`, and `--all-features` in `.ci/run`): without
+//! it every pool would run the same serial code, three times over, in the test command.
 
 use proptest::prelude::*;
 use tensor::prelude::*;
