@@ -7,7 +7,8 @@
 //! with other tests), the release-mode accuracy run (`reduce_accuracy`) and the two that include
 //! the examples' code (`examples`, `example_pretrained`). `every_test_file_is_compiled` below
 //! fails when a new file is in neither list. The compile-fail cases are the package in
-//! `ui-tests/` (`cargo test -p tensor-ui-tests`).
+//! `ui-tests/` (`cargo test -p tensor-ui-tests`), the interop features' tests the package in
+//! `tests/interop/` (`cargo test -p tensor-interop-tests --features interop`).
 
 mod common;
 #[cfg(any(feature = "npy", feature = "safetensors"))]
@@ -36,12 +37,6 @@ mod grad;
 mod ieee;
 mod images;
 mod include;
-mod interop_approx;
-mod interop_bytemuck;
-mod interop_dynamic;
-mod interop_nalgebra;
-mod interop_ndarray;
-mod interop_serde;
 mod io_npy;
 mod io_safetensors;
 mod linalg_decomp;

@@ -172,39 +172,3 @@ mod random {
         assert!(Normal::new(0.0, f64::NAN).is_err());
     }
 }
-
-#[cfg(feature = "serde")]
-mod serde_non_finite {
-    use tensor::prelude::*;
-
-    #[test]
-    fn json_writes_nan_and_inf_as_null_and_refuses_them_back_without_panicking() {
-        // JSON has no NaN or infinity; serde_json writes `null`, which no float accepts.
-        let t = Tensor::from([1.0, f64::NAN, f64::INFINITY]);
-        let json = serde_json::to_string(&t).unwrap();
-        assert_eq!(json, "[[1.0,null,null]]");
-        let err = serde_json::from_str::<Tensor<f64, 1, 3>>(&json).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("invalid type: null, expected f64"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn negative_zero_round_trips() {
-        let t = Tensor::from([-0.0f64]);
-        let back: Tensor<f64, 1, 1> =
-            serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
-        assert!(back[0].is_sign_negative());
-    }
-}
-
-#[cfg(feature = "bytemuck")]
-#[test]
-fn casts_preserve_nan_payloads() {
-    let weird = f32::from_bits(0x7fc0_1234);
-    let t = Tensor::<f32, 1, 2>::from([weird, -0.0]);
-    let bits: [u32; 2] = bytemuck::cast(t);
-    assert_eq!(bits, [0x7fc0_1234, 0x8000_0000]);
-}

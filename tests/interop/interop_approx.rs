@@ -1,5 +1,4 @@
 //! approx: AbsDiffEq, RelativeEq and UlpsEq compare tensors element by element.
-#![cfg(feature = "approx")]
 
 use approx::{
     AbsDiffEq, RelativeEq, UlpsEq, abs_diff_eq, abs_diff_ne, assert_relative_eq, relative_eq,

@@ -2,10 +2,6 @@
 //! nalgebra's `OMatrix<T, Dyn, Const<C>>` (its twins) and serde, against the element positions
 //! and against the static tensors' conversions of the same data. A trailing dimension that
 //! does not match is an error naming both shapes.
-#![cfg(all(
-    feature = "alloc",
-    any(feature = "ndarray", feature = "nalgebra", feature = "serde")
-))]
 
 use tensor::prelude::*;
 
@@ -14,7 +10,6 @@ fn numbered<const C: usize>(n: usize) -> DynTensor<i64, C> {
     DynTensor::from_flat_fn(n, |k| (100 * (k / C.max(1)) + k % C.max(1)) as i64)
 }
 
-#[cfg(feature = "ndarray")]
 mod ndarray_twin {
     use super::numbered;
     use ndarray::{Array2, ArrayView2, ArrayViewMut2, ShapeBuilder, s};
@@ -100,7 +95,6 @@ mod ndarray_twin {
     }
 }
 
-#[cfg(feature = "nalgebra")]
 mod nalgebra_twin {
     use super::numbered;
     use nalgebra::{Const, DMatrix, Dyn, OMatrix, SMatrix};
@@ -148,7 +142,6 @@ mod nalgebra_twin {
     }
 }
 
-#[cfg(feature = "serde")]
 mod serde_rows {
     use super::numbered;
     use serde::{Deserialize, Serialize};

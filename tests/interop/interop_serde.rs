@@ -1,5 +1,4 @@
 //! serde: tensors round-trip as nested rows; wrong lengths are errors naming the shape.
-#![cfg(feature = "serde")]
 
 use serde::{Deserialize, Serialize};
 use tensor::prelude::*;
@@ -103,4 +102,30 @@ fn wrong_types_and_flat_input_are_errors() {
         error("[[1, 2, 3], [4, 5, 99999999999]]")
             .starts_with("invalid value: integer `99999999999`, expected i32")
     );
+}
+
+mod serde_non_finite {
+    use tensor::prelude::*;
+
+    #[test]
+    fn json_writes_nan_and_inf_as_null_and_refuses_them_back_without_panicking() {
+        // JSON has no NaN or infinity; serde_json writes `null`, which no float accepts.
+        let t = Tensor::from([1.0, f64::NAN, f64::INFINITY]);
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, "[[1.0,null,null]]");
+        let err = serde_json::from_str::<Tensor<f64, 1, 3>>(&json).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid type: null, expected f64"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn negative_zero_round_trips() {
+        let t = Tensor::from([-0.0f64]);
+        let back: Tensor<f64, 1, 1> =
+            serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+        assert!(back[0].is_sign_negative());
+    }
 }

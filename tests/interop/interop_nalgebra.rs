@@ -1,5 +1,4 @@
 //! nalgebra: conversions keep every element at its (row, col) despite column-major storage.
-#![cfg(feature = "nalgebra")]
 
 use nalgebra::{Matrix3x2, RowVector3, SMatrix, Vector3};
 use tensor::prelude::*;

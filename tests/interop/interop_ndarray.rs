@@ -1,6 +1,5 @@
 //! ndarray: owned arrays and views from tensors; fallible conversions back whose error names
 //! both shapes.
-#![cfg(feature = "ndarray")]
 
 use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis, array, s};
 use tensor::ShapeMismatch;

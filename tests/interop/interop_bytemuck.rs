@@ -1,5 +1,4 @@
 //! bytemuck: zero-copy casts between tensors, arrays, flat slices and bytes.
-#![cfg(feature = "bytemuck")]
 
 use bytemuck::TransparentWrapper;
 use tensor::prelude::*;
@@ -72,4 +71,12 @@ fn references_to_arrays_wrap_as_tensors() {
     let mut rows = [[0.0f64; 2]; 2];
     Tensor::wrap_mut(&mut rows)[(1, 1)] = 9.0;
     assert_eq!(rows, [[0.0, 0.0], [0.0, 9.0]]);
+}
+
+#[test]
+fn casts_preserve_nan_payloads() {
+    let weird = f32::from_bits(0x7fc0_1234);
+    let t = Tensor::<f32, 1, 2>::from([weird, -0.0]);
+    let bits: [u32; 2] = bytemuck::cast(t);
+    assert_eq!(bits, [0x7fc0_1234, 0x8000_0000]);
 }
