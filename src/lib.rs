@@ -518,7 +518,7 @@ pub mod prelude {
         Tensor4, Vector,
     };
     #[cfg(feature = "alloc")]
-    pub use tensor_core::{DynArray, DynTensor, DynTensor3, DynTensor4};
+    pub use tensor_core::{BoxedMatrix, BoxedOps, DynArray, DynTensor, DynTensor3, DynTensor4};
 }
 
 /// Paths used by the code that `tensor!` generates. Not part of the public API.

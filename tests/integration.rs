@@ -16,6 +16,7 @@ mod access;
 mod arange;
 mod assign;
 mod boxed;
+mod boxed_ops;
 mod broadcast;
 mod const_tensors;
 mod construct;
