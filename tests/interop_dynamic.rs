@@ -87,7 +87,7 @@ mod ndarray_twin {
         assert_eq!(
             e,
             RowsMismatch::Columns {
-                found: [5, 4],
+                found: [5, 4, 0, 0],
                 row: &[3]
             }
         );
@@ -137,7 +137,7 @@ mod nalgebra_twin {
         assert_eq!(
             e,
             RowsMismatch::Columns {
-                found: [5, 2],
+                found: [5, 2, 0, 0],
                 row: &[3]
             }
         );
