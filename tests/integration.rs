@@ -41,6 +41,7 @@ mod interop_bytemuck;
 mod interop_dynamic;
 mod interop_nalgebra;
 mod interop_ndarray;
+mod interop_rank34;
 mod interop_serde;
 mod io_npy;
 mod io_safetensors;
