@@ -77,7 +77,7 @@
 //! (`Tensor::boxed_zeros()`, `boxed_from_fn`, `load_npy::<Box<Tensor<..>>>`). Every operation on
 //! boxed operands returns a box that the kernel writes into directly, in every build: the
 //! operators (`&a + &b`, with broadcasting and its compile-time checks, `&a * 2.0`, `a += &b`)
-//! and, through [`BoxedOps`](prelude::BoxedOps) and [`BoxedMatrix`](prelude::BoxedMatrix) in
+//! and, through [`BoxedOps`] and [`BoxedMatrix`] in
 //! the prelude, the elementwise math, the reductions along an axis, `matmul`, `t` and `reshape`,
 //! with the names of the tensors' methods. Only `*a` hands the value itself to an operation
 //! (`&*a + &*b`), whose result is a value again.

@@ -5,6 +5,10 @@
 //! builds' copies of the value fit), with spot values against naive loops. A proptest compares
 //! the boxed and static forms on small random tensors.
 #![cfg(feature = "alloc")]
+#![allow(
+    clippy::op_ref,
+    reason = "each operand form, borrowed stack tensors included, is an impl under test"
+)]
 
 use crate::common;
 
