@@ -46,7 +46,7 @@
 //! conveniences that need the standard library.
 //!
 //! Cargo features: `std` (default; implies `alloc`), `alloc` (boxed constructors for tensors
-//! too large for the stack), `rand` (default; random tensors from any `rand::Rng`, also in
+//! too large for the stack, operations on them, and the run-time-row `DynTensor`), `rand` (default; random tensors from any `rand::Rng`, also in
 //! `no_std`), the interop features `serde`, `bytemuck`, `approx`, `nalgebra`, `ndarray`, and
 //! the array files: `npy` (NumPy's `.npy`/`.npz` in [`io`] at run time, and [`include_npy!`]),
 //! `safetensors` (the same for safetensors, and [`include_safetensors!`]), both needing `std`,
@@ -65,6 +65,36 @@
 //! assert!(features.iter().all(|x| (0.0..1.0).contains(x)));
 //! # let _ = weights;
 //! # }
+//! ```
+//!
+//! # Large tensors: on the heap
+//!
+//! A `Tensor` is a value: an operation returns its result on the stack, and a debug build
+//! copies it there several times. On a 2 MiB stack (spawned threads, tests) a 512 KiB result
+//! already overflows in a debug build (1 MiB in release), on the 8 MiB main thread a 2 MiB one
+//! (4 MiB in release), and the process aborts with `stack overflow`. Larger tensors live on the
+//! heap, as a [`DynTensor`] (a run-time number of rows) or as a boxed static tensor
+//! (`Tensor::boxed_zeros()`, `boxed_from_fn`, `load_npy::<Box<Tensor<..>>>`). Every operation on
+//! boxed operands returns a box that the kernel writes into directly, in every build: the
+//! operators (`&a + &b`, with broadcasting and its compile-time checks, `&a * 2.0`, `a += &b`)
+//! and, through [`BoxedOps`] and [`BoxedMatrix`] in
+//! the prelude, the elementwise math, the reductions along an axis, `matmul`, `t` and `reshape`,
+//! with the names of the tensors' methods. Only `*a` hands the value itself to an operation
+//! (`&*a + &*b`), whose result is a value again.
+//!
+//! ```
+//! use tensor::prelude::*;
+//!
+//! // A test's 2 MiB thread and 4 MiB tensors: nothing of their size touches the stack.
+//! std::thread::Builder::new().stack_size(2 << 20).spawn(|| {
+//!     let x = Tensor::<f32, 1024, 1024>::boxed_from_fn(|i, j| (i + j) as f32 / 2048.0);
+//!     let w = Tensor::<f32, 1024, 1024>::boxed_full(0.001);
+//!     let z = (&x - &x.mean_axis::<0>()) / &(x.std_axis::<0>() + 1e-6); // per-column z-scores
+//!     let h = z.matmul(&w).relu();                                      // relu(z @ w)
+//!     assert_eq!(h.shape(), (1024, 1024));
+//!     let rows: Box<Tensor3<f32, 1024, 32, 32>> = h.reshape();          // the same allocation
+//!     assert_eq!(rows.dims(), &[1024, 32, 32]);
+//! }).unwrap().join().unwrap();
 //! ```
 //!
 //! # Many cores (`parallel`)
@@ -518,7 +548,7 @@ pub mod prelude {
         Tensor4, Vector,
     };
     #[cfg(feature = "alloc")]
-    pub use tensor_core::{DynArray, DynTensor, DynTensor3, DynTensor4};
+    pub use tensor_core::{BoxedMatrix, BoxedOps, DynArray, DynTensor, DynTensor3, DynTensor4};
 }
 
 /// Paths used by the code that `tensor!` generates. Not part of the public API.

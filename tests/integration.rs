@@ -18,6 +18,7 @@ mod access;
 mod arange;
 mod assign;
 mod boxed;
+mod boxed_ops;
 mod broadcast;
 mod const_tensors;
 mod construct;

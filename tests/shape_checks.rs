@@ -90,3 +90,18 @@ fn dimensions_beyond_typenums_own_table() {
     let col: Tensor<u8, 4096, 1> = Tensor::<u8, 1, 4096>::zeros().reshape();
     assert_eq!(col.shape(), (4096, 1));
 }
+
+#[test]
+fn boxed_operands_with_shapes_that_fit() {
+    // twin of boxed-broadcast-mismatch.rs and boxed-matmul-inner-mismatch.rs: on the test's
+    // 2 MiB thread, the results built on the heap
+    let x = Tensor::<f32, 1024, 1024>::boxed_full(1.0);
+    let w = Tensor::<f32, 1024, 1024>::boxed_full(2.0);
+    let b = Tensor::<f32, 1, 1024>::boxed_full(0.5);
+    let sum: Box<Tensor<f32, 1024, 1024>> = &x + &w + &b;
+    assert!(sum.iter().all(|&v| v == 3.5));
+    let x = Tensor::<f32, 1024, 784>::boxed_full(1.0);
+    let w = Tensor::<f32, 784, 1024>::boxed_full(0.5);
+    let y: Box<Tensor<f32, 1024, 1024>> = x.matmul(&w);
+    assert!(y.iter().all(|&v| v == 392.0));
+}

@@ -7,6 +7,7 @@ use core::mem::MaybeUninit;
 use num_traits::FromPrimitive;
 
 use crate::Element;
+use crate::ops::Out;
 use crate::shape::{Dims, SameDims};
 
 /// A tensor whose shape `S` is a type: a tuple of axes such as `(Const<2>, Const<3>)`.
@@ -329,9 +330,15 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// assert_eq!(m.map(|x| x as f64 / 2.0), Tensor::from([[0.5, 1.0], [1.5, 2.0]]));
     /// ```
     #[must_use]
-    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Array<U, S> {
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Array<U, S> {
+        self.map_each_to(f)
+    }
+
+    /// The body of [`map`](Self::map), into `O` (a tensor or a boxed one).
+    #[inline]
+    pub(crate) fn map_each_to<U, O: Out<U, S>>(&self, mut f: impl FnMut(T) -> U) -> O {
         let flat = self.as_flat();
-        Array::from_flat_fn(|k| f(flat[k]))
+        O::from_flat_fn(|k| f(flat[k]))
     }
 
     /// Combines two tensors of the same shape element by element.

@@ -7,8 +7,12 @@
 //! boxed tensors come from `Tensor::boxed_random_using(distribution, &mut rng)`, or from
 //! `let w: Box<Tensor<f32, 1024, 1024>> = rng.sample(StandardNormal);`.
 //!
-//! Keep such tensors behind the box: methods taking `self` by value (`map`, `into_array`)
-//! and `Box::clone` (which calls `Tensor::clone`) move the whole tensor through the stack;
+//! Keep such tensors behind the box: operations on boxed operands return boxed results built on
+//! the heap (the operators on `&Box<..>`, and the traits [`BoxedOps`](crate::BoxedOps) and
+//! [`BoxedMatrix`](crate::BoxedMatrix) for the math, reductions along an axis, `matmul`, `t`
+//! and `reshape`). What moves the whole tensor through the stack: `*a` handed to an operation
+//! (`&*a + &*b` returns the sum by value), methods taking the tensor itself by value
+//! (`(*a).into_array()`), and `Box::clone` (which calls `Tensor::clone`);
 //! [`to_boxed`](Tensor::to_boxed) copies one from heap to heap.
 
 use alloc::boxed::Box;

@@ -5,7 +5,7 @@ use core::fmt;
 /// Data of a runtime shape did not have the static shape of the tensor it was converted into.
 ///
 /// Returned by the fallible conversions from dynamically shaped arrays (`TryFrom` an
-/// `ndarray` array, with the feature `ndarray`). Its message names both shapes.
+/// `ndarray` array, with the feature `ndarray`), for every rank. Its message names both shapes.
 ///
 /// ```
 /// use tensor_core::ShapeMismatch;
@@ -18,10 +18,28 @@ use core::fmt;
 ///     "cannot convert an array of shape (3, 2) into a tensor of shape Shape<2, 3>"
 /// );
 /// ```
+///
+/// A rank-3 or rank-4 tensor's error names its whole shape:
+///
+/// ```
+/// use tensor_core::ShapeMismatch;
+///
+/// let e = ShapeMismatch::from_dims(&[2, 3, 4], &[2, 4, 3]);
+/// assert_eq!(e.expected_dims(), &[2, 3, 4]);
+/// assert_eq!(
+///     e.to_string(),
+///     "cannot convert an array of shape (2, 4, 3) into a tensor of shape Shape3<2, 3, 4>"
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ShapeMismatch {
-    expected: (usize, usize),
-    found: (usize, usize),
+    /// The tensor type's shape, padded with zeros past `rank`.
+    expected: [usize; 4],
+    /// The data's shape, padded with zeros past `rank`.
+    found: [usize; 4],
+    /// The rank of both (an `ndarray` array of a fixed rank is converted into a tensor of
+    /// that rank).
+    rank: usize,
 }
 
 impl ShapeMismatch {
@@ -34,10 +52,72 @@ impl ShapeMismatch {
     /// ```
     #[must_use]
     pub const fn new(expected: (usize, usize), found: (usize, usize)) -> Self {
-        Self { expected, found }
+        Self {
+            expected: [expected.0, expected.1, 0, 0],
+            found: [found.0, found.1, 0, 0],
+            rank: 2,
+        }
     }
 
-    /// The shape `(rows, cols)` of the tensor type converted into.
+    /// An error for data of shape `found` where a tensor of shape `expected` was wanted, for a
+    /// rank from 1 to 4.
+    ///
+    /// # Panics
+    ///
+    /// If the two ranks differ or are not in `1..=4`.
+    ///
+    /// ```
+    /// use tensor_core::ShapeMismatch;
+    ///
+    /// let e = ShapeMismatch::from_dims(&[8, 28, 28, 1], &[8, 28, 28, 3]);
+    /// assert_eq!(e.found_dims(), &[8, 28, 28, 3]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn from_dims(expected: &[usize], found: &[usize]) -> Self {
+        let rank = expected.len();
+        assert!(
+            rank == found.len() && (1..=4).contains(&rank),
+            "ShapeMismatch::from_dims: shapes of ranks {} and {}; both must be 1 to 4",
+            rank,
+            found.len()
+        );
+        let (mut e, mut f) = ([0; 4], [0; 4]);
+        e[..rank].copy_from_slice(expected);
+        f[..rank].copy_from_slice(found);
+        Self {
+            expected: e,
+            found: f,
+            rank,
+        }
+    }
+
+    /// The shape of the tensor type converted into, every axis.
+    ///
+    /// ```
+    /// use tensor_core::ShapeMismatch;
+    ///
+    /// assert_eq!(ShapeMismatch::new((2, 2), (4, 1)).expected_dims(), &[2, 2]);
+    /// ```
+    #[must_use]
+    pub fn expected_dims(&self) -> &[usize] {
+        &self.expected[..self.rank]
+    }
+
+    /// The shape of the data that was given, every axis.
+    ///
+    /// ```
+    /// use tensor_core::ShapeMismatch;
+    ///
+    /// assert_eq!(ShapeMismatch::new((2, 2), (4, 1)).found_dims(), &[4, 1]);
+    /// ```
+    #[must_use]
+    pub fn found_dims(&self) -> &[usize] {
+        &self.found[..self.rank]
+    }
+
+    /// The shape `(rows, cols)` of the tensor type converted into (its first two axes for a
+    /// rank-3 or rank-4 tensor: see [`expected_dims`](Self::expected_dims)).
     ///
     /// ```
     /// use tensor_core::ShapeMismatch;
@@ -46,10 +126,11 @@ impl ShapeMismatch {
     /// ```
     #[must_use]
     pub const fn expected(&self) -> (usize, usize) {
-        self.expected
+        (self.expected[0], self.expected[1])
     }
 
-    /// The shape `(rows, cols)` of the data that was given.
+    /// The shape `(rows, cols)` of the data that was given (its first two axes for a rank-3
+    /// or rank-4 array: see [`found_dims`](Self::found_dims)).
     ///
     /// ```
     /// use tensor_core::ShapeMismatch;
@@ -58,18 +139,37 @@ impl ShapeMismatch {
     /// ```
     #[must_use]
     pub const fn found(&self) -> (usize, usize) {
-        self.found
+        (self.found[0], self.found[1])
     }
 }
 
 impl fmt::Display for ShapeMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (r, c) = self.expected;
-        let (fr, fc) = self.found;
-        write!(
-            f,
-            "cannot convert an array of shape ({fr}, {fc}) into a tensor of shape Shape<{r}, {c}>"
-        )
+        /// `d0, d1, ..`
+        fn list(f: &mut fmt::Formatter<'_>, dims: &[usize]) -> fmt::Result {
+            for (i, d) in dims.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{d}")?;
+            }
+            Ok(())
+        }
+        f.write_str("cannot convert an array of shape (")?;
+        list(f, self.found_dims())?;
+        if self.rank == 1 {
+            f.write_str(",")?;
+        }
+        // The shape types' names: `Shape1`, `Shape<R, C>`, `Shape3`, `Shape4`.
+        let name = match self.rank {
+            1 => "Shape1",
+            2 => "Shape",
+            3 => "Shape3",
+            _ => "Shape4",
+        };
+        write!(f, ") into a tensor of shape {name}<")?;
+        list(f, self.expected_dims())?;
+        f.write_str(">")
     }
 }
 
@@ -117,11 +217,12 @@ pub enum RowsMismatch {
         /// The right operand's shape, `(m, C)`.
         right: [usize; 2],
     },
-    /// A matrix of another crate (`ndarray`, `nalgebra`) converted into a run-time tensor whose
-    /// row shape is not the matrix's trailing dimension: `(5, 3)` into a `DynTensor<T, 4>`.
+    /// An array of another crate (`ndarray`, `nalgebra`) converted into a run-time tensor
+    /// whose row shape is not the array's trailing axes (a matrix's columns): `(5, 3)` into a
+    /// `DynTensor<T, 4>`, `(5, 28, 27)` into a `DynTensor3<T, 28, 28>`.
     Columns {
-        /// The shape of the matrix given.
-        found: [usize; 2],
+        /// The shape of the array given, of rank `row.len() + 1`, padded with zeros to 4 axes.
+        found: [usize; 4],
         /// The shape of each row of the tensor type.
         row: &'static [usize],
     },
@@ -178,7 +279,7 @@ impl fmt::Display for RowsMismatch {
             }
             Self::Columns { found, row } => {
                 let (e, rank) = rows_shape(ANY_ROWS, row);
-                let (e, g) = (ShapeDisplay(&e[..rank]), ShapeDisplay(&found));
+                let (e, g) = (ShapeDisplay(&e[..rank]), ShapeDisplay(&found[..rank]));
                 write!(
                     f,
                     "cannot convert an array of shape {g} into a tensor of shape {e}"

@@ -178,6 +178,8 @@ pub use nd::{Tensor3, Tensor4};
 #[cfg(feature = "alloc")]
 pub use ops::Unique;
 pub use ops::{BlockFits, ConcatParts, ElementwiseCmp, FloorDivMod, StackParts};
+#[cfg(feature = "alloc")]
+pub use ops::{BoxedMatrix, BoxedOps};
 pub use reshape::ArrayOf;
 pub use shape::{Shape, Shape1, Shape3, Shape4};
 pub use tensor::{ColVector, RowVector, Tensor, Vector};

@@ -6,4 +6,5 @@ mod interop_bytemuck;
 mod interop_dynamic;
 mod interop_nalgebra;
 mod interop_ndarray;
+mod interop_rank34;
 mod interop_serde;

@@ -82,7 +82,7 @@ mod ndarray_twin {
         assert_eq!(
             e,
             RowsMismatch::Columns {
-                found: [5, 4],
+                found: [5, 4, 0, 0],
                 row: &[3]
             }
         );
@@ -131,7 +131,7 @@ mod nalgebra_twin {
         assert_eq!(
             e,
             RowsMismatch::Columns {
-                found: [5, 2],
+                found: [5, 2, 0, 0],
                 row: &[3]
             }
         );

@@ -110,7 +110,7 @@ mod rows {
             let (rows, cols) = m.shape();
             if cols != C {
                 return Err(RowsMismatch::Columns {
-                    found: [rows, cols],
+                    found: [rows, cols, 0, 0],
                     row: &[C],
                 });
             }

@@ -32,8 +32,10 @@ where
     /// Either way the result of an element does not depend on where it sits in the output,
     /// NaN and infinities propagate as IEEE says (`0 * inf` is NaN; nothing is skipped), and
     /// the error is within the usual `k * eps * (|A| |B|)` bound.
-    /// The product is returned by value; for large matrices kept on the heap, write into
-    /// existing storage with [`matmul_into`](Self::matmul_into).
+    /// The product is returned by value, on the stack; for large matrices kept on the heap,
+    /// `a.matmul(&b)` on a boxed `a` returns a boxed product
+    /// ([`BoxedMatrix::matmul`](crate::BoxedMatrix::matmul), feature `alloc`), and
+    /// [`matmul_into`](Self::matmul_into) writes into existing storage.
     ///
     /// ```
     /// use tensor_core::Tensor;

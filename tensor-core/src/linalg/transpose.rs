@@ -2,6 +2,8 @@
 
 use crate::const_array::repeat2;
 use crate::{Element, Tensor};
+#[cfg(feature = "alloc")]
+use crate::{ops::Out, shape::Const};
 
 impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     /// The transpose, `C x R`: `out[j][i] = self[i][j]`, like NumPy's `a.transpose()`.
@@ -50,6 +52,18 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     #[must_use]
     pub const fn t(&self) -> Tensor<T, C, R> {
         self.transpose()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
+    /// The transpose into `O`, for `BoxedMatrix::transpose`, which builds it on the heap: the
+    /// element moves of [`transpose`](Self::transpose), which as a `const fn` writes its own
+    /// loop (it cannot call trait methods).
+    #[inline]
+    pub(crate) fn transpose_to<O: Out<T, (Const<C>, Const<R>)>>(&self) -> O {
+        // Output element `k` is `out[k / R][k % R] = self[k % R][k / R]`.
+        O::from_flat_fn(|k| self.data[k % R][k / R])
     }
 }
 

@@ -51,7 +51,12 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
+                zip_broadcast::<T, S, S2, _>(
+                    self.as_flat(),
+                    rhs.as_flat(),
+                    Some(Binary::$Op),
+                    T::$op,
+                )
             }
         }
 
@@ -65,7 +70,12 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
+                zip_broadcast::<T, S, S2, _>(
+                    self.as_flat(),
+                    rhs.as_flat(),
+                    Some(Binary::$Op),
+                    T::$op,
+                )
             }
         }
 
@@ -79,7 +89,12 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
+                zip_broadcast::<T, S, S2, _>(
+                    self.as_flat(),
+                    rhs.as_flat(),
+                    Some(Binary::$Op),
+                    T::$op,
+                )
             }
         }
 
@@ -93,7 +108,12 @@ macro_rules! binary_op {
 
             #[inline]
             fn $op(self, rhs: &Array<T, S2>) -> Self::Output {
-                zip_broadcast::<T, S, S2>(self.as_flat(), rhs.as_flat(), Some(Binary::$Op), T::$op)
+                zip_broadcast::<T, S, S2, _>(
+                    self.as_flat(),
+                    rhs.as_flat(),
+                    Some(Binary::$Op),
+                    T::$op,
+                )
             }
         }
 

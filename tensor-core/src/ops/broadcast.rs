@@ -1,6 +1,7 @@
 //! Explicit broadcasting (`broadcast::<R2, C2>()`, for every rank) and the broadcasting zip
 //! behind the operators.
 
+use super::out::Out;
 use crate::kernels::elementwise::broadcast_binary;
 use crate::kernels::simd::Binary;
 use crate::shape::{BroadcastTo, BroadcastWith, Dims, Shape, Shape3, Shape4};
@@ -8,35 +9,28 @@ use crate::{Array, Tensor, Tensor3, Tensor4};
 
 /// Combines the row-major elements `a` of shape `A` and `b` of shape `B` element by element
 /// after broadcasting them to their common shape (the lower-rank one aligned at the last
-/// axis). `op`, when given, is the operator `f` computes (for the SIMD kernels).
+/// axis). `op`, when given, is the operator `f` computes (for the SIMD kernels). The result
+/// is an `Array` or a boxed one (`O`), written by the same kernel.
 #[inline]
-pub(crate) fn zip_broadcast<T, A, B>(
+pub(crate) fn zip_broadcast<T, A, B, O>(
     a: &[T],
     b: &[T],
     op: Option<Binary>,
     f: impl Fn(T, T) -> T,
-) -> Array<T, A::Output>
+) -> O
 where
     T: Copy + Default,
     A: BroadcastWith<B>,
     B: Dims,
+    O: Out<T, A::Output>,
 {
     let dims = <A::Output as Dims>::DIMS;
     let rank = dims.len();
     let (mut da, mut db) = ([1; 4], [1; 4]);
     da[rank - A::RANK..rank].copy_from_slice(A::DIMS);
     db[rank - B::RANK..rank].copy_from_slice(B::DIMS);
-    let mut out = Array::<T, A::Output>::from_flat_fn(|_| T::default());
-    broadcast_binary(
-        a,
-        &da[..rank],
-        b,
-        &db[..rank],
-        out.as_flat_mut(),
-        dims,
-        op,
-        f,
-    );
+    let mut out = O::from_flat_fn(|_| T::default());
+    broadcast_binary(a, &da[..rank], b, &db[..rank], out.flat_mut(), dims, op, f);
     out
 }
 

@@ -14,6 +14,7 @@ use core::ops::Mul;
 use num_traits::{Float, Signed};
 
 use super::broadcast::zip_broadcast;
+use super::out::Out;
 use crate::kernels::elementwise::{unary_assign, unary_simd};
 use crate::kernels::reduce::{fold, max_nan, min_nan};
 use crate::kernels::simd::Unary;
@@ -22,13 +23,13 @@ use crate::{Array, Element};
 
 impl<T: Copy, S: Dims> Array<T, S> {
     /// A copy with `f` applied to every element, through the vectorized math kernel for `f32`
-    /// when `op` names the function `f` computes.
+    /// when `op` names the function `f` computes, into `O` (a tensor or a boxed one).
     #[inline]
-    fn map_simd(&self, op: Option<Unary>, f: impl Fn(T) -> T) -> Self {
-        let mut out = Self::from_flat_fn(|k| self.as_flat()[k]);
+    fn map_to<O: Out<T, S>>(&self, op: Option<Unary>, f: impl Fn(T) -> T) -> O {
+        let mut out = O::from_flat_fn(|k| self.as_flat()[k]);
         match op {
-            Some(op) => unary_simd(self.as_flat(), out.as_flat_mut(), op, f),
-            None => unary_assign(out.as_flat_mut(), f),
+            Some(op) => unary_simd(self.as_flat(), out.flat_mut(), op, f),
+            None => unary_assign(out.flat_mut(), f),
         }
         out
     }
@@ -47,7 +48,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.sqrt())
+        self.sqrt_to()
     }
 
     /// `e` raised to each element, like `np.exp(a)`: `inf` on overflow.
@@ -63,7 +64,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Exp), |x| x.exp())
+        self.exp_to()
     }
 
     /// The natural logarithm of each element, like `np.log(a)`: `-inf` at 0, NaN below.
@@ -79,7 +80,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Ln), |x| x.ln())
+        self.ln_to()
     }
 
     /// The base-2 logarithm of each element, like `np.log2(a)`.
@@ -95,7 +96,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.log2())
+        self.log2_to()
     }
 
     /// The base-10 logarithm of each element, like `np.log10(a)`.
@@ -111,7 +112,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.log10())
+        self.log10_to()
     }
 
     /// The logarithm of each element in the given `base`, like `np.log(a) / np.log(base)`
@@ -128,7 +129,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.log(base))
+        self.log_to(base)
     }
 
     /// The sine of each element (radians), like `np.sin(a)`.
@@ -144,7 +145,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.sin())
+        self.sin_to()
     }
 
     /// The cosine of each element (radians), like `np.cos(a)`.
@@ -160,7 +161,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.cos())
+        self.cos_to()
     }
 
     /// The hyperbolic tangent of each element, like `np.tanh(a)`.
@@ -176,7 +177,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Tanh), |x| x.tanh())
+        self.tanh_to()
     }
 
     /// The logistic function `1 / (1 + exp(-x))` of each element: 0 and 1 at the infinities, no
@@ -194,7 +195,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(Some(Unary::Sigmoid), |x| T::one() / (T::one() + (-x).exp()))
+        self.sigmoid_to()
     }
 
     /// Each element raised to the integer power `n`, like `np.power(a, n)`.
@@ -210,7 +211,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.powi(n))
+        self.powi_to(n)
     }
 
     /// Each element raised to the float power `p`, like `np.power(a, p)`: NaN for a negative
@@ -229,7 +230,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Float,
     {
-        self.map_simd(None, |x| x.powf(p))
+        self.powf_to(p)
     }
 
     /// Each element squared, like `np.square(a)`; integers overflow as their `*` does.
@@ -245,7 +246,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Copy + Mul<Output = T>,
     {
-        self.map_simd(None, |x| x * x)
+        self.square_to()
     }
 
     /// The absolute value of each element, like `np.abs(a)`. For a signed integer's minimum
@@ -264,7 +265,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Signed + Copy,
     {
-        self.map_simd(None, |x| x.abs())
+        self.abs_to()
     }
 
     /// `max(x, 0)` for each element, like `np.maximum(a, 0)`: NaN stays NaN.
@@ -281,7 +282,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Element,
     {
-        self.map_simd(None, |x| max_nan(x, T::zero()))
+        self.relu_to()
     }
 
     /// Each element limited to `[lo, hi]`, like `np.clip(a, lo, hi)`: NaN stays NaN, and as
@@ -298,7 +299,139 @@ impl<T: Copy, S: Dims> Array<T, S> {
     where
         T: Element,
     {
-        self.map_simd(None, |x| min_nan(max_nan(x, lo), hi))
+        self.clip_to(lo, hi)
+    }
+}
+
+/// The bodies of the methods above, generic over where the result goes: `Self` for them, a
+/// boxed tensor for `BoxedOps`.
+impl<T: Copy, S: Dims> Array<T, S> {
+    #[inline]
+    pub(crate) fn sqrt_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.sqrt())
+    }
+
+    #[inline]
+    pub(crate) fn exp_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(Some(Unary::Exp), |x| x.exp())
+    }
+
+    #[inline]
+    pub(crate) fn ln_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(Some(Unary::Ln), |x| x.ln())
+    }
+
+    #[inline]
+    pub(crate) fn log2_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.log2())
+    }
+
+    #[inline]
+    pub(crate) fn log10_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.log10())
+    }
+
+    #[inline]
+    pub(crate) fn log_to<O: Out<T, S>>(&self, base: T) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.log(base))
+    }
+
+    #[inline]
+    pub(crate) fn sin_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.sin())
+    }
+
+    #[inline]
+    pub(crate) fn cos_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.cos())
+    }
+
+    #[inline]
+    pub(crate) fn tanh_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(Some(Unary::Tanh), |x| x.tanh())
+    }
+
+    #[inline]
+    pub(crate) fn sigmoid_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        self.map_to(Some(Unary::Sigmoid), |x| T::one() / (T::one() + (-x).exp()))
+    }
+
+    #[inline]
+    pub(crate) fn powi_to<O: Out<T, S>>(&self, n: i32) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.powi(n))
+    }
+
+    #[inline]
+    pub(crate) fn powf_to<O: Out<T, S>>(&self, p: T) -> O
+    where
+        T: Float,
+    {
+        self.map_to(None, |x| x.powf(p))
+    }
+
+    #[inline]
+    pub(crate) fn square_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Copy + Mul<Output = T>,
+    {
+        self.map_to(None, |x| x * x)
+    }
+
+    #[inline]
+    pub(crate) fn abs_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Signed + Copy,
+    {
+        self.map_to(None, |x| x.abs())
+    }
+
+    #[inline]
+    pub(crate) fn relu_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Element,
+    {
+        self.map_to(None, |x| max_nan(x, T::zero()))
+    }
+
+    #[inline]
+    pub(crate) fn clip_to<O: Out<T, S>>(&self, lo: T, hi: T) -> O
+    where
+        T: Element,
+    {
+        self.map_to(None, |x| min_nan(max_nan(x, lo), hi))
     }
 }
 
@@ -317,8 +450,14 @@ impl<T: Float, S: Dims> Array<T, S> {
     /// ```
     #[must_use]
     pub fn softmax(&self) -> Self {
-        let mut out = Self::from_flat_fn(|k| self.as_flat()[k]);
-        softmax_lanes(out.as_flat_mut(), S::DIMS[S::RANK - 1]);
+        self.softmax_to()
+    }
+
+    /// The body of [`softmax`](Self::softmax), into `O` (a tensor or a boxed one).
+    #[inline]
+    pub(crate) fn softmax_to<O: Out<T, S>>(&self) -> O {
+        let mut out = O::from_flat_fn(|k| self.as_flat()[k]);
+        softmax_lanes(out.flat_mut(), S::DIMS[S::RANK - 1]);
         out
     }
 
@@ -336,8 +475,14 @@ impl<T: Float, S: Dims> Array<T, S> {
     /// ```
     #[must_use]
     pub fn log_softmax(&self) -> Self {
-        let mut out = Self::from_flat_fn(|k| self.as_flat()[k]);
-        log_softmax_lanes(out.as_flat_mut(), S::DIMS[S::RANK - 1]);
+        self.log_softmax_to()
+    }
+
+    /// The body of [`log_softmax`](Self::log_softmax), into `O` (a tensor or a boxed one).
+    #[inline]
+    pub(crate) fn log_softmax_to<O: Out<T, S>>(&self) -> O {
+        let mut out = O::from_flat_fn(|k| self.as_flat()[k]);
+        log_softmax_lanes(out.flat_mut(), S::DIMS[S::RANK - 1]);
         out
     }
 }
@@ -384,7 +529,16 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: BroadcastWith<S2>,
     {
-        zip_broadcast::<T, S, S2>(self.as_flat(), other.as_flat(), None, max_nan)
+        self.maximum_to(other)
+    }
+
+    /// The body of [`maximum`](Self::maximum), into `O` (a tensor or a boxed one).
+    #[inline]
+    pub(crate) fn maximum_to<S2: Dims, O: Out<T, S::Output>>(&self, other: &Array<T, S2>) -> O
+    where
+        S: BroadcastWith<S2>,
+    {
+        zip_broadcast::<T, S, S2, O>(self.as_flat(), other.as_flat(), None, max_nan)
     }
 
     /// The elementwise minimum of two tensors, broadcasting, like `np.minimum(a, b)`: NaN if
@@ -403,6 +557,15 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: BroadcastWith<S2>,
     {
-        zip_broadcast::<T, S, S2>(self.as_flat(), other.as_flat(), None, min_nan)
+        self.minimum_to(other)
+    }
+
+    /// The body of [`minimum`](Self::minimum), into `O` (a tensor or a boxed one).
+    #[inline]
+    pub(crate) fn minimum_to<S2: Dims, O: Out<T, S::Output>>(&self, other: &Array<T, S2>) -> O
+    where
+        S: BroadcastWith<S2>,
+    {
+        zip_broadcast::<T, S, S2, O>(self.as_flat(), other.as_flat(), None, min_nan)
     }
 }

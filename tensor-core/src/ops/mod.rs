@@ -6,6 +6,8 @@
 
 mod arith;
 mod assign;
+#[cfg(feature = "alloc")]
+mod boxed;
 mod broadcast;
 mod compare;
 mod join;
@@ -13,6 +15,7 @@ mod loss;
 mod mask;
 mod math;
 mod order;
+mod out;
 mod reduce;
 mod rem;
 mod scalar;
@@ -20,6 +23,8 @@ mod scalar;
 mod select;
 
 pub use assign::BlockFits;
+#[cfg(feature = "alloc")]
+pub use boxed::{BoxedMatrix, BoxedOps};
 pub use compare::ElementwiseCmp;
 pub use join::{ConcatParts, StackParts};
 pub use rem::FloorDivMod;
@@ -29,5 +34,6 @@ pub use select::Unique;
 pub(crate) use loss::logsumexp;
 #[cfg(feature = "alloc")]
 pub(crate) use math::{log_softmax_lanes, softmax_lanes};
+pub(crate) use out::Out;
 #[cfg(feature = "alloc")]
 pub(crate) use reduce::{arg_into, empty, extremum};

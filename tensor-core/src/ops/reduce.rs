@@ -60,6 +60,7 @@
 
 use num_traits::{AsPrimitive, Float, PrimInt};
 
+use super::out::Out;
 use crate::kernels::reduce::{
     arg_best, first_of_lanes, fold, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std,
     sum, sum_lanes, var, var_lanes,
@@ -93,53 +94,54 @@ pub(crate) fn extremum<T: Copy>(
 }
 
 /// Folds the lanes `(outer, n, inner)` of `a` into a tensor of shape `K` (`outer x inner`
-/// elements), starting from `init` with `extra` passed to `map` (see `kernels::reduce`).
+/// elements; `O`, a tensor or a boxed one), starting from `init` with `init` passed to `map`
+/// as its `extra` (see `kernels::reduce`).
 #[inline]
-fn fold_lanes<T: Copy, K: Dims>(
+fn fold_lanes<T: Copy, K: Dims, O: Out<T, K>>(
     a: &[T],
     lanes: (usize, usize, usize),
     init: &[T],
     map: impl Fn(T, T) -> T,
     f: impl Fn(T, T) -> T,
-) -> Array<T, K> {
-    let mut out = Array::<T, K>::from_flat_fn(|k| init[k]);
-    fold_axis(a, lanes, out.as_flat_mut(), init, map, f);
+) -> O {
+    let mut out = O::from_flat_fn(|k| init[k]);
+    fold_axis(a, lanes, out.flat_mut(), init, map, f);
     out
 }
 
 /// The maximum (`pick = max_nan`) or minimum of each lane, NaN first.
 #[inline]
 #[track_caller]
-fn extremum_lanes<T: Element, K: Dims>(
+fn extremum_lanes<T: Element, K: Dims, O: Out<T, K>>(
     a: &[T],
     lanes: (usize, usize, usize),
     what: &str,
     shape: &dyn core::fmt::Debug,
     pick: impl Fn(T, T) -> T,
-) -> Array<T, K> {
-    let mut first = Array::<T, K>::full(T::zero());
+) -> O {
+    let mut first = O::from_flat_fn(|_| T::zero());
     if lanes.1 == 0 {
-        if !first.is_empty() {
+        if !first.flat().is_empty() {
             empty(what, shape);
         }
         return first;
     }
-    first_of_lanes(a, lanes, first.as_flat_mut());
-    fold_lanes(a, lanes, first.as_flat(), |x, _| x, pick)
+    first_of_lanes(a, lanes, first.flat_mut());
+    fold_lanes::<T, K, O>(a, lanes, first.flat(), |x, _| x, pick)
 }
 
 /// The index along the axis of the first `better` element of each lane, NaN first.
 #[inline]
 #[track_caller]
-fn arg_lanes<T: Element, K: Dims>(
+fn arg_lanes<T: Element, K: Dims, O: Out<usize, K>>(
     a: &[T],
     (outer, n, inner): (usize, usize, usize),
     what: &str,
     shape: &dyn core::fmt::Debug,
     better: impl Fn(T, T) -> bool + Copy,
-) -> Array<usize, K> {
-    let mut out = Array::<usize, K>::full(0);
-    arg_into(a, (outer, n, inner), out.as_flat_mut(), what, shape, better);
+) -> O {
+    let mut out = O::from_flat_fn(|_| 0);
+    arg_into(a, (outer, n, inner), out.flat_mut(), what, shape, better);
     out
 }
 
@@ -294,9 +296,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        let mut out = Array::<T, S::Kept>::full(T::zero());
-        sum_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
-        out
+        self.sum_axis_to::<A, _>()
     }
 
     /// The product along axis `A`, keeping it, like `np.prod(a, axis=A, keepdims=True)`.
@@ -311,14 +311,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        let ones = Array::<T, S::Kept>::full(T::one());
-        fold_lanes(
-            self.as_flat(),
-            S::LANES,
-            ones.as_flat(),
-            |x, _| x,
-            |a, b| a * b,
-        )
+        self.prod_axis_to::<A, _>()
     }
 
     /// The largest element along axis `A`, keeping it, like `np.max(a, axis=A, keepdims=True)`:
@@ -341,7 +334,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        extremum_lanes(self.as_flat(), S::LANES, "max_axis", &S::SHAPE, max_nan)
+        self.max_axis_to::<A, _>()
     }
 
     /// The smallest element along axis `A`, keeping it, like `np.min(a, axis=A, keepdims=True)`.
@@ -361,7 +354,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        extremum_lanes(self.as_flat(), S::LANES, "min_axis", &S::SHAPE, min_nan)
+        self.min_axis_to::<A, _>()
     }
 
     /// The index along axis `A` of the first largest element of each lane, like
@@ -384,13 +377,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        arg_lanes(
-            self.as_flat(),
-            S::LANES,
-            "argmax_axis",
-            &S::SHAPE,
-            |x, b| x > b,
-        )
+        self.argmax_axis_to::<A, _>()
     }
 
     /// The index along axis `A` of the first smallest element of each lane, like
@@ -411,13 +398,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        arg_lanes(
-            self.as_flat(),
-            S::LANES,
-            "argmin_axis",
-            &S::SHAPE,
-            |x, b| x < b,
-        )
+        self.argmin_axis_to::<A, _>()
     }
 
     /// The sum over every axis but the last (per channel), like
@@ -568,9 +549,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        let mut out = Array::<T, S::Kept>::full(T::zero());
-        mean_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
-        out
+        self.mean_axis_to::<A, _>()
     }
 
     /// The variance along axis `A` (`ddof = 0`), keeping it, like
@@ -603,9 +582,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        let mut out = Array::<T, S::Kept>::full(T::zero());
-        var_lanes(self.as_flat(), S::LANES, ddof, false, out.as_flat_mut());
-        out
+        self.var_axis_ddof_to::<A, _>(ddof)
     }
 
     /// The standard deviation along axis `A` (`ddof = 0`), keeping it, like
@@ -638,9 +615,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        let mut out = Array::<T, S::Kept>::full(T::zero());
-        var_lanes(self.as_flat(), S::LANES, ddof, true, out.as_flat_mut());
-        out
+        self.std_axis_ddof_to::<A, _>(ddof)
     }
 
     /// The mean of each channel (over every axis but the last), like
@@ -717,6 +692,116 @@ impl<T: Element, const N: usize> crate::Vector<T, N> {
             |a, b| a * b,
             |a, b| a + b,
         )
+    }
+}
+
+/// The bodies of the reductions along an axis, generic over where the result goes: an `Array`
+/// for the methods above, a boxed one for `BoxedOps`.
+impl<T: Element, S: Dims> Array<T, S> {
+    #[inline]
+    pub(crate) fn sum_axis_to<const A: usize, O: Out<T, S::Kept>>(&self) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        let mut out = O::from_flat_fn(|_| T::zero());
+        sum_lanes(self.as_flat(), S::LANES, out.flat_mut());
+        out
+    }
+
+    #[inline]
+    pub(crate) fn prod_axis_to<const A: usize, O: Out<T, S::Kept>>(&self) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        let ones = O::from_flat_fn(|_| T::one());
+        fold_lanes::<T, S::Kept, O>(
+            self.as_flat(),
+            S::LANES,
+            ones.flat(),
+            |x, _| x,
+            |a, b| a * b,
+        )
+    }
+
+    #[inline]
+    #[track_caller]
+    pub(crate) fn max_axis_to<const A: usize, O: Out<T, S::Kept>>(&self) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        extremum_lanes::<T, S::Kept, O>(self.as_flat(), S::LANES, "max_axis", &S::SHAPE, max_nan)
+    }
+
+    #[inline]
+    #[track_caller]
+    pub(crate) fn min_axis_to<const A: usize, O: Out<T, S::Kept>>(&self) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        extremum_lanes::<T, S::Kept, O>(self.as_flat(), S::LANES, "min_axis", &S::SHAPE, min_nan)
+    }
+
+    #[inline]
+    #[track_caller]
+    pub(crate) fn argmax_axis_to<const A: usize, O: Out<usize, S::Kept>>(&self) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        arg_lanes::<T, S::Kept, O>(
+            self.as_flat(),
+            S::LANES,
+            "argmax_axis",
+            &S::SHAPE,
+            |x, b| x > b,
+        )
+    }
+
+    #[inline]
+    #[track_caller]
+    pub(crate) fn argmin_axis_to<const A: usize, O: Out<usize, S::Kept>>(&self) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        arg_lanes::<T, S::Kept, O>(
+            self.as_flat(),
+            S::LANES,
+            "argmin_axis",
+            &S::SHAPE,
+            |x, b| x < b,
+        )
+    }
+}
+
+/// The bodies of the float reductions along an axis, generic over where the result goes.
+impl<T: Element + Float, S: Dims> Array<T, S> {
+    #[inline]
+    pub(crate) fn mean_axis_to<const A: usize, O: Out<T, S::Kept>>(&self) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        let mut out = O::from_flat_fn(|_| T::zero());
+        mean_lanes(self.as_flat(), S::LANES, out.flat_mut());
+        out
+    }
+
+    #[inline]
+    pub(crate) fn var_axis_ddof_to<const A: usize, O: Out<T, S::Kept>>(&self, ddof: usize) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        let mut out = O::from_flat_fn(|_| T::zero());
+        var_lanes(self.as_flat(), S::LANES, ddof, false, out.flat_mut());
+        out
+    }
+
+    #[inline]
+    pub(crate) fn std_axis_ddof_to<const A: usize, O: Out<T, S::Kept>>(&self, ddof: usize) -> O
+    where
+        S: ReduceAxis<A>,
+    {
+        let mut out = O::from_flat_fn(|_| T::zero());
+        var_lanes(self.as_flat(), S::LANES, ddof, true, out.flat_mut());
+        out
     }
 }
 

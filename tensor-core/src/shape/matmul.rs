@@ -32,6 +32,8 @@ pub(super) mod sealed {
     {
     }
     impl<X: Sealed + ?Sized> Sealed for &X {}
+    #[cfg(feature = "alloc")]
+    impl<X: Sealed + ?Sized> Sealed for alloc::boxed::Box<X> {}
 }
 
 /// A valid right operand of `Tensor<T, R, K>::matmul`: a `Tensor<T, K, C>` (or a reference
@@ -71,6 +73,11 @@ where
     /// A zero-filled output.
     #[doc(hidden)]
     fn __zeros() -> Self::Output;
+
+    /// A zero-filled output built on the heap (`BoxedMatrix::matmul`).
+    #[cfg(feature = "alloc")]
+    #[doc(hidden)]
+    fn __boxed_zeros() -> alloc::boxed::Box<Self::Output>;
 }
 
 impl<T: Element, A0: Axis, const K: usize, const K2: usize, B1: Axis> MatMulRhs<T, A0, K>
@@ -97,6 +104,12 @@ where
     fn __zeros() -> Array<T, (A0, B1)> {
         Array::zeros()
     }
+
+    #[cfg(feature = "alloc")]
+    #[inline]
+    fn __boxed_zeros() -> alloc::boxed::Box<Array<T, (A0, B1)>> {
+        Array::boxed_zeros()
+    }
 }
 
 impl<T, A0: Axis, const K: usize, X> MatMulRhs<T, A0, K> for &X
@@ -112,6 +125,33 @@ where
 
     fn __zeros() -> X::Output {
         X::__zeros()
+    }
+
+    #[cfg(feature = "alloc")]
+    fn __boxed_zeros() -> alloc::boxed::Box<X::Output> {
+        X::__boxed_zeros()
+    }
+}
+
+/// A boxed matrix multiplies as the matrix it holds: `a.matmul(&b)` with `b: Box<Tensor<..>>`.
+#[cfg(feature = "alloc")]
+impl<T, A0: Axis, const K: usize, X> MatMulRhs<T, A0, K> for alloc::boxed::Box<X>
+where
+    (A0, Const<K>): Dims,
+    X: MatMulRhs<T, A0, K> + ?Sized,
+{
+    type Output = X::Output;
+
+    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut X::Output) {
+        (**self).__matmul_into(lhs, out);
+    }
+
+    fn __zeros() -> X::Output {
+        X::__zeros()
+    }
+
+    fn __boxed_zeros() -> alloc::boxed::Box<X::Output> {
+        X::__boxed_zeros()
     }
 }
 
