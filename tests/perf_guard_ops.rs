@@ -6,6 +6,7 @@
 //! Release builds only (`cargo test --release --test perf_guard_ops`, a step of `.ci/run`;
 //! ignored in debug builds, where nothing is optimized). Each case alternates batches of the
 //! tensor call and of the loop, and compares the medians of the batch times.
+//! `PERF_GUARD_ONLY=<text>` measures only the cases whose name contains it (for profiling).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -72,6 +73,11 @@ struct Report(Vec<String>, Vec<String>);
 
 impl Report {
     fn case(&mut self, name: &str, tensor: impl FnMut(), plain: impl FnMut()) {
+        if let Ok(only) = std::env::var("PERF_GUARD_ONLY") {
+            if !name.contains(only.as_str()) {
+                return;
+            }
+        }
         let (t, p) = measure(tensor, plain);
         let ratio = p / t;
         let line = format!(

@@ -61,8 +61,8 @@
 use num_traits::{AsPrimitive, Float, PrimInt};
 
 use crate::kernels::reduce::{
-    arg_best, first_of_lanes, fold, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std,
-    sum, sum_lanes, var, var_lanes,
+    arg_best, by_lane, first_of_lanes, fold, fold_axis, lane_mean, lane_sum, lane_var, max_nan,
+    mean, mean_lanes, min_nan, norm, prod, std, sum, sum_lanes, var, var_lanes,
 };
 use crate::shape::{Dims, ReduceAxis, ReduceLeading};
 use crate::{Array, Element};
@@ -294,6 +294,10 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_sum(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         sum_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
         out
@@ -434,6 +438,10 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_sum(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         sum_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
         out
@@ -568,6 +576,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_mean(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         mean_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
         out
@@ -603,6 +615,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, ddof, false));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, false, out.as_flat_mut());
         out
@@ -638,6 +654,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, ddof, true));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, true, out.as_flat_mut());
         out
@@ -659,6 +679,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_mean(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         mean_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
         out
@@ -676,6 +700,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, 0, false));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, 0, false, out.as_flat_mut());
         out
@@ -694,6 +722,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, 0, true));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, 0, true, out.as_flat_mut());
         out
