@@ -290,6 +290,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     /// assert_eq!(img.sum_axis::<2>().dims(), &[2, 3, 1]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn sum_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -434,6 +435,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     /// assert_eq!(img.channel_sum().as_flat(), &[18, 22, 26]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_sum(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
@@ -572,6 +574,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(m - m.mean_axis::<1>(), Tensor::from([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0]]));
     /// ```
     #[must_use]
+    #[inline]
     pub fn mean_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -594,6 +597,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(Tensor::from([[1.0, 3.0], [2.0, 2.0]]).var_axis::<1>().as_flat(), &[1.0, 0.0]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn var_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -611,6 +615,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(v.as_flat(), &[2.0, 0.0]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn var_axis_ddof<const A: usize>(&self, ddof: usize) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -634,6 +639,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(Tensor::from([[1.0, 3.0]]).std_axis::<1>().as_flat(), &[1.0]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn std_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -650,6 +656,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(s.as_flat(), &[2.0f64.sqrt()]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn std_axis_ddof<const A: usize>(&self, ddof: usize) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -675,6 +682,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert!(z.channel_std().iter().all(|s| (s - 1.0).abs() < 1e-12));
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_mean(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
@@ -696,6 +704,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert!(Tensor3::<f64, 2, 2, 3>::ones().channel_var().iter().all(|&v| v == 0.0));
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_var(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
@@ -718,6 +727,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(img.channel_std().as_flat(), &[0.5]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_std(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
