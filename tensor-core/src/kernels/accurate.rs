@@ -14,6 +14,11 @@
 //!   than the last) sum [`LEAF`] rows pairwise, then compensate that partial sum.
 //! - `mean`, `var` and `std` finish in double-double arithmetic ([`Dd`]): the division by the
 //!   count and the square root are rounded once.
+//! - Lanes shorter than [`SHORT`] (16) are not compensated: below 8 elements one running sum
+//!   (NumPy's order), from 8 four partial sums ([`short_sum`]), in `f64` for both types, so
+//!   within a few roundings of `f64`; the per-axis reductions of such lanes, when they are
+//!   contiguous, and of lanes of one element build their result one lane at a time
+//!   ([`short_lanes`]), along memory, with no buffer zero-filled first.
 //!
 //! NumPy sums pairwise (blocks of 128 elements, 8 accumulators) along the contiguous axis and
 //! one row at a time along the others; the table in `ops::reduce` compares the errors.
