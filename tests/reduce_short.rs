@@ -206,7 +206,10 @@ proptest! {
 /// lane-by-lane path as in the whole sums.
 #[test]
 fn f32_short_rows_do_not_overflow_in_between() {
-    let t = Tensor::from([[3e38f32, 3e38, -3e38, -3e38, 1.0], [1e8, 1.0, -1e8, 0.5, 0.25]]);
+    let t = Tensor::from([
+        [3e38f32, 3e38, -3e38, -3e38, 1.0],
+        [1e8, 1.0, -1e8, 0.5, 0.25],
+    ]);
     assert_eq!(t.sum_axis::<1>().as_flat(), &[1.0, 1.75]);
     let u = Tensor::<f32, 2, 12>::from_fn(|i, j| if j % 2 == 0 { 3e38 } else { -3e38 } + i as f32);
     assert!(u.sum_axis::<1>().iter().all(|x| x.is_finite()));

@@ -167,11 +167,7 @@ pub(crate) fn lane_sum<T: Element>(a: &[T], n: usize, k: usize) -> T {
 #[inline(always)]
 pub(crate) fn lane_mean<T: Element + Float>(a: &[T], n: usize, k: usize) -> T {
     let lane = &a[k * n..(k + 1) * n];
-    real_or!(
-        T,
-        short_lane_mean(lane),
-        lane_sum(lane, n, 0) / count(n)
-    )
+    real_or!(T, short_lane_mean(lane), lane_sum(lane, n, 0) / count(n))
 }
 
 /// The variance (with `sqrt`, the standard deviation) of lane `k` of a [`by_lane`] shape with
