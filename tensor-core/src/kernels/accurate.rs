@@ -92,7 +92,10 @@ impl Real for f32 {
         self + 0.0
     }
     #[inline(always)]
-    #[allow(clippy::eq_op, reason = "`x - x` is 0, or NaN for an infinite or NaN `x`")]
+    #[allow(
+        clippy::eq_op,
+        reason = "`x - x` is 0, or NaN for an infinite or NaN `x`"
+    )]
     fn self_sq_dev(self) -> f32 {
         (self - self) * (self - self)
     }
@@ -113,7 +116,10 @@ impl Real for f64 {
         self + 0.0
     }
     #[inline(always)]
-    #[allow(clippy::eq_op, reason = "`x - x` is 0, or NaN for an infinite or NaN `x`")]
+    #[allow(
+        clippy::eq_op,
+        reason = "`x - x` is 0, or NaN for an infinite or NaN `x`"
+    )]
     fn self_sq_dev(self) -> f64 {
         (self - self) * (self - self)
     }
