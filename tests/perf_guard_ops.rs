@@ -28,9 +28,6 @@ const KNOWN_MISSES: &[&str] = &[
     // both builds (issue 20, after the zero-filled buffer was dropped; 0.39-0.41 before).
     "sum_axis1 f32 (10000, 1)",
     "sum_axis1 f64 (10000, 1)",
-    // Compensated summation along contiguous lanes (`two_sum` per element, issue 21) against
-    // one plain running sum per row: 0.38 in a default build, 0.53-0.55 in a native one.
-    "sum_axis1 f64 (1000, 64)",
     // Rows of 3 `f32` summed in `f64` (the accuracy and overflow guarantee of every `f32`
     // reduction): the conversions cost more than the plain `f32` loop, which a
     // `target-cpu=native` build vectorizes across rows (115 ns for 1000 rows): 0.58 and 0.63
