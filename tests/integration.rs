@@ -59,6 +59,7 @@ mod numpy_parity;
 mod parallel;
 mod random;
 mod reduce_paths;
+mod reduce_short;
 mod reductions;
 mod reshape;
 mod shape_checks;

@@ -141,6 +141,54 @@ pub(crate) fn sum_lanes<T: Element>(a: &[T], lanes: (usize, usize, usize), out: 
     }
 }
 
+/// Whether the reductions along the lanes `(outer, n, inner)` are computed one lane at a time
+/// into their result by [`lane_sum`], [`lane_mean`] and [`lane_var`] (lane `k` is then
+/// `a[k * n..(k + 1) * n]`): lanes of one element, and contiguous lanes shorter than the
+/// accurate sums' short length (16). The lanes are the static shape's, so this is a constant
+/// after inlining.
+#[inline(always)]
+pub(crate) const fn by_lane(lanes: (usize, usize, usize)) -> bool {
+    accurate::short_lanes(lanes)
+}
+
+/// The sum of lane `k` of `a` for lanes of `n` elements of a [`by_lane`] shape: the value
+/// [`sum_lanes`] gives it.
+#[inline(always)]
+pub(crate) fn lane_sum<T: Element>(a: &[T], n: usize, k: usize) -> T {
+    let lane = &a[k * n..(k + 1) * n];
+    real_or!(
+        T,
+        short_lane_sum(lane),
+        fold(lane, T::zero(), |x| x, |p, q| p + q)
+    )
+}
+
+/// The mean of lane `k` of a [`by_lane`] shape: the value [`mean_lanes`] gives it.
+#[inline(always)]
+pub(crate) fn lane_mean<T: Element + Float>(a: &[T], n: usize, k: usize) -> T {
+    let lane = &a[k * n..(k + 1) * n];
+    real_or!(T, short_lane_mean(lane), lane_sum(lane, n, 0) / count(n))
+}
+
+/// The variance (with `sqrt`, the standard deviation) of lane `k` of a [`by_lane`] shape with
+/// `ddof`: the value [`var_lanes`] gives it.
+#[inline(always)]
+pub(crate) fn lane_var<T: Element + Float>(
+    a: &[T],
+    n: usize,
+    k: usize,
+    ddof: usize,
+    sqrt: bool,
+) -> T {
+    let lane = &a[k * n..(k + 1) * n];
+    real_or!(T, short_lane_var(lane; ddof; sqrt), {
+        // Another float type: two passes in plain arithmetic, as `var_lanes`.
+        let mean = lane_mean(lane, n, 0);
+        let v = fold(lane, T::zero(), |x| (x - mean) * (x - mean), |p, q| p + q) / dof(n, ddof);
+        if sqrt { v.sqrt() } else { v }
+    })
+}
+
 /// The means along axis 1 of `a` seen as `outer x n x inner` (NaN when `n` is 0).
 #[inline(always)]
 pub(crate) fn mean_lanes<T: Element + Float>(a: &[T], lanes: (usize, usize, usize), out: &mut [T]) {

@@ -62,8 +62,8 @@ use num_traits::{AsPrimitive, Float, PrimInt};
 
 use super::out::Out;
 use crate::kernels::reduce::{
-    arg_best, first_of_lanes, fold, fold_axis, max_nan, mean, mean_lanes, min_nan, norm, prod, std,
-    sum, sum_lanes, var, var_lanes,
+    arg_best, by_lane, first_of_lanes, fold, fold_axis, lane_mean, lane_sum, lane_var, max_nan,
+    mean, mean_lanes, min_nan, norm, prod, std, sum, sum_lanes, var, var_lanes,
 };
 use crate::shape::{Dims, ReduceAxis, ReduceLeading};
 use crate::{Array, Element};
@@ -292,6 +292,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     /// assert_eq!(img.sum_axis::<2>().dims(), &[2, 3, 1]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn sum_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -411,10 +412,15 @@ impl<T: Element, S: Dims> Array<T, S> {
     /// assert_eq!(img.channel_sum().as_flat(), &[18, 22, 26]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_sum(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_sum(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         sum_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
         out
@@ -545,6 +551,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(m - m.mean_axis::<1>(), Tensor::from([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0]]));
     /// ```
     #[must_use]
+    #[inline]
     pub fn mean_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -561,6 +568,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(Tensor::from([[1.0, 3.0], [2.0, 2.0]]).var_axis::<1>().as_flat(), &[1.0, 0.0]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn var_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -578,6 +586,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(v.as_flat(), &[2.0, 0.0]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn var_axis_ddof<const A: usize>(&self, ddof: usize) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -595,6 +604,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(Tensor::from([[1.0, 3.0]]).std_axis::<1>().as_flat(), &[1.0]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn std_axis<const A: usize>(&self) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -611,6 +621,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(s.as_flat(), &[2.0f64.sqrt()]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn std_axis_ddof<const A: usize>(&self, ddof: usize) -> Array<T, S::Kept>
     where
         S: ReduceAxis<A>,
@@ -630,10 +641,15 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert!(z.channel_std().iter().all(|s| (s - 1.0).abs() < 1e-12));
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_mean(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_mean(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         mean_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
         out
@@ -647,10 +663,15 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert!(Tensor3::<f64, 2, 2, 3>::ones().channel_var().iter().all(|&v| v == 0.0));
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_var(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, 0, false));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, 0, false, out.as_flat_mut());
         out
@@ -665,10 +686,15 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// assert_eq!(img.channel_std().as_flat(), &[0.5]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn channel_std(&self) -> Array<T, S::Kept>
     where
         S: ReduceLeading,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, 0, true));
+        }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, 0, true, out.as_flat_mut());
         out
@@ -703,6 +729,10 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return O::from_flat_fn(|k| lane_sum(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = O::from_flat_fn(|_| T::zero());
         sum_lanes(self.as_flat(), S::LANES, out.flat_mut());
         out
@@ -779,6 +809,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return O::from_flat_fn(|k| lane_mean(self.as_flat(), S::LANES.1, k));
+        }
         let mut out = O::from_flat_fn(|_| T::zero());
         mean_lanes(self.as_flat(), S::LANES, out.flat_mut());
         out
@@ -789,6 +823,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return O::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, ddof, false));
+        }
         let mut out = O::from_flat_fn(|_| T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, false, out.flat_mut());
         out
@@ -799,6 +837,10 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
+        if const { by_lane(S::LANES) } {
+            // Short contiguous lanes: each result element from its lane, along memory.
+            return O::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, ddof, true));
+        }
         let mut out = O::from_flat_fn(|_| T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, true, out.flat_mut());
         out
