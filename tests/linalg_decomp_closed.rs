@@ -1,5 +1,6 @@
 //! The closed forms of the small decompositions against independent references: the 2x2 SVD
-//! (a rotation, then LAPACK's `dlasv2`) and the unrolled Cholesky factorization of 1x1..4x4.
+//! (a rotation, then LAPACK's `dlasv2`) and the unrolled Cholesky factorization of 1x1..8x8
+//! (9x9, the general path, beside them).
 //!
 //! References: the identities `U diag(S) Vt = A`, `U^T U = I`, `Vt Vt^T = I`, `L L^T = A`
 //! computed in f64 from the outputs; the singular values of `f32` inputs from the exact
@@ -288,11 +289,15 @@ where
 
 proptest! {
     #[test]
-    fn cholesky_small_random(b in proptest::collection::vec(-1.0f64..1.0, 16)) {
+    fn cholesky_small_random(b in proptest::collection::vec(-1.0f64..1.0, 64)) {
         check_cholesky_all::<1>(&b);
         check_cholesky_all::<2>(&b);
         check_cholesky_all::<3>(&b);
         check_cholesky_all::<4>(&b);
+        check_cholesky_all::<5>(&b);
+        check_cholesky_all::<7>(&b);
+        check_cholesky_all::<8>(&b);
+        check_cholesky_all::<9>(&b[..81.min(b.len())].repeat(2));
     }
 }
 
@@ -346,4 +351,7 @@ fn cholesky_small_rejections() {
     each::<2>();
     each::<3>();
     each::<4>();
+    each::<5>();
+    each::<8>();
+    each::<9>(); // the general path
 }

@@ -12,9 +12,11 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     /// NumPy's `np.linalg.cholesky(a)`, or `None` unless `self` is symmetric positive
     /// definite.
     ///
-    /// * Symmetric: `|a_ij - a_ji| <= n * eps * max |a|` for every pair (the same scale as the
-    ///   singularity test of [`inv`](Self::inv)), so a covariance or Gram matrix whose two
-    ///   triangles differ by rounding is accepted. The factor is computed from the lower
+    /// * Symmetric: `|a_ij - a_ji| <= n * eps * max_i |a_ii|` for every pair, so a covariance
+    ///   or Gram matrix whose two triangles differ by rounding is accepted. For a positive
+    ///   definite matrix the largest diagonal element is the largest of its lower triangle
+    ///   (`|a_ij| < sqrt(a_ii a_jj)`), so this is the scale of the singularity test of
+    ///   [`inv`](Self::inv), `n * eps * max |a|`, up to the rounding being tested. The factor is computed from the lower
     ///   triangle, as NumPy's. NumPy does not check symmetry: it reads the lower triangle only.
     /// * Positive definite: every pivot `a_jj - sum_k l_jk^2` is positive. A matrix that is
     ///   only semidefinite, or indefinite (NumPy raises `LinAlgError`), gives `None`; so does
@@ -61,38 +63,26 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
 }
 
 /// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor`].
-const UNROLLED_MAX: usize = 4;
+const UNROLLED_MAX: usize = 8;
 
-/// Whether the `n x n` row-major `a` is symmetric to rounding, `|a_ij - a_ji| <= n * eps *
-/// max|a|` for every pair, with `max|a|` finite.
+/// Whether the `n x n` row-major `a` is symmetric to rounding: `|a_ij - a_ji| <= n * eps *
+/// max_i |a_ii|` for every pair.
 ///
 /// Together with [`factor`]'s pivot test this rejects every NaN and infinity without a test
-/// per element: an infinity makes `max|a|` infinite; a NaN off the diagonal fails its pair's
-/// comparison, one on the diagonal the pivot test (the maximum skips NaN).
+/// per element: a NaN or an infinity off the diagonal fails its pair's comparison (the
+/// difference is NaN or infinite, the tolerance finite unless a diagonal element is
+/// infinite), and one on the diagonal fails the pivot test.
 ///
 /// Not inlined, with `n` a run-time value: one copy for every static size.
 #[inline(never)]
 fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
-    // max|a| first, in one contiguous pass; then the pairs. Neither loop branches per
-    // element, and the maximum keeps eight running values: one is a chain of dependent
-    // comparisons (the compiler may not reorder a maximum that could meet NaN).
-    let mut max = [T::zero(); 8];
-    let (blocks, rest) = a.as_chunks::<8>();
-    for b in blocks {
-        for k in 0..8 {
-            let m = b[k].abs();
-            max[k] = if m > max[k] { m } else { max[k] };
-        }
+    let mut max = T::zero();
+    for i in 0..n {
+        let m = a[i * n + i].abs();
+        max = if m > max { m } else { max };
     }
-    for (k, x) in rest.iter().enumerate() {
-        let m = x.abs();
-        max[k] = if m > max[k] { m } else { max[k] };
-    }
-    let max = max
-        .iter()
-        .fold(T::zero(), |m, &x| if x > m { x } else { m });
     let tol = T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max;
-    let mut symmetric = max <= T::max_value();
+    let mut symmetric = true;
     for i in 0..n {
         for j in i + 1..n {
             symmetric &= (a[i * n + j] - a[j * n + i]).abs() <= tol;
@@ -113,14 +103,12 @@ fn factor_unrolled<T: Float, const N: usize, const C: usize>(
 ) -> Option<[[T; C]; N]> {
     debug_assert!(N == C && N <= UNROLLED_MAX);
     let mut max = T::zero();
-    for row in a {
-        for &x in row {
-            let m = x.abs();
-            max = if m > max { m } else { max };
-        }
+    for (i, row) in a.iter().enumerate() {
+        let m = row[i].abs();
+        max = if m > max { m } else { max };
     }
     let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
-    let mut symmetric = max <= T::max_value();
+    let mut symmetric = true;
     for i in 0..N {
         for j in i + 1..N {
             symmetric &= (a[i][j] - a[j][i]).abs() <= tol;
@@ -382,6 +370,11 @@ mod tests {
         each::<f32, 2>(5);
         each::<f32, 3>(6);
         each::<f32, 4>(7);
+        each::<f64, 5>(8);
+        each::<f64, 7>(9);
+        each::<f64, 8>(10);
+        each::<f32, 6>(11);
+        each::<f32, 8>(12);
     }
 
     #[test]
