@@ -98,6 +98,10 @@ fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
 /// each element from its row of `A` minus the products with the columns before it, left to
 /// right (the order in which [`factor`]'s right-looking updates subtract them).
 #[inline(always)]
+#[allow(
+    clippy::needless_range_loop,
+    reason = "the textbook's indices; loops with constant bounds, unrolled completely"
+)]
 fn factor_unrolled<T: Float, const N: usize, const C: usize>(
     a: &[[T; C]; N],
 ) -> Option<[[T; C]; N]> {
