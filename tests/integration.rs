@@ -41,6 +41,7 @@ mod include;
 mod io_npy;
 mod io_safetensors;
 mod linalg_decomp;
+mod linalg_decomp_closed;
 mod linalg_decomp_props;
 mod linalg_golden;
 mod linalg_props;

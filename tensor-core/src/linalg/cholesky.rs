@@ -12,9 +12,11 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     /// NumPy's `np.linalg.cholesky(a)`, or `None` unless `self` is symmetric positive
     /// definite.
     ///
-    /// * Symmetric: `|a_ij - a_ji| <= n * eps * max |a|` for every pair (the same scale as the
-    ///   singularity test of [`inv`](Self::inv)), so a covariance or Gram matrix whose two
-    ///   triangles differ by rounding is accepted. The factor is computed from the lower
+    /// * Symmetric: `|a_ij - a_ji| <= n * eps * max_i |a_ii|` for every pair, so a covariance
+    ///   or Gram matrix whose two triangles differ by rounding is accepted. For a positive
+    ///   definite matrix the largest diagonal element is the largest of its lower triangle
+    ///   (`|a_ij| < sqrt(a_ii a_jj)`), so this is the scale of the singularity test of
+    ///   [`inv`](Self::inv), `n * eps * max |a|`, up to the rounding being tested. The factor is computed from the lower
     ///   triangle, as NumPy's. NumPy does not check symmetry: it reads the lower triangle only.
     /// * Positive definite: every pivot `a_jj - sum_k l_jk^2` is positive. A matrix that is
     ///   only semidefinite, or indefinite (NumPy raises `LinAlgError`), gives `None`; so does
@@ -48,6 +50,9 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     where
         Shape<N, C>: SquareDecomposition,
     {
+        if const { N <= UNROLLED_MAX } {
+            return factor_unrolled(&self.data).map(Tensor::from_array);
+        }
         let mut l = *self;
         if symmetric_and_finite(self.as_flat(), N) && factor::<T, N>(l.as_flat_mut()) {
             Some(l)
@@ -57,34 +62,25 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     }
 }
 
-/// Whether the `n x n` row-major `a` is finite and symmetric to rounding:
-/// `|a_ij - a_ji| <= n * eps * max|a|` for every pair.
+/// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor`].
+const UNROLLED_MAX: usize = 8;
+
+/// Whether the `n x n` row-major `a` is symmetric to rounding: `|a_ij - a_ji| <= n * eps *
+/// max_i |a_ii|` for every pair.
+///
+/// Together with [`factor`]'s pivot test this rejects every NaN and infinity without a test
+/// per element: a NaN or an infinity off the diagonal fails its pair's comparison (the
+/// difference is NaN or infinite, the tolerance finite unless a diagonal element is
+/// infinite), and one on the diagonal fails the pivot test.
 ///
 /// Not inlined, with `n` a run-time value: one copy for every static size.
 #[inline(never)]
 fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
-    // max|a| first, in one contiguous pass that also finds NaN and the infinities (which make
-    // the tolerance meaningless); then the pairs. Neither loop branches per element, and the
-    // maximum keeps eight running values: one is a chain of dependent comparisons (the
-    // compiler may not reorder a maximum that could meet NaN).
-    let mut max = [T::zero(); 8];
-    let mut finite = true;
-    let (blocks, rest) = a.as_chunks::<8>();
-    for b in blocks {
-        for k in 0..8 {
-            let m = b[k].abs();
-            finite &= m <= T::max_value();
-            max[k] = if m > max[k] { m } else { max[k] };
-        }
+    let mut max = T::zero();
+    for i in 0..n {
+        let m = a[i * n + i].abs();
+        max = if m > max { m } else { max };
     }
-    for (k, x) in rest.iter().enumerate() {
-        let m = x.abs();
-        finite &= m <= T::max_value();
-        max[k] = if m > max[k] { m } else { max[k] };
-    }
-    let max = max
-        .iter()
-        .fold(T::zero(), |m, &x| if x > m { x } else { m });
     let tol = T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max;
     let mut symmetric = true;
     for i in 0..n {
@@ -92,7 +88,61 @@ fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
             symmetric &= (a[i * n + j] - a[j * n + i]).abs() <= tol;
         }
     }
-    finite & symmetric
+    symmetric
+}
+
+/// [`Tensor::cholesky`] of an `N x N` matrix, `N <= UNROLLED_MAX`, as straight-line code: the
+/// loops have constant bounds and unroll completely, there is no copy of the input and no
+/// call. The same test and the same operations, in the same order, as
+/// [`symmetric_and_finite`] and [`factor`] (the results are identical): `L` column by column,
+/// each element from its row of `A` minus the products with the columns before it, left to
+/// right (the order in which [`factor`]'s right-looking updates subtract them).
+#[inline(always)]
+#[allow(
+    clippy::needless_range_loop,
+    reason = "the textbook's indices; loops with constant bounds, unrolled completely"
+)]
+fn factor_unrolled<T: Float, const N: usize, const C: usize>(
+    a: &[[T; C]; N],
+) -> Option<[[T; C]; N]> {
+    debug_assert!(N == C && N <= UNROLLED_MAX);
+    let mut max = T::zero();
+    for (i, row) in a.iter().enumerate() {
+        let m = row[i].abs();
+        max = if m > max { m } else { max };
+    }
+    let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
+    let mut symmetric = true;
+    for i in 0..N {
+        for j in i + 1..N {
+            symmetric &= (a[i][j] - a[j][i]).abs() <= tol;
+        }
+    }
+    if !symmetric {
+        return None;
+    }
+    let mut l = [[T::zero(); C]; N];
+    for j in 0..N {
+        let mut d = a[j][j];
+        for k in 0..j {
+            d = d - l[j][k] * l[j][k];
+        }
+        // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
+        if !(d > T::zero() && d <= T::max_value()) {
+            return None;
+        }
+        let r = d.sqrt();
+        l[j][j] = r;
+        let inv = r.recip();
+        for i in j + 1..N {
+            let mut x = a[i][j];
+            for k in 0..j {
+                x = x - l[i][k] * l[j][k];
+            }
+            l[i][j] = x * inv;
+        }
+    }
+    Some(l)
 }
 
 /// Overwrites the lower triangle of the `N x N` row-major matrix `a` with its Cholesky factor
@@ -277,6 +327,58 @@ mod tests {
         );
         let e = Tensor::<f32, 0, 0>::zeros();
         assert_eq!(e.cholesky(), Some(e));
+    }
+
+    /// The unrolled factorization gives the general path's result bit for bit (and the same
+    /// `None`s), on positive definite, indefinite and asymmetric matrices.
+    #[test]
+    fn unrolled_matches_general() {
+        fn each<T: num_traits::Float + core::fmt::Debug, const N: usize>(seed: u64) {
+            let mut state = seed;
+            let mut next = || {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                T::from((state >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0).unwrap()
+            };
+            for case in 0..400 {
+                let b: [[T; N]; N] = core::array::from_fn(|_| core::array::from_fn(|_| next()));
+                let shift = T::from([1.0, 1e-3, 0.0, -0.5][case % 4]).unwrap();
+                let mut a: [[T; N]; N] = core::array::from_fn(|i| {
+                    core::array::from_fn(|j| {
+                        let d = (0..N).fold(T::zero(), |s, k| s + b[i][k] * b[j][k]);
+                        if i == j { d + shift } else { d }
+                    })
+                });
+                if case % 7 == 0 && N > 1 {
+                    a[0][N - 1] = a[0][N - 1] + T::from(1e-3).unwrap();
+                }
+                let want = {
+                    let mut l = a;
+                    let flat = l.as_flattened_mut();
+                    (super::symmetric_and_finite(a.as_flattened(), N)
+                        && super::factor::<T, N>(flat))
+                    .then_some(l)
+                };
+                let got = super::factor_unrolled(&a);
+                let bits = |l: Option<[[T; N]; N]>| {
+                    l.map(|l| l.map(|r| r.map(|x| x.to_f64().unwrap().to_bits())))
+                };
+                assert_eq!(bits(got), bits(want), "{a:?}");
+            }
+        }
+        each::<f64, 1>(1);
+        each::<f64, 2>(2);
+        each::<f64, 3>(3);
+        each::<f64, 4>(4);
+        each::<f32, 2>(5);
+        each::<f32, 3>(6);
+        each::<f32, 4>(7);
+        each::<f64, 5>(8);
+        each::<f64, 7>(9);
+        each::<f64, 8>(10);
+        each::<f32, 6>(11);
+        each::<f32, 8>(12);
     }
 
     #[test]

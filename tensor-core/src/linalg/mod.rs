@@ -16,6 +16,7 @@ mod norm;
 mod qr;
 mod square;
 mod svd;
+mod svd2x2;
 mod transpose;
 
 pub use cond::SolveError;

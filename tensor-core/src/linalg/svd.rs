@@ -1,7 +1,8 @@
 //! The singular value decomposition, and what is built on the singular values:
 //! `matrix_rank`, `pinv`, `cond`.
 //!
-//! Two algorithms, chosen by `K = min(M, N)` at compile time:
+//! Two algorithms, chosen by `K = min(M, N)` at compile time, and a closed form for 2x2
+//! matrices (`svd2x2.rs`):
 //! - `K <= 4`: one-sided Jacobi rotations (Hestenes' method, as LAPACK's `gesvj`). The
 //!   `K` rows of a work matrix `W` (`A^T` when `M >= N`, else `A`; the rows are contiguous)
 //!   are rotated in pairs until they are mutually orthogonal: then `J W = S Y` with `J` the
@@ -17,6 +18,7 @@ use num_traits::Float;
 
 use super::golub_kahan;
 use super::level1::{dot, dot3, max_abs, nrm2, rotate, scale, two_rows};
+use super::svd2x2::{singular_values_2x2, svd_2x2};
 use crate::shape::{Dim, MinDim, Shape};
 use crate::{Element, Tensor, Vector};
 
@@ -183,8 +185,10 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
     /// (`K` of them, a [`Vector`]) are non-negative and sorted in descending order, with
     /// `K = min(M, N)` computed in the type as for [`qr`](Self::qr).
     ///
-    /// Computed by one-sided Jacobi rotations (LAPACK's `gesvj`) when `K <= 4`, which gives
-    /// even the smallest singular values to high relative accuracy, and by Golub-Kahan-Reinsch
+    /// A 2x2 matrix is decomposed in closed form (a rotation to upper triangular form, then
+    /// LAPACK's `dlasv2`), other matrices with `K <= 4` by one-sided Jacobi rotations
+    /// (LAPACK's `gesvj`); both give even the smallest singular values of a matrix graded by
+    /// rows or columns to high relative accuracy. Larger `K` go through Golub-Kahan-Reinsch
     /// (Householder bidiagonalization and implicit-shift QR, as LAPACK's `gesvd` behind
     /// NumPy's) for larger `K`, which gives them to a few `eps` of the largest, as NumPy
     /// does. Every identity holds to a few `eps` relative to the largest singular value. As in
@@ -215,6 +219,15 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
                 Tensor::full(T::nan()),
                 Tensor::full(T::nan()),
                 Tensor::full(T::nan()),
+            );
+        }
+        if M == 2 && N == 2 {
+            let a = self.as_flat();
+            let (u, s, vt) = svd_2x2(a[0], a[1], a[2], a[3]);
+            return (
+                Tensor::from_fn(|i, j| u[i][j]),
+                Tensor::from_fn(|_, i| s[i]),
+                Tensor::from_fn(|i, j| vt[i][j]),
             );
         }
         if K <= JACOBI_MAX_K {
@@ -301,6 +314,11 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         debug_assert_eq!(K, M.min(N));
         if self.iter().any(|x| !x.is_finite()) {
             return Tensor::full(T::nan());
+        }
+        if M == 2 && N == 2 {
+            let a = self.as_flat();
+            let s = singular_values_2x2(a[0], a[1], a[2], a[3]);
+            return Tensor::from_fn(|_, i| s[i]);
         }
         if K > JACOBI_MAX_K {
             let mut d = [T::zero(); K];
