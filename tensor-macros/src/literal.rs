@@ -22,7 +22,7 @@ use syn::{Expr, Token};
 pub(crate) const MAX_DEPTH: usize = 4;
 
 /// A validated literal: its dimensions (outer to inner) and its elements in row-major order.
-#[derive(Debug)]
+#[cfg_attr(test, derive(Debug))]
 pub(crate) struct Literal {
     /// One entry per level of nesting; `[N]` for `tensor![a, b, ..]`.
     pub(crate) dims: Vec<usize>,

@@ -24,14 +24,14 @@ use syn::{Ident, LitInt, Token, parenthesized};
 /// - `map` / `map_into` / `zip` / `zip_into`: elementwise drivers applying a vector function
 ///   to `unroll` independent vectors per iteration (`x = f(x)`, `out = f(x)`, `a = f(a, b)`
 ///   and `out = f(a, b)`).
-#[derive(Debug)]
+#[cfg_attr(test, derive(Debug))]
 pub(crate) struct Kernels {
     /// The items, in order.
     pub(crate) items: Vec<Item>,
 }
 
 /// One generated kernel (or family of kernels).
-#[derive(Debug)]
+#[cfg_attr(test, derive(Debug))]
 pub(crate) struct Item {
     /// What to generate.
     pub(crate) kind: Kind,
@@ -40,7 +40,7 @@ pub(crate) struct Item {
 }
 
 /// The kinds of kernel, with their parameters (each literal kept for its span).
-#[derive(Debug)]
+#[cfg_attr(test, derive(Debug))]
 pub(crate) enum Kind {
     /// A register-blocked micro-kernel of `mr` rows by `nv` vectors.
     Micro {
