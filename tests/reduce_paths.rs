@@ -15,8 +15,12 @@ fn value(i: usize, seed: u64) -> f64 {
     (z >> 11) as f64 / (1u64 << 52) as f64 - 1.0 + 0.25
 }
 
-/// The exact-enough sum of `xs` (Neumaier's compensated sum, in `f64` of `f64`/`f32` values).
-fn reference_sum(xs: &[f64]) -> f64 {
+/// The exact-enough sum of `xs` (Neumaier's compensated sum, in `f64` of `f64`/`f32` values);
+/// IEEE's NaN and infinities when there are any. Also the reference of `reduce_short`.
+pub(crate) fn reference_sum(xs: &[f64]) -> f64 {
+    if xs.iter().any(|x| !x.is_finite()) {
+        return xs.iter().filter(|x| !x.is_finite()).sum();
+    }
     let (mut s, mut c) = (0.0f64, 0.0f64);
     for &x in xs {
         let t = s + x;

@@ -12,24 +12,7 @@ use proptest::prelude::*;
 use tensor::prelude::*;
 use tensor::{DynTensor, Tensor3};
 
-/// The sum of `xs` with Neumaier's compensation (exact enough for a reference here); IEEE's
-/// NaN and infinities when there are any.
-fn reference_sum(xs: &[f64]) -> f64 {
-    if xs.iter().any(|x| !x.is_finite()) {
-        return xs.iter().filter(|x| !x.is_finite()).sum();
-    }
-    let (mut s, mut c) = (0.0f64, 0.0f64);
-    for &x in xs {
-        let t = s + x;
-        c += if s.abs() >= x.abs() {
-            (s - t) + x
-        } else {
-            (x - t) + s
-        };
-        s = t;
-    }
-    s + c
-}
+use crate::reduce_paths::reference_sum;
 
 /// Reference sum, mean and variance with `ddof` of one lane (NaN when `n - ddof` is 0).
 fn reference(lane: &[f64], ddof: usize) -> (f64, f64, f64) {
