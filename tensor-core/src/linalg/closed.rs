@@ -279,60 +279,67 @@ pub(super) fn det<T: Float, const N: usize>(a: &[T]) -> T {
     (0..N).fold(det_unscaled::<T, N>(&b[..N * N]), |d, _| d / s.0 / s.1)
 }
 
-/// The inverse of the `N x N` row-major matrix `a` (row-major in the first `N * N` elements,
-/// returned by value so that it stays in registers), or `None` if `a` is singular by the rule
-/// of the module docs.
+/// Writes the inverse of the `N x N` row-major matrix `a` to `out` (`N * N` elements,
+/// row-major) and returns `true`, or returns `false` (leaving `out` unspecified) if `a` is
+/// singular by the rule of the module docs. Only the `N * N` entries are computed and
+/// written: the result goes straight into the caller's tensor.
 #[inline(always)]
-pub(super) fn inverse<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
-    debug_assert!((2..=4).contains(&N) && a.len() == N * N);
+pub(super) fn inverse<T: Float, const N: usize>(a: &[T], out: &mut [T]) -> bool {
+    debug_assert!((2..=4).contains(&N) && a.len() == N * N && out.len() == N * N);
     let p = pow_n(max_abs(a), N);
     if in_range(p, N) {
         let (adj, d) = adjugate::<T, N>(a);
         if singular_det(d, p, N) {
-            return None;
+            return false;
         }
         let r = d.recip();
-        return Some(adj.map(|x| x * r));
+        for (o, &x) in out.iter_mut().zip(&adj[..N * N]) {
+            *o = x * r;
+        }
+        return true;
     }
-    inverse_scaled::<T, N>(a)
+    inverse_scaled::<T, N>(a, out)
 }
 
 /// [`inverse`] outside the unscaled range: `inv(A) = (adj(sA) / det(sA)) s`, the power of two
 /// `s` applied last, so that only entries of the inverse outside T's range overflow.
 #[cold]
 #[inline(never)]
-fn inverse_scaled<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
+fn inverse_scaled<T: Float, const N: usize>(a: &[T], out: &mut [T]) -> bool {
     if a.iter().any(|x| x.is_infinite()) {
-        return inverse_lu::<T, N>(a);
+        return inverse_lu::<T, N>(a, out);
     }
     let m = max_finite_abs(a);
     let s = scale_for(m);
     let b = scaled(a, s);
     let (adj, d) = adjugate::<T, N>(&b[..N * N]);
     if singular_det(d, pow_n(m * s.0 * s.1, N), N) {
-        return None;
+        return false;
     }
     let r = d.recip();
-    Some(adj.map(|x| x * r * s.0 * s.1))
+    for (o, &x) in out.iter_mut().zip(&adj[..N * N]) {
+        *o = x * r * s.0 * s.1;
+    }
+    true
 }
 
 /// The inverse by LU with partial pivoting, for matrices with an infinite element: as for the
 /// larger sizes (and NumPy), `[[inf, 0], [0, 1]]` has the inverse `[[0, 0], [0, 1]]`, where
 /// the adjugate would give `inf * 0 = NaN`.
 #[cold]
-fn inverse_lu<T: Float, const N: usize>(a: &[T]) -> Option<[T; 16]> {
+fn inverse_lu<T: Float, const N: usize>(a: &[T], out: &mut [T]) -> bool {
     let mut f = [T::zero(); 16];
     f[..N * N].copy_from_slice(a);
     let mut pivots = [0; 4];
     if super::lu::factor(&mut f[..N * N], N, &mut pivots[..N]).singular {
-        return None;
+        return false;
     }
-    let mut x = [T::zero(); 16];
+    out.fill(T::zero());
     for i in 0..N {
-        x[i * N + i] = T::one();
+        out[i * N + i] = T::one();
     }
-    super::lu::solve_in_place(&f[..N * N], N, &pivots[..N], &mut x[..N * N], N);
-    Some(x)
+    super::lu::solve_in_place(&f[..N * N], N, &pivots[..N], out, N);
+    true
 }
 
 /// Writes the solution of `a x = b` to `x` (`b` and `x` are `N x M`, row-major); `false` if
@@ -352,7 +359,7 @@ pub(super) fn solve<T: Float, const N: usize>(a: &[T], b: &[T], x: &mut [T], m: 
     let singular = if in_range(p, N) {
         singular_det(det_unscaled::<T, N>(a), p, N)
     } else {
-        inverse_scaled::<T, N>(a).is_none()
+        !inverse_scaled::<T, N>(a, &mut [T::zero(); 16][..N * N])
     };
     if singular {
         return false;

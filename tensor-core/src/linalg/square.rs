@@ -108,8 +108,8 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
         Shape<R, C>: Square,
     {
         if const { closed::has_closed_form(R) } {
-            return closed::inverse::<T, R>(self.as_flat())
-                .map(|x| Self::from_fn(|i, j| x[i * C + j]));
+            let mut x = Self::zeros();
+            return closed::inverse::<T, R>(self.as_flat(), x.as_flat_mut()).then_some(x);
         }
         let mut a = *self;
         let mut pivots = [0; R];
