@@ -210,8 +210,25 @@ fn adjugate<T: Float, const N: usize>(a: &[T]) -> ([T; 16], T) {
             ];
             (adj, r0[0] * c0[0] + r0[1] * c0[1] + r0[2] * c0[2])
         }
-        _ => adjugate4(a),
+        _ => adjugate4_any(a),
     }
+}
+
+/// [`adjugate4`], in SSE registers for `f32` on x86_64 (bit for bit the same results).
+#[inline(always)]
+fn adjugate4_any<T: Float>(a: &[T]) -> ([T; 16], T) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(a32) = crate::kernels::cast_slice::<T, f32>(a) {
+        let a32: &[f32; 16] = a32.try_into().expect("a 4 x 4 matrix");
+        // SAFETY: SSE is part of the x86_64 baseline, so every x86_64 CPU has it.
+        let (adj, d) = unsafe { super::adjugate4_sse::adjugate4(a32) };
+        let mut out = [T::zero(); 16];
+        if let Some(o) = crate::kernels::cast_slice_mut::<T, f32>(&mut out) {
+            o.copy_from_slice(&adj);
+        }
+        return (out, crate::kernels::accurate::real_as(d, T::zero()));
+    }
+    adjugate4(a)
 }
 
 /// The `4 x 4` adjugate by 2x2 minors, four lanes at a time: each row of the adjugate is three
@@ -366,4 +383,41 @@ pub(super) fn solve<T: Float, const N: usize>(a: &[T], b: &[T], x: &mut [T], m: 
     }
     x.copy_from_slice(b);
     super::lu::solve_small::<T, N>(a, x, m)
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+mod tests {
+    /// The SSE adjugate is the generic one's arithmetic in the same order: bit for bit equal,
+    /// NaN included, on random bit patterns (every exponent, subnormals, infinities, NaN),
+    /// random values of a few magnitudes and integer matrices.
+    #[test]
+    fn sse_adjugate4_is_bit_for_bit_the_generic_one() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            // xorshift64*
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        };
+        let same = |x: f32, y: f32| x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan());
+        for case in 0..200_000 {
+            let a: [f32; 16] = core::array::from_fn(|_| {
+                let r = next();
+                match case % 4 {
+                    0 => f32::from_bits((r >> 32) as u32),
+                    1 => ((r >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 8.0,
+                    2 => ((r >> 60) as i32 - 8) as f32,
+                    _ => ((r >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 1e-20,
+                }
+            });
+            let (adj, d) = super::adjugate4::<f32>(&a);
+            // SAFETY: SSE is part of the x86_64 baseline.
+            let (adj_sse, d_sse) = unsafe { super::super::adjugate4_sse::adjugate4(&a) };
+            assert!(same(d, d_sse), "det {d} vs {d_sse} for {a:?}");
+            for (k, (&x, &y)) in adj.iter().zip(&adj_sse).enumerate() {
+                assert!(same(x, y), "adj[{k}] {x} vs {y} for {a:?}");
+            }
+        }
+    }
 }

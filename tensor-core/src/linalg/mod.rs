@@ -3,6 +3,8 @@
 //! (QR, Cholesky, SVD, symmetric eigen) with what is built on them (least squares,
 //! pseudo-inverse, rank, norms, condition numbers).
 
+#[cfg(target_arch = "x86_64")]
+mod adjugate4_sse;
 mod cholesky;
 mod closed;
 mod cond;

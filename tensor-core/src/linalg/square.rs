@@ -108,8 +108,14 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
         Shape<R, C>: Square,
     {
         if const { closed::has_closed_form(R) } {
-            let mut x = Self::zeros();
-            return closed::inverse::<T, R>(self.as_flat(), x.as_flat_mut()).then_some(x);
+            // Written in place in the `Option` that is returned: no copy of the result.
+            let mut x = Some(Self::zeros());
+            if let Some(inv) = &mut x
+                && !closed::inverse::<T, R>(self.as_flat(), inv.as_flat_mut())
+            {
+                x = None;
+            }
+            return x;
         }
         let mut a = *self;
         let mut pivots = [0; R];
@@ -147,9 +153,14 @@ impl<T: Element + Float, const R: usize, const C: usize> Tensor<T, R, C> {
         Shape<R, C>: Square,
     {
         if const { closed::has_closed_form(R) } {
-            let mut x = Tensor::<T, C, M>::zeros();
-            return closed::solve::<T, R>(self.as_flat(), b.as_flat(), x.as_flat_mut(), M)
-                .then_some(x);
+            // Written in place in the `Option` that is returned, as in `inv`.
+            let mut x = Some(Tensor::<T, C, M>::zeros());
+            if let Some(sol) = &mut x
+                && !closed::solve::<T, R>(self.as_flat(), b.as_flat(), sol.as_flat_mut(), M)
+            {
+                x = None;
+            }
+            return x;
         }
         let mut a = *self;
         let mut pivots = [0; R];
