@@ -15,7 +15,7 @@
 //! the inverse (22% of tensor's 4x4 `f32` time in `perf annotate`, and nalgebra's alike).
 //!
 //! `cargo bench -p tensor-bench --bench small_linalg` (about a minute); a filter such as
-//! `inv_f32/4` runs one case. `python3 benches/small_linalg_report.py` prints the table.
+//! `inv_f32/4` runs one case. `python3 benches/ratio_report.py LOG...` prints the table.
 
 #[allow(dead_code)] // `common::criterion` is replaced by a shorter configuration.
 mod common;
