@@ -11,6 +11,7 @@
 pub(crate) mod accurate;
 pub(crate) mod dot;
 pub(crate) mod elementwise;
+pub(crate) mod entry;
 pub(crate) mod gemm;
 pub(crate) mod generated;
 pub(crate) mod matmul;
