@@ -66,12 +66,28 @@ pub(crate) trait Simd: Copy + Send + Sync + 'static {
     type F64: Vector<Elem = f64, Simd = Self>;
     /// The token, if this CPU (with `std`: detected at run time) or this compilation target
     /// (without: `cfg(target_feature)`) has the instruction set.
+    #[cfg_attr(
+        not(any(
+            test,
+            target_arch = "x86_64",
+            all(target_arch = "aarch64", target_feature = "neon")
+        )),
+        allow(dead_code)
+    )]
     fn try_new() -> Option<Self>;
     /// The token, unchecked.
     ///
     /// # Safety
     ///
     /// This CPU has the instruction set (as [`Self::try_new`] would have said).
+    #[cfg_attr(
+        not(any(
+            test,
+            target_arch = "x86_64",
+            all(target_arch = "aarch64", target_feature = "neon")
+        )),
+        allow(dead_code)
+    )]
     unsafe fn new_unchecked() -> Self;
     /// `op.with_simd(self)`, inside a function compiled with the instruction set's features
     /// (so that `op`'s `#[inline(always)]` body is compiled for them).
