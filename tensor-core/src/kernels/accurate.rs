@@ -399,68 +399,62 @@ mod outlined {
     }
 }
 
-/// The AVX2 and AVX-512 copies of the long loops ([`sum_body`], [`long_lanes`],
-/// [`strided_any`]), for builds that do not target them: chosen once per process (or by
-/// `TENSOR_KERNEL`), one call per reduction.
+/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`]) compiled for the active
+/// instruction set (AVX2, AVX-512), for builds that do not target them: chosen once per
+/// process (or by `TENSOR_KERNEL`), one call per reduction.
 #[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
 mod x86 {
-    use super::super::simd::dispatch::{Isa, active};
+    use super::super::simd::dispatch::with_active;
+    use super::super::simd::{Simd, WithSimd};
     use super::{Dd, Real, sum_body};
 
-    /// Generates the dispatching function `$name` and its two `#[target_feature]` copies.
+    /// Generates the function `$name`, which runs `$body` on the active instruction set (its
+    /// token's `#[target_feature]` copy, see [`Simd::vectorize`]).
     macro_rules! copies {
         ($name:ident => $body:path, ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
             #[inline(never)]
-            pub(super) fn $name<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+            pub(super) fn $name<'a, E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
                 $($arg: $ty),*
             ) -> $ret {
-                #[target_feature(enable = "avx512f,avx2,fma")]
-                fn avx512<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
+                /// The arguments, as an operation on an instruction set.
+                struct Args<'a, E, F, G> {
                     $($arg: $ty),*
-                ) -> $ret {
-                    $body($($arg),*)
                 }
-                #[target_feature(enable = "avx2,fma")]
-                fn avx2<E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
-                    $($arg: $ty),*
-                ) -> $ret {
-                    $body($($arg),*)
+                impl<'a, E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64> WithSimd
+                    for Args<'a, E, F, G>
+                {
+                    type Output = $ret;
+                    #[inline(always)]
+                    fn with_simd<S: Simd>(self, _: S) -> $ret {
+                        let Args { $($arg),* } = self;
+                        $body($($arg),*)
+                    }
                 }
-                match active() {
-                    // SAFETY: `active` returns `Avx512` only when this CPU has AVX-512F, AVX2
-                    // and FMA.
-                    Isa::Avx512 => unsafe { avx512::<E, F, G>($($arg),*) },
-                    // SAFETY: `active` returns `Avx2` only when this CPU has AVX2 and FMA.
-                    Isa::Avx2 => unsafe { avx2::<E, F, G>($($arg),*) },
-                    _ => $body($($arg),*),
-                }
+                with_active(Args { $($arg),* })
             }
         };
     }
 
-    copies!(lanes => super::long_lanes, (a: &[E], n: usize, out: &mut [E], map: F, finish: G) -> ());
+    copies!(lanes => super::long_lanes, (
+        a: &'a [E], n: usize, out: &'a mut [E], map: F, finish: G
+    ) -> ());
     copies!(strided => super::strided_any, (
-        a: &[E], lanes: (usize, usize, usize), out: &mut [E], map: F, finish: G
+        a: &'a [E], lanes: (usize, usize, usize), out: &'a mut [E], map: F, finish: G
     ) -> ());
 
-    /// [`sum_body`] of one slice.
+    /// [`sum_body`] of one slice, on the active instruction set.
     #[inline(never)]
     pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-        #[target_feature(enable = "avx512f,avx2,fma")]
-        fn avx512<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-            sum_body(a, map)
+        /// The arguments, as an operation on an instruction set.
+        struct Sum<'a, E, F>(&'a [E], F);
+        impl<E: Real, F: Fn(f64) -> f64 + Copy> WithSimd for Sum<'_, E, F> {
+            type Output = Dd;
+            #[inline(always)]
+            fn with_simd<S: Simd>(self, _: S) -> Dd {
+                sum_body(self.0, self.1)
+            }
         }
-        #[target_feature(enable = "avx2,fma")]
-        fn avx2<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-            sum_body(a, map)
-        }
-        match active() {
-            // SAFETY: as above.
-            Isa::Avx512 => unsafe { avx512(a, map) },
-            // SAFETY: as above.
-            Isa::Avx2 => unsafe { avx2(a, map) },
-            _ => sum_body(a, map),
-        }
+        with_active(Sum(a, map))
     }
 }
 

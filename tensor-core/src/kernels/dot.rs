@@ -48,25 +48,25 @@ fn hsum<V: Vector>(v: V) -> V::Elem {
 ///
 /// # Safety
 ///
-/// `a[r]` and `x` are valid for reads of `steps * U * LANES` elements; the target has `V`'s
-/// instruction set.
+/// `a[r]` and `x` are valid for reads of `steps * U * LANES` elements.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // rows index pointers and accumulators alike
 unsafe fn leaf<V: Vector, const ROWS: usize, const U: usize>(
+    simd: V::Simd,
     a: [*const V::Elem; ROWS],
     x: *const V::Elem,
     steps: usize,
 ) -> [V; ROWS] {
-    let mut acc = [[V::zero(); U]; ROWS];
+    let mut acc = [[V::zero(simd); U]; ROWS];
     for s in 0..steps {
         let base = s * U * V::LANES;
         for u in 0..U {
             // SAFETY: `base + u * LANES + LANES <= steps * U * LANES` elements, valid by the
             // caller's contract.
-            let xv = unsafe { V::load_ptr(x.add(base + u * V::LANES)) };
+            let xv = unsafe { V::load_ptr(simd, x.add(base + u * V::LANES)) };
             for r in 0..ROWS {
                 // SAFETY: as for `x`.
-                let av = unsafe { V::load_ptr(a[r].add(base + u * V::LANES)) };
+                let av = unsafe { V::load_ptr(simd, a[r].add(base + u * V::LANES)) };
                 acc[r][u] = V::mul_add(av, xv, acc[r][u]);
             }
         }
@@ -92,27 +92,29 @@ fn combine<V: Vector, const U: usize>(mut acc: [V; U]) -> V {
 ///
 /// # Safety
 ///
-/// `a[r]` and `x` are valid for reads of `k` elements; the target has `V`'s instruction set.
+/// `a[r]` and `x` are valid for reads of `k` elements.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // rows index pointers and accumulators alike
 unsafe fn dots<V: Vector, const ROWS: usize, const U: usize>(
+    simd: V::Simd,
     a: [*const V::Elem; ROWS],
     x: *const V::Elem,
     k: usize,
 ) -> [V::Elem; ROWS] {
     let group = U * V::LANES;
     let groups = k / group;
-    let mut total = [V::zero(); ROWS];
+    let mut total = [V::zero(simd); ROWS];
     let mut done = 0;
     while done < groups {
         let mid_steps = (groups - done).min(LEAF * MID);
-        let mut mid = [V::zero(); ROWS];
+        let mut mid = [V::zero(simd); ROWS];
         let mut s = 0;
         while s < mid_steps {
             let steps = (mid_steps - s).min(LEAF);
             let off = (done + s) * group;
             // SAFETY: `off + steps * group <= groups * group <= k`.
-            let part = unsafe { leaf::<V, ROWS, U>(a.map(|p| p.add(off)), x.add(off), steps) };
+            let part =
+                unsafe { leaf::<V, ROWS, U>(simd, a.map(|p| p.add(off)), x.add(off), steps) };
             for r in 0..ROWS {
                 mid[r] = mid[r] + part[r];
             }
@@ -125,13 +127,13 @@ unsafe fn dots<V: Vector, const ROWS: usize, const U: usize>(
     }
     // The vectors left (fewer than `U`), then the last elements in order.
     let mut p = groups * group;
-    let mut rest = [V::zero(); ROWS];
+    let mut rest = [V::zero(simd); ROWS];
     while p + V::LANES <= k {
         // SAFETY: `p + LANES <= k`.
-        let xv = unsafe { V::load_ptr(x.add(p)) };
+        let xv = unsafe { V::load_ptr(simd, x.add(p)) };
         for r in 0..ROWS {
             // SAFETY: as for `x`.
-            let av = unsafe { V::load_ptr(a[r].add(p)) };
+            let av = unsafe { V::load_ptr(simd, a[r].add(p)) };
             rest[r] = V::mul_add(av, xv, rest[r]);
         }
         p += V::LANES;
@@ -143,24 +145,23 @@ unsafe fn dots<V: Vector, const ROWS: usize, const U: usize>(
         for r in 0..ROWS {
             // SAFETY: as for `x`.
             let ae = unsafe { *a[r].add(p) };
-            tail[r] = V::mul_add_elem(ae, xe, tail[r]);
+            tail[r] = V::mul_add_elem(simd, ae, xe, tail[r]);
         }
         p += 1;
     }
     core::array::from_fn(|r| hsum(total[r] + rest[r]) + tail[r])
 }
 
-/// The dot product `sum_p a[p] * b[p]`.
+/// The dot product `sum_p a[p] * b[p]` (`simd`: the token of `V`'s instruction set).
 ///
 /// # Panics
 ///
 /// If the lengths differ.
 #[inline(always)]
-pub(crate) fn dot<V: Vector>(a: &[V::Elem], b: &[V::Elem]) -> V::Elem {
+pub(crate) fn dot<V: Vector>(simd: V::Simd, a: &[V::Elem], b: &[V::Elem]) -> V::Elem {
     assert_eq!(a.len(), b.len());
-    // SAFETY: both hold `a.len()` elements; `V`'s instruction set: the backends' invariant
-    // (this body is only instantiated inside functions compiled with it).
-    let [s] = unsafe { dots::<V, 1, U_DOT>([a.as_ptr()], b.as_ptr(), a.len()) };
+    // SAFETY: both hold `a.len()` elements.
+    let [s] = unsafe { dots::<V, 1, U_DOT>(simd, [a.as_ptr()], b.as_ptr(), a.len()) };
     s
 }
 
@@ -170,7 +171,13 @@ pub(crate) fn dot<V: Vector>(a: &[V::Elem], b: &[V::Elem]) -> V::Elem {
 ///
 /// If the lengths do not match.
 #[inline(always)]
-pub(crate) fn gemv<V: Vector>(k: usize, a: &[V::Elem], x: &[V::Elem], y: &mut [V::Elem]) {
+pub(crate) fn gemv<V: Vector>(
+    simd: V::Simd,
+    k: usize,
+    a: &[V::Elem],
+    x: &[V::Elem],
+    y: &mut [V::Elem],
+) {
     let m = y.len();
     assert!(a.len() == m * k && x.len() == k);
     let mut i = 0;
@@ -179,8 +186,8 @@ pub(crate) fn gemv<V: Vector>(k: usize, a: &[V::Elem], x: &[V::Elem], y: &mut [V
         let rows: [*const V::Elem; ROWS_GEMV] =
             core::array::from_fn(|r| a[(i + r).min(m - 1) * k..].as_ptr());
         // SAFETY: each row pointer starts a row of `a` with `k` elements (row `< m`); `x` holds
-        // `k`; `V`'s instruction set: as in `dot`.
-        let out = unsafe { dots::<V, ROWS_GEMV, U_GEMV>(rows, x.as_ptr(), k) };
+        // `k`.
+        let out = unsafe { dots::<V, ROWS_GEMV, U_GEMV>(simd, rows, x.as_ptr(), k) };
         let n = ROWS_GEMV.min(m - i);
         y[i..i + n].copy_from_slice(&out[..n]);
         i += ROWS_GEMV;

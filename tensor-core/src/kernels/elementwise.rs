@@ -2,7 +2,8 @@
 //! The `*_simd` entry points send `f32`/`f64` to the SIMD kernels and anything else to the
 //! generic loops.
 
-use super::simd::{self, Binary, Unary};
+use super::entry;
+use super::simd::{Binary, Unary};
 use super::{cast_slice, cast_slice_mut, par};
 
 /// Operands shorter than this take the inline portable loop instead of the SIMD kernels: the
@@ -17,7 +18,7 @@ pub(crate) const INLINE_MAX: usize = 256;
 pub(crate) fn unary_simd<T: Copy>(x: &[T], out: &mut [T], op: Unary, f: impl Fn(T) -> T) {
     debug_assert_eq!(x.len(), out.len());
     if let (Some(x), Some(out)) = (cast_slice::<T, f32>(x), cast_slice_mut::<T, f32>(out)) {
-        return par::unary(x, out, |x, out| simd::unary_into_f32(op, x, out));
+        return par::unary(x, out, |x, out| entry::unary_into_f32(op, x, out));
     }
     if let (Some(x), Some(out)) = (cast_slice::<T, f64>(x), cast_slice_mut::<T, f64>(out)) {
         return par::unary(x, out, |x, out| super::vmath64::unary_into_f64(op, x, out));
@@ -37,12 +38,12 @@ pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: i
     if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len())
         && let Some(a32) = cast_slice_mut::<T, f32>(a)
     {
-        return par::binary_assign(a32, b32, |a, b| simd::binary_f32(op, a, b));
+        return par::binary_assign(a32, b32, |a, b| entry::binary_f32(op, a, b));
     }
     if let (Some(b64), true) = (cast_slice::<T, f64>(b), a.len() == b.len())
         && let Some(a64) = cast_slice_mut::<T, f64>(a)
     {
-        return par::binary_assign(a64, b64, |a, b| simd::binary_f64(op, a, b));
+        return par::binary_assign(a64, b64, |a, b| entry::binary_f64(op, a, b));
     }
     binary_assign(a, b, f);
 }
@@ -92,12 +93,12 @@ pub(crate) fn binary_simd<T: Copy>(
     if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
         && let Some(o32) = cast_slice_mut::<T, f32>(out)
     {
-        return par::binary(a32, b32, o32, |a, b, o| simd::binary_into_f32(op, a, b, o));
+        return par::binary(a32, b32, o32, |a, b, o| entry::binary_into_f32(op, a, b, o));
     }
     if let (Some(a64), Some(b64)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
         && let Some(o64) = cast_slice_mut::<T, f64>(out)
     {
-        return par::binary(a64, b64, o64, |a, b, o| simd::binary_into_f64(op, a, b, o));
+        return par::binary(a64, b64, o64, |a, b, o| entry::binary_into_f64(op, a, b, o));
     }
     binary(a, b, out, f);
 }

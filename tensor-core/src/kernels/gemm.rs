@@ -48,9 +48,10 @@ pub(crate) trait Micro {
     /// # Safety
     ///
     /// That of the generated micro-kernels (see `generated`): the pointers are valid for
-    /// the tile's reads and writes and the target has `V`'s instruction set.
+    /// the tile's reads and writes. (`simd` proves `V`'s instruction set.)
     #[allow(clippy::too_many_arguments)]
     unsafe fn run<V: Vector>(
+        simd: V::Simd,
         k: usize,
         a: *const V::Elem,
         rsa: usize,
@@ -76,6 +77,7 @@ macro_rules! tile {
 
             #[inline(always)]
             unsafe fn run<V: Vector>(
+                simd: V::Simd,
                 k: usize,
                 a: *const V::Elem,
                 rsa: usize,
@@ -87,7 +89,7 @@ macro_rules! tile {
                 load_c: bool,
             ) {
                 // SAFETY: forwarded: the caller upholds the micro-kernel's contract.
-                unsafe { $f::<V>(k, a, rsa, csa, b, ldb, c, ldc, load_c) }
+                unsafe { $f::<V>(simd, k, a, rsa, csa, b, ldb, c, ldc, load_c) }
             }
         }
     };
@@ -113,13 +115,14 @@ struct At {
 }
 
 /// `c = a @ b`: `a` is `m x k`, `b` is `k x n`, `c` is `m x n`, all row-major. `W` is the wide
-/// tile, `N` its one-vector variant (same `MR`).
+/// tile, `N` its one-vector variant (same `MR`). `simd` is the token of `V`'s instruction set.
 ///
 /// # Panics
 ///
 /// If a length does not match the dimensions.
 #[inline(always)]
 pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
+    simd: V::Simd,
     m: usize,
     k: usize,
     n: usize,
@@ -144,11 +147,11 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
     // small one.
     let full_panels = m.is_multiple_of(W::MR);
     if k <= PACK_MIN_K && full_panels {
-        blocked::<V, W, N, 0>(m, k, n, a, b, c);
+        blocked::<V, W, N, 0>(simd, m, k, n, a, b, c);
     } else if k <= SMALL_K {
-        blocked::<V, W, N, { MR_MAX * SMALL_K }>(m, k, n, a, b, c);
+        blocked::<V, W, N, { MR_MAX * SMALL_K }>(simd, m, k, n, a, b, c);
     } else {
-        blocked::<V, W, N, { MR_MAX * KC }>(m, k, n, a, b, c);
+        blocked::<V, W, N, { MR_MAX * KC }>(simd, m, k, n, a, b, c);
     }
 }
 
@@ -165,6 +168,7 @@ const TAIL: usize = KC * MAX_LANES;
 /// `a` in place, which needs full panels).
 #[inline(always)]
 fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize>(
+    simd: V::Simd,
     m: usize,
     k: usize,
     n: usize,
@@ -217,7 +221,7 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize>(
                         ld: n,
                         cols: wide,
                     };
-                    tile::<V, W>(at, panel, bb, n, c, &mut buf);
+                    tile::<V, W>(simd, at, panel, bb, n, c, &mut buf);
                     at.j += wide;
                 }
                 while at.j < vec_end {
@@ -226,11 +230,11 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize>(
                         ld: n,
                         cols: narrow,
                     };
-                    tile::<V, N>(at, panel, bb, n, c, &mut buf);
+                    tile::<V, N>(simd, at, panel, bb, n, c, &mut buf);
                     at.j += narrow;
                 }
                 if let Some(bb) = tail_b {
-                    tile::<V, N>(at, panel, bb, n, c, &mut buf);
+                    tile::<V, N>(simd, at, panel, bb, n, c, &mut buf);
                 }
             }
         }
@@ -316,6 +320,7 @@ fn pack_b_tail<'t, V: Vector>(
 /// through `buf` for the last, partial rows or columns.
 #[inline(always)]
 fn tile<V: Vector, T: Micro>(
+    simd: V::Simd,
     at: At,
     panel: Panel<'_, V::Elem>,
     bb: BBlock<'_, V::Elem>,
@@ -345,9 +350,8 @@ fn tile<V: Vector, T: Micro>(
         // `kc * MR` elements; in place, row `i` starts `i * k` into a slice that reaches
         // `(MR - 1) * k + kc`); row `p` of the `b` block has `width` elements from `p * ld`
         // (`(kc - 1) * ld + width <= len`); rows `ic..ic + MR` of `c` exist and have columns
-        // `j..j + width` (all asserted above); `V`'s instruction set: the backends' module
-        // invariant.
-        unsafe { T::run::<V>(at.kc, ap, rsa, csa, bp, bb.ld, cp, n, at.load_c) }
+        // `j..j + width` (all asserted above).
+        unsafe { T::run::<V>(simd, at.kc, ap, rsa, csa, bp, bb.ld, cp, n, at.load_c) }
     } else {
         let buf = &mut buf[..T::MR * width];
         // Every element of the tile's buffer is written before the micro-kernel reads it:
@@ -366,7 +370,11 @@ fn tile<V: Vector, T: Micro>(
         let bp_out = buf.as_mut_ptr().cast::<V::Elem>();
         // SAFETY: as above for `a` and `b`; `buf` holds `MR` rows of `width` initialized
         // elements (written just above; `MaybeUninit<E>` has `E`'s layout).
-        unsafe { T::run::<V>(at.kc, ap, rsa, csa, bp, bb.ld, bp_out, width, at.load_c) }
+        unsafe {
+            T::run::<V>(
+                simd, at.kc, ap, rsa, csa, bp, bb.ld, bp_out, width, at.load_c,
+            )
+        }
         for i in 0..at.rows {
             let row = &buf[i * width..][..bb.cols];
             let dst = &mut c[(at.ic + i) * n + at.j..][..bb.cols];

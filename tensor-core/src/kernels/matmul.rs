@@ -32,7 +32,7 @@ use num_traits::Zero;
 use super::generated::small_matmul;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::{cast_slice, cast_slice_mut};
-use super::{par, simd};
+use super::{entry, par};
 
 /// The largest `R * K * C` run by the inlined loop: below it, the loop (vectorized by the
 /// compiler for the build's target) costs no more than calling into a kernel.
@@ -314,18 +314,18 @@ fn simd_or<T, const P: u8>(
         && let Some(out) = cast_slice_mut::<T, f32>(out)
     {
         return if P == GEMM {
-            par::product((r, k, c), a, b, out, simd::gemm_mr, simd::gemm_f32)
+            par::product((r, k, c), a, b, out, entry::gemm_mr, entry::gemm_f32)
         } else {
-            simd::product_f32::<P>(r, k, c, a, b, out)
+            entry::product_f32::<P>(r, k, c, a, b, out)
         };
     }
     if let (Some(a), Some(b)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
         && let Some(out) = cast_slice_mut::<T, f64>(out)
     {
         return if P == GEMM {
-            par::product((r, k, c), a, b, out, simd::gemm_mr, simd::gemm_f64)
+            par::product((r, k, c), a, b, out, entry::gemm_mr, entry::gemm_f64)
         } else {
-            simd::product_f64::<P>(r, k, c, a, b, out)
+            entry::product_f64::<P>(r, k, c, a, b, out)
         };
     }
     fallback(a, b, out);

@@ -30,6 +30,7 @@ pub(crate) const NARROW_MAX_N: usize = 16;
 /// If a length does not match the dimensions, or `n` is 0 or above [`NARROW_MAX_N`].
 #[inline(always)]
 pub(crate) fn narrow<V: Vector>(
+    simd: V::Simd,
     m: usize,
     k: usize,
     n: usize,
@@ -51,10 +52,10 @@ pub(crate) fn narrow<V: Vector>(
     let mut g = 0;
     while g < nv {
         match nv - g {
-            1 => group::<V, 8, 1>(m, k, n, g, a, b, c),
-            2 => group::<V, 6, 2>(m, k, n, g, a, b, c),
-            3 => group::<V, 4, 3>(m, k, n, g, a, b, c),
-            _ => group::<V, 3, 4>(m, k, n, g, a, b, c),
+            1 => group::<V, 8, 1>(simd, m, k, n, g, a, b, c),
+            2 => group::<V, 6, 2>(simd, m, k, n, g, a, b, c),
+            3 => group::<V, 4, 3>(simd, m, k, n, g, a, b, c),
+            _ => group::<V, 3, 4>(simd, m, k, n, g, a, b, c),
         }
         g += 4;
     }
@@ -63,8 +64,9 @@ pub(crate) fn narrow<V: Vector>(
 /// The columns of vectors `g .. g + NV` of every row (see the module docs), in tiles of `RA`
 /// rows.
 #[inline(always)]
-#[allow(clippy::needless_range_loop)] // tiles index rows, vectors and accumulators alike
+#[allow(clippy::needless_range_loop, clippy::too_many_arguments)] // tiles index rows, vectors and accumulators alike
 fn group<V: Vector, const RA: usize, const NV: usize>(
+    simd: V::Simd,
     m: usize,
     k: usize,
     n: usize,
@@ -94,11 +96,9 @@ fn group<V: Vector, const RA: usize, const NV: usize>(
             let row = (i + r).min(m - 1);
             &a[row * k..row * k + k]
         });
-        let mut acc = [[V::zero(); NV]; RA];
+        let mut acc = [[V::zero(simd); NV]; RA];
         // SAFETY: rows `p < safe` of `b` hold `start[v] + LANES <= n` elements past `p * n`
-        // when `n >= LANES`, and otherwise `p * n + LANES <= k * n` by the choice of `safe`;
-        // `V`'s instruction set: the backends' invariant (this body is only instantiated in
-        // functions compiled with it).
+        // when `n >= LANES`, and otherwise `p * n + LANES <= k * n` by the choice of `safe`.
         unsafe { run::<V, RA, NV>(&rows, 0, safe, b.as_ptr(), 0, n, &start, &mut acc) };
         // SAFETY: the padded copy holds rows `safe..k` of `b` and at least `LANES` more
         // elements (`pad` has `MAX_LANES * (MAX_LANES + 1)`; `(k - safe) * n < LANES + n`).
@@ -121,8 +121,8 @@ fn group<V: Vector, const RA: usize, const NV: usize>(
 ///
 /// # Safety
 ///
-/// Each vector read `b0 + (p - base) * n + start[v]` is valid for `LANES` elements; the target
-/// has `V`'s instruction set. (The rows of `a` are slices: indexing is checked.)
+/// Each vector read `b0 + (p - base) * n + start[v]` is valid for `LANES` elements. (The rows
+/// of `a` are slices: indexing is checked. The vectors of `acc` prove `V`'s instruction set.)
 #[inline(always)]
 #[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
 unsafe fn run<V: Vector, const RA: usize, const NV: usize>(
@@ -135,17 +135,18 @@ unsafe fn run<V: Vector, const RA: usize, const NV: usize>(
     start: &[usize; NV],
     acc: &mut [[V; NV]; RA],
 ) {
+    let simd = acc[0][0].simd();
     let mut p = p0;
     while p < p1 {
         // SAFETY: the caller's contract.
         let brow = unsafe { b0.add((p - base) * n) };
-        let mut bv = [V::zero(); NV];
+        let mut bv = [V::zero(simd); NV];
         for v in 0..NV {
             // SAFETY: the caller's contract.
-            bv[v] = unsafe { V::load_ptr(brow.add(start[v])) };
+            bv[v] = unsafe { V::load_ptr(simd, brow.add(start[v])) };
         }
         for r in 0..RA {
-            let x = V::splat(rows[r][p]);
+            let x = V::splat(simd, rows[r][p]);
             for v in 0..NV {
                 acc[r][v] = V::mul_add(x, bv[v], acc[r][v]);
             }

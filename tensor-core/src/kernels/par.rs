@@ -202,7 +202,8 @@ mod tests {
 
     use super::super::product_tests::values;
 
-    use super::super::simd::{self, Binary, Unary};
+    use super::super::entry;
+    use super::super::simd::{Binary, Unary};
     use super::super::{accurate, elementwise};
     use super::{MIN_ELEMS, MIN_PRODUCT, SUM_BLOCK};
 
@@ -237,13 +238,13 @@ mod tests {
     /// `c = a @ b` through [`super::product`], as `matmul` calls it.
     fn product_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32]) -> Vec<f32> {
         let mut c = std::vec![f32::NAN; m * n];
-        super::product((m, k, n), a, b, &mut c, simd::gemm_mr, simd::gemm_f32);
+        super::product((m, k, n), a, b, &mut c, entry::gemm_mr, entry::gemm_f32);
         c
     }
 
     fn product_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64]) -> Vec<f64> {
         let mut c = std::vec![f64::NAN; m * n];
-        super::product((m, k, n), a, b, &mut c, simd::gemm_mr, simd::gemm_f64);
+        super::product((m, k, n), a, b, &mut c, entry::gemm_mr, entry::gemm_f64);
         c
     }
 
@@ -278,9 +279,9 @@ mod tests {
             let a: Vec<f32> = a64.iter().map(|&x| x as f32).collect();
             let b: Vec<f32> = b64.iter().map(|&x| x as f32).collect();
             let mut serial = std::vec![0.0f32; m * n];
-            simd::gemm_f32(m, k, n, &a, &b, &mut serial);
+            entry::gemm_f32(m, k, n, &a, &b, &mut serial);
             let mut serial64 = std::vec![0.0f64; m * n];
-            simd::gemm_f64(m, k, n, &a64, &b64, &mut serial64);
+            entry::gemm_f64(m, k, n, &a64, &b64, &mut serial64);
             for threads in 1..=4 {
                 let c = in_pool(threads, || product_f32(m, k, n, &a, &b));
                 assert_eq!(
@@ -315,10 +316,10 @@ mod tests {
     /// Calls of [`counted_gemm`] (one test uses it).
     static CALLS: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
 
-    /// [`simd::gemm_f32`], counting its calls.
+    /// [`entry::gemm_f32`], counting its calls.
     fn counted_gemm(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
         CALLS.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
-        simd::gemm_f32(m, k, n, a, b, c);
+        entry::gemm_f32(m, k, n, a, b, c);
     }
 
     #[test]
@@ -329,14 +330,14 @@ mod tests {
             let mut c = std::vec![0.0f32; m * n];
             CALLS.store(0, Ordering::Relaxed);
             in_pool(threads, || {
-                super::product((m, k, n), &a, &b, &mut c, simd::gemm_mr, counted_gemm)
+                super::product((m, k, n), &a, &b, &mut c, entry::gemm_mr, counted_gemm)
             });
             assert!(c.iter().all(|&x| x == k as f32));
             CALLS.load(Ordering::Relaxed)
         };
         assert_eq!(calls(2, (255, 256, 256)), 1);
         assert_eq!(calls(1, (256, 256, 256)), 1);
-        let mr = simd::gemm_mr();
+        let mr = entry::gemm_mr();
         let bands = 256usize.div_ceil(mr).min(super::BANDS_PER_THREAD * 2);
         assert_eq!(calls(2, (256, 256, 256)), bands);
         assert_eq!(
@@ -407,7 +408,7 @@ mod tests {
             for threads in 1..=3 {
                 for op in ops {
                     let mut want = std::vec![0.0f32; len];
-                    simd::binary_into_f32(op, &a, &b, &mut want);
+                    entry::binary_into_f32(op, &a, &b, &mut want);
                     let mut got = std::vec![0.0f32; len];
                     in_pool(threads, || {
                         elementwise::binary_simd(&a, &b, &mut got, op, scalar(op))
@@ -419,7 +420,7 @@ mod tests {
                     });
                     assert_eq!(bits32(&got), bits32(&want), "{op:?}= {len} {threads}");
                     let mut want = std::vec![0.0f64; len];
-                    simd::binary_into_f64(op, &a64, &b64, &mut want);
+                    entry::binary_into_f64(op, &a64, &b64, &mut want);
                     let mut got = a64.clone();
                     in_pool(threads, || {
                         elementwise::binary_assign_simd(&mut got, &b64, op, scalar(op))
@@ -428,7 +429,7 @@ mod tests {
                 }
                 for f in funcs {
                     let mut want = std::vec![0.0f32; len];
-                    simd::unary_into_f32(f, &a, &mut want);
+                    entry::unary_into_f32(f, &a, &mut want);
                     let mut got = std::vec![0.0f32; len];
                     in_pool(threads, || elementwise::unary_simd(&a, &mut got, f, |x| x));
                     assert_eq!(bits32(&got), bits32(&want), "{f:?} {len} {threads}");

@@ -24,7 +24,8 @@ pub(crate) const ROWS4: u8 = 4;
 /// (`super::narrow`).
 pub(crate) const NARROW: u8 = 5;
 
-/// `c = a @ b` for a row-major `m x k` `a` and `k x n` `b` along path `P`.
+/// `c = a @ b` for a row-major `m x k` `a` and `k x n` `b` along path `P` (`simd`: the token
+/// of `V`'s instruction set).
 ///
 /// # Panics
 ///
@@ -32,6 +33,7 @@ pub(crate) const NARROW: u8 = 5;
 /// needs `m = n = 1`, `GEMV` needs `n = 1`).
 #[inline(always)]
 pub(crate) fn product<V: Vector, const P: u8>(
+    simd: V::Simd,
     m: usize,
     k: usize,
     n: usize,
@@ -43,14 +45,14 @@ pub(crate) fn product<V: Vector, const P: u8>(
     match P {
         DOT => {
             assert!(m == 1 && n == 1);
-            c[0] = dot::<V>(a, b);
+            c[0] = dot::<V>(simd, a, b);
         }
         GEMV => {
             assert!(n == 1);
-            gemv::<V>(k, a, b, c);
+            gemv::<V>(simd, k, a, b, c);
         }
-        ROW1 => gemm::<V, Tile1x4, Tile1x1>(m, k, n, a, b, c),
-        NARROW => narrow::<V>(m, k, n, a, b, c),
-        _ => gemm::<V, Tile4x2, Tile4x1>(m, k, n, a, b, c),
+        ROW1 => gemm::<V, Tile1x4, Tile1x1>(simd, m, k, n, a, b, c),
+        NARROW => narrow::<V>(simd, m, k, n, a, b, c),
+        _ => gemm::<V, Tile4x2, Tile4x1>(simd, m, k, n, a, b, c),
     }
 }

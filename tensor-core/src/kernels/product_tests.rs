@@ -9,17 +9,17 @@ extern crate std;
 use std::vec::Vec;
 use std::{eprintln, format, vec};
 
+use super::entry;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
-use super::simd::{Kernel, portable::Portable};
+use super::simd::{Simd, portable::Portable};
 
-/// Runs `check::<K>()` for every kernel this CPU has.
+/// Runs `check::<K>(token)` for every instruction set this CPU has.
 macro_rules! for_each_kernel {
     ($check:ident) => {{
-        fn run<K: Kernel>() {
-            if K::available() {
-                $check::<K>();
-            } else {
-                eprintln!("skipping {}: this CPU lacks it", K::NAME);
+        fn run<K: Simd>() {
+            match K::try_new() {
+                Some(simd) => $check::<K>(simd),
+                None => eprintln!("skipping {}: this CPU lacks it", K::NAME),
             }
         }
         run::<Portable>();
@@ -62,7 +62,7 @@ fn reference(m: usize, k: usize, n: usize, a: &[f64], b: &[f64]) -> (Vec<f64>, V
 
 /// Runs path `P` (or, with `P = 0`, the kernel's own blocked product) on `m x k @ k x n` in
 /// `f32` and `f64` and compares with the reference within `(k + 1) eps |a| |b|`.
-fn check_shape<K: Kernel, const P: u8>(m: usize, k: usize, n: usize) {
+fn check_shape<K: Simd, const P: u8>(simd: K, m: usize, k: usize, n: usize) {
     let a = values(m * k, (m * 31 + k * 7 + n) as u64);
     let b = values(k * n, (n * 17 + k + 3) as u64);
     let (want, scale) = reference(m, k, n, &a, &b);
@@ -72,15 +72,12 @@ fn check_shape<K: Kernel, const P: u8>(m: usize, k: usize, n: usize) {
     let widen = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
     let (want32, scale32) = reference(m, k, n, &widen(&a32), &widen(&b32));
     let mut c32 = vec![f32::NAN; m * n];
-    // SAFETY: `for_each_kernel` calls the checks only when `K::available()`.
-    unsafe {
-        if P == 0 {
-            K::gemm_f64(m, k, n, &a, &b, &mut c64);
-            K::gemm_f32(m, k, n, &a32, &b32, &mut c32);
-        } else {
-            K::product_f64::<P>(m, k, n, &a, &b, &mut c64);
-            K::product_f32::<P>(m, k, n, &a32, &b32, &mut c32);
-        }
+    if P == 0 {
+        entry::gemm(simd, (m, k, n), &a, &b, &mut c64);
+        entry::gemm(simd, (m, k, n), &a32, &b32, &mut c32);
+    } else {
+        entry::product::<K, _, P>(simd, (m, k, n), &a, &b, &mut c64);
+        entry::product::<K, _, P>(simd, (m, k, n), &a32, &b32, &mut c32);
     }
     let what = format!("{} path {P} {m}x{k}x{n}", K::NAME);
     for x in 0..m * n {
@@ -119,44 +116,44 @@ const NS: &[usize] = &[
 /// under valgrind and qemu, so CI checks every size on every kernel.
 const LARGE: bool = !cfg!(debug_assertions);
 
-fn paths_match<K: Kernel>() {
+fn paths_match<K: Simd>(simd: K) {
     for &k in KS.iter().filter(|&&k| LARGE || k <= 1025) {
-        check_shape::<K, DOT>(1, k, 1);
+        check_shape::<K, DOT>(simd, 1, k, 1);
         for m in [1, 2, 3, 4, 5, 7, 8, 9] {
-            check_shape::<K, GEMV>(m, k.min(600), 1);
+            check_shape::<K, GEMV>(simd, m, k.min(600), 1);
         }
     }
     if LARGE {
-        check_shape::<K, GEMV>(13, 70_001, 1);
-        check_shape::<K, DOT>(1, 70_001, 1);
+        check_shape::<K, GEMV>(simd, 13, 70_001, 1);
+        check_shape::<K, DOT>(simd, 1, 70_001, 1);
     }
     for &n in NS.iter().filter(|&&n| LARGE || n <= 65) {
         for k in [2, 3, 17, 64, 257, 1100]
             .into_iter()
             .filter(|&k| LARGE || k <= 257)
         {
-            check_shape::<K, ROW1>(1, k, n);
+            check_shape::<K, ROW1>(simd, 1, k, n);
             for m in [2, 3, 4] {
-                check_shape::<K, ROWS4>(m, k.min(300), n);
+                check_shape::<K, ROWS4>(simd, m, k.min(300), n);
             }
         }
         // The blocked product's column tails (padded to a vector), partial panels too.
         for m in [1, 5, 8, 9, 17] {
-            check_shape::<K, 0>(m, 33, n);
+            check_shape::<K, 0>(simd, m, 33, n);
         }
-        check_shape::<K, 0>(10, 300, n);
+        check_shape::<K, 0>(simd, 10, 300, n);
     }
     // Narrow outputs: every width up to 16 (below, at and above a vector of each kernel), row
     // counts around the row tiles (3, 4, 6, 8), `k` around the rows read from the padded copy.
     for n in 1..=16 {
         for m in [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 33] {
             for k in [1, 2, 3, 17, 64, 129] {
-                check_shape::<K, NARROW>(m, k, n);
+                check_shape::<K, NARROW>(simd, m, k, n);
             }
         }
-        check_shape::<K, NARROW>(32, 784, n);
+        check_shape::<K, NARROW>(simd, 32, 784, n);
     }
-    check_shape::<K, NARROW>(5, 0, 3);
+    check_shape::<K, NARROW>(simd, 5, 0, 3);
 }
 
 #[test]
@@ -165,20 +162,24 @@ fn product_paths_every_kernel_against_the_naive_loop() {
 }
 
 /// Runs path `P` in `f32`.
-fn run32<K: Kernel, const P: u8>(m: usize, k: usize, n: usize, a: &[f32], b: &[f32]) -> Vec<f32> {
+fn run32<K: Simd, const P: u8>(
+    simd: K,
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f32],
+    b: &[f32],
+) -> Vec<f32> {
     let mut c = vec![0.0; m * n];
-    // SAFETY: called only when `K::available()`.
-    unsafe {
-        if P == 0 {
-            K::gemm_f32(m, k, n, a, b, &mut c);
-        } else {
-            K::product_f32::<P>(m, k, n, a, b, &mut c);
-        }
+    if P == 0 {
+        entry::gemm(simd, (m, k, n), a, b, &mut c);
+    } else {
+        entry::product::<K, _, P>(simd, (m, k, n), a, b, &mut c);
     }
     c
 }
 
-fn nan_and_inf<K: Kernel>() {
+fn nan_and_inf<K: Simd>(simd: K) {
     // `0 * inf` in the vector body, in the vectors after the groups and in the scalar tail:
     // the row with the zero is NaN, the others are infinite.
     let k = 64 + 16 + 5;
@@ -199,12 +200,12 @@ fn nan_and_inf<K: Kernel>() {
                 b[p * n + j] = f32::INFINITY;
             }
             let c = match path {
-                DOT => run32::<K, DOT>(m, k, n, &a, &b),
-                GEMV => run32::<K, GEMV>(m, k, n, &a, &b),
-                ROW1 => run32::<K, ROW1>(m, k, n, &a, &b),
-                ROWS4 => run32::<K, ROWS4>(m, k, n, &a, &b),
-                NARROW => run32::<K, NARROW>(m, k, n, &a, &b),
-                _ => run32::<K, 0>(m, k, n, &a, &b),
+                DOT => run32::<K, DOT>(simd, m, k, n, &a, &b),
+                GEMV => run32::<K, GEMV>(simd, m, k, n, &a, &b),
+                ROW1 => run32::<K, ROW1>(simd, m, k, n, &a, &b),
+                ROWS4 => run32::<K, ROWS4>(simd, m, k, n, &a, &b),
+                NARROW => run32::<K, NARROW>(simd, m, k, n, &a, &b),
+                _ => run32::<K, 0>(simd, m, k, n, &a, &b),
             };
             for j in 0..n {
                 let last = c[(m - 1) * n + j];
@@ -217,9 +218,9 @@ fn nan_and_inf<K: Kernel>() {
             let mut a = vec![1.0f32; m * k];
             a[(m - 1) * k + p] = f32::NAN;
             let c = match path {
-                DOT => run32::<K, DOT>(m, k, n, &a, &vec![1.0; k * n]),
-                GEMV => run32::<K, GEMV>(m, k, n, &a, &vec![1.0; k * n]),
-                NARROW => run32::<K, NARROW>(m, k, n, &a, &vec![1.0; k * n]),
+                DOT => run32::<K, DOT>(simd, m, k, n, &a, &vec![1.0; k * n]),
+                GEMV => run32::<K, GEMV>(simd, m, k, n, &a, &vec![1.0; k * n]),
+                NARROW => run32::<K, NARROW>(simd, m, k, n, &a, &vec![1.0; k * n]),
                 _ => continue,
             };
             for j in 0..n {
@@ -234,7 +235,7 @@ fn product_paths_every_kernel_propagate_nan_and_inf() {
     for_each_kernel!(nan_and_inf);
 }
 
-fn same_result_for_equal_rows<K: Kernel>() {
+fn same_result_for_equal_rows<K: Simd>(simd: K) {
     // Every row of a matrix-vector product runs the same kernel (the last rows too), so equal
     // rows give bit-identical results; likewise every column of a blocked product.
     for m in [1, 3, 4, 5, 6, 7, 9] {
@@ -242,7 +243,7 @@ fn same_result_for_equal_rows<K: Kernel>() {
         let row = values(k, 5);
         let a: Vec<f32> = (0..m).flat_map(|_| row.iter().map(|&x| x as f32)).collect();
         let x: Vec<f32> = values(k, 6).iter().map(|&v| v as f32).collect();
-        let y = run32::<K, GEMV>(m, k, 1, &a, &x);
+        let y = run32::<K, GEMV>(simd, m, k, 1, &a, &x);
         assert!(
             y.iter().all(|&v| v.to_bits() == y[0].to_bits()),
             "{} {y:?}",
@@ -257,8 +258,8 @@ fn same_result_for_equal_rows<K: Kernel>() {
         .collect();
     let a: Vec<f32> = values(m * k, 8).iter().map(|&v| v as f32).collect();
     for c in [
-        run32::<K, 0>(m, k, n, &a, &b),
-        run32::<K, ROWS4>(3, k, n, &a[..3 * k], &b),
+        run32::<K, 0>(simd, m, k, n, &a, &b),
+        run32::<K, ROWS4>(simd, 3, k, n, &a[..3 * k], &b),
     ] {
         for row in c.chunks(n) {
             assert!(
@@ -277,22 +278,22 @@ fn product_paths_every_kernel_same_result_for_equal_rows() {
 
 /// The relative error of a dot product of `10^6` `f32`s `0.1 + (j % 7) * 1e-3` with ones and
 /// with themselves (issue 21: 6.0e-4 for the sequential loop, 2.1e-5 for OpenBLAS).
-fn long_dot_error<K: Kernel>() -> (f64, f64) {
+fn long_dot_error<K: Simd>(simd: K) -> (f64, f64) {
     let k = 1_000_000;
     let x: Vec<f32> = (0..k).map(|j| 0.1 + (j % 7) as f32 * 1e-3).collect();
     let ones = vec![1.0f32; k];
     let exact_sum: f64 = x.iter().map(|&v| f64::from(v)).sum();
     let exact_sq: f64 = x.iter().map(|&v| f64::from(v) * f64::from(v)).sum();
-    let sum = f64::from(run32::<K, DOT>(1, k, 1, &x, &ones)[0]);
-    let sq = f64::from(run32::<K, DOT>(1, k, 1, &x, &x)[0]);
+    let sum = f64::from(run32::<K, DOT>(simd, 1, k, 1, &x, &ones)[0]);
+    let sq = f64::from(run32::<K, DOT>(simd, 1, k, 1, &x, &x)[0]);
     (
         (sum - exact_sum).abs() / exact_sum,
         (sq - exact_sq).abs() / exact_sq,
     )
 }
 
-fn long_dot_accurate<K: Kernel>() {
-    let (e1, e2) = long_dot_error::<K>();
+fn long_dot_accurate<K: Simd>(simd: K) {
+    let (e1, e2) = long_dot_error::<K>(simd);
     eprintln!(
         "{}: dot of 10^6 f32, relative error {e1:.1e} (with ones), {e2:.1e} (with itself)",
         K::NAME

@@ -32,9 +32,10 @@ const ROUND: f32 = 12_582_912.0;
 /// `p(x) = c[0] * x^(n-1) + ... + c[n-1]` by Horner's rule.
 #[inline(always)]
 fn horner<V: F32Vector>(x: V, c: &[f32]) -> V {
-    let mut p = V::splat(c[0]);
+    let simd = x.simd();
+    let mut p = V::splat(simd, c[0]);
     for &ci in &c[1..] {
-        p = V::mul_add(p, x, V::splat(ci));
+        p = V::mul_add(p, x, V::splat(simd, ci));
     }
     p
 }
@@ -42,20 +43,22 @@ fn horner<V: F32Vector>(x: V, c: &[f32]) -> V {
 /// `2^n` for integral `n` in `-126..=127`: the exponent field built directly.
 #[inline(always)]
 fn pow2i<V: F32Vector>(n: V) -> V {
+    let simd = n.simd();
     // (n + 127 + 1.5 * 2^23) has `n + 127` in its low mantissa bits; shifting by 23 moves them
     // into the exponent field and pushes the rest out.
-    (n + V::splat(ROUND + 127.0)).shl23()
+    (n + V::splat(simd, ROUND + 127.0)).shl23()
 }
 
 /// `e^x`.
 #[inline(always)]
 pub(crate) fn exp<V: F32Vector>(x: V) -> V {
+    let simd = x.simd();
     // Beyond these, the result is `inf` or `0` anyway; clamping keeps `n` small.
-    let xc = x.max(V::splat(-104.0)).min(V::splat(89.0));
+    let xc = x.max(V::splat(simd, -104.0)).min(V::splat(simd, 89.0));
     // x = n ln2 + r, |r| <= ln2 / 2.
-    let n = V::mul_add(xc, V::splat(LOG2E), V::splat(ROUND)) - V::splat(ROUND);
-    let r = V::mul_add(n, V::splat(-LN2_HI), xc);
-    let r = V::mul_add(n, V::splat(-LN2_LO), r);
+    let n = V::mul_add(xc, V::splat(simd, LOG2E), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
+    let r = V::mul_add(n, V::splat(simd, -LN2_HI), xc);
+    let r = V::mul_add(n, V::splat(simd, -LN2_LO), r);
     // e^r = 1 + r + r^2 P(r) (Cephes expf).
     let p = horner(
         r,
@@ -68,10 +71,10 @@ pub(crate) fn exp<V: F32Vector>(x: V) -> V {
             5e-1,
         ],
     );
-    let p = V::mul_add(p, r * r, r + V::splat(1.0));
+    let p = V::mul_add(p, r * r, r + V::splat(simd, 1.0));
     // 2^n in two factors, each a normal number, so that results down to the denormals are
     // rounded once (by the last product) and overflow gives `inf`.
-    let n1 = V::mul_add(n, V::splat(0.5), V::splat(ROUND)) - V::splat(ROUND);
+    let n1 = V::mul_add(n, V::splat(simd, 0.5), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
     let y = p * pow2i(n1) * pow2i(n - n1);
     V::select(x.is_nan(), x, y)
 }
@@ -79,21 +82,23 @@ pub(crate) fn exp<V: F32Vector>(x: V) -> V {
 /// The natural logarithm.
 #[inline(always)]
 pub(crate) fn ln<V: F32Vector>(x: V) -> V {
+    let simd = x.simd();
     // Denormals are scaled into the normal range first.
-    let tiny = x.lt(V::splat(f32::MIN_POSITIVE));
-    let xs = V::select(tiny, x * V::splat(8_388_608.0), x);
-    let adjust = V::select(tiny, V::splat(-23.0), V::zero());
+    let tiny = x.lt(V::splat(simd, f32::MIN_POSITIVE));
+    let xs = V::select(tiny, x * V::splat(simd, 8_388_608.0), x);
+    let adjust = V::select(tiny, V::splat(simd, -23.0), V::zero(simd));
     // x = m 2^e with m in [0.5, 1): the exponent field read as an integer (or-ing 2^23's bits
     // turns it into the float 2^23 + field), and the mantissa with the exponent of 0.5.
-    let field = xs.shr23().or(V::splat(f32::from_bits(0x4B00_0000))) - V::splat(8_388_608.0);
+    let field =
+        xs.shr23().or(V::splat(simd, f32::from_bits(0x4B00_0000))) - V::splat(simd, 8_388_608.0);
     let m = xs
-        .and(V::splat(f32::from_bits(0x007F_FFFF)))
-        .or(V::splat(f32::from_bits(0x3F00_0000)));
-    let e = field - V::splat(126.0) + adjust;
+        .and(V::splat(simd, f32::from_bits(0x007F_FFFF)))
+        .or(V::splat(simd, f32::from_bits(0x3F00_0000)));
+    let e = field - V::splat(simd, 126.0) + adjust;
     // Cephes logf: for m < sqrt(1/2) use 2m - 1 and e - 1, else m - 1 (both exact).
-    let low = m.lt(V::splat(core::f32::consts::FRAC_1_SQRT_2));
-    let e = V::select(low, e - V::splat(1.0), e);
-    let f = V::select(low, m + m - V::splat(1.0), m - V::splat(1.0));
+    let low = m.lt(V::splat(simd, core::f32::consts::FRAC_1_SQRT_2));
+    let e = V::select(low, e - V::splat(simd, 1.0), e);
+    let f = V::select(low, m + m - V::splat(simd, 1.0), m - V::splat(simd, 1.0));
     let z = f * f;
     let p = horner(
         f,
@@ -110,21 +115,22 @@ pub(crate) fn ln<V: F32Vector>(x: V) -> V {
         ],
     );
     let y = p * f * z;
-    let y = V::mul_add(e, V::splat(LN2_LO), y);
-    let y = V::mul_add(z, V::splat(-0.5), y);
-    let r = V::mul_add(e, V::splat(LN2_HI), f + y);
+    let y = V::mul_add(e, V::splat(simd, LN2_LO), y);
+    let y = V::mul_add(z, V::splat(simd, -0.5), y);
+    let r = V::mul_add(e, V::splat(simd, LN2_HI), f + y);
     // Special values: inf -> inf, +-0 -> -inf, negative -> NaN, NaN -> NaN.
-    let r = V::select(x.eq(V::splat(f32::INFINITY)), x, r);
-    let r = V::select(x.eq(V::zero()), V::splat(f32::NEG_INFINITY), r);
-    let r = V::select(x.lt(V::zero()), V::splat(f32::NAN), r);
+    let r = V::select(x.eq(V::splat(simd, f32::INFINITY)), x, r);
+    let r = V::select(x.eq(V::zero(simd)), V::splat(simd, f32::NEG_INFINITY), r);
+    let r = V::select(x.lt(V::zero(simd)), V::splat(simd, f32::NAN), r);
     V::select(x.is_nan(), x, r)
 }
 
 /// The hyperbolic tangent.
 #[inline(always)]
 pub(crate) fn tanh<V: F32Vector>(x: V) -> V {
-    let sign = x.and(V::splat(-0.0));
-    let z = x.and(V::splat(f32::from_bits(0x7FFF_FFFF)));
+    let simd = x.simd();
+    let sign = x.and(V::splat(simd, -0.0));
+    let z = x.and(V::splat(simd, f32::from_bits(0x7FFF_FFFF)));
     // |x| < 0.625: x + x^3 P(x^2) (Cephes tanhf).
     let x2 = x * x;
     let p = horner(
@@ -139,16 +145,17 @@ pub(crate) fn tanh<V: F32Vector>(x: V) -> V {
     );
     let small = V::mul_add(z * x2, p, z);
     // Otherwise 1 - 2 / (e^2|x| + 1): `inf` gives 1, NaN stays NaN.
-    let large = V::splat(1.0) - V::splat(2.0) / (exp(z + z) + V::splat(1.0));
+    let large = V::splat(simd, 1.0) - V::splat(simd, 2.0) / (exp(z + z) + V::splat(simd, 1.0));
     // Both are computed for |x| and take the sign of x (so -0 stays -0).
-    V::select(z.lt(V::splat(0.625)), small, large).or(sign)
+    V::select(z.lt(V::splat(simd, 0.625)), small, large).or(sign)
 }
 
 /// The logistic function `1 / (1 + e^-x)`, as `e^x / (1 + e^x)` for negative `x` (so that
 /// `e^-x` never overflows and results down to the denormals are accurate).
 #[inline(always)]
 pub(crate) fn sigmoid<V: F32Vector>(x: V) -> V {
-    let e = exp(V::zero() - x.and(V::splat(f32::from_bits(0x7FFF_FFFF))));
-    let s = V::splat(1.0) / (V::splat(1.0) + e);
-    V::select(x.lt(V::zero()), e * s, s)
+    let simd = x.simd();
+    let e = exp(V::zero(simd) - x.and(V::splat(simd, f32::from_bits(0x7FFF_FFFF))));
+    let s = V::splat(simd, 1.0) / (V::splat(simd, 1.0) + e);
+    V::select(x.lt(V::zero(simd)), e * s, s)
 }

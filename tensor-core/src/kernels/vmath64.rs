@@ -1,8 +1,9 @@
 //! Vectorized `f64` math: `exp`, `ln`, `tanh` and `sigmoid` of slices, as branch-free scalar
 //! bodies (fdlibm's reductions, Taylor and fdlibm polynomials, selects for the special values)
-//! in plain loops the compiler vectorizes, compiled once per instruction set inside
-//! `#[target_feature]` wrappers (AVX-512F: 8 lanes, AVX2+FMA: 4, the baseline SSE2: 2) and
-//! chosen by the same run-time dispatch as the `f32` kernels ([`dispatch::active`]).
+//! in plain loops the compiler vectorizes, compiled once per instruction set inside its
+//! token's `#[target_feature]` wrapper ([`Simd::vectorize`]; AVX-512F: 8 lanes, AVX2+FMA: 4,
+//! the baseline SSE2: 2) and chosen by the same run-time dispatch as the `f32` kernels
+//! ([`dispatch::active`]).
 //!
 //! Maximum errors measured against the platform's `f64` functions (`std`, glibc's libm, itself
 //! within 1 ulp), over every test input of this module's tests (dense sweeps of each function's
@@ -16,9 +17,7 @@
 //! | `tanh`    | 3 ulp | NaN -> NaN, `+-inf` -> `+-1`, `-0` -> `-0`, denormals -> themselves |
 //! | `sigmoid` | 3 ulp | NaN -> NaN, `-inf` -> 0, `inf` -> 1, no overflow for large `|x|` |
 
-use super::simd::Unary;
-#[cfg(target_arch = "x86_64")]
-use super::simd::dispatch::{self, Isa};
+use super::simd::{Simd, Unary, Vector, WithSimd, dispatch};
 
 /// `ln(2)` in two parts (fdlibm): the high part has 32 trailing zero bits, so `n * LN2_HI` is
 /// exact for every `|n| < 2^20`.
@@ -219,18 +218,28 @@ fn map<const FMA: bool, const W: usize>(op: Unary, x: &[f64], out: &mut [f64]) {
     }
 }
 
-/// `map` compiled for AVX-512F (with AVX2 and FMA).
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-fn map_avx512(op: Unary, x: &[f64], out: &mut [f64]) {
-    map::<true, 32>(op, x, out);
+/// [`map`] on an instruction set: fused where it has FMA, in chunks of four of its `f64`
+/// vectors (AVX-512F: 32 elements, AVX2: 16, SSE2 and portable: 8).
+struct Map<'a> {
+    op: Unary,
+    x: &'a [f64],
+    out: &'a mut [f64],
 }
 
-/// `map` compiled for AVX2 with FMA.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-fn map_avx2(op: Unary, x: &[f64], out: &mut [f64]) {
-    map::<true, 16>(op, x, out);
+impl WithSimd for Map<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) {
+        let Map { op, x, out } = self;
+        // Constants of the instance: only the taken arm is compiled.
+        match (S::FMA, <S::F64 as Vector>::LANES) {
+            (true, 8) => map::<true, 32>(op, x, out),
+            (true, 4) => map::<true, 16>(op, x, out),
+            (true, _) => map::<true, 8>(op, x, out),
+            _ => map::<false, 8>(op, x, out),
+        }
+    }
 }
 
 /// `out[i] = op(x[i])` for `f64`, on the instruction set the kernels use.
@@ -239,16 +248,7 @@ fn map_avx2(op: Unary, x: &[f64], out: &mut [f64]) {
 ///
 /// If the lengths differ.
 pub(crate) fn unary_into_f64(op: Unary, x: &[f64], out: &mut [f64]) {
-    #[cfg(target_arch = "x86_64")]
-    match dispatch::active() {
-        // SAFETY: `active` returns `Avx512` only when this CPU has AVX-512F, AVX2 and FMA
-        // (`x86::Avx512::available`), the features `map_avx512` is compiled with.
-        Isa::Avx512 => return unsafe { map_avx512(op, x, out) },
-        // SAFETY: `active` returns `Avx2` only when this CPU has AVX2 and FMA.
-        Isa::Avx2 => return unsafe { map_avx2(op, x, out) },
-        _ => {}
-    }
-    map::<false, 8>(op, x, out);
+    dispatch::with_active(Map { op, x, out });
 }
 
 /// The scalar bodies, for the tests: `op(x)` as every kernel computes it, fused or not.

@@ -63,7 +63,7 @@ fn micro(name: &Ident, mr: usize, nv: usize) -> TokenStream {
             quote!(#c = V::mul_add(#a, #b, #c);)
         });
         quote! {
-            let #a = V::splat(*a.add(p * csa + #i * rsa));
+            let #a = V::splat(simd, *a.add(p * csa + #i * rsa));
             #(#fmas)*
         }
     });
@@ -81,11 +81,13 @@ fn micro(name: &Ident, mr: usize, nv: usize) -> TokenStream {
         ///
         /// `a + i * rsa + p * csa` is valid for reads for every `i < mr`, `p < k`; `b + p * ldb` for reads of
         /// `nv * V::LANES` elements for every `p < k`; `c + i * ldc` for reads and writes of
-        /// `nv * V::LANES` elements for every `i < mr`; and the caller's target has `V`'s
-        /// instruction set.
+        /// `nv * V::LANES` elements for every `i < mr`. (`simd`, the token of `V`'s instruction
+        /// set, proves the CPU has it; the caller compiles this body with its features, see
+        /// `Simd::vectorize`.)
         #[inline(always)]
         #[allow(clippy::too_many_arguments, clippy::identity_op, clippy::erasing_op)]
         pub(crate) unsafe fn #name<V: crate::kernels::simd::Vector>(
+            simd: V::Simd,
             k: usize,
             a: *const V::Elem,
             rsa: usize,
@@ -100,13 +102,13 @@ fn micro(name: &Ident, mr: usize, nv: usize) -> TokenStream {
             unsafe {
                 #(let mut #all_acc: V;)*
                 if load_c {
-                    #(#all_acc = V::load_ptr(c.add(#offsets));)*
+                    #(#all_acc = V::load_ptr(simd, c.add(#offsets));)*
                 } else {
-                    #(#all_acc = V::zero();)*
+                    #(#all_acc = V::zero(simd);)*
                 }
                 let mut p = 0;
                 while p < k {
-                    #(let #b_vars = V::load_ptr(b.add(#b_offsets));)*
+                    #(let #b_vars = V::load_ptr(simd, b.add(#b_offsets));)*
                     #(#rows)*
                     p += 1;
                 }
@@ -208,7 +210,7 @@ fn map(name: &Ident, unroll: usize) -> TokenStream {
     let v: Vec<Ident> = (0..unroll).map(|u| var("v", u, None)).collect();
     let loads = (0..unroll).map(|u| {
         let x = &v[u];
-        quote!(let #x = V::load(&chunk[#u * V::LANES..]);)
+        quote!(let #x = V::load(simd, &chunk[#u * V::LANES..]);)
     });
     let stores = (0..unroll).map(|u| {
         let x = &v[u];
@@ -220,6 +222,7 @@ fn map(name: &Ident, unroll: usize) -> TokenStream {
         #[inline(always)]
         #[allow(clippy::identity_op, clippy::erasing_op)]
         pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::MapFn<V>>(
+            simd: V::Simd,
             x: &mut [V::Elem],
         ) {
             let mut chunks = x.chunks_exact_mut(#unroll * V::LANES);
@@ -229,13 +232,13 @@ fn map(name: &Ident, unroll: usize) -> TokenStream {
             }
             let mut singles = chunks.into_remainder().chunks_exact_mut(V::LANES);
             for chunk in &mut singles {
-                V::store(F::apply(V::load(chunk)), chunk);
+                V::store(F::apply(V::load(simd, chunk)), chunk);
             }
             let tail = singles.into_remainder();
             if !tail.is_empty() {
                 #buf
                 buf[..tail.len()].copy_from_slice(tail);
-                V::store(F::apply(V::load(&buf)), &mut buf);
+                V::store(F::apply(V::load(simd, &buf)), &mut buf);
                 tail.copy_from_slice(&buf[..tail.len()]);
             }
         }
@@ -253,8 +256,8 @@ fn zip_body(unroll: usize, dst: &Ident) -> (Vec<TokenStream>, Vec<TokenStream>) 
         .enumerate()
         .map(|(u, (x, y))| {
             quote! {
-                let #x = V::load(&ca[#u * V::LANES..]);
-                let #y = V::load(&cb[#u * V::LANES..]);
+                let #x = V::load(simd, &ca[#u * V::LANES..]);
+                let #y = V::load(simd, &cb[#u * V::LANES..]);
             }
         })
         .collect();
@@ -282,6 +285,7 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
         #[inline(always)]
         #[allow(clippy::identity_op, clippy::erasing_op)]
         pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::ZipFn<V>>(
+            simd: V::Simd,
             a: &mut [V::Elem],
             b: &[V::Elem],
         ) {
@@ -296,7 +300,7 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
             let mut singles_a = chunks_a.into_remainder().chunks_exact_mut(V::LANES);
             let mut singles_b = chunks_b.remainder().chunks_exact(V::LANES);
             for (ca, cb) in (&mut singles_a).zip(&mut singles_b) {
-                V::store(F::apply(V::load(ca), V::load(cb)), ca);
+                V::store(F::apply(V::load(simd, ca), V::load(simd, cb)), ca);
             }
             let (tail_a, tail_b) = (singles_a.into_remainder(), singles_b.remainder());
             if !tail_a.is_empty() {
@@ -304,7 +308,7 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
                 let mut buf_b = buf;
                 buf[..tail_a.len()].copy_from_slice(tail_a);
                 buf_b[..tail_b.len()].copy_from_slice(tail_b);
-                V::store(F::apply(V::load(&buf), V::load(&buf_b)), &mut buf);
+                V::store(F::apply(V::load(simd, &buf), V::load(simd, &buf_b)), &mut buf);
                 tail_a.copy_from_slice(&buf[..tail_a.len()]);
             }
         }
@@ -327,6 +331,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
         #[inline(always)]
         #[allow(clippy::identity_op, clippy::erasing_op)]
         pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::ZipFn<V>>(
+            simd: V::Simd,
             a: &[V::Elem],
             b: &[V::Elem],
             out: &mut [V::Elem],
@@ -344,7 +349,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
             let (singles_a, singles_b) = (rest_a.chunks_exact(V::LANES), rest_b.chunks_exact(V::LANES));
             let (tail_a, tail_b) = (singles_a.remainder(), singles_b.remainder());
             for ((co, ca), cb) in (&mut singles_o).zip(singles_a).zip(singles_b) {
-                V::store(F::apply(V::load(ca), V::load(cb)), co);
+                V::store(F::apply(V::load(simd, ca), V::load(simd, cb)), co);
             }
             let tail_o = singles_o.into_remainder();
             if !tail_o.is_empty() {
@@ -352,7 +357,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
                 let mut buf_b = buf;
                 buf[..tail_a.len()].copy_from_slice(tail_a);
                 buf_b[..tail_b.len()].copy_from_slice(tail_b);
-                V::store(F::apply(V::load(&buf), V::load(&buf_b)), &mut buf);
+                V::store(F::apply(V::load(simd, &buf), V::load(simd, &buf_b)), &mut buf);
                 tail_o.copy_from_slice(&buf[..tail_o.len()]);
             }
         }
@@ -367,7 +372,7 @@ fn map_into(name: &Ident, unroll: usize) -> TokenStream {
     let v: Vec<Ident> = (0..unroll).map(|u| var("v", u, None)).collect();
     let loads = (0..unroll).map(|u| {
         let x = &v[u];
-        quote!(let #x = V::load(&cx[#u * V::LANES..]);)
+        quote!(let #x = V::load(simd, &cx[#u * V::LANES..]);)
     });
     let stores = (0..unroll).map(|u| {
         let x = &v[u];
@@ -383,6 +388,7 @@ fn map_into(name: &Ident, unroll: usize) -> TokenStream {
         #[inline(always)]
         #[allow(clippy::identity_op, clippy::erasing_op)]
         pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::MapFn<V>>(
+            simd: V::Simd,
             x: &[V::Elem],
             out: &mut [V::Elem],
         ) {
@@ -399,13 +405,13 @@ fn map_into(name: &Ident, unroll: usize) -> TokenStream {
             let singles_x = rest_x.chunks_exact(V::LANES);
             let tail_x = singles_x.remainder();
             for (co, cx) in (&mut singles_o).zip(singles_x) {
-                V::store(F::apply(V::load(cx)), co);
+                V::store(F::apply(V::load(simd, cx)), co);
             }
             let tail_o = singles_o.into_remainder();
             if !tail_o.is_empty() {
                 #buf
                 buf[..tail_x.len()].copy_from_slice(tail_x);
-                V::store(F::apply(V::load(&buf)), &mut buf);
+                V::store(F::apply(V::load(simd, &buf)), &mut buf);
                 tail_o.copy_from_slice(&buf[..tail_o.len()]);
             }
         }

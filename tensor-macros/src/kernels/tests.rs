@@ -48,7 +48,7 @@ fn micro_kernel_has_one_fma_per_accumulator() {
     assert_eq!(code.matches("V::splat(").count(), 8);
     assert!(code.contains("pub(crate)unsafefnmicro_8x2<V:crate::kernels::simd::Vector>"));
     assert!(code.contains("c_7_1=V::mul_add(a_7,b_1,c_7_1);"));
-    assert!(code.contains("leta_7=V::splat(*a.add(p*csa+7usize*rsa));"));
+    assert!(code.contains("leta_7=V::splat(simd,*a.add(p*csa+7usize*rsa));"));
     assert!(code.contains("Generatedby`tensor_macros::__kernels!`"));
     syn::parse2::<syn::File>(kernels(quote!(micro m(mr = 3, nv = 1);))).unwrap();
 }
@@ -75,13 +75,13 @@ fn small_products_are_straight_line_and_summed_in_order() {
 fn drivers_unroll_as_asked() {
     let code = expand(quote!(map m4(unroll = 4); zip z2(unroll = 2);));
     assert!(code.contains("fnm4<V:crate::kernels::simd::Vector,F:crate::kernels::simd::MapFn<V>>"));
-    assert!(code.contains("letv_3=V::load(&chunk[3usize*V::LANES..]);"));
+    assert!(code.contains("letv_3=V::load(simd,&chunk[3usize*V::LANES..]);"));
     assert!(!code.contains("v_4"));
-    assert!(code.contains("letw_1=V::load(&cb[1usize*V::LANES..]);"));
+    assert!(code.contains("letw_1=V::load(simd,&cb[1usize*V::LANES..]);"));
     assert!(!code.contains("w_2"));
     syn::parse2::<syn::File>(kernels(quote!(map m(unroll = 1); zip z(unroll = 8);))).unwrap();
     let code = expand(quote!(zip_into zi(unroll = 3);));
-    assert!(code.contains("fnzi<V:crate::kernels::simd::Vector,F:crate::kernels::simd::ZipFn<V>>(a:&[V::Elem],b:&[V::Elem],out:&mut[V::Elem],)"));
+    assert!(code.contains("fnzi<V:crate::kernels::simd::Vector,F:crate::kernels::simd::ZipFn<V>>(simd:V::Simd,a:&[V::Elem],b:&[V::Elem],out:&mut[V::Elem],)"));
     assert!(code.contains("V::store(F::apply(v_2,w_2),&mutco[2usize*V::LANES..]);"));
     syn::parse2::<syn::File>(kernels(quote!(zip_into z(unroll = 1);))).unwrap();
     let code = expand(quote!(map_into mi(unroll = 2);));

@@ -6,6 +6,13 @@
 //! `avx2`, `avx512` or `neon`), read once on first use, selects that kernel if this CPU has it (else the
 //! best one it has, with a note on standard error).
 
+#[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+use super::neon;
+use super::portable::Portable;
+#[cfg(target_arch = "x86_64")]
+use super::x86;
+use super::{Simd, WithSimd};
+
 /// The instruction sets, worst to best (each architecture has only its own and `Portable`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
@@ -38,21 +45,16 @@ impl Isa {
 
     /// Whether this machine can run it.
     pub(crate) fn available(self) -> bool {
-        #[cfg(any(
-            target_arch = "x86_64",
-            all(target_arch = "aarch64", target_feature = "neon")
-        ))]
-        use super::Kernel;
         match self {
             Isa::Portable => true,
             #[cfg(target_arch = "x86_64")]
-            Isa::Sse2 => super::x86::Sse2::available(),
+            Isa::Sse2 => x86::Sse2::try_new().is_some(),
             #[cfg(target_arch = "x86_64")]
-            Isa::Avx2 => super::x86::Avx2::available(),
+            Isa::Avx2 => x86::Avx2::try_new().is_some(),
             #[cfg(target_arch = "x86_64")]
-            Isa::Avx512 => super::x86::Avx512::available(),
+            Isa::Avx512 => x86::Avx512::try_new().is_some(),
             #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
-            Isa::Neon => super::neon::Neon::available(),
+            Isa::Neon => neon::Neon::try_new().is_some(),
             _ => false,
         }
     }
@@ -134,4 +136,39 @@ pub(crate) fn choose(requested: Option<&str>) -> Isa {
 #[inline]
 pub(crate) fn active() -> Isa {
     detect()
+}
+
+/// `op` run on the active instruction set (see [`Simd::vectorize`]).
+#[inline]
+pub(crate) fn with_active<Op: WithSimd>(op: Op) -> Op::Output {
+    match active() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `active` returns `Avx512` only when `Avx512::try_new()` succeeded.
+        Isa::Avx512 => unsafe { x86::Avx512::new_unchecked() }.vectorize(op),
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `active` returns `Avx2` only when `Avx2::try_new()` succeeded.
+        Isa::Avx2 => unsafe { x86::Avx2::new_unchecked() }.vectorize(op),
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `active` returns `Sse2` only when `Sse2::try_new()` succeeded.
+        Isa::Sse2 => unsafe { x86::Sse2::new_unchecked() }.vectorize(op),
+        #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+        // SAFETY: `active` returns `Neon` only when `Neon::try_new()` succeeded.
+        Isa::Neon => unsafe { neon::Neon::new_unchecked() }.vectorize(op),
+        _ => Portable::new().vectorize(op),
+    }
+}
+
+/// The rows of the active instruction set's `gemm` tile ([`Simd::GEMM_MR`]).
+pub(crate) fn gemm_mr() -> usize {
+    match active() {
+        #[cfg(target_arch = "x86_64")]
+        Isa::Avx512 => x86::Avx512::GEMM_MR,
+        #[cfg(target_arch = "x86_64")]
+        Isa::Avx2 => x86::Avx2::GEMM_MR,
+        #[cfg(target_arch = "x86_64")]
+        Isa::Sse2 => x86::Sse2::GEMM_MR,
+        #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+        Isa::Neon => neon::Neon::GEMM_MR,
+        _ => Portable::GEMM_MR,
+    }
 }

@@ -6,8 +6,11 @@
 //! compiled only with `target_feature = "neon"`: every function of the crate then has the
 //! instruction set, and the kernel needs no run-time detection or `#[target_feature]`
 //! wrappers. The intrinsics are still `unsafe` to call (they are `#[target_feature]`
-//! functions); every call here is sound by that module invariant, which is what the `SAFETY`
-//! comments below refer to (loads and stores also need valid pointers).
+//! functions). As on x86, the token [`Neon`] has a private field and is made only by
+//! [`Simd::try_new`] (which, here, always succeeds: the module exists only where NEON is
+//! enabled), the vectors' register fields are private and every vector constructor takes the
+//! token; the `SAFETY` comments below rest on that token or vector (loads and stores also
+//! need valid pointers).
 //!
 //! Tiles: 8 x 2 vectors (16 of the 32 vector registers accumulate, as AVX-512's 8 x 2 does),
 //! chosen by register count; not measured on aarch64 hardware (only emulated here).
@@ -15,8 +18,36 @@
 use core::arch::aarch64::*;
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::super::gemm::{Micro, Tile8x1, Tile8x2, gemm};
-use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
+use super::{F32Vector, Simd, Vector, WithSimd};
+
+/// The NEON token.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Neon(());
+
+impl Simd for Neon {
+    const NAME: &'static str = "neon";
+    const FMA: bool = true;
+    const GEMM_MR: usize = 8;
+    type F32 = NeonF32;
+    type F64 = NeonF64;
+
+    #[inline]
+    fn try_new() -> Option<Self> {
+        // This module is compiled only with `target_feature = "neon"`.
+        Some(Neon(()))
+    }
+
+    #[inline(always)]
+    unsafe fn new_unchecked() -> Self {
+        Neon(())
+    }
+
+    #[inline(always)]
+    fn vectorize<Op: WithSimd>(self, op: Op) -> Op::Output {
+        // Every function of this build is compiled with NEON: no wrapper needed.
+        op.with_simd(self)
+    }
+}
 
 /// Four `f32` lanes in a NEON register.
 #[derive(Clone, Copy)]
@@ -38,7 +69,7 @@ macro_rules! neon_vector {
             type Output = Self;
             #[inline(always)]
             fn add(self, o: Self) -> Self {
-                // SAFETY: the module invariant (NEON is enabled).
+                // SAFETY: `self` proves NEON (see the module docs).
                 $V(unsafe { $add(self.0, o.0) })
             }
         }
@@ -48,7 +79,7 @@ macro_rules! neon_vector {
             type Output = Self;
             #[inline(always)]
             fn sub(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the token or vector proves NEON.
                 $V(unsafe { $sub(self.0, o.0) })
             }
         }
@@ -58,7 +89,7 @@ macro_rules! neon_vector {
             type Output = Self;
             #[inline(always)]
             fn mul(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the token or vector proves NEON.
                 $V(unsafe { $mul(self.0, o.0) })
             }
         }
@@ -68,7 +99,7 @@ macro_rules! neon_vector {
             type Output = Self;
             #[inline(always)]
             fn div(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the token or vector proves NEON.
                 $V(unsafe { $div(self.0, o.0) })
             }
         }
@@ -76,25 +107,31 @@ macro_rules! neon_vector {
         #[allow(unused_unsafe)]
         impl Vector for $V {
             type Elem = $E;
+            type Simd = Neon;
             const LANES: usize = $n;
 
             #[inline(always)]
-            fn zero() -> Self {
-                // SAFETY: the module invariant.
+            fn simd(self) -> Neon {
+                Neon(())
+            }
+
+            #[inline(always)]
+            fn zero(_: Neon) -> Self {
+                // SAFETY: the token proves NEON.
                 $V(unsafe { $dup(0.0) })
             }
 
             #[inline(always)]
-            fn splat(x: $E) -> Self {
-                // SAFETY: the module invariant.
+            fn splat(_: Neon, x: $E) -> Self {
+                // SAFETY: the token proves NEON.
                 $V(unsafe { $dup(x) })
             }
 
             #[inline(always)]
-            fn load(s: &[$E]) -> Self {
+            fn load(_: Neon, s: &[$E]) -> Self {
                 assert!(s.len() >= $n);
                 // SAFETY: `s` holds at least `LANES` elements (checked above); `ld1` has no
-                // alignment requirement beyond the element's; the module invariant.
+                // alignment requirement beyond the element's; the token proves NEON.
                 $V(unsafe { $ld(s.as_ptr()) })
             }
 
@@ -106,7 +143,7 @@ macro_rules! neon_vector {
             }
 
             #[inline(always)]
-            unsafe fn load_ptr(p: *const $E) -> Self {
+            unsafe fn load_ptr(_: Neon, p: *const $E) -> Self {
                 // SAFETY: the caller guarantees `p` is valid for reads of `LANES` elements.
                 $V(unsafe { $ld(p) })
             }
@@ -120,15 +157,15 @@ macro_rules! neon_vector {
             #[inline(always)]
             fn mul_add(a: Self, b: Self, c: Self) -> Self {
                 // `fmla`: c + a * b with one rounding.
-                // SAFETY: the module invariant.
+                // SAFETY: the token or vector proves NEON.
                 $V(unsafe { $fma(c.0, a.0, b.0) })
             }
 
             #[inline(always)]
-            fn mul_add_elem(a: $E, b: $E, c: $E) -> $E {
+            fn mul_add_elem(_: Neon, a: $E, b: $E, c: $E) -> $E {
                 // The same instruction on one lane, so the scalar edges round as the lanes do
                 // (LLVM emits the scalar `fmadd`).
-                // SAFETY: the module invariant.
+                // SAFETY: the token or vector proves NEON.
                 unsafe { $get0::<0>($fma($dup(c), $dup(a), $dup(b))) }
             }
 
@@ -136,13 +173,13 @@ macro_rules! neon_vector {
             fn min(self, o: Self) -> Self {
                 // `fmin` would return NaN for a NaN in either lane; the contract is x86's
                 // `o` unless `self < o`, so compare and select.
-                // SAFETY: the module invariant.
+                // SAFETY: the token or vector proves NEON.
                 $V(unsafe { $bsl($lt(self.0, o.0), self.0, o.0) })
             }
 
             #[inline(always)]
             fn max(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the token or vector proves NEON.
                 $V(unsafe { $bsl($gt(self.0, o.0), self.0, o.0) })
             }
         }
@@ -168,31 +205,31 @@ impl F32Vector for NeonF32 {
 
     #[inline(always)]
     fn lt(self, o: Self) -> uint32x4_t {
-        // SAFETY: the module invariant (here and below).
+        // SAFETY: `self` proves NEON (here and below).
         unsafe { vcltq_f32(self.0, o.0) }
     }
 
     #[inline(always)]
     fn eq(self, o: Self) -> uint32x4_t {
-        // SAFETY: the module invariant.
+        // SAFETY: the token or vector proves NEON.
         unsafe { vceqq_f32(self.0, o.0) }
     }
 
     #[inline(always)]
     fn is_nan(self) -> uint32x4_t {
-        // SAFETY: the module invariant.
+        // SAFETY: the token or vector proves NEON.
         unsafe { vmvnq_u32(vceqq_f32(self.0, self.0)) }
     }
 
     #[inline(always)]
     fn select(m: uint32x4_t, a: Self, b: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the token or vector proves NEON.
         NeonF32(unsafe { vbslq_f32(m, a.0, b.0) })
     }
 
     #[inline(always)]
     fn and(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the token or vector proves NEON.
         NeonF32(unsafe {
             vreinterpretq_f32_u32(vandq_u32(
                 vreinterpretq_u32_f32(self.0),
@@ -203,7 +240,7 @@ impl F32Vector for NeonF32 {
 
     #[inline(always)]
     fn or(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the token or vector proves NEON.
         NeonF32(unsafe {
             vreinterpretq_f32_u32(vorrq_u32(
                 vreinterpretq_u32_f32(self.0),
@@ -214,53 +251,13 @@ impl F32Vector for NeonF32 {
 
     #[inline(always)]
     fn shl23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the token or vector proves NEON.
         NeonF32(unsafe { vreinterpretq_f32_u32(vshlq_n_u32::<23>(vreinterpretq_u32_f32(self.0))) })
     }
 
     #[inline(always)]
     fn shr23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the token or vector proves NEON.
         NeonF32(unsafe { vreinterpretq_f32_u32(vshrq_n_u32::<23>(vreinterpretq_u32_f32(self.0))) })
-    }
-}
-
-/// The NEON kernel: always available where this module is compiled.
-pub(crate) struct Neon;
-
-impl Kernel for Neon {
-    const NAME: &'static str = "neon";
-    const GEMM_MR: usize = <Tile8x2 as Micro>::MR;
-
-    fn available() -> bool {
-        true
-    }
-
-    unsafe fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-        gemm::<NeonF32, Tile8x2, Tile8x1>(m, k, n, a, b, c);
-    }
-
-    unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
-        gemm::<NeonF64, Tile8x2, Tile8x1>(m, k, n, a, b, c);
-    }
-
-    unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
-        bodies::unary_into::<NeonF32>(op, x, out);
-    }
-
-    unsafe fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
-        bodies::binary::<NeonF32>(op, a, b);
-    }
-
-    unsafe fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
-        bodies::binary::<NeonF64>(op, a, b);
-    }
-
-    unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
-        bodies::binary_into::<NeonF32>(op, a, b, out);
-    }
-
-    unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
-        bodies::binary_into::<NeonF64>(op, a, b, out);
     }
 }

@@ -4,16 +4,51 @@
 
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::super::gemm::{Micro, Tile4x1, Tile4x2, gemm};
-use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
+use super::{F32Vector, Simd, Vector, WithSimd};
+
+/// The portable instruction set's token: every target has it, so anyone may make one
+/// ([`Portable::new`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Portable;
+
+impl Portable {
+    /// The token (always available).
+    #[inline(always)]
+    pub(crate) const fn new() -> Self {
+        Portable
+    }
+}
+
+impl Simd for Portable {
+    const NAME: &'static str = "portable";
+    const FMA: bool = false;
+    const GEMM_MR: usize = 4;
+    type F32 = F32x4;
+    type F64 = F64x2;
+
+    #[inline]
+    fn try_new() -> Option<Self> {
+        Some(Portable)
+    }
+
+    #[inline(always)]
+    unsafe fn new_unchecked() -> Self {
+        Portable
+    }
+
+    #[inline(always)]
+    fn vectorize<Op: WithSimd>(self, op: Op) -> Op::Output {
+        op.with_simd(self)
+    }
+}
 
 /// Four `f32` lanes.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct F32x4(pub(crate) [f32; 4]);
+pub(crate) struct F32x4([f32; 4]);
 
 /// Two `f64` lanes.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct F64x2(pub(crate) [f64; 2]);
+pub(crate) struct F64x2([f64; 2]);
 
 macro_rules! portable_vector {
     ($V:ident, $E:ty, $n:literal) => {
@@ -58,20 +93,26 @@ macro_rules! portable_vector {
 
         impl Vector for $V {
             type Elem = $E;
+            type Simd = Portable;
             const LANES: usize = $n;
 
             #[inline(always)]
-            fn zero() -> Self {
+            fn simd(self) -> Portable {
+                Portable
+            }
+
+            #[inline(always)]
+            fn zero(_: Portable) -> Self {
                 $V([0.0; $n])
             }
 
             #[inline(always)]
-            fn splat(x: $E) -> Self {
+            fn splat(_: Portable, x: $E) -> Self {
                 $V([x; $n])
             }
 
             #[inline(always)]
-            fn load(s: &[$E]) -> Self {
+            fn load(_: Portable, s: &[$E]) -> Self {
                 $V(core::array::from_fn(|i| s[..$n][i]))
             }
 
@@ -81,7 +122,7 @@ macro_rules! portable_vector {
             }
 
             #[inline(always)]
-            unsafe fn load_ptr(p: *const $E) -> Self {
+            unsafe fn load_ptr(_: Portable, p: *const $E) -> Self {
                 // SAFETY: the caller guarantees `p` is valid for reads of `LANES` elements;
                 // `read_unaligned` because `p` is only aligned for `$E`.
                 $V(unsafe { p.cast::<[$E; $n]>().read_unaligned() })
@@ -99,7 +140,7 @@ macro_rules! portable_vector {
             }
 
             #[inline(always)]
-            fn mul_add_elem(a: $E, b: $E, c: $E) -> $E {
+            fn mul_add_elem(_: Portable, a: $E, b: $E, c: $E) -> $E {
                 a * b + c
             }
 
@@ -175,45 +216,5 @@ impl F32Vector for F32x4 {
     #[inline(always)]
     fn shr23(self) -> Self {
         self.bits(|x| x >> 23)
-    }
-}
-
-/// The portable kernel: always available.
-pub(crate) struct Portable;
-
-impl Kernel for Portable {
-    const NAME: &'static str = "portable";
-    const GEMM_MR: usize = <Tile4x2 as Micro>::MR;
-
-    fn available() -> bool {
-        true
-    }
-
-    unsafe fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-        gemm::<F32x4, Tile4x2, Tile4x1>(m, k, n, a, b, c);
-    }
-
-    unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
-        gemm::<F64x2, Tile4x2, Tile4x1>(m, k, n, a, b, c);
-    }
-
-    unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
-        bodies::unary_into::<F32x4>(op, x, out);
-    }
-
-    unsafe fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
-        bodies::binary::<F32x4>(op, a, b);
-    }
-
-    unsafe fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
-        bodies::binary::<F64x2>(op, a, b);
-    }
-
-    unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
-        bodies::binary_into::<F32x4>(op, a, b, out);
-    }
-
-    unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
-        bodies::binary_into::<F64x2>(op, a, b, out);
     }
 }

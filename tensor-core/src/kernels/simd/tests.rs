@@ -8,18 +8,18 @@ extern crate std;
 use std::vec::Vec;
 use std::{eprintln, format, vec};
 
+use super::super::entry;
 use super::super::product_tests::values;
 use super::dispatch::{Isa, choose};
-use super::{Binary, Kernel, Unary, portable::Portable};
+use super::{Binary, Simd, Unary, portable::Portable};
 
-/// Runs `check::<K>()` for every kernel this CPU has, printing a note for the others.
+/// Runs `check::<K>(token)` for every instruction set this CPU has, printing a note for the others.
 macro_rules! for_each_kernel {
     ($check:ident) => {{
-        fn run<K: Kernel>() {
-            if K::available() {
-                $check::<K>();
-            } else {
-                eprintln!("skipping {}: this CPU lacks it", K::NAME);
+        fn run<K: Simd>() {
+            match K::try_new() {
+                Some(simd) => $check::<K>(simd),
+                None => eprintln!("skipping {}: this CPU lacks it", K::NAME),
             }
         }
         run::<Portable>();
@@ -78,14 +78,13 @@ const SHAPES: &[(usize, usize, usize)] = &[
     (8, 1100, 20),
 ];
 
-fn gemm_matches<K: Kernel>() {
+fn gemm_matches<K: Simd>(simd: K) {
     for &(m, k, n) in SHAPES {
         let a = values(m * k, (m * 31 + k) as u64);
         let b = values(k * n, (n * 17 + k) as u64);
         let (want, scale) = reference(m, k, n, &a, &b);
         let mut c64 = vec![f64::NAN; m * n];
-        // SAFETY: `for_each_kernel` calls this only when `K::available()`.
-        unsafe { K::gemm_f64(m, k, n, &a, &b, &mut c64) };
+        entry::gemm(simd, (m, k, n), &a, &b, &mut c64);
         let a32: Vec<f32> = a.iter().map(|&x| x as f32).collect();
         let b32: Vec<f32> = b.iter().map(|&x| x as f32).collect();
         let (want32, scale32) = reference(
@@ -96,8 +95,7 @@ fn gemm_matches<K: Kernel>() {
             &b32.iter().map(|&x| f64::from(x)).collect::<Vec<_>>(),
         );
         let mut c32 = vec![f32::NAN; m * n];
-        // SAFETY: as above.
-        unsafe { K::gemm_f32(m, k, n, &a32, &b32, &mut c32) };
+        entry::gemm(simd, (m, k, n), &a32, &b32, &mut c32);
         let what = format!("{} {m}x{k}x{n}", K::NAME);
         for x in 0..m * n {
             let tol = (k as f64 + 1.0) * f64::EPSILON * scale[x];
@@ -123,7 +121,7 @@ fn gemm_every_kernel_against_the_naive_loop() {
     for_each_kernel!(gemm_matches);
 }
 
-fn gemm_propagates_nan<K: Kernel>() {
+fn gemm_propagates_nan<K: Simd>(simd: K) {
     // 0 * inf is NaN, in a wide tile, a narrow one and the scalar columns alike.
     let (m, k, n) = (9, 3, 37);
     let mut a = vec![1.0f32; m * k];
@@ -133,8 +131,7 @@ fn gemm_propagates_nan<K: Kernel>() {
         b[n + j] = f32::INFINITY;
     }
     let mut c = vec![0.0f32; m * n];
-    // SAFETY: `for_each_kernel` checked `available()`.
-    unsafe { K::gemm_f32(m, k, n, &a, &b, &mut c) };
+    entry::gemm(simd, (m, k, n), &a, &b, &mut c);
     for j in 0..n {
         assert!(
             c[8 * n + j].is_nan(),
@@ -151,7 +148,7 @@ fn gemm_every_kernel_propagates_nan() {
     for_each_kernel!(gemm_propagates_nan);
 }
 
-fn binary_is_exact<K: Kernel>() {
+fn binary_is_exact<K: Simd>(simd: K) {
     for len in (0..70).chain([1000, 1027]) {
         let a = values(len, len as u64 + 1);
         let b: Vec<f64> = values(len, len as u64 + 99)
@@ -173,22 +170,18 @@ fn binary_is_exact<K: Kernel>() {
             (Binary::Div, |x, y| x / y, |x, y| x / y),
         ] {
             let mut got = a.clone();
-            // SAFETY: `for_each_kernel` checked `available()`.
-            unsafe { K::binary_f64(op, &mut got, &b) };
+            entry::binary(simd, op, &mut got, &b);
             let want: Vec<f64> = a.iter().zip(&b).map(|(&x, &y)| f64op(x, y)).collect();
             assert_eq!(got, want, "{} {op:?} f64 len {len}", K::NAME);
             let mut got = a32.clone();
-            // SAFETY: as above.
-            unsafe { K::binary_f32(op, &mut got, &b32) };
+            entry::binary(simd, op, &mut got, &b32);
             let want: Vec<f32> = a32.iter().zip(&b32).map(|(&x, &y)| f32op(x, y)).collect();
             assert_eq!(got, want, "{} {op:?} f32 len {len}", K::NAME);
             let mut out = vec![f32::NAN; len];
-            // SAFETY: as above.
-            unsafe { K::binary_into_f32(op, &a32, &b32, &mut out) };
+            entry::binary_into(simd, op, &a32, &b32, &mut out);
             assert_eq!(out, want, "{} {op:?} f32 into, len {len}", K::NAME);
             let mut out = vec![f64::NAN; len];
-            // SAFETY: as above.
-            unsafe { K::binary_into_f64(op, &a, &b, &mut out) };
+            entry::binary_into(simd, op, &a, &b, &mut out);
             let want: Vec<f64> = a.iter().zip(&b).map(|(&x, &y)| f64op(x, y)).collect();
             assert_eq!(out, want, "{} {op:?} f64 into, len {len}", K::NAME);
         }
@@ -290,12 +283,11 @@ fn edge_values() -> Vec<f32> {
     v
 }
 
-fn unary_within_bounds<K: Kernel>() {
+fn unary_within_bounds<K: Simd>(simd: K) {
     let inputs = edge_values();
     for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
         let mut got = vec![f32::NAN; inputs.len()];
-        // SAFETY: `for_each_kernel` checked `available()`.
-        unsafe { K::unary_into_f32(op, &inputs, &mut got) };
+        entry::unary_into(simd, op, &inputs, &mut got);
         let mut worst = (0, 0.0f32);
         for (&x, &g) in inputs.iter().zip(&got) {
             let want = reference_unary(op, x);
@@ -327,17 +319,15 @@ fn vectorized_math_every_kernel_within_its_documented_error() {
     for_each_kernel!(unary_within_bounds);
 }
 
-fn unary_independent_of_position<K: Kernel>() {
+fn unary_independent_of_position<K: Simd>(simd: K) {
     // Unrolled body, single vectors and the padded tail all give each element the same result.
     let x: Vec<f32> = values(203, 5).iter().map(|&v| (v * 30.0) as f32).collect();
     for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
         let mut whole = vec![0.0; x.len()];
-        // SAFETY: `for_each_kernel` checked `available()`.
-        unsafe { K::unary_into_f32(op, &x, &mut whole) };
+        entry::unary_into(simd, op, &x, &mut whole);
         for (i, &v) in x.iter().enumerate() {
             let mut one = [0.0];
-            // SAFETY: as above.
-            unsafe { K::unary_into_f32(op, &[v], &mut one) };
+            entry::unary_into(simd, op, &[v], &mut one);
             assert_eq!(
                 one[0].to_bits(),
                 whole[i].to_bits(),

@@ -1,19 +1,20 @@
-//! The x86_64 backends: SSE2, AVX2+FMA and AVX-512F, as `core::arch` register wrappers.
+//! The x86_64 backends: SSE2, AVX2+FMA and AVX-512F, as tokens and `core::arch` register
+//! wrappers.
 //!
-//! Every intrinsic call sits in an `unsafe` block whose justification is the module invariant
-//! (see the parent module): a value of these vector types exists only inside a function
-//! compiled with its instruction set, which runs only after [`Kernel::available`] said yes.
-//! The vector types are private to this module, and the only code instantiating the generic
-//! bodies with them is the `#[target_feature]` wrappers of the kernels at the bottom.
-//! (SSE2 is part of the x86_64 baseline, so its intrinsics need no `unsafe`; the shared
-//! macros still write it and allow `unused_unsafe` there.)
+//! A token ([`Sse2`], [`Avx2`], [`Avx512`]) has a private field, so it is made only by
+//! [`Simd::try_new`] (which checks the features) or the `unsafe` [`Simd::new_unchecked`]. A
+//! vector's register field is private to this module, and the vector is made only by the
+//! [`Vector`] constructors, which take the token by value. Every intrinsic call below sits in
+//! an `unsafe` block justified by that: the call has a token or a vector of its instruction
+//! set in hand, which exists only if this CPU has the features. (SSE2 is part of the x86_64
+//! baseline, so its intrinsics need no `unsafe`; the shared macros still write it and allow
+//! `unused_unsafe` there.) This module names no kernel: [`Simd::vectorize`] runs whatever
+//! generic operation it is given inside a `#[target_feature]` function.
 
 use core::arch::x86_64::*;
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::super::gemm::{Micro, Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm};
-use super::super::product::product;
-use super::{Binary, F32Vector, Kernel, Unary, Vector, bodies};
+use super::{F32Vector, Simd, Vector, WithSimd};
 
 /// `a * b + c` in one instruction, or as a multiply and an add (SSE2 has no FMA).
 macro_rules! mul_add {
@@ -39,7 +40,7 @@ macro_rules! mul_add_elem {
 /// A vector type wrapping a `core::arch` register, with its arithmetic.
 macro_rules! x86_vector {
     (
-        $(#[$doc:meta])* $V:ident($raw:ty) of $E:ty, $n:literal lanes;
+        $(#[$doc:meta])* $V:ident($raw:ty) of $E:ty, $n:literal lanes, token $T:ident;
         $setzero:ident, $set1:ident, $loadu:ident, $storeu:ident,
         $add:ident, $sub:ident, $mul:ident, $div:ident, $min:ident, $max:ident,
         $($fma:tt)*
@@ -53,7 +54,7 @@ macro_rules! x86_vector {
             type Output = Self;
             #[inline(always)]
             fn add(self, o: Self) -> Self {
-                // SAFETY: the module invariant (this value exists, so the CPU has the feature).
+                // SAFETY: `self` exists, so this CPU has the features (see the module docs).
                 $V(unsafe { $add(self.0, o.0) })
             }
         }
@@ -63,7 +64,7 @@ macro_rules! x86_vector {
             type Output = Self;
             #[inline(always)]
             fn sub(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the vector proves the features.
                 $V(unsafe { $sub(self.0, o.0) })
             }
         }
@@ -73,7 +74,7 @@ macro_rules! x86_vector {
             type Output = Self;
             #[inline(always)]
             fn mul(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the vector proves the features.
                 $V(unsafe { $mul(self.0, o.0) })
             }
         }
@@ -83,7 +84,7 @@ macro_rules! x86_vector {
             type Output = Self;
             #[inline(always)]
             fn div(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the vector proves the features.
                 $V(unsafe { $div(self.0, o.0) })
             }
         }
@@ -91,25 +92,31 @@ macro_rules! x86_vector {
         #[allow(unused_unsafe)]
         impl Vector for $V {
             type Elem = $E;
+            type Simd = $T;
             const LANES: usize = $n;
 
             #[inline(always)]
-            fn zero() -> Self {
-                // SAFETY: the module invariant: only code compiled with the feature calls this.
+            fn simd(self) -> $T {
+                $T(())
+            }
+
+            #[inline(always)]
+            fn zero(_: $T) -> Self {
+                // SAFETY: the token proves this CPU has the features.
                 $V(unsafe { $setzero() })
             }
 
             #[inline(always)]
-            fn splat(x: $E) -> Self {
-                // SAFETY: the module invariant.
+            fn splat(_: $T, x: $E) -> Self {
+                // SAFETY: the token proves the features.
                 $V(unsafe { $set1(x) })
             }
 
             #[inline(always)]
-            fn load(s: &[$E]) -> Self {
+            fn load(_: $T, s: &[$E]) -> Self {
                 assert!(s.len() >= $n);
                 // SAFETY: `s` holds at least `LANES` elements (checked above); unaligned load;
-                // the module invariant for the feature.
+                // the token proves the features.
                 $V(unsafe { $loadu(s.as_ptr()) })
             }
 
@@ -121,38 +128,40 @@ macro_rules! x86_vector {
             }
 
             #[inline(always)]
-            unsafe fn load_ptr(p: *const $E) -> Self {
-                // SAFETY: the caller guarantees `p` is valid for `LANES` reads; module invariant.
+            unsafe fn load_ptr(_: $T, p: *const $E) -> Self {
+                // SAFETY: the caller guarantees `p` is valid for `LANES` reads; the token
+                // proves the features.
                 $V(unsafe { $loadu(p) })
             }
 
             #[inline(always)]
             unsafe fn store_ptr(self, p: *mut $E) {
-                // SAFETY: the caller guarantees `p` is valid for `LANES` writes; module invariant.
+                // SAFETY: the caller guarantees `p` is valid for `LANES` writes; `self` proves
+                // the features.
                 unsafe { $storeu(p, self.0) }
             }
 
             #[inline(always)]
             fn mul_add(a: Self, b: Self, c: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the vector proves the features.
                 $V(unsafe { mul_add!($($fma)*, a.0, b.0, c.0) })
             }
 
             #[inline(always)]
-            fn mul_add_elem(a: $E, b: $E, c: $E) -> $E {
-                // SAFETY: the module invariant (only code compiled with the feature calls it).
+            fn mul_add_elem(_: $T, a: $E, b: $E, c: $E) -> $E {
+                // SAFETY: the token proves the features.
                 unsafe { mul_add_elem!($($fma)*, a, b, c) }
             }
 
             #[inline(always)]
             fn min(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the vector proves the features.
                 $V(unsafe { $min(self.0, o.0) })
             }
 
             #[inline(always)]
             fn max(self, o: Self) -> Self {
-                // SAFETY: the module invariant.
+                // SAFETY: the vector proves the features.
                 $V(unsafe { $max(self.0, o.0) })
             }
         }
@@ -161,7 +170,7 @@ macro_rules! x86_vector {
 
 x86_vector! {
     /// Four `f32` lanes in an SSE register.
-    Sse2F32(__m128) of f32, 4 lanes;
+    Sse2F32(__m128) of f32, 4 lanes, token Sse2;
     _mm_setzero_ps, _mm_set1_ps, _mm_loadu_ps, _mm_storeu_ps,
     _mm_add_ps, _mm_sub_ps, _mm_mul_ps, _mm_div_ps, _mm_min_ps, _mm_max_ps,
     unfused _mm_add_ps _mm_mul_ps
@@ -169,7 +178,7 @@ x86_vector! {
 
 x86_vector! {
     /// Two `f64` lanes in an SSE register.
-    Sse2F64(__m128d) of f64, 2 lanes;
+    Sse2F64(__m128d) of f64, 2 lanes, token Sse2;
     _mm_setzero_pd, _mm_set1_pd, _mm_loadu_pd, _mm_storeu_pd,
     _mm_add_pd, _mm_sub_pd, _mm_mul_pd, _mm_div_pd, _mm_min_pd, _mm_max_pd,
     unfused _mm_add_pd _mm_mul_pd
@@ -177,7 +186,7 @@ x86_vector! {
 
 x86_vector! {
     /// Eight `f32` lanes in an AVX register.
-    Avx2F32(__m256) of f32, 8 lanes;
+    Avx2F32(__m256) of f32, 8 lanes, token Avx2;
     _mm256_setzero_ps, _mm256_set1_ps, _mm256_loadu_ps, _mm256_storeu_ps,
     _mm256_add_ps, _mm256_sub_ps, _mm256_mul_ps, _mm256_div_ps, _mm256_min_ps, _mm256_max_ps,
     fused _mm256_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
@@ -185,7 +194,7 @@ x86_vector! {
 
 x86_vector! {
     /// Four `f64` lanes in an AVX register.
-    Avx2F64(__m256d) of f64, 4 lanes;
+    Avx2F64(__m256d) of f64, 4 lanes, token Avx2;
     _mm256_setzero_pd, _mm256_set1_pd, _mm256_loadu_pd, _mm256_storeu_pd,
     _mm256_add_pd, _mm256_sub_pd, _mm256_mul_pd, _mm256_div_pd, _mm256_min_pd, _mm256_max_pd,
     fused _mm256_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
@@ -193,7 +202,7 @@ x86_vector! {
 
 x86_vector! {
     /// Sixteen `f32` lanes in an AVX-512 register.
-    Avx512F32(__m512) of f32, 16 lanes;
+    Avx512F32(__m512) of f32, 16 lanes, token Avx512;
     _mm512_setzero_ps, _mm512_set1_ps, _mm512_loadu_ps, _mm512_storeu_ps,
     _mm512_add_ps, _mm512_sub_ps, _mm512_mul_ps, _mm512_div_ps, _mm512_min_ps, _mm512_max_ps,
     fused _mm512_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
@@ -201,7 +210,7 @@ x86_vector! {
 
 x86_vector! {
     /// Eight `f64` lanes in an AVX-512 register.
-    Avx512F64(__m512d) of f64, 8 lanes;
+    Avx512F64(__m512d) of f64, 8 lanes, token Avx512;
     _mm512_setzero_pd, _mm512_set1_pd, _mm512_loadu_pd, _mm512_storeu_pd,
     _mm512_add_pd, _mm512_sub_pd, _mm512_mul_pd, _mm512_div_pd, _mm512_min_pd, _mm512_max_pd,
     fused _mm512_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
@@ -213,49 +222,49 @@ impl F32Vector for Sse2F32 {
 
     #[inline(always)]
     fn lt(self, o: Self) -> __m128 {
-        // SAFETY (here and below): the module invariant.
+        // SAFETY (here and below): `self` proves the features.
         unsafe { _mm_cmplt_ps(self.0, o.0) }
     }
 
     #[inline(always)]
     fn eq(self, o: Self) -> __m128 {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         unsafe { _mm_cmpeq_ps(self.0, o.0) }
     }
 
     #[inline(always)]
     fn is_nan(self) -> __m128 {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         unsafe { _mm_cmpunord_ps(self.0, self.0) }
     }
 
     #[inline(always)]
     fn select(m: __m128, a: Self, b: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Sse2F32(unsafe { _mm_or_ps(_mm_and_ps(m, a.0), _mm_andnot_ps(m, b.0)) })
     }
 
     #[inline(always)]
     fn and(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Sse2F32(unsafe { _mm_and_ps(self.0, o.0) })
     }
 
     #[inline(always)]
     fn or(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Sse2F32(unsafe { _mm_or_ps(self.0, o.0) })
     }
 
     #[inline(always)]
     fn shl23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Sse2F32(unsafe { _mm_castsi128_ps(_mm_slli_epi32::<23>(_mm_castps_si128(self.0))) })
     }
 
     #[inline(always)]
     fn shr23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Sse2F32(unsafe { _mm_castsi128_ps(_mm_srli_epi32::<23>(_mm_castps_si128(self.0))) })
     }
 }
@@ -265,43 +274,43 @@ impl F32Vector for Avx2F32 {
 
     #[inline(always)]
     fn lt(self, o: Self) -> __m256 {
-        // SAFETY: the module invariant (here and below).
+        // SAFETY: `self` proves the features (here and below).
         unsafe { _mm256_cmp_ps::<_CMP_LT_OQ>(self.0, o.0) }
     }
 
     #[inline(always)]
     fn eq(self, o: Self) -> __m256 {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         unsafe { _mm256_cmp_ps::<_CMP_EQ_OQ>(self.0, o.0) }
     }
 
     #[inline(always)]
     fn is_nan(self) -> __m256 {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         unsafe { _mm256_cmp_ps::<_CMP_UNORD_Q>(self.0, self.0) }
     }
 
     #[inline(always)]
     fn select(m: __m256, a: Self, b: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx2F32(unsafe { _mm256_blendv_ps(b.0, a.0, m) })
     }
 
     #[inline(always)]
     fn and(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx2F32(unsafe { _mm256_and_ps(self.0, o.0) })
     }
 
     #[inline(always)]
     fn or(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx2F32(unsafe { _mm256_or_ps(self.0, o.0) })
     }
 
     #[inline(always)]
     fn shl23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx2F32(unsafe {
             _mm256_castsi256_ps(_mm256_slli_epi32::<23>(_mm256_castps_si256(self.0)))
         })
@@ -309,7 +318,7 @@ impl F32Vector for Avx2F32 {
 
     #[inline(always)]
     fn shr23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx2F32(unsafe {
             _mm256_castsi256_ps(_mm256_srli_epi32::<23>(_mm256_castps_si256(self.0)))
         })
@@ -321,31 +330,31 @@ impl F32Vector for Avx512F32 {
 
     #[inline(always)]
     fn lt(self, o: Self) -> __mmask16 {
-        // SAFETY: the module invariant (here and below).
+        // SAFETY: `self` proves the features (here and below).
         unsafe { _mm512_cmp_ps_mask::<_CMP_LT_OQ>(self.0, o.0) }
     }
 
     #[inline(always)]
     fn eq(self, o: Self) -> __mmask16 {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         unsafe { _mm512_cmp_ps_mask::<_CMP_EQ_OQ>(self.0, o.0) }
     }
 
     #[inline(always)]
     fn is_nan(self) -> __mmask16 {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         unsafe { _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(self.0, self.0) }
     }
 
     #[inline(always)]
     fn select(m: __mmask16, a: Self, b: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx512F32(unsafe { _mm512_mask_blend_ps(m, b.0, a.0) })
     }
 
     #[inline(always)]
     fn and(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx512F32(unsafe {
             _mm512_castsi512_ps(_mm512_and_si512(
                 _mm512_castps_si512(self.0),
@@ -356,7 +365,7 @@ impl F32Vector for Avx512F32 {
 
     #[inline(always)]
     fn or(self, o: Self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx512F32(unsafe {
             _mm512_castsi512_ps(_mm512_or_si512(
                 _mm512_castps_si512(self.0),
@@ -367,7 +376,7 @@ impl F32Vector for Avx512F32 {
 
     #[inline(always)]
     fn shl23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx512F32(unsafe {
             _mm512_castsi512_ps(_mm512_slli_epi32::<23>(_mm512_castps_si512(self.0)))
         })
@@ -375,7 +384,7 @@ impl F32Vector for Avx512F32 {
 
     #[inline(always)]
     fn shr23(self) -> Self {
-        // SAFETY: the module invariant.
+        // SAFETY: the vector proves the features.
         Avx512F32(unsafe {
             _mm512_castsi512_ps(_mm512_srli_epi32::<23>(_mm512_castps_si512(self.0)))
         })
@@ -394,152 +403,61 @@ macro_rules! has {
     }};
 }
 
-/// A kernel type whose methods are thin `#[target_feature]` wrappers around the generic bodies.
-macro_rules! x86_kernel {
+/// A token type: a private field (so only this module makes one) and its [`Simd`]
+/// implementation.
+macro_rules! x86_token {
     (
-        $(#[$doc:meta])* $K:ident = $name:literal, features $feat:literal, detect ($($f:tt),+),
-        $V32:ty, $V64:ty, tiles $Wide:ty, $Narrow:ty
+        $(#[$doc:meta])* $T:ident = $name:literal, features $feat:literal, detect ($($f:tt),+),
+        fma $fma:literal, mr $mr:literal, $V32:ty, $V64:ty
     ) => {
         $(#[$doc])*
-        pub(crate) struct $K;
+        #[derive(Clone, Copy, Debug)]
+        pub(crate) struct $T(());
 
-        #[allow(unused_unsafe)]
-        impl Kernel for $K {
+        impl Simd for $T {
             const NAME: &'static str = $name;
-            const GEMM_MR: usize = <$Wide as Micro>::MR;
+            const FMA: bool = $fma;
+            const GEMM_MR: usize = $mr;
+            type F32 = $V32;
+            type F64 = $V64;
 
             #[inline]
-            fn available() -> bool {
-                has!($($f),+)
+            fn try_new() -> Option<Self> {
+                has!($($f),+).then_some($T(()))
             }
 
-            unsafe fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-                #[target_feature(enable = $feat)]
-                fn imp(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-                    gemm::<$V32, $Wide, $Narrow>(m, k, n, a, b, c);
-                }
-                // SAFETY: the caller checked `available()`, so this CPU has the features.
-                unsafe { imp(m, k, n, a, b, c) }
+            #[inline(always)]
+            unsafe fn new_unchecked() -> Self {
+                $T(())
             }
 
-            unsafe fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
+            #[inline(always)]
+            fn vectorize<Op: WithSimd>(self, op: Op) -> Op::Output {
                 #[target_feature(enable = $feat)]
-                fn imp(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
-                    gemm::<$V64, $Wide, $Narrow>(m, k, n, a, b, c);
+                fn imp<Op: WithSimd>(simd: $T, op: Op) -> Op::Output {
+                    op.with_simd(simd)
                 }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp(m, k, n, a, b, c) }
-            }
-
-            unsafe fn product_f32<const P: u8>(
-                m: usize,
-                k: usize,
-                n: usize,
-                a: &[f32],
-                b: &[f32],
-                c: &mut [f32],
-            ) {
-                #[target_feature(enable = $feat)]
-                fn imp<const P: u8>(
-                    m: usize,
-                    k: usize,
-                    n: usize,
-                    a: &[f32],
-                    b: &[f32],
-                    c: &mut [f32],
-                ) {
-                    product::<$V32, P>(m, k, n, a, b, c);
-                }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp::<P>(m, k, n, a, b, c) }
-            }
-
-            unsafe fn product_f64<const P: u8>(
-                m: usize,
-                k: usize,
-                n: usize,
-                a: &[f64],
-                b: &[f64],
-                c: &mut [f64],
-            ) {
-                #[target_feature(enable = $feat)]
-                fn imp<const P: u8>(
-                    m: usize,
-                    k: usize,
-                    n: usize,
-                    a: &[f64],
-                    b: &[f64],
-                    c: &mut [f64],
-                ) {
-                    product::<$V64, P>(m, k, n, a, b, c);
-                }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp::<P>(m, k, n, a, b, c) }
-            }
-
-            unsafe fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
-                #[target_feature(enable = $feat)]
-                fn imp(op: Unary, x: &[f32], out: &mut [f32]) {
-                    bodies::unary_into::<$V32>(op, x, out);
-                }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp(op, x, out) }
-            }
-
-            unsafe fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
-                #[target_feature(enable = $feat)]
-                fn imp(op: Binary, a: &mut [f32], b: &[f32]) {
-                    bodies::binary::<$V32>(op, a, b);
-                }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp(op, a, b) }
-            }
-
-            unsafe fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
-                #[target_feature(enable = $feat)]
-                fn imp(op: Binary, a: &mut [f64], b: &[f64]) {
-                    bodies::binary::<$V64>(op, a, b);
-                }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp(op, a, b) }
-            }
-
-            unsafe fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
-                #[target_feature(enable = $feat)]
-                fn imp(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
-                    bodies::binary_into::<$V32>(op, a, b, out);
-                }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp(op, a, b, out) }
-            }
-
-            unsafe fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
-                #[target_feature(enable = $feat)]
-                fn imp(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
-                    bodies::binary_into::<$V64>(op, a, b, out);
-                }
-                // SAFETY: the caller checked `available()`.
-                unsafe { imp(op, a, b, out) }
+                // SAFETY: `self` exists, so this CPU has the features `imp` is compiled with.
+                unsafe { imp(self, op) }
             }
         }
     };
 }
 
-x86_kernel! {
+x86_token! {
     /// SSE2 (the x86_64 baseline): 4 `f32` / 2 `f64` lanes, no FMA; 4 x 2 tiles.
-    Sse2 = "sse2", features "sse2", detect ("sse2"), Sse2F32, Sse2F64, tiles Tile4x2, Tile4x1
+    Sse2 = "sse2", features "sse2", detect ("sse2"), fma false, mr 4, Sse2F32, Sse2F64
 }
 
-x86_kernel! {
+x86_token! {
     /// AVX2 with FMA: 8 `f32` / 4 `f64` lanes; 6 x 2 tiles (12 of the 16 `ymm` registers
     /// accumulate).
-    Avx2 = "avx2", features "avx2,fma", detect ("avx2", "fma"), Avx2F32, Avx2F64,
-    tiles Tile6x2, Tile6x1
+    Avx2 = "avx2", features "avx2,fma", detect ("avx2", "fma"), fma true, mr 6, Avx2F32, Avx2F64
 }
 
-x86_kernel! {
-    /// AVX-512F: 16 `f32` / 8 `f64` lanes; 8 x 2 tiles (16 of the 32 `zmm` registers
-    /// accumulate).
+x86_token! {
+    /// AVX-512F (with AVX2 and FMA): 16 `f32` / 8 `f64` lanes; 8 x 2 tiles (16 of the 32
+    /// `zmm` registers accumulate).
     Avx512 = "avx512", features "avx512f,avx2,fma", detect ("avx512f", "avx2", "fma"),
-    Avx512F32, Avx512F64, tiles Tile8x2, Tile8x1
+    fma true, mr 8, Avx512F32, Avx512F64
 }

@@ -1,0 +1,227 @@
+//! Every unsafe kernel on operands that end where their allocation ends and start at every
+//! element offset of a vector (so at unaligned addresses), on odd shapes and lengths with
+//! tails: a read or write past an operand leaves its heap block, which valgrind memcheck
+//! reports (`.ci/run` runs these tests under it on the AVX2 and portable kernels). Each result
+//! must equal the same kernel's result on operands at offset 0, bit for bit.
+
+extern crate std;
+
+use std::vec::Vec;
+use std::{eprintln, format};
+
+use super::entry;
+use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
+use super::product_tests::values;
+use super::simd::{Binary, Simd, SimdElem, Unary, portable::Portable};
+
+/// Runs `check::<K>(token)` for every instruction set this CPU has.
+macro_rules! for_each_kernel {
+    ($check:ident) => {{
+        fn run<K: Simd>() {
+            match K::try_new() {
+                Some(simd) => $check::<K>(simd),
+                None => eprintln!("skipping {}: this CPU lacks it", K::NAME),
+            }
+        }
+        run::<Portable>();
+        #[cfg(target_arch = "x86_64")]
+        {
+            run::<super::simd::x86::Sse2>();
+            run::<super::simd::x86::Avx2>();
+            run::<super::simd::x86::Avx512>();
+        }
+        #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+        run::<super::simd::neon::Neon>();
+    }};
+}
+
+/// The element offsets tried: 0 and every misalignment of a 64-byte line for `f32` up to a
+/// vector of AVX2, and one odd one past it.
+const OFFSETS: [usize; 5] = [0, 1, 2, 3, 9];
+
+/// `xs` copied to the end of a fresh allocation of exactly `off + xs.len()` elements (the
+/// first `off` are filler): the returned vector's `[off..]` is `xs`, ending at the block's end.
+fn at_offset<E: Copy>(xs: &[E], off: usize, fill: E) -> Vec<E> {
+    let mut v = Vec::with_capacity(off + xs.len());
+    v.extend(core::iter::repeat_n(fill, off));
+    v.extend_from_slice(xs);
+    assert_eq!(v.capacity(), v.len(), "an exact allocation");
+    v
+}
+
+/// `xs` as `E` (`f32` or `f64`).
+fn cast<E: SimdElem + From<f32>>(xs: &[f64]) -> Vec<E> {
+    xs.iter().map(|&x| E::from(x as f32)).collect()
+}
+
+/// Runs path `P` (0: the blocked product) on `m x k @ k x n` with the operands at `off`.
+fn product_at<K: Simd, E: SimdElem + From<f32>, const P: u8>(
+    simd: K,
+    (m, k, n): (usize, usize, usize),
+    off: usize,
+) -> Vec<E> {
+    let a = at_offset(
+        &cast::<E>(&values(m * k, (m + 7 * k) as u64)),
+        off,
+        E::default(),
+    );
+    let b = at_offset(
+        &cast::<E>(&values(k * n, (n + 3 * k) as u64)),
+        off,
+        E::default(),
+    );
+    let mut c = at_offset(&std::vec![E::default(); m * n], off, E::default());
+    let dims = (m, k, n);
+    if P == 0 {
+        entry::gemm(simd, dims, &a[off..], &b[off..], &mut c[off..]);
+    } else {
+        entry::product::<K, E, P>(simd, dims, &a[off..], &b[off..], &mut c[off..]);
+    }
+    c.split_off(off)
+}
+
+/// Every product path, on shapes with partial tiles and column tails, `f32` and `f64`.
+fn products_in_bounds<K: Simd>(simd: K) {
+    fn both<K: Simd, const P: u8>(simd: K, dims: (usize, usize, usize)) {
+        let (r32, r64) = (
+            product_at::<K, f32, P>(simd, dims, 0),
+            product_at::<K, f64, P>(simd, dims, 0),
+        );
+        for off in OFFSETS {
+            let what = format!("{} path {P} {dims:?} at +{off}", K::NAME);
+            let got = product_at::<K, f32, P>(simd, dims, off);
+            assert!(
+                got.iter()
+                    .zip(&r32)
+                    .all(|(x, y)| x.to_bits() == y.to_bits()),
+                "{what}"
+            );
+            let got = product_at::<K, f64, P>(simd, dims, off);
+            assert!(
+                got.iter()
+                    .zip(&r64)
+                    .all(|(x, y)| x.to_bits() == y.to_bits()),
+                "{what}"
+            );
+        }
+    }
+    for dims in [
+        (1, 1, 1),
+        (3, 5, 7),
+        (7, 9, 3),
+        (9, 17, 33),
+        (13, 31, 47),
+        (5, 70, 19),
+    ] {
+        both::<K, 0>(simd, dims);
+    }
+    for k in [1, 3, 17, 67] {
+        both::<K, DOT>(simd, (1, k, 1));
+        both::<K, GEMV>(simd, (5, k, 1));
+        both::<K, ROW1>(simd, (1, k, 21));
+        both::<K, ROWS4>(simd, (3, k, 19));
+        for n in [2, 3, 7, 9, 15] {
+            both::<K, NARROW>(simd, (5, k, n));
+        }
+    }
+}
+
+#[test]
+fn products_every_kernel_stay_in_their_operands() {
+    for_each_kernel!(products_in_bounds);
+}
+
+/// The elementwise kernels at `off`, on every length up to past a 4-vector AVX-512 step.
+fn elementwise_in_bounds<K: Simd>(simd: K) {
+    fn run<K: Simd, E>(simd: K, op: Binary, len: usize, off: usize) -> Vec<E>
+    where
+        E: SimdElem + From<f32> + PartialEq + core::fmt::Debug,
+    {
+        let a = at_offset(&cast::<E>(&values(len, len as u64)), off, E::default());
+        let b: Vec<f64> = values(len, len as u64 + 5)
+            .iter()
+            .map(|x| x + 2.0)
+            .collect();
+        let b = at_offset(&cast::<E>(&b), off, E::default());
+        let mut assign = a.clone();
+        entry::binary(simd, op, &mut assign[off..], &b[off..]);
+        let mut out = at_offset(&std::vec![E::default(); len], off, E::default());
+        entry::binary_into(simd, op, &a[off..], &b[off..], &mut out[off..]);
+        let (assign, out) = (assign.split_off(off), out.split_off(off));
+        // Finite operands (`b` in [1, 3)): `==` is exact here.
+        assert_eq!(assign, out, "{} {op:?} len {len} at +{off}", K::NAME);
+        out
+    }
+    for len in [0, 1, 3, 5, 15, 17, 31, 33, 63, 65, 67, 70] {
+        for op in [Binary::Add, Binary::Sub, Binary::Mul, Binary::Div] {
+            let r32 = run::<K, f32>(simd, op, len, 0);
+            let r64 = run::<K, f64>(simd, op, len, 0);
+            for off in OFFSETS {
+                assert_eq!(
+                    run::<K, f32>(simd, op, len, off),
+                    r32,
+                    "{op:?} {len} +{off}"
+                );
+                assert_eq!(
+                    run::<K, f64>(simd, op, len, off),
+                    r64,
+                    "{op:?} {len} +{off}"
+                );
+            }
+        }
+        for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
+            let x = cast::<f32>(&values(len, len as u64 + 9));
+            let at = |off: usize| {
+                let x = at_offset(&x, off, 0.0);
+                let mut out = at_offset(&std::vec![0.0f32; len], off, 0.0);
+                entry::unary_into(simd, op, &x[off..], &mut out[off..]);
+                out.split_off(off)
+            };
+            let want = at(0);
+            for off in OFFSETS {
+                let got = at(off);
+                assert!(
+                    got.iter()
+                        .zip(&want)
+                        .all(|(x, y)| x.to_bits() == y.to_bits()),
+                    "{} {op:?} len {len} at +{off}",
+                    K::NAME
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn elementwise_every_kernel_stay_in_their_operands() {
+    for_each_kernel!(elementwise_in_bounds);
+}
+
+/// The `f64` math (dispatched to the active instruction set) at every offset.
+#[test]
+fn f64_math_stays_in_its_operands() {
+    for len in [0, 1, 3, 7, 9, 31, 33, 35] {
+        for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
+            let x: Vec<f64> = values(len, len as u64 + 11)
+                .iter()
+                .map(|v| 4.0 * v)
+                .collect();
+            let at = |off: usize| {
+                let x = at_offset(&x, off, 0.0);
+                let mut out = at_offset(&std::vec![0.0f64; len], off, 0.0);
+                super::vmath64::unary_into_f64(op, &x[off..], &mut out[off..]);
+                out.split_off(off)
+            };
+            let want = at(0);
+            for off in OFFSETS {
+                let got = at(off);
+                assert!(
+                    got.iter()
+                        .zip(&want)
+                        .all(|(x, y)| x.to_bits() == y.to_bits()),
+                    "{op:?} len {len} at +{off}"
+                );
+            }
+        }
+    }
+}

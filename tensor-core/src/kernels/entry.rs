@@ -1,0 +1,339 @@
+//! The SIMD kernels as operations on an instruction-set token, and their safe entry points.
+//!
+//! Each kernel is a small struct of its arguments implementing [`WithSimd`]: its body, generic
+//! over the token `S`, instantiates the generic loops (the blocked product of [`super::gemm`],
+//! the product paths of [`super::product`], the generated drivers of [`super::generated`]
+//! with the math of [`super::vmath`]) with `S`'s vectors and passes the token down.
+//! [`Simd::vectorize`] runs it inside a function compiled with `S`'s features. The backends
+//! (`simd::x86`, ...) know nothing of these loops: they only provide tokens, vectors and
+//! `vectorize`.
+//!
+//! Two ways in, both safe:
+//! - with a token: `gemm(simd, ..)`, `product::<P>(simd, ..)`, ... (the tests run every
+//!   instruction set this CPU has this way);
+//! - on the active instruction set ([`dispatch::active`], chosen once per process):
+//!   `gemm_f32(..)`, `unary_into_f32(..)`, ...
+
+use super::gemm::{Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm as blocked};
+use super::generated::{map_into_x4, zip_into_x4, zip_x4};
+use super::product::product as path;
+use super::simd::dispatch::{self, with_active};
+use super::simd::{Binary, F32Vector, MapFn, Simd, SimdElem, Unary, Vector, WithSimd, ZipFn};
+use super::vmath;
+
+/// The rows of the active instruction set's `gemm` tile ([`Simd::GEMM_MR`]).
+pub(crate) fn gemm_mr() -> usize {
+    dispatch::gemm_mr()
+}
+
+/// The blocked product `c = a @ b` (row-major `m x k` and `k x n` operands).
+struct Gemm<'a, E> {
+    mkn: (usize, usize, usize),
+    a: &'a [E],
+    b: &'a [E],
+    c: &'a mut [E],
+}
+
+impl<E: SimdElem> WithSimd for Gemm<'_, E> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) {
+        let Gemm {
+            mkn: (m, k, n),
+            a,
+            b,
+            c,
+        } = self;
+        // The tile of the instruction set's registers (`S::GEMM_MR` is a constant of the
+        // instance: only its arm is compiled).
+        match S::GEMM_MR {
+            8 => blocked::<E::V<S>, Tile8x2, Tile8x1>(simd, m, k, n, a, b, c),
+            6 => blocked::<E::V<S>, Tile6x2, Tile6x1>(simd, m, k, n, a, b, c),
+            _ => blocked::<E::V<S>, Tile4x2, Tile4x1>(simd, m, k, n, a, b, c),
+        }
+    }
+}
+
+/// `c = a @ b` for row-major `m x k` and `k x n` operands (`c` is `m x n`), the blocked
+/// product with the tile of `simd`'s registers.
+///
+/// # Panics
+///
+/// If a length does not match the dimensions.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn gemm<S: Simd, E: SimdElem>(
+    simd: S,
+    (m, k, n): (usize, usize, usize),
+    a: &[E],
+    b: &[E],
+    c: &mut [E],
+) {
+    simd.vectorize(Gemm {
+        mkn: (m, k, n),
+        a,
+        b,
+        c,
+    });
+}
+
+/// `c = a @ b` (`f32`, row-major) with the active instruction set.
+pub(crate) fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
+    with_active(Gemm {
+        mkn: (m, k, n),
+        a,
+        b,
+        c,
+    });
+}
+
+/// `c = a @ b` (`f64`, row-major) with the active instruction set.
+pub(crate) fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
+    with_active(Gemm {
+        mkn: (m, k, n),
+        a,
+        b,
+        c,
+    });
+}
+
+/// `c = a @ b` along the product path `P` (`super::product`).
+struct Product<'a, E, const P: u8> {
+    mkn: (usize, usize, usize),
+    a: &'a [E],
+    b: &'a [E],
+    c: &'a mut [E],
+}
+
+impl<E: SimdElem, const P: u8> WithSimd for Product<'_, E, P> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) {
+        let Product {
+            mkn: (m, k, n),
+            a,
+            b,
+            c,
+        } = self;
+        path::<E::V<S>, P>(simd, m, k, n, a, b, c);
+    }
+}
+
+/// `c = a @ b` along the product path `P` (dot, matrix-vector, one-row or four-row tiles,
+/// narrow), for row-major `m x k` and `k x n` operands.
+///
+/// # Panics
+///
+/// If a length does not match the dimensions, or the path's shape does not hold.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn product<S: Simd, E: SimdElem, const P: u8>(
+    simd: S,
+    (m, k, n): (usize, usize, usize),
+    a: &[E],
+    b: &[E],
+    c: &mut [E],
+) {
+    simd.vectorize(Product::<E, P> {
+        mkn: (m, k, n),
+        a,
+        b,
+        c,
+    });
+}
+
+/// `c = a @ b` (`f32`, row-major) along the product path `P` with the active instruction set.
+pub(crate) fn product_f32<const P: u8>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f32],
+    b: &[f32],
+    c: &mut [f32],
+) {
+    with_active(Product::<f32, P> {
+        mkn: (m, k, n),
+        a,
+        b,
+        c,
+    });
+}
+
+/// `c = a @ b` (`f64`, row-major) along the product path `P` with the active instruction set.
+pub(crate) fn product_f64<const P: u8>(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f64],
+    b: &[f64],
+    c: &mut [f64],
+) {
+    with_active(Product::<f64, P> {
+        mkn: (m, k, n),
+        a,
+        b,
+        c,
+    });
+}
+
+macro_rules! map_fn {
+    ($T:ident, $f:path) => {
+        /// The vectorized function as a [`MapFn`].
+        struct $T;
+        impl<V: F32Vector> MapFn<V> for $T {
+            #[inline(always)]
+            fn apply(v: V) -> V {
+                $f(v)
+            }
+        }
+    };
+}
+map_fn!(Exp, vmath::exp);
+map_fn!(Ln, vmath::ln);
+map_fn!(Tanh, vmath::tanh);
+map_fn!(Sigmoid, vmath::sigmoid);
+
+macro_rules! zip_fn {
+    ($T:ident, $op:tt) => {
+        /// The operator as a [`ZipFn`].
+        struct $T;
+        impl<V: Vector> ZipFn<V> for $T {
+            #[inline(always)]
+            fn apply(a: V, b: V) -> V {
+                a $op b
+            }
+        }
+    };
+}
+zip_fn!(Add, +);
+zip_fn!(Sub, -);
+zip_fn!(Mul, *);
+zip_fn!(Div, /);
+
+/// `out[i] = op(x[i])` (`f32`) with the vectorized math.
+struct UnaryInto<'a> {
+    op: Unary,
+    x: &'a [f32],
+    out: &'a mut [f32],
+}
+
+impl WithSimd for UnaryInto<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) {
+        let UnaryInto { op, x, out } = self;
+        match op {
+            Unary::Exp => map_into_x4::<S::F32, Exp>(simd, x, out),
+            Unary::Ln => map_into_x4::<S::F32, Ln>(simd, x, out),
+            Unary::Tanh => map_into_x4::<S::F32, Tanh>(simd, x, out),
+            Unary::Sigmoid => map_into_x4::<S::F32, Sigmoid>(simd, x, out),
+        }
+    }
+}
+
+/// `out[i] = op(x[i])` (`f32`) with `simd`'s vectors.
+///
+/// # Panics
+///
+/// If the lengths differ.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn unary_into<S: Simd>(simd: S, op: Unary, x: &[f32], out: &mut [f32]) {
+    simd.vectorize(UnaryInto { op, x, out });
+}
+
+/// `out[i] = op(x[i])` (`f32`) with the active instruction set.
+pub(crate) fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
+    with_active(UnaryInto { op, x, out });
+}
+
+/// `a[i] = a[i] op b[i]`.
+struct BinaryAssign<'a, E> {
+    op: Binary,
+    a: &'a mut [E],
+    b: &'a [E],
+}
+
+impl<E: SimdElem> WithSimd for BinaryAssign<'_, E> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) {
+        let BinaryAssign { op, a, b } = self;
+        match op {
+            Binary::Add => zip_x4::<E::V<S>, Add>(simd, a, b),
+            Binary::Sub => zip_x4::<E::V<S>, Sub>(simd, a, b),
+            Binary::Mul => zip_x4::<E::V<S>, Mul>(simd, a, b),
+            Binary::Div => zip_x4::<E::V<S>, Div>(simd, a, b),
+        }
+    }
+}
+
+/// `a[i] = a[i] op b[i]` with `simd`'s vectors.
+///
+/// # Panics
+///
+/// If the lengths differ.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn binary<S: Simd, E: SimdElem>(simd: S, op: Binary, a: &mut [E], b: &[E]) {
+    simd.vectorize(BinaryAssign { op, a, b });
+}
+
+/// `a[i] = a[i] op b[i]` (`f32`) with the active instruction set.
+pub(crate) fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
+    with_active(BinaryAssign { op, a, b });
+}
+
+/// `a[i] = a[i] op b[i]` (`f64`) with the active instruction set.
+pub(crate) fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
+    with_active(BinaryAssign { op, a, b });
+}
+
+/// `out[i] = a[i] op b[i]`.
+struct BinaryInto<'a, E> {
+    op: Binary,
+    a: &'a [E],
+    b: &'a [E],
+    out: &'a mut [E],
+}
+
+impl<E: SimdElem> WithSimd for BinaryInto<'_, E> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) {
+        let BinaryInto { op, a, b, out } = self;
+        match op {
+            Binary::Add => zip_into_x4::<E::V<S>, Add>(simd, a, b, out),
+            Binary::Sub => zip_into_x4::<E::V<S>, Sub>(simd, a, b, out),
+            Binary::Mul => zip_into_x4::<E::V<S>, Mul>(simd, a, b, out),
+            Binary::Div => zip_into_x4::<E::V<S>, Div>(simd, a, b, out),
+        }
+    }
+}
+
+/// `out[i] = a[i] op b[i]` with `simd`'s vectors.
+///
+/// # Panics
+///
+/// If the lengths differ.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn binary_into<S: Simd, E: SimdElem>(
+    simd: S,
+    op: Binary,
+    a: &[E],
+    b: &[E],
+    out: &mut [E],
+) {
+    simd.vectorize(BinaryInto { op, a, b, out });
+}
+
+/// `out[i] = a[i] op b[i]` (`f32`) with the active instruction set.
+pub(crate) fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+    with_active(BinaryInto { op, a, b, out });
+}
+
+/// `out[i] = a[i] op b[i]` (`f64`) with the active instruction set.
+pub(crate) fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+    with_active(BinaryInto { op, a, b, out });
+}
