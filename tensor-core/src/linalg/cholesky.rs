@@ -1,6 +1,7 @@
 //! The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, as
-//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`), right-looking: once columns `j`, `j + 1` of
-//! `L` are known, every later row takes their update in one pass over contiguous memory.
+//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`): up to 16x16 the textbook loops
+//! with constant bounds, written straight into the output; above, left-looking on the
+//! transpose, so that each column of `L` is computed as a contiguous row.
 
 use num_traits::Float;
 
@@ -53,50 +54,19 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
         if const { N <= UNROLLED_MAX } {
             return factor_unrolled(&self.data).map(Tensor::from_array);
         }
-        let mut l = *self;
-        if symmetric_and_finite(self.as_flat(), N) && factor::<T, N>(l.as_flat_mut()) {
-            Some(l)
-        } else {
-            None
-        }
+        factor_left(&self.data).map(Tensor::from_array)
     }
 }
 
-/// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor`].
-const UNROLLED_MAX: usize = 8;
-
-/// Whether the `n x n` row-major `a` is symmetric to rounding: `|a_ij - a_ji| <= n * eps *
-/// max_i |a_ii|` for every pair.
-///
-/// Together with [`factor`]'s pivot test this rejects every NaN and infinity without a test
-/// per element: a NaN or an infinity off the diagonal fails its pair's comparison (the
-/// difference is NaN or infinite, the tolerance finite unless a diagonal element is
-/// infinite), and one on the diagonal fails the pivot test.
-///
-/// Not inlined, with `n` a run-time value: one copy for every static size.
-#[inline(never)]
-fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
-    let mut max = T::zero();
-    for i in 0..n {
-        let m = a[i * n + i].abs();
-        max = if m > max { m } else { max };
-    }
-    let tol = T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max;
-    let mut symmetric = true;
-    for i in 0..n {
-        for j in i + 1..n {
-            symmetric &= (a[i * n + j] - a[j * n + i]).abs() <= tol;
-        }
-    }
-    symmetric
-}
+/// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor_left`]. At 16 the
+/// two transposes of [`factor_left`] cost more than its vectorized updates save.
+const UNROLLED_MAX: usize = 16;
 
 /// [`Tensor::cholesky`] of an `N x N` matrix, `N <= UNROLLED_MAX`, as straight-line code: the
-/// loops have constant bounds and unroll completely, there is no copy of the input and no
-/// call. The same test and the same operations, in the same order, as
-/// [`symmetric_and_finite`] and [`factor`] (the results are identical): `L` column by column,
-/// each element from its row of `A` minus the products with the columns before it, left to
-/// right (the order in which [`factor`]'s right-looking updates subtract them).
+/// loops have constant bounds (unrolled completely up to about 8), there is no copy of the
+/// input and no call. `L` column by column, each element from its row of `A` minus the products with the
+/// columns before it, left to right, times the reciprocal of the pivot's square root (the
+/// operations of [`factor_left`], in the same order).
 #[inline(always)]
 #[allow(
     clippy::needless_range_loop,
@@ -105,7 +75,7 @@ fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
 fn factor_unrolled<T: Float, const N: usize, const C: usize>(
     a: &[[T; C]; N],
 ) -> Option<[[T; C]; N]> {
-    debug_assert!(N == C && N <= UNROLLED_MAX);
+    debug_assert!(N == C);
     let mut max = T::zero();
     for (i, row) in a.iter().enumerate() {
         let m = row[i].abs();
@@ -145,116 +115,116 @@ fn factor_unrolled<T: Float, const N: usize, const C: usize>(
     Some(l)
 }
 
-/// Overwrites the lower triangle of the `N x N` row-major matrix `a` with its Cholesky factor
-/// and zeroes the strict upper triangle; `false` when a pivot is not positive (or is NaN).
+/// [`Tensor::cholesky`] of an `N x N` matrix, `N > UNROLLED_MAX`, left-looking on the
+/// transpose (nalgebra's order of work, with rows for its columns): row `j` of `U = L^T`
+/// (column `j` of `L`) is column `j` of `A` minus `u_kj` times each finished row `k < j`,
+/// then divided by the square root of its pivot.
 ///
-/// Right-looking (LAPACK's `potf2` order of operations), two columns at a time: columns `j`
-/// and `j + 1` of `L` are computed (the second after its update by the first) into
-/// contiguous copies, then each later row `i` takes
-/// `a[i][j+2..=i] -= l_ij * l[j+2..=i][j] + l_i(j+1) * l[j+2..=i][j+1]`, evaluated left to
-/// right (the same roundings as one column at a time). These updates run over contiguous
-/// memory and vectorize; the row-oriented form (one dot product per element) is as many
-/// short sequential sums.
-pub(super) fn factor<T: Float, const N: usize>(a: &mut [T]) -> bool {
-    if N == 0 {
-        return true;
+/// The same operations in the same order as [`factor_unrolled`] (the results are identical,
+/// a unit test checks equal bits): each element of `L` is its element of `A` minus the
+/// products with the columns before it, left to right, times the reciprocal of the pivot's
+/// square root. What differs is the layout: the rows of `U` are contiguous, so the
+/// subtractions run over whole blocks of [`BLOCK`] elements (rounded down to a multiple of
+/// it at the start: the elements left of the diagonal are never read, and the result is
+/// written from the upper triangle of `U` only), with the row being computed held in
+/// registers while the finished rows stream past it.
+#[inline(never)]
+fn factor_left<T: Float, const N: usize, const C: usize>(a: &[[T; C]; N]) -> Option<[[T; C]; N]> {
+    debug_assert!(N == C);
+    // `u[j]` starts as column `j` of `A`: its elements from `j` on are the lower triangle.
+    let mut u = [[T::zero(); N]; C];
+    super::transpose::transpose_into(a, &mut u);
+    let mut max = T::zero();
+    for (i, row) in a.iter().enumerate() {
+        let m = row[i].abs();
+        max = if m > max { m } else { max };
     }
-    let (rows, _) = a.as_chunks_mut::<N>();
-    let rows = &mut rows[..N];
-    // The copies are zero up to the first row they update, so the updates may start at a
-    // multiple of `BLOCK` below it (adding zero to finished entries of `L`) and end at one
-    // above `i` (writing into the strict upper triangle, never read and zeroed at the end):
-    // whole blocks that vectorize.
-    let mut c0 = [T::zero(); N];
-    let mut c1 = [T::zero(); N];
-    let mut j = 0;
-    while j < N {
-        if !take_column(rows, j, &mut c0) {
-            return false;
-        }
-        if j + 1 == N {
-            break;
-        }
-        let f = c0[j + 1];
-        for (row, &c) in rows[j + 1..].iter_mut().zip(&c0[j + 1..]) {
-            row[j + 1] = row[j + 1] - c * f;
-        }
-        if !take_column(rows, j + 1, &mut c1) {
-            return false;
-        }
-        c0[j + 1] = T::zero();
-        let lo = (j + 2) / BLOCK * BLOCK;
-        for i in j + 2..N {
-            let hi = ((i + BLOCK) / BLOCK * BLOCK).min(N);
-            update_blocked(
-                &mut rows[i][lo..hi],
-                -c0[i],
-                &c0[lo..hi],
-                -c1[i],
-                &c1[lo..hi],
-            );
-        }
-        j += 2;
+    let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
+    // Every pair twice (`|a_ij - a_ji|` is `|a_ji - a_ij|`), over contiguous rows. On the
+    // diagonal the difference is 0, or NaN for a NaN or an infinity there, which the pivot
+    // test would reject anyway.
+    // One flat loop: over rows and columns as two loops, the compiler vectorizes across rows
+    // with gathers in a build for a CPU that has them.
+    let mut symmetric = true;
+    for (&x, &y) in u.as_flattened().iter().zip(a.as_flattened()) {
+        symmetric &= (x - y).abs() <= tol;
     }
-    // A select over whole rows, not a `fill` of their tails, which becomes one call to
-    // `memset` per row (seen in a profile of the 8x8 factorization).
-    for (i, row) in rows.iter_mut().enumerate() {
-        for (k, x) in row.iter_mut().enumerate() {
-            if k > i {
+    if !symmetric {
+        return None;
+    }
+    for j in 0..C {
+        let (done, rest) = u.split_at_mut(j);
+        let row = &mut rest[0];
+        let mut c = j / BLOCK * BLOCK;
+        while c + 4 * BLOCK <= N {
+            subtract_products::<T, N, { 4 * BLOCK }>(row, done, j, c);
+            c += 4 * BLOCK;
+        }
+        while c + 2 * BLOCK <= N {
+            subtract_products::<T, N, { 2 * BLOCK }>(row, done, j, c);
+            c += 2 * BLOCK;
+        }
+        while c + BLOCK <= N {
+            subtract_products::<T, N, BLOCK>(row, done, j, c);
+            c += BLOCK;
+        }
+        while c < N {
+            subtract_products::<T, N, 1>(row, done, j, c);
+            c += 1;
+        }
+        let d = row[j];
+        // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
+        if !(d > T::zero() && d <= T::max_value()) {
+            return None;
+        }
+        let r = d.sqrt();
+        let inv = r.recip();
+        for x in &mut row[j + 1..] {
+            *x = *x * inv;
+        }
+        row[j] = r;
+    }
+    let mut l = [[T::zero(); C]; N];
+    super::transpose::transpose_into(&u, &mut l);
+    // A select over whole rows, not a `fill` of their tails (a call to `memset` per row).
+    for (i, row) in l.iter_mut().enumerate() {
+        for (j, x) in row.iter_mut().enumerate() {
+            if j > i {
                 *x = T::zero();
             }
         }
     }
-    true
+    Some(l)
 }
 
-/// Column `j` of `L` from the updated `rows`: the square root of the pivot on the diagonal,
-/// the column below it divided by it, also copied into `col` (zero up to `j`, given that
-/// `col` was last filled for column `j - 2` or is all zero). `false` when
-/// the pivot is not positive and finite.
-#[inline]
-fn take_column<T: Float, const N: usize>(rows: &mut [[T; N]], j: usize, col: &mut [T; N]) -> bool {
-    let d = rows[j][j];
-    // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
-    if !(d > T::zero() && d <= T::max_value()) {
-        return false;
-    }
-    let r = d.sqrt();
-    rows[j][j] = r;
-    let inv = r.recip();
-    // Zero up to `j`: the column copied into `col` two columns earlier began at `j - 1`.
-    // (Two stores, not a `fill`, which becomes a call to `memset` on the critical path.)
-    col[j] = T::zero();
-    if j > 0 {
-        col[j - 1] = T::zero();
-    }
-    for (row, c) in rows[j + 1..].iter_mut().zip(&mut col[j + 1..]) {
-        let x = row[j] * inv;
-        row[j] = x;
-        *c = x;
-    }
-    true
-}
-
-/// The width of the blocks [`factor`]'s updates are rounded to.
+/// The width of the blocks [`factor_left`]'s subtractions are rounded to.
 const BLOCK: usize = 8;
 
-/// `y += (a x) + (b z)` elementwise over `y`'s length, in blocks of [`BLOCK`] (each a
-/// fixed-size loop the compiler vectorizes without a remainder), then the remainder.
-#[inline]
-fn update_blocked<T: Float>(y: &mut [T], a: T, x: &[T], b: T, z: &[T]) {
-    let n = y.len();
-    let (yb, yr) = y.as_chunks_mut::<BLOCK>();
-    let (xb, xr) = x[..n].as_chunks::<BLOCK>();
-    let (zb, zr) = z[..n].as_chunks::<BLOCK>();
-    for ((y, x), z) in yb.iter_mut().zip(xb).zip(zb) {
-        for k in 0..BLOCK {
-            y[k] = y[k] + a * x[k] + b * z[k];
+/// `row[c..c + W] -= done[k][j] * done[k][c..c + W]` for each `k` in order, the `W` elements
+/// in registers throughout.
+#[inline(always)]
+fn subtract_products<T: Float, const N: usize, const W: usize>(
+    row: &mut [T; N],
+    done: &[[T; N]],
+    j: usize,
+    c: usize,
+) {
+    let Some(seg) = row.get_mut(c..c + W) else {
+        return;
+    };
+    let Ok(seg) = <&mut [T; W]>::try_from(seg) else {
+        return;
+    };
+    let mut acc = *seg;
+    for r in done {
+        let (Some(&f), Some(x)) = (r.get(j), r.get(c..c + W)) else {
+            return;
+        };
+        for (y, &x) in acc.iter_mut().zip(x) {
+            *y = *y - f * x;
         }
     }
-    for ((y, &x), &z) in yr.iter_mut().zip(xr).zip(zr) {
-        *y = *y + a * x + b * z;
-    }
+    *seg = acc;
 }
 
 /// Solves `L L^T X = B` in place for the `n x m` right-hand sides `b` (row-major), given the
@@ -329,8 +299,10 @@ mod tests {
         assert_eq!(e.cholesky(), Some(e));
     }
 
-    /// The unrolled factorization gives the general path's result bit for bit (and the same
-    /// `None`s), on positive definite, indefinite and asymmetric matrices.
+    /// The left-looking factorization used above `UNROLLED_MAX` gives the textbook loops'
+    /// result (`factor_unrolled`, whose loops also run at any size) bit for bit, and the same
+    /// `None`s, on positive definite, indefinite and asymmetric matrices and on ones holding a
+    /// NaN or an infinity, at sizes on both sides of the block widths.
     #[test]
     fn unrolled_matches_general() {
         fn each<T: num_traits::Float + core::fmt::Debug, const N: usize>(seed: u64) {
@@ -353,14 +325,12 @@ mod tests {
                 if case % 7 == 0 && N > 1 {
                     a[0][N - 1] = a[0][N - 1] + T::from(1e-3).unwrap();
                 }
-                let want = {
-                    let mut l = a;
-                    let flat = l.as_flattened_mut();
-                    (super::symmetric_and_finite(a.as_flattened(), N)
-                        && super::factor::<T, N>(flat))
-                    .then_some(l)
-                };
-                let got = super::factor_unrolled(&a);
+                if case % 11 == 5 {
+                    let bad = [T::nan(), T::infinity(), T::neg_infinity()][case % 3];
+                    a[(case / 11) % N][(case / 3) % N] = bad;
+                }
+                let want = super::factor_unrolled(&a);
+                let got = super::factor_left(&a);
                 let bits = |l: Option<[[T; N]; N]>| {
                     l.map(|l| l.map(|r| r.map(|x| x.to_f64().unwrap().to_bits())))
                 };
@@ -379,6 +349,16 @@ mod tests {
         each::<f64, 8>(10);
         each::<f32, 6>(11);
         each::<f32, 8>(12);
+        each::<f64, 9>(13);
+        each::<f32, 9>(14);
+        each::<f64, 16>(15);
+        each::<f32, 16>(16);
+        each::<f64, 17>(17);
+        each::<f32, 23>(18);
+        each::<f32, 32>(19);
+        each::<f64, 33>(20);
+        each::<f32, 41>(21);
+        each::<f64, 64>(22);
     }
 
     #[test]
