@@ -1,6 +1,9 @@
 //! The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, as
-//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`), right-looking: once columns `j`, `j + 1` of
-//! `L` are known, every later row takes their update in one pass over contiguous memory.
+//! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`): up to 16x16 the textbook loops
+//! with constant bounds, written straight into the output; above, for `f32`, left-looking on
+//! the transpose, so that each column of `L` is computed as a contiguous row, and for `f64`
+//! right-looking: once columns `j`, `j + 1` of `L` are known, every later row takes their
+//! update in one pass over contiguous memory. All three give the same bits.
 
 use num_traits::Float;
 
@@ -53,6 +56,12 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
         if const { N <= UNROLLED_MAX } {
             return factor_unrolled(&self.data).map(Tensor::from_array);
         }
+        // Measured (BENCHMARKS.md): left-looking wins for `f32` above 16, where the
+        // right-looking updates of [`factor`] lost to nalgebra; for `f64` it loses to them at
+        // 64 (the matrix alone fills a 32 KiB L1 cache, and its transposes add two copies).
+        if size_of::<T>() <= 4 {
+            return factor_left(&self.data).map(Tensor::from_array);
+        }
         let mut l = *self;
         if symmetric_and_finite(self.as_flat(), N) && factor::<T, N>(l.as_flat_mut()) {
             Some(l)
@@ -62,41 +71,15 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     }
 }
 
-/// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor`].
-const UNROLLED_MAX: usize = 8;
-
-/// Whether the `n x n` row-major `a` is symmetric to rounding: `|a_ij - a_ji| <= n * eps *
-/// max_i |a_ii|` for every pair.
-///
-/// Together with [`factor`]'s pivot test this rejects every NaN and infinity without a test
-/// per element: a NaN or an infinity off the diagonal fails its pair's comparison (the
-/// difference is NaN or infinite, the tolerance finite unless a diagonal element is
-/// infinite), and one on the diagonal fails the pivot test.
-///
-/// Not inlined, with `n` a run-time value: one copy for every static size.
-#[inline(never)]
-fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
-    let mut max = T::zero();
-    for i in 0..n {
-        let m = a[i * n + i].abs();
-        max = if m > max { m } else { max };
-    }
-    let tol = T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max;
-    let mut symmetric = true;
-    for i in 0..n {
-        for j in i + 1..n {
-            symmetric &= (a[i * n + j] - a[j * n + i]).abs() <= tol;
-        }
-    }
-    symmetric
-}
+/// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor_left`]. At 16 the
+/// two transposes of [`factor_left`] cost more than its vectorized updates save.
+const UNROLLED_MAX: usize = 16;
 
 /// [`Tensor::cholesky`] of an `N x N` matrix, `N <= UNROLLED_MAX`, as straight-line code: the
-/// loops have constant bounds and unroll completely, there is no copy of the input and no
-/// call. The same test and the same operations, in the same order, as
-/// [`symmetric_and_finite`] and [`factor`] (the results are identical): `L` column by column,
-/// each element from its row of `A` minus the products with the columns before it, left to
-/// right (the order in which [`factor`]'s right-looking updates subtract them).
+/// loops have constant bounds (unrolled completely up to about 8), there is no copy of the
+/// input and no call. `L` column by column, each element from its row of `A` minus the products with the
+/// columns before it, left to right, times the reciprocal of the pivot's square root (the
+/// operations of [`factor_left`], in the same order).
 #[inline(always)]
 #[allow(
     clippy::needless_range_loop,
@@ -105,7 +88,7 @@ fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
 fn factor_unrolled<T: Float, const N: usize, const C: usize>(
     a: &[[T; C]; N],
 ) -> Option<[[T; C]; N]> {
-    debug_assert!(N == C && N <= UNROLLED_MAX);
+    debug_assert!(N == C);
     let mut max = T::zero();
     for (i, row) in a.iter().enumerate() {
         let m = row[i].abs();
@@ -143,6 +126,146 @@ fn factor_unrolled<T: Float, const N: usize, const C: usize>(
         }
     }
     Some(l)
+}
+
+/// [`Tensor::cholesky`] of an `N x N` matrix, `N > UNROLLED_MAX`, left-looking on the
+/// transpose (nalgebra's order of work, with rows for its columns): row `j` of `U = L^T`
+/// (column `j` of `L`) is column `j` of `A` minus `u_kj` times each finished row `k < j`,
+/// then divided by the square root of its pivot.
+///
+/// The same operations in the same order as [`factor_unrolled`] (the results are identical,
+/// a unit test checks equal bits): each element of `L` is its element of `A` minus the
+/// products with the columns before it, left to right, times the reciprocal of the pivot's
+/// square root. What differs is the layout: the rows of `U` are contiguous, so the
+/// subtractions run over whole blocks of [`BLOCK`] elements (rounded down to a multiple of
+/// it at the start: the elements left of the diagonal are never read, and the result is
+/// written from the upper triangle of `U` only), with the row being computed held in
+/// registers while the finished rows stream past it.
+#[inline(never)]
+fn factor_left<T: Float, const N: usize, const C: usize>(a: &[[T; C]; N]) -> Option<[[T; C]; N]> {
+    debug_assert!(N == C);
+    // `u[j]` starts as column `j` of `A`: its elements from `j` on are the lower triangle.
+    let mut u = [[T::zero(); N]; C];
+    super::transpose::transpose_into(a, &mut u);
+    let mut max = T::zero();
+    for (i, row) in a.iter().enumerate() {
+        let m = row[i].abs();
+        max = if m > max { m } else { max };
+    }
+    let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
+    // Every pair twice (`|a_ij - a_ji|` is `|a_ji - a_ij|`), over contiguous rows. On the
+    // diagonal the difference is 0, or NaN for a NaN or an infinity there, which the pivot
+    // test would reject anyway.
+    // One flat loop: over rows and columns as two loops, the compiler vectorizes across rows
+    // with gathers in a build for a CPU that has them.
+    let mut symmetric = true;
+    for (&x, &y) in u.as_flattened().iter().zip(a.as_flattened()) {
+        symmetric &= (x - y).abs() <= tol;
+    }
+    if !symmetric {
+        return None;
+    }
+    for j in 0..C {
+        let (done, rest) = u.split_at_mut(j);
+        let row = &mut rest[0];
+        let mut c = j / BLOCK * BLOCK;
+        // 32 accumulators of `f64` would not fit the 16 vector registers of SSE2 or AVX2.
+        while size_of::<T>() <= 4 && c + 4 * BLOCK <= N {
+            subtract_products::<T, N, { 4 * BLOCK }>(row, done, j, c);
+            c += 4 * BLOCK;
+        }
+        while c + 2 * BLOCK <= N {
+            subtract_products::<T, N, { 2 * BLOCK }>(row, done, j, c);
+            c += 2 * BLOCK;
+        }
+        while c + BLOCK <= N {
+            subtract_products::<T, N, BLOCK>(row, done, j, c);
+            c += BLOCK;
+        }
+        while c < N {
+            subtract_products::<T, N, 1>(row, done, j, c);
+            c += 1;
+        }
+        let d = row[j];
+        // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
+        if !(d > T::zero() && d <= T::max_value()) {
+            return None;
+        }
+        let r = d.sqrt();
+        let inv = r.recip();
+        for x in &mut row[j + 1..] {
+            *x = *x * inv;
+        }
+        row[j] = r;
+    }
+    let mut l = [[T::zero(); C]; N];
+    super::transpose::transpose_into(&u, &mut l);
+    // A select over whole rows, not a `fill` of their tails (a call to `memset` per row).
+    for (i, row) in l.iter_mut().enumerate() {
+        for (j, x) in row.iter_mut().enumerate() {
+            if j > i {
+                *x = T::zero();
+            }
+        }
+    }
+    Some(l)
+}
+
+/// The width of the blocks [`factor_left`]'s subtractions and [`factor`]'s updates are
+/// rounded to.
+const BLOCK: usize = 8;
+
+/// `row[c..c + W] -= done[k][j] * done[k][c..c + W]` for each `k` in order, the `W` elements
+/// in registers throughout.
+#[inline(always)]
+fn subtract_products<T: Float, const N: usize, const W: usize>(
+    row: &mut [T; N],
+    done: &[[T; N]],
+    j: usize,
+    c: usize,
+) {
+    let Some(seg) = row.get_mut(c..c + W) else {
+        return;
+    };
+    let Ok(seg) = <&mut [T; W]>::try_from(seg) else {
+        return;
+    };
+    let mut acc = *seg;
+    for r in done {
+        let (Some(&f), Some(x)) = (r.get(j), r.get(c..c + W)) else {
+            return;
+        };
+        for (y, &x) in acc.iter_mut().zip(x) {
+            *y = *y - f * x;
+        }
+    }
+    *seg = acc;
+}
+
+/// Whether the `n x n` row-major `a` is symmetric to rounding: `|a_ij - a_ji| <= n * eps *
+/// max_i |a_ii|` for every pair.
+///
+/// Together with [`factor`]'s pivot test this rejects every NaN and infinity without a test
+/// per element: a NaN or an infinity off the diagonal fails its pair's comparison (the
+/// difference is NaN or infinite, the tolerance finite unless a diagonal element is
+/// infinite), and one on the diagonal fails the pivot test.
+///
+/// Not inlined, with `n` a run-time value: one copy for every static size.
+#[inline(never)]
+fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
+    let mut max = T::zero();
+    for i in 0..n {
+        let m = a[i * n + i].abs();
+        max = if m > max { m } else { max };
+    }
+    let tol = T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max;
+    let mut symmetric = true;
+    for i in 0..n {
+        for j in i + 1..n {
+            symmetric &= (a[i * n + j] - a[j * n + i]).abs() <= tol;
+        }
+    }
+    symmetric
 }
 
 /// Overwrites the lower triangle of the `N x N` row-major matrix `a` with its Cholesky factor
@@ -236,9 +359,6 @@ fn take_column<T: Float, const N: usize>(rows: &mut [[T; N]], j: usize, col: &mu
     true
 }
 
-/// The width of the blocks [`factor`]'s updates are rounded to.
-const BLOCK: usize = 8;
-
 /// `y += (a x) + (b z)` elementwise over `y`'s length, in blocks of [`BLOCK`] (each a
 /// fixed-size loop the compiler vectorizes without a remainder), then the remainder.
 #[inline]
@@ -329,8 +449,10 @@ mod tests {
         assert_eq!(e.cholesky(), Some(e));
     }
 
-    /// The unrolled factorization gives the general path's result bit for bit (and the same
-    /// `None`s), on positive definite, indefinite and asymmetric matrices.
+    /// The left-looking factorization used above `UNROLLED_MAX` gives the textbook loops'
+    /// result (`factor_unrolled`, whose loops also run at any size) bit for bit, and the same
+    /// `None`s, on positive definite, indefinite and asymmetric matrices and on ones holding a
+    /// NaN or an infinity, at sizes on both sides of the block widths.
     #[test]
     fn unrolled_matches_general() {
         fn each<T: num_traits::Float + core::fmt::Debug, const N: usize>(seed: u64) {
@@ -353,18 +475,24 @@ mod tests {
                 if case % 7 == 0 && N > 1 {
                     a[0][N - 1] = a[0][N - 1] + T::from(1e-3).unwrap();
                 }
-                let want = {
+                if case % 11 == 5 {
+                    let bad = [T::nan(), T::infinity(), T::neg_infinity()][case % 3];
+                    a[(case / 11) % N][(case / 3) % N] = bad;
+                }
+                let want = super::factor_unrolled(&a);
+                let got = super::factor_left(&a);
+                let right = {
                     let mut l = a;
                     let flat = l.as_flattened_mut();
                     (super::symmetric_and_finite(a.as_flattened(), N)
                         && super::factor::<T, N>(flat))
                     .then_some(l)
                 };
-                let got = super::factor_unrolled(&a);
                 let bits = |l: Option<[[T; N]; N]>| {
                     l.map(|l| l.map(|r| r.map(|x| x.to_f64().unwrap().to_bits())))
                 };
                 assert_eq!(bits(got), bits(want), "{a:?}");
+                assert_eq!(bits(right), bits(want), "{a:?}");
             }
         }
         each::<f64, 1>(1);
@@ -379,6 +507,16 @@ mod tests {
         each::<f64, 8>(10);
         each::<f32, 6>(11);
         each::<f32, 8>(12);
+        each::<f64, 9>(13);
+        each::<f32, 9>(14);
+        each::<f64, 16>(15);
+        each::<f32, 16>(16);
+        each::<f64, 17>(17);
+        each::<f32, 23>(18);
+        each::<f32, 32>(19);
+        each::<f64, 33>(20);
+        each::<f32, 41>(21);
+        each::<f64, 64>(22);
     }
 
     #[test]

@@ -16,7 +16,7 @@
 use num_traits::Float;
 
 use super::level1::{axpy, hypot, rotate, two_rows};
-use super::qr::{householder, reflect};
+use super::qr::{householder, reflect_rows};
 
 /// QR sweeps allowed per singular value before its subdiagonal element is declared
 /// negligible anyway; two or three are typical (LAPACK's `bdsqr` allows six on average).
@@ -97,9 +97,7 @@ fn bidiagonalize<T: Float>(
         tau_q[i] = householder(col);
         d[i] = col[0];
         let v_tail = &col[1..];
-        for row in rest.chunks_exact_mut(l).take(k - i - 1) {
-            reflect(tau_q[i], v_tail, &mut row[i..]);
-        }
+        reflect_rows(tau_q[i], v_tail, &mut rest[..(k - i - 1) * l], l, i);
         if i + 1 >= k {
             e[i] = T::zero();
             tau_p[i] = T::zero();
@@ -141,9 +139,7 @@ fn form_left<T: Float>(w: &[T], k: usize, l: usize, tau_q: &[T], ut: &mut [T]) {
     }
     for i in (0..k).rev() {
         let v_tail = &w[i * l + i + 1..(i + 1) * l];
-        for row in ut.chunks_exact_mut(l).skip(i) {
-            reflect(tau_q[i], v_tail, &mut row[i..]);
-        }
+        reflect_rows(tau_q[i], v_tail, &mut ut[i * l..], l, i);
     }
 }
 
@@ -156,9 +152,7 @@ fn form_right<T: Float>(pv: &[T], k: usize, tau_p: &[T], vt: &mut [T]) {
     }
     for i in (0..k.saturating_sub(1)).rev() {
         let v_tail = &pv[i * k + i + 2..(i + 1) * k];
-        for row in vt.chunks_exact_mut(k).skip(i + 1) {
-            reflect(tau_p[i], v_tail, &mut row[i + 1..]);
-        }
+        reflect_rows(tau_p[i], v_tail, &mut vt[(i + 1) * k..], k, i + 1);
     }
 }
 

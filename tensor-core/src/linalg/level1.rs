@@ -29,6 +29,39 @@ pub(super) fn dot<T: Float>(a: &[T], b: &[T]) -> T {
     s
 }
 
+/// The two dot products `(v.a, v.b)` in one pass over `v`, each summed in the order of
+/// [`dot`] (the same bits as two calls).
+#[inline]
+pub(super) fn dot2<T: Float>(v: &[T], a: &[T], b: &[T]) -> (T, T) {
+    let n = v.len().min(a.len()).min(b.len());
+    let (v, a, b) = (&v[..n], &a[..n], &b[..n]);
+    if n < 16 {
+        let (mut s, mut t) = (T::zero(), T::zero());
+        for ((&x, &y), &z) in v.iter().zip(a).zip(b) {
+            s = s + x * y;
+            t = t + x * z;
+        }
+        return (s, t);
+    }
+    let mut p = [T::zero(); 8];
+    let mut q = [T::zero(); 8];
+    let (cv, ca, cb) = (v.chunks_exact(8), a.chunks_exact(8), b.chunks_exact(8));
+    let (rv, ra, rb) = (cv.remainder(), ca.remainder(), cb.remainder());
+    for ((x, y), z) in cv.zip(ca).zip(cb) {
+        for k in 0..8 {
+            p[k] = p[k] + x[k] * y[k];
+            q[k] = q[k] + x[k] * z[k];
+        }
+    }
+    let sum = |c: [T; 8]| ((c[0] + c[4]) + (c[1] + c[5])) + ((c[2] + c[6]) + (c[3] + c[7]));
+    let (mut s, mut t) = (sum(p), sum(q));
+    for ((&x, &y), &z) in rv.iter().zip(ra).zip(rb) {
+        s = s + x * y;
+        t = t + x * z;
+    }
+    (s, t)
+}
+
 /// The three dot products `(a.a, b.b, a.b)` in one pass.
 #[inline]
 pub(super) fn dot3<T: Float>(a: &[T], b: &[T]) -> (T, T, T) {
@@ -145,6 +178,10 @@ mod tests {
             let naive: f64 = a[..n].iter().zip(&b[..n]).map(|(x, y)| x * y).sum();
             assert!((dot(&a[..n], &b[..n]) - naive).abs() < 1e-13);
             let (aa, bb, ab) = dot3(&a[..n], &b[..n]);
+            let c: [f64; 40] = core::array::from_fn(|i| (i as f64 * 0.53).sin() - 0.2);
+            let (va, vb) = dot2(&c[..n], &a[..n], &b[..n]);
+            assert_eq!(va.to_bits(), dot(&c[..n], &a[..n]).to_bits());
+            assert_eq!(vb.to_bits(), dot(&c[..n], &b[..n]).to_bits());
             assert!((ab - naive).abs() < 1e-13);
             assert!((aa - dot(&a[..n], &a[..n])).abs() < 1e-13);
             assert!((bb - dot(&b[..n], &b[..n])).abs() < 1e-13);

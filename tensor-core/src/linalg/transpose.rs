@@ -83,9 +83,62 @@ impl<T: Element, const R: usize, const C: usize> Tensor<T, R, C> {
     }
 }
 
+/// `dst[j][i] = src[i][j]` for every row `j < min(D, C)` of `dst`: the transpose, or its
+/// first `D` rows. For the decompositions, which work on transposes.
+///
+/// Reads `src` row by row and writes `dst` column by column, through [`transpose_flat`] (not
+/// inlined, run-time sizes): as a loop over elements of constant bounds, the compiler
+/// vectorizes the strided side with gathers in a build for a CPU that has them
+/// (`-C target-cpu=native` with AVX-512), several times slower there than scalar code.
+pub(super) fn transpose_into<T: Copy, const R: usize, const C: usize, const D: usize>(
+    src: &[[T; C]; R],
+    dst: &mut [[T; R]; D],
+) {
+    transpose_flat(src.as_flattened(), R, C, dst.as_flattened_mut(), D.min(C));
+}
+
+/// [`transpose_into`] on flat row-major slices: `dst[j * r + i] = src[i * c + j]` for
+/// `i < r`, `j < d`.
+#[inline(never)]
+fn transpose_flat<T: Copy>(src: &[T], r: usize, c: usize, dst: &mut [T], d: usize) {
+    if r == 0 || c == 0 {
+        return;
+    }
+    for (i, row) in src.chunks_exact(c).take(r).enumerate() {
+        for (out, &x) in dst.chunks_exact_mut(r).zip(&row[..d]) {
+            out[i] = x;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Tensor;
+
+    #[test]
+    fn transpose_into_moves_every_element() {
+        fn each<const R: usize, const C: usize, const D: usize>() {
+            let src: [[u32; C]; R] =
+                core::array::from_fn(|i| core::array::from_fn(|j| (i * C + j) as u32));
+            let mut dst = [[u32::MAX; R]; D];
+            super::transpose_into(&src, &mut dst);
+            for (j, row) in dst.iter().enumerate() {
+                for (i, &x) in row.iter().enumerate() {
+                    let want = if j < C { src[i][j] } else { u32::MAX };
+                    assert_eq!(x, want, "{R}x{C} into {D}: ({j}, {i})");
+                }
+            }
+        }
+        each::<0, 0, 0>();
+        each::<1, 1, 1>();
+        each::<3, 5, 5>();
+        each::<8, 8, 8>();
+        each::<9, 17, 17>();
+        each::<17, 9, 9>();
+        each::<17, 9, 3>();
+        each::<16, 24, 16>();
+        each::<33, 64, 64>();
+    }
 
     #[test]
     fn transpose_is_an_involution_and_moves_every_element() {
