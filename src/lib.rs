@@ -555,6 +555,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
+    pub use tensor_core::fuse;
     pub use tensor_core::{ElementwiseCmp, RowVector, Tensor, Tensor3, Tensor4};
 }
 

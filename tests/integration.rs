@@ -27,6 +27,7 @@ mod display_layout;
 mod dsl;
 mod dsl_dynamic;
 mod dsl_ops;
+mod fused;
 mod dtype;
 mod dynamic;
 mod dynamic_display;
