@@ -14,7 +14,7 @@
 //! (the same `BroadcastWith` bound as the operators) is reported there.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote_spanned;
 use syn::spanned::Spanned;
 use syn::{BinOp, UnOp};
 
@@ -86,9 +86,9 @@ pub(crate) fn expand(e: &Expr) -> Option<syn::Result<TokenStream>> {
         return None;
     }
     let root = |name: &str, span: Span, x: &Expr| {
-        let f = proc_macro2::Ident::new(name, super::expand::user_span(span));
-        let path = quote_spanned!(f.span()=> ::tensor::__private::fuse::#f);
-        node(x).map(|n| quote! { #path(#n) })
+        let at = super::expand::user_span(span);
+        let f = proc_macro2::Ident::new(name, at);
+        node(x).map(|n| quote_spanned! {at=> ::tensor::__private::fuse::#f(#n) })
     };
     Some(match reduction(e) {
         Some((name, span, x)) => root(name, span, x),
@@ -100,10 +100,12 @@ pub(crate) fn expand(e: &Expr) -> Option<syn::Result<TokenStream>> {
 fn node(e: &Expr) -> syn::Result<TokenStream> {
     let Some((name, span, operands)) = operation(e) else {
         let x = super::expand::expr(e)?;
-        return Ok(quote! { &(#x) });
+        // The borrow at the operand's first token: an error about it points into the input.
+        let at = first_span(e).map_or_else(Span::call_site, super::expand::user_span);
+        return Ok(quote_spanned! {at=> &(#x) });
     };
-    let f = proc_macro2::Ident::new(name, super::expand::user_span(span));
-    let path = quote_spanned!(f.span()=> ::tensor::__private::fuse::#f);
+    let at = super::expand::user_span(span);
+    let f = proc_macro2::Ident::new(name, at);
     let mut args = Ok(Vec::new());
     for x in operands {
         args = super::expand::both(args, node(x)).map(|(mut v, a)| {
@@ -112,5 +114,25 @@ fn node(e: &Expr) -> syn::Result<TokenStream> {
         });
     }
     let args = args?;
-    Ok(quote! { #path(#(#args),*) })
+    // The whole call at the operator, so that a shape error points there.
+    Ok(quote_spanned! {at=> ::tensor::__private::fuse::#f(#(#args),*) })
+}
+
+/// The span of the first token of `e`, when the parser kept it.
+fn first_span(e: &Expr) -> Option<Span> {
+    match e {
+        Expr::Binary(x, _, _)
+        | Expr::Cast(x, _, _)
+        | Expr::Transpose(x, _)
+        | Expr::Method(x, _, _, _)
+        | Expr::Field(x, _)
+        | Expr::Call(x, _)
+        | Expr::Index(x, _, _)
+        | Expr::Try(x, _)
+        | Expr::Paren(x) => first_span(x),
+        Expr::Unary(op, _) => Some(op.span()),
+        Expr::Ref(and, _, _) => Some(and.span),
+        Expr::Literal(tokens) => tokens.clone().into_iter().next().map(|t| t.span()),
+        Expr::Rust(x) => Some(x.span()),
+    }
 }
