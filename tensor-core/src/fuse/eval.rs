@@ -13,11 +13,11 @@ use crate::shape::Dims;
 use crate::{Array, Element};
 
 /// The elements of the stack buffers: one chunk of the result and the nodes' scratch chunks.
-const BUF: usize = 2048;
+const BUF: usize = 4096;
 
 /// The longest chunk: a multiple of every SIMD width, small enough for the buffers of a few
 /// nodes to stay in the L1 cache.
-const CHUNK: usize = 256;
+const CHUNK: usize = 1024;
 
 /// What an expression of shape `Self` evaluates to, with storage `St` ([`Stack`] or [`Heap`]).
 pub trait Finish<T, St> {
