@@ -583,8 +583,8 @@ pub mod prelude {
 /// Paths used by the code that `tensor!` generates. Not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
     pub use tensor_core::fuse;
+    pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
     pub use tensor_core::{ElementwiseCmp, RowVector, Tensor, Tensor3, Tensor4};
 }
 

@@ -250,7 +250,7 @@ fn boxed_operands_give_a_boxed_result_without_touching_the_stack() {
         let b = Tensor::<f32, 1024, 1024>::boxed_from_flat_fn(|k| (k % 13) as f32);
         let row = flat::<Vector<f32, 1024>>(|k| k as f32);
         let f: Box<Tensor<f32, 1024, 1024>> = tensor!((a - b) * (a - b) + row);
-        let u: Box<Tensor<f32, 1024, 1024>> = &(&(&a - &b) * &(&a - &b)) + &row;
+        let u: Box<Tensor<f32, 1024, 1024>> = &(&(&a - &b) * &(&a - &b)) + row;
         same_bits("boxed", f.as_flat(), u.as_flat());
         let s: f32 = tensor!(((a - b) * 0.5).square().mean());
         let want = (&(&a - &b) * 0.5).square().mean();

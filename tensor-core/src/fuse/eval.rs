@@ -33,8 +33,7 @@ impl<T: Element, St> Finish<T, St> for Scalar {
 
     #[inline]
     fn finish<N: Node<Elem = T, Shape = Self, Store = St>>(node: &N) -> T {
-        node.value()
-            .expect("an expression of scalars has a value")
+        node.value().expect("an expression of scalars has a value")
     }
 }
 
@@ -200,7 +199,11 @@ fn is<T, U: 'static>() -> bool {
 ///
 /// If the expression needs more than 127 scratch chunks (some 130 nested operations).
 #[inline]
-fn with_buffers<T: Element, R>(scratch: usize, size: usize, f: impl FnOnce(&mut [T], &mut [T]) -> R) -> R {
+fn with_buffers<T: Element, R>(
+    scratch: usize,
+    size: usize,
+    f: impl FnOnce(&mut [T], &mut [T]) -> R,
+) -> R {
     let per = scratch + 1;
     assert!(
         per * 16 <= BUF,

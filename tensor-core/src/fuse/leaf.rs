@@ -30,7 +30,7 @@ pub struct Leaf<'a, T, S, St> {
 /// A scalar operand.
 pub struct ScalarLeaf<T>(T);
 
-impl<'a, T: Element> IntoFused for &'a T {
+impl<T: Element> IntoFused for &T {
     type Node = ScalarLeaf<T>;
 
     #[inline]

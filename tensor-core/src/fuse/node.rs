@@ -244,7 +244,7 @@ where
                 }
                 (None, Some(b)) => {
                     self.l.write(at, start, out, scratch);
-                    zip(out, b, |o, y| f(o, y));
+                    zip(out, b, f);
                 }
                 (None, None) => {
                     self.l.write(at, start, out, scratch);

@@ -642,7 +642,9 @@ fn elementwise_chains_of_two_or_more_operations_fuse() {
         fused("-a * 2.0"),
         "F::eval (F::mul (F::neg (& (a)) , & (2.0)))"
     );
-    for m in ["exp", "ln", "tanh", "sigmoid", "sqrt", "square", "abs", "relu"] {
+    for m in [
+        "exp", "ln", "tanh", "sigmoid", "sqrt", "square", "abs", "relu",
+    ] {
         assert_eq!(
             fused(&format!("a.{m}() / 2")),
             format!("F::eval (F::div (F::{m} (& (a)) , & (2)))")
@@ -661,8 +663,14 @@ fn elementwise_chains_of_two_or_more_operations_fuse() {
 fn single_operations_and_other_methods_do_not_fuse() {
     // One operation: the operator itself, as before.
     assert_eq!(expansion("x @ w + b"), "((x) . matmul (& (w)) + b)");
-    assert_eq!(expansion("(x @ w).exp()"), "(((x) . matmul (& (w)))) . exp ()");
-    assert_eq!(expansion("(x @ w).sum()"), "(((x) . matmul (& (w)))) . sum ()");
+    assert_eq!(
+        expansion("(x @ w).exp()"),
+        "(((x) . matmul (& (w)))) . exp ()"
+    );
+    assert_eq!(
+        expansion("(x @ w).sum()"),
+        "(((x) . matmul (& (w)))) . sum ()"
+    );
     // Methods outside the set, with arguments or a turbofish, are operands.
     assert!(!fused("(a @ b).powi(2) + c").contains("F::"));
     assert!(!fused("(a @ b).max() * 2.0").contains("F::"));
