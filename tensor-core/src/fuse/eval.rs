@@ -5,7 +5,9 @@ use core::mem::MaybeUninit;
 
 use num_traits::Float;
 
-use super::{Heap, Layout, Node, Scalar, Stack};
+#[cfg(feature = "alloc")]
+use super::Heap;
+use super::{Layout, Node, Scalar, Stack};
 use crate::kernels::accurate::{Dd, add_parts, mean_of_parts, real_as, sum_of_parts, sum_part};
 use crate::kernels::cast_slice;
 use crate::kernels::reduce::{count, fold};

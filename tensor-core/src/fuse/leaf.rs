@@ -2,7 +2,9 @@
 
 use core::marker::PhantomData;
 
-use super::{Heap, Layout, Node, Scalar, Stack};
+#[cfg(feature = "alloc")]
+use super::Heap;
+use super::{Layout, Node, Scalar, Stack};
 use crate::shape::Dims;
 use crate::{Array, Element};
 
