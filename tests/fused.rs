@@ -266,3 +266,28 @@ fn large_stack_tensors() {
     let u = (a - b) * (a - b) + (a * b).tanh();
     same_bits("64 x 96", f.as_flat(), u.as_flat());
 }
+
+/// A dense layer generic over every dimension, as in the README: the fused chain type-checks
+/// with the same bounds as the operators (none for equal shapes, a broadcasting `RowVector`).
+fn layer<const N: usize, const D: usize, const H: usize>(
+    x: &Tensor<f32, N, D>,
+    w: &Tensor<f32, D, H>,
+    b: &RowVector<f32, H>,
+    y: &Tensor<f32, N, H>,
+) -> (Tensor<f32, N, H>, f32) {
+    let hidden = tensor!((x @ w + b).relu() * 2.0);
+    let loss: f32 = tensor!((hidden - y).square().mean());
+    (hidden, loss)
+}
+
+#[test]
+fn generic_code_fuses() {
+    let x = Tensor::<f32, 3, 2>::from([[1.0, -2.0], [0.5, 0.25], [-1.0, 3.0]]);
+    let w = Tensor::<f32, 2, 4>::from([[1.0, 0.0, -1.0, 2.0], [0.5, 1.0, 0.0, -1.0]]);
+    let b = flat::<RowVector<f32, 4>>(|k| [0.1, -0.2, 0.3, 0.0][k]);
+    let y = Tensor::<f32, 3, 4>::full(0.5);
+    let (hidden, loss) = layer(&x, &w, &b, &y);
+    let want = (x.matmul(&w) + b).relu() * 2.0;
+    assert_eq!(hidden, want);
+    assert_eq!(loss, (want - y).square().mean());
+}
