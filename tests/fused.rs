@@ -291,3 +291,97 @@ fn generic_code_fuses() {
     assert_eq!(hidden, want);
     assert_eq!(loss, (want - y).square().mean());
 }
+
+/// Run-time tensors (`DynArray`) in fused chains: the semantics of the `DynArray` operators
+/// (static operands broadcast over the rows, scalars, two run-time operands with the same
+/// rows), the result a `DynArray`, bit for bit the unfused operators.
+mod dynamic {
+    use tensor::prelude::*;
+    use tensor::{DynTensor, DynTensor3};
+
+    use super::{close, flat, same_bits};
+
+    fn dyn2(rows: usize, seed: f32) -> DynTensor<f32, 3> {
+        DynTensor::<f32, 3>::from_flat_fn(rows, |k| ((k as f32 + seed) * 0.37).sin() * 2.0)
+    }
+
+    #[test]
+    fn dense_layer_with_a_bias_row_or_vector() {
+        let w = Tensor::<f32, 3, 2>::from([[1.0, -0.5], [0.25, 2.0], [-1.5, 0.75]]);
+        let b = Vector::<f32, 2>::from([0.1, -0.2]);
+        let r = flat::<RowVector<f32, 2>>(|k| [-0.3, 0.4][k]);
+        for rows in [0, 1, 2, 7, 700] {
+            let x = dyn2(rows, 1.0);
+            let f: DynTensor<f32, 2> = tensor!((x @ w + b).relu());
+            let u = (&x.matmul(&w) + b).relu();
+            assert_eq!(f.nrows(), rows);
+            same_bits("vector bias", f.as_flat(), u.as_flat());
+            let f = tensor!((x @ w - r).sigmoid() * 2.0);
+            let u = &(&x.matmul(&w) - r).sigmoid() * 2.0;
+            same_bits("row bias", f.as_flat(), u.as_flat());
+            // The static operand on the left, as `Array - DynArray` allows.
+            let xw = x.matmul(&w);
+            let f = tensor!((r - xw).tanh().abs());
+            let u = (r - &xw).tanh().abs();
+            same_bits("bias on the left", f.as_flat(), u.as_flat());
+        }
+    }
+
+    #[test]
+    fn two_run_time_operands_scalars_and_functions() {
+        for rows in [0, 1, 5, 1000] {
+            let (a, b) = (dyn2(rows, 0.0), dyn2(rows, 3.0));
+            let f = tensor!((a - b) * (a - b) / 4.0 + 1.0);
+            let u = &(&(&(&a - &b) * &(&a - &b)) / 4.0) + 1.0;
+            same_bits("difference", f.as_flat(), u.as_flat());
+            let f = tensor!((a.square() + 1.0).sqrt().ln() - (-b).exp());
+            let u = &(&a.square() + 1.0).sqrt().ln() - &(-&b).exp();
+            same_bits("functions", f.as_flat(), u.as_flat());
+            let f = tensor!(2.0 * a + b);
+            let u = &(&a * 2.0) + &b;
+            same_bits("scalar on the left", f.as_flat(), u.as_flat());
+        }
+    }
+
+    #[test]
+    fn rank_three_rows_with_a_per_channel_operand() {
+        let x = DynTensor3::<f64, 2, 3>::from_flat_fn(4, |k| k as f64 * 0.5 - 3.0);
+        let c = Tensor3::<f64, 1, 1, 3>::from([[[1.0, 2.0, 4.0]]]);
+        let f = tensor!((x * c - 1.0).relu());
+        let u = (&(&x * c) - 1.0).relu();
+        assert_eq!(f.nrows(), 4);
+        same_bits("per channel", f.as_flat(), u.as_flat());
+    }
+
+    #[test]
+    fn sum_and_mean_at_the_root() {
+        let w = Tensor::<f32, 3, 2>::from([[1.0, -0.5], [0.25, 2.0], [-1.5, 0.75]]);
+        let b = Vector::<f32, 2>::from([0.1, -0.2]);
+        for rows in [0, 1, 3, 1500] {
+            let (a, c) = (dyn2(rows, 0.0), dyn2(rows, 3.0));
+            let s: f32 = tensor!((a - c).square().sum());
+            let want = (&a - &c).square().sum();
+            close("sum", s.into(), want.into(), 0.0);
+            let m: f32 = tensor!((a @ w + b).relu().mean());
+            let want = (&a.matmul(&w) + b).relu().mean();
+            close("mean", m.into(), want.into(), 0.0);
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "operands could not be broadcast together with shapes (3, 3) (4, 3)")]
+    fn row_counts_must_match() {
+        let (a, b) = (dyn2(3, 0.0), dyn2(4, 0.0));
+        let _ = tensor!((a - b).relu());
+    }
+
+    #[test]
+    fn unfused_operators_give_the_same_row_mismatch_message() {
+        let (a, b) = (dyn2(3, 0.0), dyn2(4, 0.0));
+        let e = a.try_sub(&b).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "operands could not be broadcast together with shapes (3, 3) (4, 3)"
+        );
+    }
+}

@@ -1,13 +1,14 @@
-//! Evaluating a fused expression: into a tensor (on the stack or boxed) or a scalar
+//! Evaluating a fused expression: into a tensor (on the stack, boxed, or a run-time
+//! `DynArray`) or a scalar
 //! ([`eval`]), or reduced at the root ([`sum`], [`mean`]), chunk by chunk.
 
 use core::mem::MaybeUninit;
 
 use num_traits::Float;
 
+use super::{Extent, Layout, Node, Scalar, Stack};
 #[cfg(feature = "alloc")]
-use super::Heap;
-use super::{Layout, Node, Scalar, Stack};
+use super::{Heap, Rows};
 use crate::kernels::accurate::{Dd, add_parts, mean_of_parts, real_as, sum_of_parts, sum_part};
 use crate::kernels::cast_slice;
 use crate::kernels::reduce::{count, fold};
@@ -66,8 +67,33 @@ impl<T: Element, S: Dims> Finish<T, Heap> for S {
     }
 }
 
+/// A run-time tensor, whatever the storage of the static operands: its elements written once,
+/// chunk by chunk, into storage allocated for them (zero-filled by the allocator, as the
+/// `DynArray` operators' outputs).
+///
+/// # Panics
+///
+/// If two run-time operands have different row counts (as the `DynArray` operators).
+#[cfg(feature = "alloc")]
+impl<T: Element, S: Dims, St> Finish<T, St> for Rows<S> {
+    type Out = crate::DynArray<T, S>;
+
+    #[inline]
+    fn finish<N: Node<Elem = T, Shape = Self, Store = St>>(node: &N) -> Self::Out {
+        let at = Self::layout(node);
+        let rows = at.dims[3 - S::RANK];
+        let mut out = alloc::vec![T::zero(); at.size];
+        with_buffers(N::SCRATCH, at.size, |buf, scratch| {
+            for (k, chunk) in out.chunks_mut(buf.len()).enumerate() {
+                node.write(&at, k * buf.len(), chunk, scratch);
+            }
+        });
+        crate::DynArray::from_parts(rows, out)
+    }
+}
+
 /// Evaluates a fused expression in one pass: a tensor of the broadcast shape (boxed when an
-/// operand is boxed), or a scalar when every operand is one.
+/// operand is boxed, a `DynArray` when one is), or a scalar when every operand is one.
 ///
 /// ```
 /// use tensor_core::{Tensor, fuse};
@@ -97,9 +123,9 @@ where
 #[inline]
 pub fn sum<N: Node>(node: N) -> N::Elem
 where
-    N::Shape: Dims,
+    N::Shape: Extent,
 {
-    reduce(&node).sum()
+    reduce(&node).0.sum()
 }
 
 /// The mean of the elements of a fused expression (as `Array::mean`), without its tensor.
@@ -113,19 +139,20 @@ where
 #[inline]
 pub fn mean<N: Node>(node: N) -> N::Elem
 where
-    N::Shape: Dims,
+    N::Shape: Extent,
     N::Elem: Float,
 {
-    reduce(&node).mean(<N::Shape as Dims>::SIZE)
+    let (acc, size) = reduce(&node);
+    acc.mean(size)
 }
 
-/// The running sum of the chunks of `node`.
-fn reduce<N: Node>(node: &N) -> Acc<N::Elem>
+/// The running sum of the chunks of `node`, and their number of elements.
+fn reduce<N: Node>(node: &N) -> (Acc<N::Elem>, usize)
 where
-    N::Shape: Dims,
+    N::Shape: Extent,
 {
-    let at = Layout::of::<N::Shape>();
-    with_buffers(N::SCRATCH, at.size, |buf, scratch| {
+    let at = N::Shape::layout(node);
+    let acc = with_buffers(N::SCRATCH, at.size, |buf, scratch| {
         let mut acc = Acc {
             parts: Dd::ZERO,
             plain: num_traits::Zero::zero(),
@@ -139,7 +166,8 @@ where
             start += chunk.len();
         }
         acc
-    })
+    });
+    (acc, at.size)
 }
 
 /// A sum over chunks: compensated in `f64` for `f32` and `f64` (as `Array::sum`), plain for

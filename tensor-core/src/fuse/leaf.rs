@@ -1,19 +1,23 @@
-//! The operands of a fused expression: borrowed tensors (on the stack or boxed) and scalars.
+//! The operands of a fused expression: borrowed tensors (on the stack, boxed, or run-time
+//! `DynArray`s) and scalars.
 
 use core::marker::PhantomData;
 
 #[cfg(feature = "alloc")]
-use super::Heap;
+use super::{Heap, Rows};
 use super::{Layout, Node, Scalar, Stack};
+#[cfg(feature = "alloc")]
+use crate::DynArray;
 use crate::shape::Dims;
 use crate::{Array, Element};
 
 /// A value a fused expression can take as an operand: a node, a borrowed tensor
-/// (`&Array`, `&&Array`, `&Box<Array>`) or a borrowed scalar `&T`.
+/// (`&Array`, `&&Array`, `&Box<Array>`), a borrowed run-time tensor (`&DynArray`) or a
+/// borrowed scalar `&T`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an operand of a fused `tensor!` expression",
     label = "not a tensor, a boxed tensor or a scalar element",
-    note = "fused operands are `Array`s (`Tensor`, `Tensor3`, ...), boxed ones and scalar elements; write this operation outside `tensor!`"
+    note = "fused operands are `Array`s (`Tensor`, `Tensor3`, ...), boxed ones, `DynArray`s (`DynTensor`, ...) and scalar elements; write this operation outside `tensor!`"
 )]
 pub trait IntoFused {
     /// The node it becomes.
@@ -31,6 +35,67 @@ pub struct Leaf<'a, T, S, St> {
 
 /// A scalar operand.
 pub struct ScalarLeaf<T>(T);
+
+/// A borrowed run-time tensor `DynArray<T, S>` as an operand: its rows and their elements.
+#[cfg(feature = "alloc")]
+pub struct RowsLeaf<'a, T, S> {
+    flat: &'a [T],
+    rows: usize,
+    _shape: PhantomData<S>,
+}
+
+#[cfg(feature = "alloc")]
+impl<'a, T: Element, S: Dims> IntoFused for &'a DynArray<T, S> {
+    type Node = RowsLeaf<'a, T, S>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        RowsLeaf {
+            flat: self.as_flat(),
+            rows: self.nrows(),
+            _shape: PhantomData,
+        }
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<'a, T: Element, S: Dims> IntoFused for &&'a DynArray<T, S> {
+    type Node = RowsLeaf<'a, T, S>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        (*self).into_fused()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
+    type Elem = T;
+    type Shape = Rows<S>;
+    type Store = Heap;
+    const SCRATCH: usize = 0;
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        Some((self.rows, S::DIMS))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        None
+    }
+
+    #[inline]
+    fn direct(&self, _: &Layout, start: usize, n: usize) -> Option<&[T]> {
+        // Every run-time operand has the result's rows (checked by `rows`), so its layout.
+        Some(&self.flat[start..start + n])
+    }
+
+    #[inline]
+    fn write(&self, _: &Layout, start: usize, out: &mut [T], _: &mut [T]) {
+        out.copy_from_slice(&self.flat[start..start + out.len()]);
+    }
+}
 
 impl<T: Element> IntoFused for &T {
     type Node = ScalarLeaf<T>;
@@ -92,6 +157,11 @@ impl<T: Element> Node for ScalarLeaf<T> {
     const SCRATCH: usize = 0;
 
     #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        None
+    }
+
+    #[inline]
     fn value(&self) -> Option<T> {
         Some(self.0)
     }
@@ -112,6 +182,11 @@ impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
     type Shape = S;
     type Store = St;
     const SCRATCH: usize = 0;
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        None
+    }
 
     #[inline]
     fn value(&self) -> Option<T> {

@@ -32,17 +32,29 @@ mod leaf;
 mod node;
 
 pub use eval::{Finish, eval, mean, sum};
+#[cfg(feature = "alloc")]
+pub use leaf::RowsLeaf;
 pub use leaf::{IntoFused, Leaf, ScalarLeaf};
 pub use node::{
     Abs, Add, Bin, BinaryOp, Div, Exp, Ln, Mul, Neg, Relu, Sigmoid, Sqrt, Square, Sub, Tanh, Un,
     UnaryOp, abs, add, div, exp, ln, mul, neg, relu, sigmoid, sqrt, square, sub, tanh,
 };
 
+#[cfg(feature = "alloc")]
+use core::marker::PhantomData;
+
 use crate::Element;
+#[cfg(feature = "alloc")]
+use crate::shape::RowsBroadcast;
 use crate::shape::{BroadcastWith, Dims};
 
 /// The shape of a scalar operand (a tensor operand's shape is its [`Dims`]).
 pub struct Scalar;
+
+/// The shape of a run-time tensor operand `DynArray<T, S>`: rows of shape `S`, as many as the
+/// operand holds (a value, [`Node::rows`]).
+#[cfg(feature = "alloc")]
+pub struct Rows<S>(PhantomData<S>);
 
 /// The result is a tensor on the stack (every tensor operand is).
 pub struct Stack;
@@ -57,8 +69,38 @@ pub trait Combine<R> {
     type Out;
 }
 
-impl<A: BroadcastWith<B>, B: Dims> Combine<B> for A {
-    type Out = A::Output;
+/// NumPy's broadcasting between two static shapes, one impl per pair of ranks (an impl for
+/// every `A` would also match [`Rows`], and a mismatch against a run-time tensor would no longer
+/// report `BroadcastWith`'s message).
+macro_rules! combine_static {
+    ($(($($a:ident),+) ($($b:ident),+);)+) => {$(
+        impl<$($a,)+ $($b),+> Combine<($($b,)+)> for ($($a,)+)
+        where
+            ($($a,)+): BroadcastWith<($($b,)+)>,
+            ($($b,)+): Dims,
+        {
+            type Out = <($($a,)+) as BroadcastWith<($($b,)+)>>::Output;
+        }
+    )+};
+}
+
+combine_static! {
+    (A0) (B0);
+    (A0) (B0, B1);
+    (A0) (B0, B1, B2);
+    (A0) (B0, B1, B2, B3);
+    (A0, A1) (B0);
+    (A0, A1) (B0, B1);
+    (A0, A1) (B0, B1, B2);
+    (A0, A1) (B0, B1, B2, B3);
+    (A0, A1, A2) (B0);
+    (A0, A1, A2) (B0, B1);
+    (A0, A1, A2) (B0, B1, B2);
+    (A0, A1, A2) (B0, B1, B2, B3);
+    (A0, A1, A2, A3) (B0);
+    (A0, A1, A2, A3) (B0, B1);
+    (A0, A1, A2, A3) (B0, B1, B2);
+    (A0, A1, A2, A3) (B0, B1, B2, B3);
 }
 
 impl<A: Dims> Combine<Scalar> for A {
@@ -71,6 +113,34 @@ impl<B: Dims> Combine<B> for Scalar {
 
 impl Combine<Scalar> for Scalar {
     type Out = Scalar;
+}
+
+/// Two run-time tensors of the same row shape: their row counts are checked at run time.
+#[cfg(feature = "alloc")]
+impl<S: Dims> Combine<Rows<S>> for Rows<S> {
+    type Out = Rows<S>;
+}
+
+/// A static operand broadcast over the rows, as `DynArray + Array` allows ([`RowsBroadcast`]).
+#[cfg(feature = "alloc")]
+impl<S: RowsBroadcast<S2>, S2: Dims> Combine<S2> for Rows<S> {
+    type Out = Rows<S>;
+}
+
+/// A static operand broadcast over the rows, on the left (`Array + DynArray`).
+#[cfg(feature = "alloc")]
+impl<S: RowsBroadcast<S2>, S2: Dims> Combine<Rows<S>> for S2 {
+    type Out = Rows<S>;
+}
+
+#[cfg(feature = "alloc")]
+impl<S: Dims> Combine<Scalar> for Rows<S> {
+    type Out = Rows<S>;
+}
+
+#[cfg(feature = "alloc")]
+impl<S: Dims> Combine<Rows<S>> for Scalar {
+    type Out = Rows<S>;
 }
 
 /// Where the result of two operands stored in `Self` and `R` goes: on the heap if either is.
@@ -107,6 +177,43 @@ impl Layout {
             size: S::SIZE,
         }
     }
+
+    /// The layout of a result of shape `(rows, S...)`.
+    #[cfg(feature = "alloc")]
+    fn rows<S: Dims>(rows: usize) -> Layout {
+        let mut dims = [1; 4];
+        dims[4 - S::RANK..].copy_from_slice(S::DIMS);
+        dims[3 - S::RANK] = rows;
+        Layout {
+            dims,
+            size: rows * S::SIZE,
+        }
+    }
+}
+
+/// The shape of a tensor result: its [`Layout`], known from its type ([`Dims`]) or from the
+/// row count of its run-time operands ([`Rows`]).
+pub trait Extent {
+    /// The layout of `node`'s result.
+    fn layout<N: Node>(node: &N) -> Layout;
+}
+
+impl<S: Dims> Extent for S {
+    #[inline]
+    fn layout<N: Node>(_: &N) -> Layout {
+        Layout::of::<S>()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<S: Dims> Extent for Rows<S> {
+    #[inline]
+    fn layout<N: Node>(node: &N) -> Layout {
+        let (rows, _) = node
+            .rows()
+            .expect("an expression over a run-time tensor has rows");
+        Layout::rows::<S>(rows)
+    }
 }
 
 /// A node of a fused expression: computes any run of the result's row-major elements.
@@ -119,6 +226,15 @@ pub trait Node {
     type Store;
     /// How many chunk-sized scratch buffers [`write`](Self::write) needs.
     const SCRATCH: usize;
+
+    /// The row count of a run-time tensor node (a [`Rows`] shape) and the shape of its rows,
+    /// `None` for a static tensor or a scalar.
+    ///
+    /// # Panics
+    ///
+    /// If two run-time operands have different row counts, with the message of the
+    /// `DynArray` operators ([`RowsMismatch`](crate::RowsMismatch)).
+    fn rows(&self) -> Option<(usize, &'static [usize])>;
 
     /// The value of a scalar node, `None` for a tensor.
     fn value(&self) -> Option<Self::Elem>;

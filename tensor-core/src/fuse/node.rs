@@ -203,6 +203,18 @@ where
     };
 
     #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        match (self.l.rows(), self.r.rows()) {
+            #[cfg(feature = "alloc")]
+            (Some((left, row)), Some((right, _))) if left != right => {
+                panic!("{}", crate::RowsMismatch::Operands { left, right, row })
+            }
+            (Some(l), _) => Some(l),
+            (None, r) => r,
+        }
+    }
+
+    #[inline]
     fn value(&self) -> Option<L::Elem> {
         Some(Op::apply(self.l.value()?, self.r.value()?))
     }
@@ -270,6 +282,11 @@ impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
     type Shape = X::Shape;
     type Store = X::Store;
     const SCRATCH: usize = X::SCRATCH + 1;
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        self.x.rows()
+    }
 
     #[inline]
     fn value(&self) -> Option<X::Elem> {
