@@ -13,7 +13,10 @@
 //!
 //! Operands ([`IntoFused`]) are borrowed tensors `&Array` (temporaries such as `x @ w` are
 //! borrowed where they are made), boxed tensors `&Box<Array>` (a boxed operand makes the result
-//! boxed) and scalars `&T`; an expression of scalars alone evaluates to a scalar.
+//! boxed), run-time tensors `&DynArray` (the result is a `DynArray` of their rows: static
+//! operands broadcast over the rows as `DynArray + Array` allows, two run-time operands must
+//! have the same rows, checked when the expression is evaluated) and scalars `&T`; an
+//! expression of scalars alone evaluates to a scalar.
 //!
 //! Not a stable API: it is what `tensor!` expands to.
 //!
@@ -25,6 +28,17 @@
 //! let d = fuse::eval(fuse::mul(fuse::sub(&a, &b), &2.0));
 //! assert_eq!(d, (a - b) * 2.0);
 //! assert_eq!(fuse::sum(fuse::square(fuse::sub(&a, &b))), ((a - b) * (a - b)).sum());
+//! ```
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use tensor_core::{DynTensor, Tensor, fuse};
+//!
+//! let x = DynTensor::<f32, 2>::from_flat_fn(3, |k| k as f32 - 2.0);
+//! let b = Tensor::from([0.5f32, -0.5]);
+//! let y: DynTensor<f32, 2> = fuse::eval(fuse::relu(fuse::add(&x, &b)));
+//! assert_eq!(y, (&x + b).relu());
+//! # }
 //! ```
 
 mod eval;
