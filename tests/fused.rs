@@ -297,7 +297,7 @@ fn generic_code_fuses() {
 /// rows), the result a `DynArray`, bit for bit the unfused operators.
 mod dynamic {
     use tensor::prelude::*;
-    use tensor::{DynTensor, DynTensor3};
+    use tensor::{DynTensor, DynTensor3, DynTensor4};
 
     use super::{close, flat, same_bits};
 
@@ -351,6 +351,24 @@ mod dynamic {
         let u = (&(&x * c) - 1.0).relu();
         assert_eq!(f.nrows(), 4);
         same_bits("per channel", f.as_flat(), u.as_flat());
+        let x = DynTensor4::<f32, 2, 2, 3>::from_flat_fn(3, |k| (k as f32 * 0.3).cos());
+        let c = Tensor4::<f32, 1, 1, 1, 3>::from([[[[0.5, -1.0, 2.0]]]]);
+        let f = tensor!((x - c).exp() * x);
+        let u = &(&x - c).exp() * &x;
+        same_bits("rank 4 rows", f.as_flat(), u.as_flat());
+    }
+
+    #[test]
+    fn integers_boxed_operands_and_a_static_row() {
+        let a = DynTensor::<i32, 4>::from_flat_fn(6, |k| k as i32 * 7 - 20);
+        let b = DynTensor::<i32, 4>::from_flat_fn(6, |k| 11 - k as i32);
+        let f = tensor!(((a - b) * 3 + 1).abs().relu());
+        let u = (&(&(&a - &b) * 3) + 1).abs().relu();
+        assert_eq!(f.as_flat(), u.as_flat());
+        let row = Box::new(Tensor::<i32, 1, 4>::from([[1, -2, 3, -4]]));
+        let f = tensor!((a * row - 2) / 3);
+        let u = &(&(&a * *row) - 2) / 3;
+        assert_eq!(f.as_flat(), u.as_flat());
     }
 
     #[test]

@@ -78,6 +78,11 @@ pub struct Heap;
 
 /// The shape of an operation's result from its operands' shapes `Self` and `R`: NumPy's
 /// broadcasting between tensors ([`BroadcastWith`]), the tensor's shape with a scalar.
+#[diagnostic::on_unimplemented(
+    message = "operands of shapes `{Self}` and `{R}` cannot be combined elementwise",
+    label = "the operands of this operation",
+    note = "a run-time tensor (`Rows<S>`, rows of shape `S`) combines with another whose rows have the same shape, a static tensor that broadcasts over its rows, or a scalar"
+)]
 pub trait Combine<R> {
     /// The result's shape.
     type Out;
