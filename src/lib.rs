@@ -274,6 +274,35 @@ pub use tensor_core::*;
 /// matrix (`set_row`, `set_col`, `set_block` with the slice's shape, an element). Every other
 /// operator, call and method keeps its Rust meaning.
 ///
+/// **Fusion**: a chain of two or more elementwise operations (`+ - * /`, unary `-`, and the
+/// methods `exp ln tanh sigmoid sqrt square abs relu` without arguments, with `.sum()` or
+/// `.mean()` allowed at its root) is evaluated in one pass over memory, chunk by chunk, with no
+/// intermediate tensors and each output element written once; anything else in it (`x @ w`,
+/// `.T`, an index, other calls) is an operand computed first and borrowed. The results are the
+/// operators' (the same operation or kernel per element; a fused `sum`/`mean` adds in another
+/// order, as accurately), a boxed operand gives a boxed result, a chain of scalars alone a
+/// scalar, and a shape mismatch is the operators' compile error at the operator. A single
+/// operation, `tensor!(x @ w + b)`, is the operator itself. `DynTensor` operands do not fuse (a
+/// chain of them does not compile in `tensor!`; write it outside). To see an expansion, run
+/// `cargo expand` on the calling function: `tensor!((a - b) * (a - b))` is
+/// `::tensor::__private::fuse::eval(fuse::mul(fuse::sub(&(a), &(b)), fuse::sub(&(a), &(b))))`.
+///
+/// ```
+/// use tensor::{Tensor, Vector, tensor};
+///
+/// let x = Tensor::<f32, 4, 3>::full(0.5);
+/// let w = Tensor::<f32, 3, 2>::full(1.0);
+/// let b = Vector::from([0.5f32, -0.5]);
+/// let y = Tensor::<f32, 4, 2>::full(1.0);
+/// // The product, then bias, sigmoid (and the loss) in one pass over it.
+/// assert_eq!(tensor!((x @ w + b).sigmoid()), (x.matmul(&w) + b).sigmoid());
+/// let loss: f32 = tensor!(((x @ w + b) - y).square().mean());
+/// assert_eq!(loss, ((x.matmul(&w) + b) - y).square().mean());
+/// let lr = 0.1f32;
+/// let err = Tensor::<f32, 4, 2>::full(0.25);
+/// assert_eq!(tensor!(w - lr * (x.T @ err)), w - x.t().matmul(&err) * lr);
+/// ```
+///
 /// ```
 /// use tensor::{Tensor, tensor};
 ///
@@ -554,6 +583,7 @@ pub mod prelude {
 /// Paths used by the code that `tensor!` generates. Not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use tensor_core::fuse;
     pub use tensor_core::shape::{All, At, AtEnd, Span, SpanEnd, Trim};
     pub use tensor_core::{ElementwiseCmp, RowVector, Tensor, Tensor3, Tensor4};
 }

@@ -33,6 +33,7 @@ mod dynamic_display;
 mod dynamic_io;
 mod dynamic_products;
 mod elementwise;
+mod fused;
 mod generic;
 mod grad;
 mod ieee;

@@ -238,6 +238,38 @@ impl<T, S: Dims> Array<T, S> {
         }
     }
 
+    /// Builds a tensor chunk by chunk: `fill(start, chunk)` writes the row-major elements
+    /// `start..start + chunk.len()` into `chunk` (a prefix of `buf`, all of it but at the
+    /// end), which are then copied into place. Every element of the result is written once,
+    /// nothing is zero-filled first: the fused evaluation of `tensor!` (`crate::fuse`).
+    ///
+    /// # Panics
+    ///
+    /// If `buf` is empty and the tensor is not.
+    #[inline]
+    pub(crate) fn from_flat_chunks(buf: &mut [T], mut fill: impl FnMut(usize, &mut [T])) -> Self
+    where
+        T: Copy,
+    {
+        let mut data = MaybeUninit::<S::Storage<T>>::uninit();
+        let first = data.as_mut_ptr().cast::<T>();
+        let mut start = 0;
+        while start < S::SIZE {
+            let n = buf.len().min(S::SIZE - start);
+            assert!(n > 0, "from_flat_chunks: empty buffer");
+            let chunk = &mut buf[..n];
+            fill(start, chunk);
+            // SAFETY: the storage is `S::SIZE` contiguous `T`s (see `as_flat`) and
+            // `start + n <= S::SIZE`; `chunk` is a distinct borrow, so the ranges do not overlap.
+            unsafe { core::ptr::copy_nonoverlapping(chunk.as_ptr(), first.add(start), n) };
+            start += n;
+        }
+        // SAFETY: the loop initialized all `S::SIZE` elements, which is the whole storage.
+        Self {
+            data: unsafe { data.assume_init() },
+        }
+    }
+
     /// `flat`, which holds exactly `S::SIZE` elements, viewed as a tensor of shape `S`
     /// (the rows and mini-batches of a [`DynArray`](crate::DynArray)).
     ///

@@ -51,6 +51,36 @@ impl<T, S: Dims> Array<T, S> {
         unsafe { boxed.assume_init() }
     }
 
+    /// [`Array::from_flat_chunks`] on the heap: the chunks are copied into the allocation,
+    /// nothing of the result's size passes through the stack.
+    ///
+    /// # Panics
+    ///
+    /// If `buf` is empty and the tensor is not.
+    pub(crate) fn boxed_from_flat_chunks(
+        buf: &mut [T],
+        mut fill: impl FnMut(usize, &mut [T]),
+    ) -> Box<Self>
+    where
+        T: Copy,
+    {
+        let mut boxed = Box::<Self>::new_uninit();
+        let first = boxed.as_mut_ptr().cast::<T>();
+        let mut start = 0;
+        while start < S::SIZE {
+            let n = buf.len().min(S::SIZE - start);
+            assert!(n > 0, "boxed_from_flat_chunks: empty buffer");
+            let chunk = &mut buf[..n];
+            fill(start, chunk);
+            // SAFETY: as in `boxed_from_flat_fn`, element `k < S::SIZE` lives at offset `k`
+            // from `first`; `start + n <= S::SIZE`, and `chunk` is a distinct borrow.
+            unsafe { core::ptr::copy_nonoverlapping(chunk.as_ptr(), first.add(start), n) };
+            start += n;
+        }
+        // SAFETY: the loop above initialized all `S::SIZE` elements, which is all of `Self`.
+        unsafe { boxed.assume_init() }
+    }
+
     /// Clones the tensor into a new heap allocation, element by element.
     ///
     /// Use it instead of `Box::clone` for large tensors: `Box::clone` calls `Array::clone`,

@@ -151,6 +151,8 @@ pub mod dynamic;
 mod element;
 mod error;
 mod fmt;
+#[doc(hidden)]
+pub mod fuse;
 mod interop;
 #[cfg(any(feature = "npy", feature = "safetensors"))]
 pub mod io;

@@ -729,6 +729,31 @@ pub(crate) fn sum<E: Real>(a: &[E]) -> E {
     E::narrow(sum_map(a, |x| x).value())
 }
 
+/// The sum of one part of a longer slice, to be combined with [`sum_of_parts`] or
+/// [`mean_of_parts`]: the fused evaluation of `tensor!` (`crate::fuse`) sums its chunks so.
+#[inline]
+pub(crate) fn sum_part<E: Real>(a: &[E]) -> Dd {
+    sum_map(a, |x| x)
+}
+
+/// `a + b` of two partial sums, compensated.
+#[inline]
+pub(crate) fn add_parts(a: Dd, b: Dd) -> Dd {
+    a.plus(b)
+}
+
+/// The sum of the parts `total` (from [`sum_part`] and [`add_parts`]), rounded once.
+#[inline]
+pub(crate) fn sum_of_parts<E: Real>(total: Dd) -> E {
+    E::narrow(finite_or_plain(total).value())
+}
+
+/// The mean of `n` elements whose parts sum to `total`, rounded once (NaN when `n` is 0).
+#[inline]
+pub(crate) fn mean_of_parts<E: Real>(total: Dd, n: usize) -> E {
+    E::narrow(finite_or_plain(total).div(count(n)).value())
+}
+
 /// The mean of `a` (NaN when empty).
 #[inline(always)]
 pub(crate) fn mean<E: Real>(a: &[E]) -> E {

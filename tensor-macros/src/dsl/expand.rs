@@ -11,12 +11,15 @@ use super::parse::{Component, Expr, Int, Op};
 /// A span at the user's `token` for error messages, but with the macro's hygiene, so that lints
 /// (clippy's `zero_prefixed_literal` on a generated `0`, ...) treat the generated code as
 /// coming from a macro expansion rather than from the user's source.
-fn user_span(token: Span) -> Span {
+pub(crate) fn user_span(token: Span) -> Span {
     Span::mixed_site().located_at(token)
 }
 
 /// The Rust code of a DSL expression, or every error found in its indices.
 pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
+    if let Some(fused) = super::fuse::expand(e) {
+        return fused;
+    }
     Ok(match e {
         Expr::Binary(lhs, op, rhs) => {
             let (l, r) = both(expr(lhs), expr(rhs))?;
@@ -153,10 +156,13 @@ fn logic_on_mask(lhs: &Expr, op: &BinOp, rhs: &Expr) -> Option<syn::Error> {
     })
 }
 
-/// Whether an expression compares elementwise or calls `arange` anywhere outside plain-Rust
-/// leaves (closures, blocks, macro calls): such an expression is a DSL expression even without
-/// `@`, `.T` or indexing.
+/// Whether an expression compares elementwise, calls `arange` or fuses a chain of elementwise
+/// operations anywhere outside plain-Rust leaves (closures, blocks, macro calls): such an
+/// expression is a DSL expression even without `@`, `.T` or indexing.
 pub(crate) fn uses_dsl_operation(e: &Expr) -> bool {
+    if super::fuse::fuses(e) {
+        return true;
+    }
     match e {
         Expr::Binary(l, op, r) => {
             matches!(op, Op::Rust(op) if comparison(op).is_some())

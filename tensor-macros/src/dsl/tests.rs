@@ -611,3 +611,83 @@ fn generated_inputs_never_panic() {
     }
     assert!(checked > 100_000 / stride, "only {checked} inputs lexed");
 }
+
+/// The expansion of `src` with the fused builders' path shortened to `F::`.
+fn fused(src: &str) -> String {
+    expansion(src).replace(":: tensor :: __private :: fuse :: ", "F::")
+}
+
+#[test]
+fn elementwise_chains_of_two_or_more_operations_fuse() {
+    assert_eq!(
+        fused("(a - b) * (a - b)"),
+        "F::eval (F::mul (F::sub (& (a) , & (b)) , F::sub (& (a) , & (b))))"
+    );
+    // The product is an operand, borrowed where it is made; bias and sigmoid fuse over it.
+    assert_eq!(
+        fused("(x @ w + b).sigmoid()"),
+        "F::eval (F::sigmoid (F::add (& ((x) . matmul (& (w))) , & (b))))"
+    );
+    // A reduction at the root reduces the chunks: no tensor is made at all.
+    assert_eq!(
+        fused("((x @ w + b) - y).square().mean()"),
+        "F::mean (F::square (F::sub (F::add (& ((x) . matmul (& (w))) , & (b)) , & (y))))"
+    );
+    assert_eq!(
+        fused("w - lr * (x.T @ err)"),
+        "F::eval (F::sub (& (w) , F::mul (& (lr) , & ((((x) . t ()) . matmul (& (err)))))))"
+    );
+    // Unary minus, literals and every fusing method.
+    assert_eq!(
+        fused("-a * 2.0"),
+        "F::eval (F::mul (F::neg (& (a)) , & (2.0)))"
+    );
+    for m in [
+        "exp", "ln", "tanh", "sigmoid", "sqrt", "square", "abs", "relu",
+    ] {
+        assert_eq!(
+            fused(&format!("a.{m}() / 2")),
+            format!("F::eval (F::div (F::{m} (& (a)) , & (2)))")
+        );
+    }
+    assert_eq!(fused("(a - b).sum()"), "F::sum (F::sub (& (a) , & (b)))");
+    // An index and a transpose are operands.
+    assert_eq!(
+        fused("m[0, 1] * 2.0 + 1.0"),
+        "F::eval (F::add (F::mul (& ((m) . select (:: tensor :: __private :: At :: < 0 > , \
+         :: tensor :: __private :: At :: < 1 >) . item ()) , & (2.0)) , & (1.0)))"
+    );
+}
+
+#[test]
+fn single_operations_and_other_methods_do_not_fuse() {
+    // One operation: the operator itself, as before.
+    assert_eq!(expansion("x @ w + b"), "((x) . matmul (& (w)) + b)");
+    assert_eq!(
+        expansion("(x @ w).exp()"),
+        "(((x) . matmul (& (w)))) . exp ()"
+    );
+    assert_eq!(
+        expansion("(x @ w).sum()"),
+        "(((x) . matmul (& (w)))) . sum ()"
+    );
+    // Methods outside the set, with arguments or a turbofish, are operands.
+    assert!(!fused("(a @ b).powi(2) + c").contains("F::"));
+    assert!(!fused("(a @ b).max() * 2.0").contains("F::"));
+    assert!(!fused("a.clip(0.0, 1.0) @ b + c").contains("F::"));
+    assert!(!fused("a @ b.sum_axis::<1>() + c").contains("F::"));
+    // `sum`/`mean` only at the root: inside, the reduction is an operand (a scalar).
+    assert_eq!(
+        fused("(a @ b).sum() * 2.0 + c"),
+        "F::eval (F::add (F::mul (& ((((a) . matmul (& (b)))) . sum ()) , & (2.0)) , & (c)))"
+    );
+    // `%`, bit operators and comparisons do not fuse; their operands may.
+    assert!(!fused("(a @ b) % 2 + c").contains("F::sub"));
+    assert_eq!(
+        fused("(a - b * c) < d"),
+        ":: tensor :: __private :: ElementwiseCmp :: elementwise_lt (F::eval (F::sub (& (a) , F::mul (& (b) , & (c)))) , d)"
+    );
+    // A chain of two operations needs no other DSL syntax; one still does.
+    assert!(run("a * b + c").is_ok());
+    assert!(run("a * b").is_err());
+}

@@ -1,0 +1,254 @@
+//! Evaluating a fused expression: into a tensor (on the stack, boxed, or a run-time
+//! `DynArray`) or a scalar
+//! ([`eval`]), or reduced at the root ([`sum`], [`mean`]), chunk by chunk.
+
+use core::mem::MaybeUninit;
+
+use num_traits::Float;
+
+use super::{Extent, Layout, Node, Scalar, Stack};
+#[cfg(feature = "alloc")]
+use super::{Heap, Rows};
+use crate::kernels::accurate::{Dd, add_parts, mean_of_parts, real_as, sum_of_parts, sum_part};
+use crate::kernels::cast_slice;
+use crate::kernels::reduce::{count, fold};
+use crate::shape::Dims;
+use crate::{Array, Element};
+
+/// The elements of the stack buffers: one chunk of the result and the nodes' scratch chunks.
+const BUF: usize = 4096;
+
+/// The longest chunk: a multiple of every SIMD width, small enough for the buffers of a few
+/// nodes to stay in the L1 cache.
+const CHUNK: usize = 1024;
+
+/// What an expression of shape `Self` evaluates to, with storage `St` ([`Stack`] or [`Heap`]).
+pub trait Finish<T, St> {
+    /// A tensor, a boxed tensor or a scalar.
+    type Out;
+
+    /// Evaluates `node`.
+    fn finish<N: Node<Elem = T, Shape = Self, Store = St>>(node: &N) -> Self::Out;
+}
+
+impl<T: Element, St> Finish<T, St> for Scalar {
+    type Out = T;
+
+    #[inline]
+    fn finish<N: Node<Elem = T, Shape = Self, Store = St>>(node: &N) -> T {
+        node.value().expect("an expression of scalars has a value")
+    }
+}
+
+impl<T: Element, S: Dims> Finish<T, Stack> for S {
+    type Out = Array<T, S>;
+
+    #[inline]
+    fn finish<N: Node<Elem = T, Shape = S, Store = Stack>>(node: &N) -> Array<T, S> {
+        let at = Layout::of::<S>();
+        with_buffers(N::SCRATCH, at.size, |buf, scratch| {
+            Array::from_flat_chunks(buf, |start, chunk| node.write(&at, start, chunk, scratch))
+        })
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<T: Element, S: Dims> Finish<T, Heap> for S {
+    type Out = alloc::boxed::Box<Array<T, S>>;
+
+    #[inline]
+    fn finish<N: Node<Elem = T, Shape = S, Store = Heap>>(node: &N) -> Self::Out {
+        let at = Layout::of::<S>();
+        with_buffers(N::SCRATCH, at.size, |buf, scratch| {
+            Array::boxed_from_flat_chunks(buf, |start, chunk| {
+                node.write(&at, start, chunk, scratch);
+            })
+        })
+    }
+}
+
+/// A run-time tensor, whatever the storage of the static operands: its elements written once,
+/// chunk by chunk, into storage allocated for them (zero-filled by the allocator, as the
+/// `DynArray` operators' outputs).
+///
+/// # Panics
+///
+/// If two run-time operands have different row counts (as the `DynArray` operators).
+#[cfg(feature = "alloc")]
+impl<T: Element, S: Dims, St> Finish<T, St> for Rows<S> {
+    type Out = crate::DynArray<T, S>;
+
+    #[inline]
+    fn finish<N: Node<Elem = T, Shape = Self, Store = St>>(node: &N) -> Self::Out {
+        let at = Self::layout(node);
+        let rows = at.dims[3 - S::RANK];
+        let mut out = alloc::vec![T::zero(); at.size];
+        with_buffers(N::SCRATCH, at.size, |buf, scratch| {
+            for (k, chunk) in out.chunks_mut(buf.len()).enumerate() {
+                node.write(&at, k * buf.len(), chunk, scratch);
+            }
+        });
+        crate::DynArray::from_parts(rows, out)
+    }
+}
+
+/// Evaluates a fused expression in one pass: a tensor of the broadcast shape (boxed when an
+/// operand is boxed, a `DynArray` when one is), or a scalar when every operand is one.
+///
+/// ```
+/// use tensor_core::{Tensor, fuse};
+///
+/// let x = Tensor::from([[0.0f32, 1.0], [2.0, 3.0]]);
+/// let b = Tensor::from([0.5f32, -0.5]);
+/// assert_eq!(fuse::eval(fuse::sigmoid(fuse::add(&x, &b))), (x + b).sigmoid());
+/// assert_eq!(fuse::eval(fuse::mul(&2.0, fuse::add(&1.0, &3.0))), 8.0);
+/// ```
+#[inline]
+pub fn eval<N: Node>(node: N) -> <N::Shape as Finish<N::Elem, N::Store>>::Out
+where
+    N::Shape: Finish<N::Elem, N::Store>,
+{
+    N::Shape::finish(&node)
+}
+
+/// The sum of the elements of a fused expression (as `Array::sum`, accurate for `f32`/`f64`),
+/// without its tensor.
+///
+/// ```
+/// use tensor_core::{Tensor, fuse};
+///
+/// let a = Tensor::from([1.0, 2.0, 3.0]);
+/// assert_eq!(fuse::sum(fuse::mul(&a, &a)), 14.0);
+/// ```
+#[inline]
+pub fn sum<N: Node>(node: N) -> N::Elem
+where
+    N::Shape: Extent,
+{
+    reduce(&node).0.sum()
+}
+
+/// The mean of the elements of a fused expression (as `Array::mean`), without its tensor.
+///
+/// ```
+/// use tensor_core::{Tensor, fuse};
+///
+/// let a = Tensor::from([1.0, 2.0, 3.0]);
+/// assert_eq!(fuse::mean(fuse::sub(&a, &1.0)), 1.0);
+/// ```
+#[inline]
+pub fn mean<N: Node>(node: N) -> N::Elem
+where
+    N::Shape: Extent,
+    N::Elem: Float,
+{
+    let (acc, size) = reduce(&node);
+    acc.mean(size)
+}
+
+/// The running sum of the chunks of `node`, and their number of elements.
+fn reduce<N: Node>(node: &N) -> (Acc<N::Elem>, usize)
+where
+    N::Shape: Extent,
+{
+    let at = N::Shape::layout(node);
+    let acc = with_buffers(N::SCRATCH, at.size, |buf, scratch| {
+        let mut acc = Acc {
+            parts: Dd::ZERO,
+            plain: num_traits::Zero::zero(),
+        };
+        let mut start = 0;
+        while start < at.size {
+            let n = buf.len().min(at.size - start);
+            let chunk = &mut buf[..n];
+            node.write(&at, start, chunk, scratch);
+            acc.add(chunk);
+            start += chunk.len();
+        }
+        acc
+    });
+    (acc, at.size)
+}
+
+/// A sum over chunks: compensated in `f64` for `f32` and `f64` (as `Array::sum`), plain for
+/// the other types.
+struct Acc<T> {
+    parts: Dd,
+    plain: T,
+}
+
+impl<T: Element> Acc<T> {
+    #[inline]
+    fn add(&mut self, chunk: &[T]) {
+        if let Some(c) = cast_slice::<T, f32>(chunk) {
+            self.parts = add_parts(self.parts, sum_part(c));
+        } else if let Some(c) = cast_slice::<T, f64>(chunk) {
+            self.parts = add_parts(self.parts, sum_part(c));
+        } else {
+            self.plain = self.plain + fold(chunk, T::zero(), |x| x, |p, q| p + q);
+        }
+    }
+
+    #[inline]
+    fn sum(self) -> T {
+        if is::<T, f32>() {
+            real_as(sum_of_parts::<f32>(self.parts), T::zero())
+        } else if is::<T, f64>() {
+            real_as(sum_of_parts::<f64>(self.parts), T::zero())
+        } else {
+            self.plain
+        }
+    }
+
+    #[inline]
+    fn mean(self, n: usize) -> T
+    where
+        T: Float,
+    {
+        if is::<T, f32>() {
+            real_as(mean_of_parts::<f32>(self.parts, n), T::zero())
+        } else if is::<T, f64>() {
+            real_as(mean_of_parts::<f64>(self.parts, n), T::zero())
+        } else {
+            self.plain / count(n)
+        }
+    }
+}
+
+/// Whether `T` is `U`.
+#[inline(always)]
+fn is<T, U: 'static>() -> bool {
+    cast_slice::<T, U>(&[]).is_some()
+}
+
+/// Runs `f` with a result chunk `buf` and the scratch chunks of a node that needs `scratch` of
+/// them, all in one stack buffer: chunks of [`CHUNK`] elements (fewer for a deep expression,
+/// or a small result), zero-filled once.
+///
+/// # Panics
+///
+/// If the expression needs more than 127 scratch chunks (some 130 nested operations).
+#[inline]
+fn with_buffers<T: Element, R>(
+    scratch: usize,
+    size: usize,
+    f: impl FnOnce(&mut [T], &mut [T]) -> R,
+) -> R {
+    let per = scratch + 1;
+    assert!(
+        per * 16 <= BUF,
+        "a fused expression needs {scratch} scratch buffers, more than {} fit",
+        BUF / 16 - 1
+    );
+    let chunk = ((BUF / per).min(CHUNK) / 16 * 16).min(size.max(1));
+    let used = chunk * per;
+    let mut raw = [const { MaybeUninit::<T>::uninit() }; BUF];
+    for x in &mut raw[..used] {
+        x.write(T::zero());
+    }
+    // SAFETY: the first `used <= BUF` elements were just initialized, and `MaybeUninit<T>` has
+    // the layout of `T`; the slice borrows `raw` mutably for its whole life.
+    let init = unsafe { core::slice::from_raw_parts_mut(raw.as_mut_ptr().cast::<T>(), used) };
+    let (buf, scratch) = init.split_at_mut(chunk);
+    f(buf, scratch)
+}

@@ -1,0 +1,249 @@
+//! The operands of a fused expression: borrowed tensors (on the stack, boxed, or run-time
+//! `DynArray`s) and scalars.
+
+use core::marker::PhantomData;
+
+#[cfg(feature = "alloc")]
+use super::{Heap, Rows};
+use super::{Layout, Node, Scalar, Stack};
+#[cfg(feature = "alloc")]
+use crate::DynArray;
+use crate::shape::Dims;
+use crate::{Array, Element};
+
+/// A value a fused expression can take as an operand: a node, a borrowed tensor
+/// (`&Array`, `&&Array`, `&Box<Array>`), a borrowed run-time tensor (`&DynArray`) or a
+/// borrowed scalar `&T`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an operand of a fused `tensor!` expression",
+    label = "not a tensor, a boxed tensor or a scalar element",
+    note = "fused operands are `Array`s (`Tensor`, `Tensor3`, ...), boxed ones, `DynArray`s (`DynTensor`, ...) and scalar elements; write this operation outside `tensor!`"
+)]
+pub trait IntoFused {
+    /// The node it becomes.
+    type Node: Node;
+
+    /// The node.
+    fn into_fused(self) -> Self::Node;
+}
+
+/// A borrowed tensor of shape `S` as an operand; `St` is [`Stack`] or [`Heap`].
+pub struct Leaf<'a, T, S, St> {
+    flat: &'a [T],
+    _shape: PhantomData<(S, St)>,
+}
+
+/// A scalar operand.
+pub struct ScalarLeaf<T>(T);
+
+/// A borrowed run-time tensor `DynArray<T, S>` as an operand: its rows and their elements.
+#[cfg(feature = "alloc")]
+pub struct RowsLeaf<'a, T, S> {
+    flat: &'a [T],
+    rows: usize,
+    _shape: PhantomData<S>,
+}
+
+#[cfg(feature = "alloc")]
+impl<'a, T: Element, S: Dims> IntoFused for &'a DynArray<T, S> {
+    type Node = RowsLeaf<'a, T, S>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        RowsLeaf {
+            flat: self.as_flat(),
+            rows: self.nrows(),
+            _shape: PhantomData,
+        }
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<'a, T: Element, S: Dims> IntoFused for &&'a DynArray<T, S> {
+    type Node = RowsLeaf<'a, T, S>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        (*self).into_fused()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
+    type Elem = T;
+    type Shape = Rows<S>;
+    type Store = Heap;
+    const SCRATCH: usize = 0;
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        Some((self.rows, S::DIMS))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        None
+    }
+
+    #[inline]
+    fn direct(&self, _: &Layout, start: usize, n: usize) -> Option<&[T]> {
+        // Every run-time operand has the result's rows (checked by `rows`), so its layout.
+        Some(&self.flat[start..start + n])
+    }
+
+    #[inline]
+    fn write(&self, _: &Layout, start: usize, out: &mut [T], _: &mut [T]) {
+        out.copy_from_slice(&self.flat[start..start + out.len()]);
+    }
+}
+
+impl<T: Element> IntoFused for &T {
+    type Node = ScalarLeaf<T>;
+
+    #[inline]
+    fn into_fused(self) -> ScalarLeaf<T> {
+        ScalarLeaf(*self)
+    }
+}
+
+impl<'a, T: Element, S: Dims> IntoFused for &'a Array<T, S> {
+    type Node = Leaf<'a, T, S, Stack>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        Leaf {
+            flat: self.as_flat(),
+            _shape: PhantomData,
+        }
+    }
+}
+
+impl<'a, T: Element, S: Dims> IntoFused for &&'a Array<T, S> {
+    type Node = Leaf<'a, T, S, Stack>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        (*self).into_fused()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<'a, T: Element, S: Dims> IntoFused for &'a alloc::boxed::Box<Array<T, S>> {
+    type Node = Leaf<'a, T, S, Heap>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        Leaf {
+            flat: self.as_flat(),
+            _shape: PhantomData,
+        }
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<'a, T: Element, S: Dims> IntoFused for &&'a alloc::boxed::Box<Array<T, S>> {
+    type Node = Leaf<'a, T, S, Heap>;
+
+    #[inline]
+    fn into_fused(self) -> Self::Node {
+        (*self).into_fused()
+    }
+}
+
+impl<T: Element> Node for ScalarLeaf<T> {
+    type Elem = T;
+    type Shape = Scalar;
+    type Store = Stack;
+    const SCRATCH: usize = 0;
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        None
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        Some(self.0)
+    }
+
+    #[inline]
+    fn direct(&self, _: &Layout, _: usize, _: usize) -> Option<&[T]> {
+        None
+    }
+
+    #[inline]
+    fn write(&self, _: &Layout, _: usize, out: &mut [T], _: &mut [T]) {
+        out.fill(self.0);
+    }
+}
+
+impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
+    type Elem = T;
+    type Shape = S;
+    type Store = St;
+    const SCRATCH: usize = 0;
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        None
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        None
+    }
+
+    #[inline]
+    fn direct(&self, at: &Layout, start: usize, n: usize) -> Option<&[T]> {
+        // An operand of the result's size has its layout (at most leading axes of size 1).
+        (S::SIZE == at.size).then(|| &self.flat[start..start + n])
+    }
+
+    #[inline]
+    fn write(&self, at: &Layout, start: usize, out: &mut [T], _: &mut [T]) {
+        if S::SIZE == at.size {
+            out.copy_from_slice(&self.flat[start..start + out.len()]);
+        } else {
+            broadcast_run(self.flat, S::DIMS, at, start, out);
+        }
+    }
+}
+
+/// The elements `start..start + out.len()` of `src` (of shape `dims`) broadcast to `at`:
+/// runs along the last axis are copied (or filled, when that axis is broadcast), then the
+/// index moves on to the next row.
+fn broadcast_run<T: Copy>(src: &[T], dims: &[usize], at: &Layout, start: usize, out: &mut [T]) {
+    let d = at.dims;
+    let mut sd = [1; 4];
+    sd[4 - dims.len()..].copy_from_slice(dims);
+    let (mut stride, mut p) = ([0; 4], 1);
+    for k in (0..4).rev() {
+        stride[k] = if sd[k] == 1 { 0 } else { p };
+        p *= sd[k];
+    }
+    let (mut idx, mut r) = ([0; 4], start);
+    for k in (0..4).rev() {
+        idx[k] = r % d[k];
+        r /= d[k];
+    }
+    let mut o = 0;
+    while o < out.len() {
+        let run = (d[3] - idx[3]).min(out.len() - o);
+        let base = idx[0] * stride[0] + idx[1] * stride[1] + idx[2] * stride[2];
+        if stride[3] == 0 {
+            out[o..o + run].fill(src[base]);
+        } else {
+            let s = base + idx[3];
+            out[o..o + run].copy_from_slice(&src[s..s + run]);
+        }
+        o += run;
+        idx[3] = 0;
+        for k in (0..3).rev() {
+            idx[k] += 1;
+            if idx[k] < d[k] {
+                break;
+            }
+            idx[k] = 0;
+        }
+    }
+}

@@ -1,0 +1,500 @@
+//! The operations of a fused expression: `+ - * /` ([`Bin`]) and unary functions ([`Un`]),
+//! and the builders `tensor!` calls, which carry the shape rules of the operators.
+
+use core::marker::PhantomData;
+
+use num_traits::{Float, Signed};
+
+use super::{Combine, IntoFused, Layout, Node, StoreWith};
+use crate::Element;
+use crate::kernels::elementwise::unary_simd;
+use crate::kernels::reduce::max_nan;
+use crate::kernels::simd::Unary;
+
+/// A binary operation `Op` between two nodes.
+pub struct Bin<L, R, Op> {
+    l: L,
+    r: R,
+    _op: PhantomData<Op>,
+}
+
+/// A unary function `Op` of a node.
+pub struct Un<X, Op> {
+    x: X,
+    _op: PhantomData<Op>,
+}
+
+/// An elementwise binary operator on `T`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not defined between elements of type `{T}`",
+    label = "this operator"
+)]
+pub trait BinaryOp<T> {
+    /// `a op b`.
+    fn apply(a: T, b: T) -> T;
+}
+
+/// An elementwise function on `T`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not defined for elements of type `{T}`",
+    label = "this function",
+    note = "`exp`, `ln`, `tanh`, `sigmoid` and `sqrt` need a float element type, `abs` a signed one"
+)]
+pub trait UnaryOp<T> {
+    /// Whether [`map`](Self::map) needs its input apart from its output (a SIMD kernel).
+    const SEPARATE: bool = false;
+
+    /// The function of one element.
+    fn apply(x: T) -> T;
+
+    /// `out[i] = f(x[i])`.
+    #[inline]
+    fn map(x: &[T], out: &mut [T])
+    where
+        T: Copy,
+    {
+        for (o, &v) in out.iter_mut().zip(x) {
+            *o = Self::apply(v);
+        }
+    }
+
+    /// `x[i] = f(x[i])`; only called when not [`SEPARATE`](Self::SEPARATE).
+    #[inline]
+    fn map_in_place(x: &mut [T])
+    where
+        T: Copy,
+    {
+        for v in x {
+            *v = Self::apply(*v);
+        }
+    }
+}
+
+/// `a + b`.
+pub struct Add;
+/// `a - b`.
+pub struct Sub;
+/// `a * b`.
+pub struct Mul;
+/// `a / b`.
+pub struct Div;
+
+impl<T: core::ops::Add<Output = T>> BinaryOp<T> for Add {
+    #[inline(always)]
+    fn apply(a: T, b: T) -> T {
+        a + b
+    }
+}
+
+impl<T: core::ops::Sub<Output = T>> BinaryOp<T> for Sub {
+    #[inline(always)]
+    fn apply(a: T, b: T) -> T {
+        a - b
+    }
+}
+
+impl<T: core::ops::Mul<Output = T>> BinaryOp<T> for Mul {
+    #[inline(always)]
+    fn apply(a: T, b: T) -> T {
+        a * b
+    }
+}
+
+impl<T: core::ops::Div<Output = T>> BinaryOp<T> for Div {
+    #[inline(always)]
+    fn apply(a: T, b: T) -> T {
+        a / b
+    }
+}
+
+/// `-x`.
+pub struct Neg;
+/// `x.exp()`.
+pub struct Exp;
+/// `x.ln()`.
+pub struct Ln;
+/// `x.tanh()`.
+pub struct Tanh;
+/// `x.sigmoid()`.
+pub struct Sigmoid;
+/// `x.sqrt()`.
+pub struct Sqrt;
+/// `x.square()`.
+pub struct Square;
+/// `x.abs()`.
+pub struct Abs;
+/// `x.relu()`.
+pub struct Relu;
+
+impl<T: core::ops::Neg<Output = T>> UnaryOp<T> for Neg {
+    #[inline(always)]
+    fn apply(x: T) -> T {
+        -x
+    }
+}
+
+/// The vectorized kernels of `f32`/`f64` (as `Array::exp` and the others use them).
+macro_rules! simd_unary {
+    ($Op:ident, $f:expr) => {
+        impl<T: Float> UnaryOp<T> for $Op {
+            const SEPARATE: bool = true;
+
+            #[inline(always)]
+            fn apply(x: T) -> T {
+                $f(x)
+            }
+
+            #[inline]
+            fn map(x: &[T], out: &mut [T]) {
+                unary_simd(x, out, Unary::$Op, $f);
+            }
+        }
+    };
+}
+
+simd_unary!(Exp, |x: T| x.exp());
+simd_unary!(Ln, |x: T| x.ln());
+simd_unary!(Tanh, |x: T| x.tanh());
+simd_unary!(Sigmoid, |x: T| T::one() / (T::one() + (-x).exp()));
+
+impl<T: Float> UnaryOp<T> for Sqrt {
+    #[inline(always)]
+    fn apply(x: T) -> T {
+        x.sqrt()
+    }
+}
+
+impl<T: core::ops::Mul<Output = T> + Copy> UnaryOp<T> for Square {
+    #[inline(always)]
+    fn apply(x: T) -> T {
+        x * x
+    }
+}
+
+impl<T: Signed> UnaryOp<T> for Abs {
+    #[inline(always)]
+    fn apply(x: T) -> T {
+        x.abs()
+    }
+}
+
+impl<T: Element> UnaryOp<T> for Relu {
+    #[inline(always)]
+    fn apply(x: T) -> T {
+        max_nan(x, T::zero())
+    }
+}
+
+impl<L, R, Op> Node for Bin<L, R, Op>
+where
+    L: Node,
+    R: Node<Elem = L::Elem>,
+    L::Shape: Combine<R::Shape>,
+    L::Store: StoreWith<R::Store>,
+    Op: BinaryOp<L::Elem>,
+{
+    type Elem = L::Elem;
+    type Shape = <L::Shape as Combine<R::Shape>>::Out;
+    type Store = <L::Store as StoreWith<R::Store>>::Out;
+    const SCRATCH: usize = if L::SCRATCH > R::SCRATCH {
+        L::SCRATCH
+    } else {
+        R::SCRATCH + 1
+    };
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        match (self.l.rows(), self.r.rows()) {
+            #[cfg(feature = "alloc")]
+            (Some((left, row)), Some((right, _))) if left != right => {
+                panic!("{}", crate::RowsMismatch::Operands { left, right, row })
+            }
+            (Some(l), _) => Some(l),
+            (None, r) => r,
+        }
+    }
+
+    #[inline]
+    fn value(&self) -> Option<L::Elem> {
+        Some(Op::apply(self.l.value()?, self.r.value()?))
+    }
+
+    #[inline]
+    fn direct(&self, _: &Layout, _: usize, _: usize) -> Option<&[L::Elem]> {
+        None
+    }
+
+    #[inline]
+    fn write(&self, at: &Layout, start: usize, out: &mut [L::Elem], scratch: &mut [L::Elem]) {
+        let n = out.len();
+        let f = Op::apply;
+        match (self.l.value(), self.r.value()) {
+            (Some(a), Some(b)) => out.fill(f(a, b)),
+            (None, Some(s)) => match self.l.direct(at, start, n) {
+                Some(a) => zip(out, a, |_, x| f(x, s)),
+                None => {
+                    self.l.write(at, start, out, scratch);
+                    out.iter_mut().for_each(|o| *o = f(*o, s));
+                }
+            },
+            (Some(s), None) => match self.r.direct(at, start, n) {
+                Some(b) => zip(out, b, |_, y| f(s, y)),
+                None => {
+                    self.r.write(at, start, out, scratch);
+                    out.iter_mut().for_each(|o| *o = f(s, *o));
+                }
+            },
+            (None, None) => match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
+                (Some(a), Some(b)) => {
+                    for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
+                        *o = f(x, y);
+                    }
+                }
+                (Some(a), None) => {
+                    self.r.write(at, start, out, scratch);
+                    zip(out, a, |o, x| f(x, o));
+                }
+                (None, Some(b)) => {
+                    self.l.write(at, start, out, scratch);
+                    zip(out, b, f);
+                }
+                (None, None) => {
+                    self.l.write(at, start, out, scratch);
+                    let (tmp, rest) = scratch.split_at_mut(n);
+                    self.r.write(at, start, tmp, rest);
+                    zip(out, tmp, f);
+                }
+            },
+        }
+    }
+}
+
+/// `out[i] = f(out[i], x[i])`.
+#[inline(always)]
+fn zip<T: Copy>(out: &mut [T], x: &[T], f: impl Fn(T, T) -> T) {
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = f(*o, v);
+    }
+}
+
+impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
+    type Elem = X::Elem;
+    type Shape = X::Shape;
+    type Store = X::Store;
+    const SCRATCH: usize = X::SCRATCH + 1;
+
+    #[inline]
+    fn rows(&self) -> Option<(usize, &'static [usize])> {
+        self.x.rows()
+    }
+
+    #[inline]
+    fn value(&self) -> Option<X::Elem> {
+        Some(Op::apply(self.x.value()?))
+    }
+
+    #[inline]
+    fn direct(&self, _: &Layout, _: usize, _: usize) -> Option<&[X::Elem]> {
+        None
+    }
+
+    #[inline]
+    fn write(&self, at: &Layout, start: usize, out: &mut [X::Elem], scratch: &mut [X::Elem]) {
+        let n = out.len();
+        if let Some(v) = self.value() {
+            return out.fill(v);
+        }
+        if let Some(x) = self.x.direct(at, start, n) {
+            return Op::map(x, out);
+        }
+        if Op::SEPARATE {
+            let (tmp, rest) = scratch.split_at_mut(n);
+            self.x.write(at, start, tmp, rest);
+            Op::map(tmp, out);
+        } else {
+            self.x.write(at, start, out, scratch);
+            Op::map_in_place(out);
+        }
+    }
+}
+
+impl<L, R, Op> IntoFused for Bin<L, R, Op>
+where
+    Self: Node,
+{
+    type Node = Self;
+
+    #[inline]
+    fn into_fused(self) -> Self {
+        self
+    }
+}
+
+impl<X, Op> IntoFused for Un<X, Op>
+where
+    Self: Node,
+{
+    type Node = Self;
+
+    #[inline]
+    fn into_fused(self) -> Self {
+        self
+    }
+}
+
+/// The node of an operand.
+type N<A> = <A as IntoFused>::Node;
+/// The element type of an operand.
+type E<A> = <N<A> as Node>::Elem;
+/// The shape of an operand.
+type Sh<A> = <N<A> as Node>::Shape;
+/// The storage of an operand.
+type St<A> = <N<A> as Node>::Store;
+
+/// The node `l op r`, for every builder below.
+#[inline]
+fn bin<L: IntoFused, R: IntoFused, Op>(l: L, r: R) -> Bin<N<L>, N<R>, Op> {
+    Bin {
+        l: l.into_fused(),
+        r: r.into_fused(),
+        _op: PhantomData,
+    }
+}
+
+/// The node `op(x)`, for every builder below.
+#[inline]
+fn un<X: IntoFused, Op>(x: X) -> Un<N<X>, Op> {
+    Un {
+        x: x.into_fused(),
+        _op: PhantomData,
+    }
+}
+
+/// `l + r` (NumPy's broadcasting, as `Array + Array`), unevaluated.
+#[inline]
+pub fn add<L: IntoFused, R: IntoFused>(l: L, r: R) -> Bin<N<L>, N<R>, Add>
+where
+    N<R>: Node<Elem = E<L>>,
+    Sh<L>: Combine<Sh<R>>,
+    St<L>: StoreWith<St<R>>,
+    Add: BinaryOp<E<L>>,
+{
+    bin(l, r)
+}
+
+/// `l - r`, unevaluated.
+#[inline]
+pub fn sub<L: IntoFused, R: IntoFused>(l: L, r: R) -> Bin<N<L>, N<R>, Sub>
+where
+    N<R>: Node<Elem = E<L>>,
+    Sh<L>: Combine<Sh<R>>,
+    St<L>: StoreWith<St<R>>,
+    Sub: BinaryOp<E<L>>,
+{
+    bin(l, r)
+}
+
+/// `l * r`, unevaluated.
+#[inline]
+pub fn mul<L: IntoFused, R: IntoFused>(l: L, r: R) -> Bin<N<L>, N<R>, Mul>
+where
+    N<R>: Node<Elem = E<L>>,
+    Sh<L>: Combine<Sh<R>>,
+    St<L>: StoreWith<St<R>>,
+    Mul: BinaryOp<E<L>>,
+{
+    bin(l, r)
+}
+
+/// `l / r`, unevaluated.
+#[inline]
+pub fn div<L: IntoFused, R: IntoFused>(l: L, r: R) -> Bin<N<L>, N<R>, Div>
+where
+    N<R>: Node<Elem = E<L>>,
+    Sh<L>: Combine<Sh<R>>,
+    St<L>: StoreWith<St<R>>,
+    Div: BinaryOp<E<L>>,
+{
+    bin(l, r)
+}
+
+/// `-x`, unevaluated.
+#[inline]
+pub fn neg<X: IntoFused>(x: X) -> Un<N<X>, Neg>
+where
+    Neg: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.exp()`, unevaluated.
+#[inline]
+pub fn exp<X: IntoFused>(x: X) -> Un<N<X>, Exp>
+where
+    Exp: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.ln()`, unevaluated.
+#[inline]
+pub fn ln<X: IntoFused>(x: X) -> Un<N<X>, Ln>
+where
+    Ln: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.tanh()`, unevaluated.
+#[inline]
+pub fn tanh<X: IntoFused>(x: X) -> Un<N<X>, Tanh>
+where
+    Tanh: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.sigmoid()`, unevaluated.
+#[inline]
+pub fn sigmoid<X: IntoFused>(x: X) -> Un<N<X>, Sigmoid>
+where
+    Sigmoid: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.sqrt()`, unevaluated.
+#[inline]
+pub fn sqrt<X: IntoFused>(x: X) -> Un<N<X>, Sqrt>
+where
+    Sqrt: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.square()`, unevaluated.
+#[inline]
+pub fn square<X: IntoFused>(x: X) -> Un<N<X>, Square>
+where
+    Square: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.abs()`, unevaluated.
+#[inline]
+pub fn abs<X: IntoFused>(x: X) -> Un<N<X>, Abs>
+where
+    Abs: UnaryOp<E<X>>,
+{
+    un(x)
+}
+
+/// `x.relu()`, unevaluated.
+#[inline]
+pub fn relu<X: IntoFused>(x: X) -> Un<N<X>, Relu>
+where
+    Relu: UnaryOp<E<X>>,
+{
+    un(x)
+}
