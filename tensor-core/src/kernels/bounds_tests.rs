@@ -6,34 +6,13 @@
 
 extern crate std;
 
+use std::format;
 use std::vec::Vec;
-use std::{eprintln, format};
 
 use super::entry;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::product_tests::values;
-use super::simd::{Binary, Simd, SimdElem, Unary, portable::Portable};
-
-/// Runs `check::<K>(token)` for every instruction set this CPU has.
-macro_rules! for_each_kernel {
-    ($check:ident) => {{
-        fn run<K: Simd>() {
-            match K::try_new() {
-                Some(simd) => $check::<K>(simd),
-                None => eprintln!("skipping {}: this CPU lacks it", K::NAME),
-            }
-        }
-        run::<Portable>();
-        #[cfg(target_arch = "x86_64")]
-        {
-            run::<super::simd::x86::Sse2>();
-            run::<super::simd::x86::Avx2>();
-            run::<super::simd::x86::Avx512>();
-        }
-        #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
-        run::<super::simd::neon::Neon>();
-    }};
-}
+use super::simd::{Binary, Simd, SimdElem, Unary};
 
 /// The element offsets tried: 0 and every misalignment of a 64-byte line for `f32` up to a
 /// vector of AVX2, and one odd one past it.

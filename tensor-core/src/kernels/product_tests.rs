@@ -11,26 +11,7 @@ use std::{eprintln, format, vec};
 
 use super::entry;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
-use super::simd::{Simd, portable::Portable};
-
-/// Runs `check::<K>(token)` for every instruction set this CPU has.
-macro_rules! for_each_kernel {
-    ($check:ident) => {{
-        fn run<K: Simd>() {
-            match K::try_new() {
-                Some(simd) => $check::<K>(simd),
-                None => eprintln!("skipping {}: this CPU lacks it", K::NAME),
-            }
-        }
-        run::<Portable>();
-        #[cfg(target_arch = "x86_64")]
-        {
-            run::<super::simd::x86::Sse2>();
-            run::<super::simd::x86::Avx2>();
-            run::<super::simd::x86::Avx512>();
-        }
-    }};
-}
+use super::simd::Simd;
 
 /// A deterministic pseudo-random sequence in `[-1, 1)` (xorshift), for the kernels' tests.
 pub(super) fn values(n: usize, seed: u64) -> Vec<f64> {

@@ -11,32 +11,7 @@ use std::{eprintln, format, vec};
 use super::super::entry;
 use super::super::product_tests::values;
 use super::dispatch::{Isa, choose};
-use super::{Binary, Simd, Unary, portable::Portable};
-
-/// Runs `check::<K>(token)` for every instruction set this CPU has, printing a note for the others.
-macro_rules! for_each_kernel {
-    ($check:ident) => {{
-        fn run<K: Simd>() {
-            match K::try_new() {
-                Some(simd) => $check::<K>(simd),
-                None => eprintln!("skipping {}: this CPU lacks it", K::NAME),
-            }
-        }
-        run::<Portable>();
-        #[cfg(target_arch = "x86_64")]
-        {
-            run::<super::x86::Sse2>();
-            run::<super::x86::Avx2>();
-            run::<super::x86::Avx512>();
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        eprintln!("skipping sse2, avx2, avx512: not an x86_64 target");
-        #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
-        run::<super::neon::Neon>();
-        #[cfg(not(all(target_arch = "aarch64", target_feature = "neon")))]
-        eprintln!("skipping neon: not an aarch64 target with NEON");
-    }};
-}
+use super::{Binary, Simd, Unary};
 
 /// The naive triple loop in `f64`, and `|A| |B|` for the tolerance.
 fn reference(m: usize, k: usize, n: usize, a: &[f64], b: &[f64]) -> (Vec<f64>, Vec<f64>) {
