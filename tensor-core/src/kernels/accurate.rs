@@ -670,9 +670,19 @@ fn strided<E: Real, const W: usize>(
             let mut s = [0.0; W];
             let mut comp = [0.0; W];
             if !E::COMPENSATED {
-                // `f32` elements: one `f64` running sum per column is exact enough.
-                for row in block.chunks_exact(inner) {
-                    add_row(&mut s[..w], &row[j0..j0 + w], &ex[..w], map);
+                // `f32` elements: one `f64` running sum per column is exact enough. A full
+                // block of `W` columns runs a loop of constant length, whatever the caller
+                // knows of the shape (run-time rows included), so every instance compiles to
+                // the same vectorized loop.
+                if w == W {
+                    for row in block.chunks_exact(inner) {
+                        let row: &[E; W] = row[j0..j0 + W].try_into().expect("W columns");
+                        add_row(&mut s, row, &ex, map);
+                    }
+                } else {
+                    for row in block.chunks_exact(inner) {
+                        add_row(&mut s[..w], &row[j0..j0 + w], &ex[..w], map);
+                    }
                 }
                 for (o, &s) in out_cols.iter_mut().zip(&s[..w]) {
                     *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
