@@ -1,6 +1,7 @@
 //! Elementwise `+`, `exp`, `sigmoid` and `tanh` over 1 Ki, 64 Ki and 1 Mi `f32` (heap-boxed
-//! tensors), against the plain scalar loop (`iter().map(f32::exp)` into an output slice),
-//! each operation and size one criterion group. See BENCHMARKS.md (and
+//! operands), by value (`tensor`: `&*a + &*b`, a tensor returned on the stack; `tensor boxed`:
+//! `&a + &b` of the boxes, a boxed result) against the plain scalar loop into a preallocated
+//! output slice (`iter().map(f32::exp)`), each operation and size one criterion group. See BENCHMARKS.md (and
 //! `benches/numpy_bench.py` for NumPy).
 
 mod common;
@@ -8,7 +9,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Throughput};
-use tensor::{Tensor, Vector};
+use tensor::{BoxedOps, Tensor, Vector};
 
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
@@ -28,6 +29,13 @@ macro_rules! bench_len {
             bch.iter(|| {
                 // By reference: `black_box(value)` would copy the 4 MiB result once more.
                 let sum = black_box(&*a) + black_box(&*b);
+                black_box(&sum);
+            })
+        });
+        group.bench_function(BenchmarkId::new("tensor boxed", N), |bch| {
+            bch.iter(|| {
+                // Boxed operands give a boxed result, built in its heap allocation.
+                let sum = black_box(&a) + black_box(&b);
                 black_box(&sum);
             })
         });
@@ -52,6 +60,12 @@ macro_rules! bench_len {
                 group.bench_function(BenchmarkId::new("tensor", N), |bch| {
                     bch.iter(|| {
                         let r = black_box(&*a).$method();
+                        black_box(&r);
+                    })
+                });
+                group.bench_function(BenchmarkId::new("tensor boxed", N), |bch| {
+                    bch.iter(|| {
+                        let r = BoxedOps::$method(black_box(&a));
                         black_box(&r);
                     })
                 });

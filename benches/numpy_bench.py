@@ -56,11 +56,15 @@ def main():
     for n in (1 << 10, 1 << 16, 1 << 20):
         a = rng.uniform(-10, 10, n).astype(np.float32)
         b = rng.uniform(-10, 10, n).astype(np.float32)
+        c = np.empty(n, np.float32)
         for name, f in (
             ("add", lambda: a + b),
+            ("add out=", lambda: np.add(a, b, out=c)),
             ("exp", lambda: np.exp(a)),
+            ("exp out=", lambda: np.exp(a, out=c)),
             ("sigmoid", lambda: 1.0 / (1.0 + np.exp(-a))),
             ("tanh", lambda: np.tanh(a)),
+            ("tanh out=", lambda: np.tanh(a, out=c)),
         ):
             s = median_seconds(f)
             print(f"{name}/{n}  {fmt(s)}  {n / s / 1e9:.2f} Gelem/s")

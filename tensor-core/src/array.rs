@@ -238,6 +238,27 @@ impl<T, S: Dims> Array<T, S> {
         }
     }
 
+    /// Builds a tensor whose row-major elements `write` writes into its storage, which is not
+    /// filled first: the results of the elementwise kernels (`ops::Out`).
+    ///
+    /// # Safety
+    ///
+    /// `write` initializes every element of the slice (of `S::SIZE` elements) it is given.
+    #[inline]
+    pub(crate) unsafe fn from_flat_uninit(write: impl FnOnce(&mut [MaybeUninit<T>])) -> Self {
+        let mut data = MaybeUninit::<S::Storage<T>>::uninit();
+        // SAFETY: the storage is `S::SIZE` contiguous `T`s (see `as_flat`), so as many
+        // `MaybeUninit<T>`s (same layout), borrowed from `data` for the call.
+        let flat = unsafe {
+            core::slice::from_raw_parts_mut(data.as_mut_ptr().cast::<MaybeUninit<T>>(), S::SIZE)
+        };
+        write(flat);
+        // SAFETY: the caller's `write` initialized all `S::SIZE` elements, the whole storage.
+        Self {
+            data: unsafe { data.assume_init() },
+        }
+    }
+
     /// Builds a tensor chunk by chunk: `fill(start, chunk)` writes the row-major elements
     /// `start..start + chunk.len()` into `chunk` (a prefix of `buf`, all of it but at the
     /// end), which are then copied into place. Every element of the result is written once,

@@ -51,6 +51,29 @@ impl<T, S: Dims> Array<T, S> {
         unsafe { boxed.assume_init() }
     }
 
+    /// [`Array::from_flat_uninit`] on the heap: `write` writes the elements straight into
+    /// the allocation, which is not filled first.
+    ///
+    /// # Safety
+    ///
+    /// `write` initializes every element of the slice (of `S::SIZE` elements) it is given.
+    pub(crate) unsafe fn boxed_from_flat_uninit(
+        write: impl FnOnce(&mut [core::mem::MaybeUninit<T>]),
+    ) -> Box<Self> {
+        let mut boxed = Box::<Self>::new_uninit();
+        // SAFETY: `Array` is `repr(transparent)` over its storage, `S::SIZE` contiguous `T`s
+        // (see `boxed_from_flat_fn`), so the allocation holds as many `MaybeUninit<T>`s.
+        let flat = unsafe {
+            core::slice::from_raw_parts_mut(
+                boxed.as_mut_ptr().cast::<core::mem::MaybeUninit<T>>(),
+                S::SIZE,
+            )
+        };
+        write(flat);
+        // SAFETY: the caller's `write` initialized all `S::SIZE` elements, all of `Self`.
+        unsafe { boxed.assume_init() }
+    }
+
     /// [`Array::from_flat_chunks`] on the heap: the chunks are copied into the allocation,
     /// nothing of the result's size passes through the stack.
     ///

@@ -21,15 +21,15 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
         out
     }
 
-    /// `f` of every element (`f` computes `op`) through the vectorized kernel of `op`, into a
-    /// zero-filled output rather than a copy the kernel would overwrite.
+    /// `f` of every element (`f` computes `op`) through the vectorized kernel of `op`, into
+    /// fresh storage that is not filled first.
     fn map_vectorized(&self, op: Unary, f: impl Fn(T) -> T) -> Self
     where
         T: Float,
     {
-        let mut out = DynArray::from_parts(self.nrows(), alloc::vec![T::zero(); self.size()]);
-        unary_simd(self.as_flat(), out.as_flat_mut(), op, f);
-        out
+        let x = self.as_flat();
+        // SAFETY: `unary_simd` writes every element of `out`, which has `x`'s length.
+        unsafe { DynArray::from_flat_uninit(self.nrows(), |out| unary_simd(x, out, op, f)) }
     }
 
     /// `e` raised to each element, like `np.exp(a)`.

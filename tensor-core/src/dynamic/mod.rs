@@ -108,6 +108,32 @@ impl<T, S: Dims> DynArray<T, S> {
         }
     }
 
+    /// `rows` rows whose row-major elements `write` writes into fresh heap storage, which is
+    /// not filled first: the results of the elementwise kernels.
+    ///
+    /// # Safety
+    ///
+    /// `write` initializes every element of the slice (of `rows * S::SIZE` elements) it is
+    /// given.
+    ///
+    /// # Panics
+    ///
+    /// If `rows * S::SIZE` overflows `usize`.
+    pub(crate) unsafe fn from_flat_uninit(
+        rows: usize,
+        write: impl FnOnce(&mut [core::mem::MaybeUninit<T>]),
+    ) -> Self {
+        let len = rows
+            .checked_mul(S::SIZE)
+            .expect("DynArray: size overflows usize");
+        let mut data = Vec::with_capacity(len);
+        write(&mut data.spare_capacity_mut()[..len]);
+        // SAFETY: the capacity is at least `len`, and the caller's `write` initialized the
+        // first `len` elements.
+        unsafe { data.set_len(len) };
+        Self::from_parts(rows, data)
+    }
+
     /// The tensor of the row-major elements `data`, its number of rows the length divided by
     /// the row size; an error when the length is not a whole number of rows. It takes the
     /// vector without copying.

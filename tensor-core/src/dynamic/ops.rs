@@ -24,6 +24,7 @@
 //! // panics: operands could not be broadcast together with shapes (3, 2) (4, 2)
 //! ```
 
+use core::mem::MaybeUninit;
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use crate::kernels::elementwise::{
@@ -47,16 +48,6 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
         }
     }
 
-    /// A tensor of `T::default()` with this one's rows: the output of a kernel that writes
-    /// every element (zero-filled by the allocator for the primitive types, not a copy the
-    /// kernel would overwrite).
-    fn output(&self) -> Self
-    where
-        T: Default,
-    {
-        Self::from_parts(self.nrows(), alloc::vec![T::default(); self.size()])
-    }
-
     /// `f(self, other)` element by element, through the SIMD kernel of `op`.
     fn zip_rows(
         &self,
@@ -68,9 +59,10 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
         T: Default,
     {
         self.same_rows(other)?;
-        let mut out = self.output();
-        binary_simd(self.as_flat(), other.as_flat(), out.as_flat_mut(), op, f);
-        Ok(out)
+        let (a, b) = (self.as_flat(), other.as_flat());
+        // SAFETY: `binary_simd` writes every element of `out`, which has `a`'s and `b`'s length
+        // (the same rows).
+        Ok(unsafe { Self::from_flat_uninit(self.nrows(), |out| binary_simd(a, b, out, op, f)) })
     }
 
     /// `self = f(self, other)` element by element, in place.
@@ -110,15 +102,17 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     {
         let rank = S::RANK + 1;
         let (dims, db) = self.broadcast_dims::<S2>();
-        let mut out = self.output();
         let (a, b) = (self.as_flat(), b.as_flat());
         let (dims, db) = (&dims[..rank], &db[..rank]);
-        if swap {
-            broadcast_binary(b, db, a, dims, out.as_flat_mut(), dims, Some(op), f);
-        } else {
-            broadcast_binary(a, dims, b, db, out.as_flat_mut(), dims, Some(op), f);
-        }
-        out
+        let write = |out: &mut [MaybeUninit<T>]| {
+            if swap {
+                broadcast_binary(b, db, a, dims, out, dims, Some(op), f);
+            } else {
+                broadcast_binary(a, dims, b, db, out, dims, Some(op), f);
+            }
+        };
+        // SAFETY: `broadcast_binary` writes every element of `out`, of the product of `dims`.
+        unsafe { Self::from_flat_uninit(self.nrows(), write) }
     }
 
     /// `row = f(row, b)` for every row, in place.

@@ -7,6 +7,7 @@ use num_traits::{Float, Signed};
 
 use super::{Combine, IntoFused, Layout, Node, StoreWith};
 use crate::Element;
+use crate::kernels::as_uninit_mut;
 use crate::kernels::elementwise::unary_simd;
 use crate::kernels::reduce::max_nan;
 use crate::kernels::simd::Unary;
@@ -146,7 +147,8 @@ macro_rules! simd_unary {
 
             #[inline]
             fn map(x: &[T], out: &mut [T]) {
-                unary_simd(x, out, Unary::$Op, $f);
+                // SAFETY: `unary_simd` writes only computed values into `out`.
+                unary_simd(x, unsafe { as_uninit_mut(out) }, Unary::$Op, $f);
             }
         }
     };

@@ -6,6 +6,7 @@
 
 extern crate std;
 
+use core::mem::MaybeUninit;
 use std::format;
 use std::vec::Vec;
 
@@ -110,6 +111,30 @@ fn products_every_kernel_stay_in_their_operands() {
     for_each_kernel!(products_in_bounds);
 }
 
+/// The `len` elements `write` writes into uninitialized storage at the end of a fresh
+/// allocation of exactly `off + len` elements (as [`at_offset`]): the result of a kernel that
+/// builds its output. An element left unwritten is read uninitialized by the comparisons of
+/// the callers, which memcheck reports.
+///
+/// # Safety
+///
+/// `write` initializes every element it is given (the property checked under memcheck).
+unsafe fn written_at<E: Copy>(
+    len: usize,
+    off: usize,
+    write: impl FnOnce(&mut [MaybeUninit<E>]),
+) -> Vec<E> {
+    let mut v = Vec::with_capacity(off + len);
+    v.resize(off + len, MaybeUninit::uninit());
+    assert_eq!(v.capacity(), v.len(), "an exact allocation");
+    write(&mut v[off..]);
+    // SAFETY: the caller's `write` initialized `v[off..]`.
+    v[off..]
+        .iter()
+        .map(|x| unsafe { x.assume_init() })
+        .collect()
+}
+
 /// The elementwise kernels at `off`, on every length up to past a 4-vector AVX-512 step.
 fn elementwise_in_bounds<K: Simd>(simd: K) {
     fn run<K: Simd, E>(simd: K, op: Binary, len: usize, off: usize) -> Vec<E>
@@ -124,9 +149,12 @@ fn elementwise_in_bounds<K: Simd>(simd: K) {
         let b = at_offset(&cast::<E>(&b), off, E::default());
         let mut assign = a.clone();
         entry::binary(simd, op, &mut assign[off..], &b[off..]);
-        let mut out = at_offset(&std::vec![E::default(); len], off, E::default());
-        entry::binary_into(simd, op, &a[off..], &b[off..], &mut out[off..]);
-        let (assign, out) = (assign.split_off(off), out.split_off(off));
+        let write = |out: &mut [MaybeUninit<E>]| {
+            entry::binary_into(simd, op, &a[off..], &b[off..], out);
+        };
+        // SAFETY: `binary_into` writes every element of its output.
+        let out = unsafe { written_at(len, off, write) };
+        let assign = assign.split_off(off);
         // Finite operands (`b` in [1, 3)): `==` is exact here.
         assert_eq!(assign, out, "{} {op:?} len {len} at +{off}", K::NAME);
         out
@@ -152,9 +180,8 @@ fn elementwise_in_bounds<K: Simd>(simd: K) {
             let x = cast::<f32>(&values(len, len as u64 + 9));
             let at = |off: usize| {
                 let x = at_offset(&x, off, 0.0);
-                let mut out = at_offset(&std::vec![0.0f32; len], off, 0.0);
-                entry::unary_into(simd, op, &x[off..], &mut out[off..]);
-                out.split_off(off)
+                // SAFETY: `unary_into` writes every element of its output.
+                unsafe { written_at(len, off, |out| entry::unary_into(simd, op, &x[off..], out)) }
             };
             let want = at(0);
             for off in OFFSETS {
@@ -187,9 +214,11 @@ fn f64_math_stays_in_its_operands() {
                 .collect();
             let at = |off: usize| {
                 let x = at_offset(&x, off, 0.0);
-                let mut out = at_offset(&std::vec![0.0f64; len], off, 0.0);
-                super::vmath64::unary_into_f64(op, &x[off..], &mut out[off..]);
-                out.split_off(off)
+                let write = |out: &mut [MaybeUninit<f64>]| {
+                    super::vmath64::unary_into_f64(op, &x[off..], out);
+                };
+                // SAFETY: `unary_into_f64` writes every element of its output.
+                unsafe { written_at(len, off, write) }
             };
             let want = at(0);
             for off in OFFSETS {
@@ -202,5 +231,98 @@ fn f64_math_stays_in_its_operands() {
                 );
             }
         }
+    }
+}
+
+/// `op` of `a` (shape `da`) and `b` (shape `db`) broadcast to `dims`, element by element
+/// through the indices: the reference for [`super::elementwise::broadcast_binary`].
+fn broadcast_reference<T: Copy>(
+    a: &[T],
+    da: &[usize],
+    b: &[T],
+    db: &[usize],
+    dims: &[usize],
+    f: impl Fn(T, T) -> T,
+) -> Vec<T> {
+    let source = |mut k: usize, d: &[usize]| {
+        let (mut index, mut stride) = (0, 1);
+        for axis in (0..dims.len()).rev() {
+            let i = k % dims[axis];
+            k /= dims[axis];
+            if d[axis] != 1 {
+                index += i * stride;
+            }
+            stride *= d[axis];
+        }
+        index
+    };
+    let len = dims.iter().product();
+    (0..len)
+        .map(|k| f(a[source(k, da)], b[source(k, db)]))
+        .collect()
+}
+
+/// The loops that build results write every element of an uninitialized output (an element
+/// left unwritten is read by the comparison, which memcheck reports): same shapes below and
+/// above the inline limit, broadcasts of every rank, empty shapes, `f32`, `f64` and `i32`
+/// (the generic loop), against the reference.
+#[test]
+fn elementwise_results_write_every_element() {
+    use super::elementwise::{broadcast_binary, unary_simd};
+    type Case = (&'static [usize], &'static [usize], &'static [usize]);
+    let cases: [Case; 8] = [
+        (&[3, 4], &[3, 4], &[3, 4]),
+        (&[17, 19], &[17, 19], &[17, 19]),
+        (&[5, 1, 7], &[1, 6, 7], &[5, 6, 7]),
+        (&[300], &[1], &[300]),
+        (&[1], &[257], &[257]),
+        (&[2, 3, 1, 5], &[1, 3, 4, 5], &[2, 3, 4, 5]),
+        (&[9, 1], &[1, 33], &[9, 33]),
+        (&[0, 3], &[0, 3], &[0, 3]),
+    ];
+    fn check<T: Copy + PartialEq + core::fmt::Debug>(
+        (da, db, dims): Case,
+        from: impl Fn(f64) -> T,
+        f: impl Fn(T, T) -> T + Copy,
+        op: Binary,
+    ) {
+        let a: Vec<T> = values(da.iter().product(), 3)
+            .into_iter()
+            .map(&from)
+            .collect();
+        let b: Vec<T> = values(db.iter().product(), 4)
+            .into_iter()
+            .map(|x| from(x + 2.0))
+            .collect();
+        let want = broadcast_reference(&a, da, &b, db, dims, f);
+        let write = |out: &mut [MaybeUninit<T>]| {
+            broadcast_binary(&a, da, &b, db, out, dims, Some(op), f);
+        };
+        // SAFETY: `broadcast_binary` writes every element of its output (checked here).
+        let got = unsafe { written_at(want.len(), 1, write) };
+        assert_eq!(got, want, "{op:?} {da:?} with {db:?}");
+    }
+    for case in cases {
+        check(case, |x| x as f32, |x, y| x + y, Binary::Add);
+        check(case, |x| x as f32, |x, y| x / y, Binary::Div);
+        check(case, |x| x, |x, y| x - y, Binary::Sub);
+        check(case, |x| (x * 100.0) as i32, |x, y| x * y, Binary::Mul);
+    }
+    for len in [0, 5, 255, 256, 300] {
+        let x: Vec<f64> = values(len, 6).iter().map(|v| 3.0 * v).collect();
+        let x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+        let xi: Vec<i32> = x.iter().map(|&v| (v * 10.0) as i32).collect();
+        // SAFETY (each): `unary_simd` writes every element of its output (checked here).
+        let got = unsafe { written_at(len, 1, |o| unary_simd(&x32, o, Unary::Exp, f32::exp)) };
+        let mut want32 = std::vec![0.0f32; len];
+        super::entry::unary_into_f32(Unary::Exp, &x32, super::out_of(&mut want32));
+        assert_eq!(got, want32, "f32 exp, {len}");
+        let got = unsafe { written_at(len, 1, |o| unary_simd(&x, o, Unary::Tanh, f64::tanh)) };
+        let mut want64 = std::vec![0.0f64; len];
+        super::vmath64::unary_into_f64(Unary::Tanh, &x, super::out_of(&mut want64));
+        assert_eq!(got, want64, "f64 tanh, {len}");
+        let got = unsafe { written_at(len, 1, |o| unary_simd(&xi, o, Unary::Exp, |v| v * 2)) };
+        let want: Vec<i32> = xi.iter().map(|v| v * 2).collect();
+        assert_eq!(got, want, "i32, {len}");
     }
 }

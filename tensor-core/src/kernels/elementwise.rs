@@ -1,6 +1,13 @@
 //! Elementwise loops over row-major slices: unary, binary, with a scalar, and broadcasting.
 //! The `*_simd` entry points send `f32`/`f64` to the SIMD kernels and anything else to the
 //! generic loops.
+//!
+//! The loops that build a result (`unary_simd`, `binary`, `binary_simd`, `broadcast_binary`)
+//! write into `&mut [MaybeUninit<T>]` and write each of its elements exactly once, so a result
+//! being built is never filled first (`ops::Out::from_flat_uninit`); storage that already
+//! holds values goes in through [`super::as_uninit_mut`].
+
+use core::mem::MaybeUninit;
 
 use super::entry;
 use super::simd::{Binary, Unary};
@@ -13,19 +20,32 @@ use super::{cast_slice, cast_slice_mut, par};
 pub(crate) const INLINE_MAX: usize = 256;
 
 /// `out[i] = op(x[i])` where `f` is the scalar `op`: `f32` and `f64` through the vectorized
-/// math (`vmath`, `vmath64`), every other type through `f`.
+/// math (`vmath`, `vmath64`), every other type through `f`. Writes every element of `out`.
+///
+/// # Panics
+///
+/// If the lengths differ.
 #[inline]
-pub(crate) fn unary_simd<T: Copy>(x: &[T], out: &mut [T], op: Unary, f: impl Fn(T) -> T) {
-    debug_assert_eq!(x.len(), out.len());
-    if let (Some(x), Some(out)) = (cast_slice::<T, f32>(x), cast_slice_mut::<T, f32>(out)) {
+pub(crate) fn unary_simd<T: Copy>(
+    x: &[T],
+    out: &mut [MaybeUninit<T>],
+    op: Unary,
+    f: impl Fn(T) -> T,
+) {
+    assert_eq!(x.len(), out.len());
+    if let (Some(x), Some(out)) = (
+        cast_slice::<T, f32>(x),
+        cast_slice_mut::<_, MaybeUninit<f32>>(out),
+    ) {
         return par::unary(x, out, |x, out| entry::unary_into_f32(op, x, out));
     }
-    if let (Some(x), Some(out)) = (cast_slice::<T, f64>(x), cast_slice_mut::<T, f64>(out)) {
+    if let (Some(x), Some(out)) = (
+        cast_slice::<T, f64>(x),
+        cast_slice_mut::<_, MaybeUninit<f64>>(out),
+    ) {
         return par::unary(x, out, |x, out| super::vmath64::unary_into_f64(op, x, out));
     }
-    for (o, &v) in out.iter_mut().zip(x) {
-        *o = f(v);
-    }
+    unary(x, out, f);
 }
 
 /// `a[i] = f(a[i], b[i])` where `f` is the operator `op`: `f32` and `f64` through the SIMD
@@ -48,6 +68,19 @@ pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: i
     binary_assign(a, b, f);
 }
 
+/// `out[i] = f(x[i])`, every element of `out`.
+///
+/// # Panics
+///
+/// If the lengths differ.
+#[inline]
+pub(crate) fn unary<T: Copy>(x: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T) -> T) {
+    assert_eq!(x.len(), out.len());
+    for (o, &v) in out.iter_mut().zip(x) {
+        o.write(f(v));
+    }
+}
+
 /// `a[i] = f(a[i])`.
 #[inline]
 pub(crate) fn unary_assign<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
@@ -56,12 +89,16 @@ pub(crate) fn unary_assign<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
     }
 }
 
-/// `out[i] = f(a[i], b[i])`.
+/// `out[i] = f(a[i], b[i])`, every element of `out`.
+///
+/// # Panics
+///
+/// If the lengths differ.
 #[inline]
-pub(crate) fn binary<T: Copy>(a: &[T], b: &[T], out: &mut [T], f: impl Fn(T, T) -> T) {
-    debug_assert!(a.len() == out.len() && b.len() == out.len());
+pub(crate) fn binary<T: Copy>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T, T) -> T) {
+    assert!(a.len() == out.len() && b.len() == out.len());
     for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-        *o = f(x, y);
+        o.write(f(x, y));
     }
 }
 
@@ -78,12 +115,16 @@ pub(crate) fn binary_assign<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T
 const MAX_RANK: usize = 4;
 
 /// `out[i] = f(a[i], b[i])` where `f` is the operator `op`: `f32` and `f64` through the SIMD
-/// kernels, others through `f`.
+/// kernels, others through `f`. Writes every element of `out`.
+///
+/// # Panics
+///
+/// If the lengths differ.
 #[inline]
 pub(crate) fn binary_simd<T: Copy>(
     a: &[T],
     b: &[T],
-    out: &mut [T],
+    out: &mut [MaybeUninit<T>],
     op: Binary,
     f: impl Fn(T, T) -> T,
 ) {
@@ -91,12 +132,12 @@ pub(crate) fn binary_simd<T: Copy>(
         return binary(a, b, out, f);
     }
     if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
-        && let Some(o32) = cast_slice_mut::<T, f32>(out)
+        && let Some(o32) = cast_slice_mut::<_, MaybeUninit<f32>>(out)
     {
         return par::binary(a32, b32, o32, |a, b, o| entry::binary_into_f32(op, a, b, o));
     }
     if let (Some(a64), Some(b64)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
-        && let Some(o64) = cast_slice_mut::<T, f64>(out)
+        && let Some(o64) = cast_slice_mut::<_, MaybeUninit<f64>>(out)
     {
         return par::binary(a64, b64, o64, |a, b, o| entry::binary_into_f64(op, a, b, o));
     }
@@ -106,7 +147,11 @@ pub(crate) fn binary_simd<T: Copy>(
 /// `out = f(a, b)` with NumPy broadcasting between row-major operands of the same rank:
 /// `dims` is the shape of `out`, `da` and `db` those of `a` and `b`; on each axis their size is
 /// the output's or 1 (the type system has proved it). `op`, when given, is the operator `f`
-/// computes: same-shape operands then go to the SIMD kernels.
+/// computes: same-shape operands then go to the SIMD kernels. Writes every element of `out`.
+///
+/// # Panics
+///
+/// If a length does not match its shape, or a shape is not `dims` with some axes 1.
 ///
 /// Same shapes go to [`binary_simd`]; broadcasting ones to the nested loops of
 /// [`broadcast_loops`].
@@ -117,15 +162,19 @@ pub(crate) fn broadcast_binary<T: Copy>(
     da: &[usize],
     b: &[T],
     db: &[usize],
-    out: &mut [T],
+    out: &mut [MaybeUninit<T>],
     dims: &[usize],
     op: Option<Binary>,
     f: impl Fn(T, T) -> T,
 ) {
     debug_assert!(da.len() == dims.len() && db.len() == dims.len() && dims.len() <= MAX_RANK);
-    debug_assert!(out.len() == dims.iter().product::<usize>());
-    debug_assert!(a.len() == da.iter().product::<usize>());
-    debug_assert!(b.len() == db.iter().product::<usize>());
+    // The shapes are constants after inlining for static tensors: these checks fold away.
+    assert!(out.len() == dims.iter().product::<usize>());
+    assert!(a.len() == da.iter().product::<usize>());
+    assert!(b.len() == db.iter().product::<usize>());
+    for k in 0..dims.len() {
+        assert!((da[k] == dims[k] || da[k] == 1) && (db[k] == dims[k] || db[k] == 1));
+    }
     if da == db {
         return match op {
             Some(op) => binary_simd(a, b, out, op, f),
@@ -148,7 +197,7 @@ fn broadcast_loops<T: Copy>(
     da: &[usize],
     b: &[T],
     db: &[usize],
-    out: &mut [T],
+    out: &mut [MaybeUninit<T>],
     dims: &[usize],
     f: impl Fn(T, T) -> T,
 ) {
@@ -171,7 +220,7 @@ fn broadcast_loops<T: Copy>(
                     i0 * sb[0] + i1 * sb[1] + i2 * sb[2],
                 );
                 for i3 in 0..n[3] {
-                    out[o + i3] = f(a[ra + i3 * sa[3]], b[rb + i3 * sb[3]]);
+                    out[o + i3].write(f(a[ra + i3 * sa[3]], b[rb + i3 * sb[3]]));
                 }
                 o += n[3];
             }

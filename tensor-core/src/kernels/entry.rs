@@ -14,6 +14,8 @@
 //! - on the active instruction set ([`dispatch::active`], chosen once per process):
 //!   `gemm_f32(..)`, `unary_into_f32(..)`, ...
 
+use core::mem::MaybeUninit;
+
 use super::gemm::{Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm as blocked};
 use super::generated::{map_into_x4, zip_into_x4, zip_x4};
 use super::product::product as path;
@@ -210,11 +212,12 @@ zip_fn!(Sub, -);
 zip_fn!(Mul, *);
 zip_fn!(Div, /);
 
-/// `out[i] = op(x[i])` (`f32`) with the vectorized math.
+/// `out[i] = op(x[i])` (`f32`) with the vectorized math; `out` need not be initialized (each
+/// element is written once).
 struct UnaryInto<'a> {
     op: Unary,
     x: &'a [f32],
-    out: &'a mut [f32],
+    out: &'a mut [MaybeUninit<f32>],
 }
 
 impl WithSimd for UnaryInto<'_> {
@@ -238,12 +241,13 @@ impl WithSimd for UnaryInto<'_> {
 ///
 /// If the lengths differ.
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn unary_into<S: Simd>(simd: S, op: Unary, x: &[f32], out: &mut [f32]) {
+pub(crate) fn unary_into<S: Simd>(simd: S, op: Unary, x: &[f32], out: &mut [MaybeUninit<f32>]) {
     simd.vectorize(UnaryInto { op, x, out });
 }
 
-/// `out[i] = op(x[i])` (`f32`) with the active instruction set.
-pub(crate) fn unary_into_f32(op: Unary, x: &[f32], out: &mut [f32]) {
+/// `out[i] = op(x[i])` (`f32`) with the active instruction set; writes every element of
+/// `out`.
+pub(crate) fn unary_into_f32(op: Unary, x: &[f32], out: &mut [MaybeUninit<f32>]) {
     with_active(UnaryInto { op, x, out });
 }
 
@@ -289,12 +293,12 @@ pub(crate) fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
     with_active(BinaryAssign { op, a, b });
 }
 
-/// `out[i] = a[i] op b[i]`.
+/// `out[i] = a[i] op b[i]`; `out` need not be initialized (each element is written once).
 struct BinaryInto<'a, E> {
     op: Binary,
     a: &'a [E],
     b: &'a [E],
-    out: &'a mut [E],
+    out: &'a mut [MaybeUninit<E>],
 }
 
 impl<E: SimdElem> WithSimd for BinaryInto<'_, E> {
@@ -323,17 +327,19 @@ pub(crate) fn binary_into<S: Simd, E: SimdElem>(
     op: Binary,
     a: &[E],
     b: &[E],
-    out: &mut [E],
+    out: &mut [MaybeUninit<E>],
 ) {
     simd.vectorize(BinaryInto { op, a, b, out });
 }
 
-/// `out[i] = a[i] op b[i]` (`f32`) with the active instruction set.
-pub(crate) fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [f32]) {
+/// `out[i] = a[i] op b[i]` (`f32`) with the active instruction set; writes every element of
+/// `out`.
+pub(crate) fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [MaybeUninit<f32>]) {
     with_active(BinaryInto { op, a, b, out });
 }
 
-/// `out[i] = a[i] op b[i]` (`f64`) with the active instruction set.
-pub(crate) fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [f64]) {
+/// `out[i] = a[i] op b[i]` (`f64`) with the active instruction set; writes every element of
+/// `out`.
+pub(crate) fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [MaybeUninit<f64>]) {
     with_active(BinaryInto { op, a, b, out });
 }

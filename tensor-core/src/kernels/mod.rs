@@ -55,6 +55,27 @@ pub(crate) mod simd;
 pub(crate) mod vmath;
 pub(crate) mod vmath64;
 
+/// `out`, whose elements hold values, as the output of the loops that build results (they
+/// take `&mut [MaybeUninit<T>]`, so that a result being built need not be filled first; see
+/// `elementwise`).
+///
+/// # Safety
+///
+/// Only initialized values may be written through the result, as every kernel does (writing
+/// `MaybeUninit::uninit()` would leave elements of `out` uninitialized).
+#[inline(always)]
+pub(crate) unsafe fn as_uninit_mut<T>(out: &mut [T]) -> &mut [core::mem::MaybeUninit<T>] {
+    // SAFETY: `MaybeUninit<T>` has `T`'s layout, and the caller writes only initialized values.
+    unsafe { &mut *(core::ptr::from_mut(out) as *mut [core::mem::MaybeUninit<T>]) }
+}
+
+/// `out` (holding values) as a kernel's output, for the tests.
+#[cfg(test)]
+pub(crate) fn out_of<T>(out: &mut [T]) -> &mut [core::mem::MaybeUninit<T>] {
+    // SAFETY: the tests pass the result only to kernels, which write initialized values.
+    unsafe { as_uninit_mut(out) }
+}
+
 /// `x` as a slice of `U` when `T` is `U` (compared by type id; `T` need not be `'static`).
 #[inline(always)]
 pub(crate) fn cast_slice<T, U: 'static>(x: &[T]) -> Option<&[U]> {

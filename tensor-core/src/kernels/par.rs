@@ -19,6 +19,8 @@
 //!   combined in their order, compensated ([`super::accurate`]). Threads only decide which
 //!   thread sums which block.
 
+use core::mem::MaybeUninit;
+
 #[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
@@ -107,8 +109,8 @@ pub(crate) fn product<E: Send + Sync>(
 #[inline(always)]
 pub(crate) fn unary<E: Send + Sync>(
     x: &[E],
-    out: &mut [E],
-    kernel: impl Fn(&[E], &mut [E]) + Sync,
+    out: &mut [MaybeUninit<E>],
+    kernel: impl Fn(&[E], &mut [MaybeUninit<E>]) + Sync,
 ) {
     assert_eq!(x.len(), out.len());
     #[cfg(feature = "parallel")]
@@ -131,8 +133,8 @@ pub(crate) fn unary<E: Send + Sync>(
 pub(crate) fn binary<E: Send + Sync>(
     a: &[E],
     b: &[E],
-    out: &mut [E],
-    kernel: impl Fn(&[E], &[E], &mut [E]) + Sync,
+    out: &mut [MaybeUninit<E>],
+    kernel: impl Fn(&[E], &[E], &mut [MaybeUninit<E>]) + Sync,
 ) {
     assert!(a.len() == out.len() && b.len() == out.len());
     #[cfg(feature = "parallel")]
@@ -204,7 +206,7 @@ mod tests {
 
     use super::super::entry;
     use super::super::simd::{Binary, Unary};
-    use super::super::{accurate, elementwise};
+    use super::super::{accurate, elementwise, out_of};
     use super::{MIN_ELEMS, MIN_PRODUCT, SUM_BLOCK};
 
     /// `f()` on a pool of `threads` threads.
@@ -350,9 +352,11 @@ mod tests {
             let x = std::vec![1.0f32; len];
             let mut out = std::vec![0.0f32; len];
             in_pool(threads, || {
-                super::unary(&x, &mut out, |x, out| {
+                super::unary(&x, out_of(&mut out), |x, out| {
                     count.fetch_add(1, Ordering::Relaxed);
-                    out.copy_from_slice(x);
+                    for (o, &v) in out.iter_mut().zip(x) {
+                        o.write(v);
+                    }
                 })
             });
             assert_eq!(out, x);
@@ -408,10 +412,10 @@ mod tests {
             for threads in 1..=3 {
                 for op in ops {
                     let mut want = std::vec![0.0f32; len];
-                    entry::binary_into_f32(op, &a, &b, &mut want);
+                    entry::binary_into_f32(op, &a, &b, out_of(&mut want));
                     let mut got = std::vec![0.0f32; len];
                     in_pool(threads, || {
-                        elementwise::binary_simd(&a, &b, &mut got, op, scalar(op))
+                        elementwise::binary_simd(&a, &b, out_of(&mut got), op, scalar(op))
                     });
                     assert_eq!(bits32(&got), bits32(&want), "{op:?} {len} {threads}");
                     let mut got = a.clone();
@@ -420,7 +424,7 @@ mod tests {
                     });
                     assert_eq!(bits32(&got), bits32(&want), "{op:?}= {len} {threads}");
                     let mut want = std::vec![0.0f64; len];
-                    entry::binary_into_f64(op, &a64, &b64, &mut want);
+                    entry::binary_into_f64(op, &a64, &b64, out_of(&mut want));
                     let mut got = a64.clone();
                     in_pool(threads, || {
                         elementwise::binary_assign_simd(&mut got, &b64, op, scalar(op))
@@ -429,15 +433,17 @@ mod tests {
                 }
                 for f in funcs {
                     let mut want = std::vec![0.0f32; len];
-                    entry::unary_into_f32(f, &a, &mut want);
+                    entry::unary_into_f32(f, &a, out_of(&mut want));
                     let mut got = std::vec![0.0f32; len];
-                    in_pool(threads, || elementwise::unary_simd(&a, &mut got, f, |x| x));
+                    in_pool(threads, || {
+                        elementwise::unary_simd(&a, out_of(&mut got), f, |x| x)
+                    });
                     assert_eq!(bits32(&got), bits32(&want), "{f:?} {len} {threads}");
                     let mut want = std::vec![0.0f64; len];
-                    super::super::vmath64::unary_into_f64(f, &a64, &mut want);
+                    super::super::vmath64::unary_into_f64(f, &a64, out_of(&mut want));
                     let mut got = std::vec![0.0f64; len];
                     in_pool(threads, || {
-                        elementwise::unary_simd(&a64, &mut got, f, |x| x)
+                        elementwise::unary_simd(&a64, out_of(&mut got), f, |x| x)
                     });
                     assert_eq!(bits64(&got), bits64(&want), "f64 {f:?} {len} {threads}");
                 }

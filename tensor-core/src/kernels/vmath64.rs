@@ -17,6 +17,8 @@
 //! | `tanh`    | 3 ulp | NaN -> NaN, `+-inf` -> `+-1`, `-0` -> `-0`, denormals -> themselves |
 //! | `sigmoid` | 3 ulp | NaN -> NaN, `-inf` -> 0, `inf` -> 1, no overflow for large `|x|` |
 
+use core::mem::MaybeUninit;
+
 use super::simd::{Simd, Unary, Vector, WithSimd, dispatch};
 
 /// `ln(2)` in two parts (fdlibm): the high part has 32 trailing zero bits, so `n * LN2_HI` is
@@ -192,23 +194,23 @@ fn sigmoid<const FMA: bool>(x: f64) -> f64 {
 /// latency-bound polynomials need to keep the FMA units busy), then the remainder one by one
 /// (with the same scalar operations, so every position gets the same result).
 #[inline(always)]
-fn map_chunks<const W: usize>(x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64) {
+fn map_chunks<const W: usize>(x: &[f64], out: &mut [MaybeUninit<f64>], f: impl Fn(f64) -> f64) {
     assert_eq!(x.len(), out.len());
     let mut xs = x.chunks_exact(W);
     let mut os = out.chunks_exact_mut(W);
     for (o, v) in (&mut os).zip(&mut xs) {
         for i in 0..W {
-            o[i] = f(v[i]);
+            o[i].write(f(v[i]));
         }
     }
     for (o, &v) in os.into_remainder().iter_mut().zip(xs.remainder()) {
-        *o = f(v);
+        o.write(f(v));
     }
 }
 
 /// `out[i] = op(x[i])` with chunks of `W` elements, fused or not.
 #[inline(always)]
-fn map<const FMA: bool, const W: usize>(op: Unary, x: &[f64], out: &mut [f64]) {
+fn map<const FMA: bool, const W: usize>(op: Unary, x: &[f64], out: &mut [MaybeUninit<f64>]) {
     // One loop per function (a `fn` pointer would not be inlined into the loop).
     match op {
         Unary::Exp => map_chunks::<W>(x, out, exp::<FMA>),
@@ -223,7 +225,7 @@ fn map<const FMA: bool, const W: usize>(op: Unary, x: &[f64], out: &mut [f64]) {
 struct Map<'a> {
     op: Unary,
     x: &'a [f64],
-    out: &'a mut [f64],
+    out: &'a mut [MaybeUninit<f64>],
 }
 
 impl WithSimd for Map<'_> {
@@ -242,12 +244,13 @@ impl WithSimd for Map<'_> {
     }
 }
 
-/// `out[i] = op(x[i])` for `f64`, on the instruction set the kernels use.
+/// `out[i] = op(x[i])` for `f64`, on the instruction set the kernels use; `out` need not be
+/// initialized (each element is written once).
 ///
 /// # Panics
 ///
 /// If the lengths differ.
-pub(crate) fn unary_into_f64(op: Unary, x: &[f64], out: &mut [f64]) {
+pub(crate) fn unary_into_f64(op: Unary, x: &[f64], out: &mut [MaybeUninit<f64>]) {
     dispatch::with_active(Map { op, x, out });
 }
 
@@ -274,6 +277,7 @@ mod tests {
     use std::{eprintln, vec};
 
     use super::*;
+    use crate::kernels::out_of;
 
     /// The distance in units in the last place between two `f64`s (0 if both are NaN or
     /// equal, `u64::MAX` if only one is NaN).
@@ -395,7 +399,7 @@ mod tests {
         for (op, bound) in BOUNDS {
             let xs = inputs(op);
             let mut out = vec![0.0; xs.len()];
-            unary_into_f64(op, &xs, &mut out);
+            unary_into_f64(op, &xs, out_of(&mut out));
             let dispatched = worst(op, &xs, &out);
             let unfused: Vec<f64> = xs.iter().map(|&x| scalar(op, x, false)).collect();
             let fused: Vec<f64> = xs.iter().map(|&x| scalar(op, x, true)).collect();
@@ -425,7 +429,7 @@ mod tests {
     fn special_values() {
         let run = |op, x: f64| {
             let mut o = [0.0];
-            unary_into_f64(op, &[x], &mut o);
+            unary_into_f64(op, &[x], out_of(&mut o));
             o[0]
         };
         assert!(run(Unary::Exp, f64::NAN).is_nan());
@@ -459,10 +463,10 @@ mod tests {
         let xs: Vec<f64> = (0..67).map(|i| (i as f64 - 33.0) * 0.37).collect();
         for (op, _) in BOUNDS {
             let mut whole = vec![0.0; xs.len()];
-            unary_into_f64(op, &xs, &mut whole);
+            unary_into_f64(op, &xs, out_of(&mut whole));
             for (i, &x) in xs.iter().enumerate() {
                 let mut one = [0.0];
-                unary_into_f64(op, &[x], &mut one);
+                unary_into_f64(op, &[x], out_of(&mut one));
                 assert_eq!(one[0].to_bits(), whole[i].to_bits(), "{op:?} at {i}");
             }
         }

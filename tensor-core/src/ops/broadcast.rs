@@ -1,6 +1,8 @@
 //! Explicit broadcasting (`broadcast::<R2, C2>()`, for every rank) and the broadcasting zip
 //! behind the operators.
 
+use core::mem::MaybeUninit;
+
 use super::out::Out;
 use crate::kernels::elementwise::broadcast_binary;
 use crate::kernels::simd::Binary;
@@ -29,9 +31,12 @@ where
     let (mut da, mut db) = ([1; 4], [1; 4]);
     da[rank - A::RANK..rank].copy_from_slice(A::DIMS);
     db[rank - B::RANK..rank].copy_from_slice(B::DIMS);
-    let mut out = O::from_flat_fn(|_| T::default());
-    broadcast_binary(a, &da[..rank], b, &db[..rank], out.flat_mut(), dims, op, f);
-    out
+    let write = |out: &mut [MaybeUninit<T>]| {
+        broadcast_binary(a, &da[..rank], b, &db[..rank], out, dims, op, f);
+    };
+    // SAFETY: `broadcast_binary` writes every element of `out`, whose length is the product
+    // of `dims` (it panics otherwise).
+    unsafe { O::from_flat_uninit(write) }
 }
 
 /// `broadcast` for one tensor type: `$idx` names one index per axis, `$ex_*` are shapes for

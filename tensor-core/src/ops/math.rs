@@ -9,13 +9,14 @@
 //! at most 1 ulp from the platform's libm for `exp` and `ln`, 3 for `tanh` and `sigmoid`). NaN and
 //! infinities follow IEEE 754 as NumPy's do.
 
+use core::mem::MaybeUninit;
 use core::ops::Mul;
 
 use num_traits::{Float, Signed};
 
 use super::broadcast::zip_broadcast;
 use super::out::Out;
-use crate::kernels::elementwise::{unary_assign, unary_simd};
+use crate::kernels::elementwise::{unary, unary_assign, unary_simd};
 use crate::kernels::reduce::{fold, max_nan, min_nan};
 use crate::kernels::simd::Unary;
 use crate::shape::{BroadcastWith, Dims};
@@ -26,12 +27,13 @@ impl<T: Copy, S: Dims> Array<T, S> {
     /// when `op` names the function `f` computes, into `O` (a tensor or a boxed one).
     #[inline]
     fn map_to<O: Out<T, S>>(&self, op: Option<Unary>, f: impl Fn(T) -> T) -> O {
-        let mut out = O::from_flat_fn(|k| self.as_flat()[k]);
-        match op {
-            Some(op) => unary_simd(self.as_flat(), out.flat_mut(), op, f),
-            None => unary_assign(out.flat_mut(), f),
-        }
-        out
+        let x = self.as_flat();
+        let write = |out: &mut [MaybeUninit<T>]| match op {
+            Some(op) => unary_simd(x, out, op, f),
+            None => unary(x, out, f),
+        };
+        // SAFETY: `unary_simd` and `unary` write every element of `out` (`x` has its length).
+        unsafe { O::from_flat_uninit(write) }
     }
 
     /// The square root of each element, like `np.sqrt(a)`: NaN for negative elements.

@@ -247,7 +247,7 @@ fn map(name: &Ident, unroll: usize) -> TokenStream {
 
 /// The unrolled body of the zip kernels: load `unroll` vector pairs from the chunks `ca` and
 /// `cb`, then store `f` of each pair into the chunk `dst`.
-fn zip_body(unroll: usize, dst: &Ident) -> (Vec<TokenStream>, Vec<TokenStream>) {
+fn zip_body(unroll: usize, dst: &Ident, store: &Ident) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let pairs: Vec<(Ident, Ident)> = (0..unroll)
         .map(|u| (var("v", u, None), var("w", u, None)))
         .collect();
@@ -264,7 +264,7 @@ fn zip_body(unroll: usize, dst: &Ident) -> (Vec<TokenStream>, Vec<TokenStream>) 
     let stores = pairs
         .iter()
         .enumerate()
-        .map(|(u, (x, y))| quote!(V::store(F::apply(#x, #y), &mut #dst[#u * V::LANES..]);))
+        .map(|(u, (x, y))| quote!(V::#store(F::apply(#x, #y), &mut #dst[#u * V::LANES..]);))
         .collect();
     (loads, stores)
 }
@@ -274,7 +274,7 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
     let doc = generated(&format!(
         "elementwise zip, {unroll} vector pairs per iteration"
     ));
-    let (loads, stores) = zip_body(unroll, &format_ident!("ca"));
+    let (loads, stores) = zip_body(unroll, &format_ident!("ca"), &format_ident!("store"));
     let buf = tail_buffer();
     quote! {
         #doc
@@ -318,9 +318,9 @@ fn zip(name: &Ident, unroll: usize) -> TokenStream {
 /// `out[i] = f(a[i], b[i])`, unrolled like [`map`].
 fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
     let doc = generated(&format!(
-        "elementwise zip into an output, {unroll} vector pairs per iteration"
+        "elementwise zip into an output that need not be initialized (each element is written once), {unroll} vector pairs per iteration"
     ));
-    let (loads, stores) = zip_body(unroll, &format_ident!("co"));
+    let (loads, stores) = zip_body(unroll, &format_ident!("co"), &format_ident!("store_uninit"));
     let buf = tail_buffer();
     quote! {
         #doc
@@ -334,7 +334,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
             simd: V::Simd,
             a: &[V::Elem],
             b: &[V::Elem],
-            out: &mut [V::Elem],
+            out: &mut [::core::mem::MaybeUninit<V::Elem>],
         ) {
             ::core::assert!(a.len() == b.len() && a.len() == out.len());
             let step = #unroll * V::LANES;
@@ -349,7 +349,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
             let (singles_a, singles_b) = (rest_a.chunks_exact(V::LANES), rest_b.chunks_exact(V::LANES));
             let (tail_a, tail_b) = (singles_a.remainder(), singles_b.remainder());
             for ((co, ca), cb) in (&mut singles_o).zip(singles_a).zip(singles_b) {
-                V::store(F::apply(V::load(simd, ca), V::load(simd, cb)), co);
+                V::store_uninit(F::apply(V::load(simd, ca), V::load(simd, cb)), co);
             }
             let tail_o = singles_o.into_remainder();
             if !tail_o.is_empty() {
@@ -358,7 +358,9 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
                 buf[..tail_a.len()].copy_from_slice(tail_a);
                 buf_b[..tail_b.len()].copy_from_slice(tail_b);
                 V::store(F::apply(V::load(simd, &buf), V::load(simd, &buf_b)), &mut buf);
-                tail_o.copy_from_slice(&buf[..tail_o.len()]);
+                for (o, &v) in tail_o.iter_mut().zip(&buf) {
+                    o.write(v);
+                }
             }
         }
     }
@@ -367,7 +369,7 @@ fn zip_into(name: &Ident, unroll: usize) -> TokenStream {
 /// `out[i] = f(x[i])`, unrolled like [`map`].
 fn map_into(name: &Ident, unroll: usize) -> TokenStream {
     let doc = generated(&format!(
-        "elementwise map into an output, {unroll} vectors per iteration"
+        "elementwise map into an output that need not be initialized (each element is written once), {unroll} vectors per iteration"
     ));
     let v: Vec<Ident> = (0..unroll).map(|u| var("v", u, None)).collect();
     let loads = (0..unroll).map(|u| {
@@ -376,7 +378,7 @@ fn map_into(name: &Ident, unroll: usize) -> TokenStream {
     });
     let stores = (0..unroll).map(|u| {
         let x = &v[u];
-        quote!(V::store(F::apply(#x), &mut co[#u * V::LANES..]);)
+        quote!(V::store_uninit(F::apply(#x), &mut co[#u * V::LANES..]);)
     });
     let buf = tail_buffer();
     quote! {
@@ -390,7 +392,7 @@ fn map_into(name: &Ident, unroll: usize) -> TokenStream {
         pub(crate) fn #name<V: crate::kernels::simd::Vector, F: crate::kernels::simd::MapFn<V>>(
             simd: V::Simd,
             x: &[V::Elem],
-            out: &mut [V::Elem],
+            out: &mut [::core::mem::MaybeUninit<V::Elem>],
         ) {
             ::core::assert_eq!(x.len(), out.len());
             let step = #unroll * V::LANES;
@@ -405,14 +407,16 @@ fn map_into(name: &Ident, unroll: usize) -> TokenStream {
             let singles_x = rest_x.chunks_exact(V::LANES);
             let tail_x = singles_x.remainder();
             for (co, cx) in (&mut singles_o).zip(singles_x) {
-                V::store(F::apply(V::load(simd, cx)), co);
+                V::store_uninit(F::apply(V::load(simd, cx)), co);
             }
             let tail_o = singles_o.into_remainder();
             if !tail_o.is_empty() {
                 #buf
                 buf[..tail_x.len()].copy_from_slice(tail_x);
                 V::store(F::apply(V::load(simd, &buf)), &mut buf);
-                tail_o.copy_from_slice(&buf[..tail_o.len()]);
+                for (o, &v) in tail_o.iter_mut().zip(&buf) {
+                    o.write(v);
+                }
             }
         }
     }

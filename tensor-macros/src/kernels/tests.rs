@@ -81,11 +81,11 @@ fn drivers_unroll_as_asked() {
     assert!(!code.contains("w_2"));
     syn::parse2::<syn::File>(kernels(quote!(map m(unroll = 1); zip z(unroll = 8);))).unwrap();
     let code = expand(quote!(zip_into zi(unroll = 3);));
-    assert!(code.contains("fnzi<V:crate::kernels::simd::Vector,F:crate::kernels::simd::ZipFn<V>>(simd:V::Simd,a:&[V::Elem],b:&[V::Elem],out:&mut[V::Elem],)"));
-    assert!(code.contains("V::store(F::apply(v_2,w_2),&mutco[2usize*V::LANES..]);"));
+    assert!(code.contains("fnzi<V:crate::kernels::simd::Vector,F:crate::kernels::simd::ZipFn<V>>(simd:V::Simd,a:&[V::Elem],b:&[V::Elem],out:&mut[::core::mem::MaybeUninit<V::Elem>],)"));
+    assert!(code.contains("V::store_uninit(F::apply(v_2,w_2),&mutco[2usize*V::LANES..]);"));
     syn::parse2::<syn::File>(kernels(quote!(zip_into z(unroll = 1);))).unwrap();
     let code = expand(quote!(map_into mi(unroll = 2);));
-    assert!(code.contains("V::store(F::apply(v_1),&mutco[1usize*V::LANES..]);"));
+    assert!(code.contains("V::store_uninit(F::apply(v_1),&mutco[1usize*V::LANES..]);"));
     assert!(!code.contains("v_2"));
     syn::parse2::<syn::File>(kernels(quote!(map_into m(unroll = 5);))).unwrap();
 }

@@ -40,6 +40,7 @@ pub(crate) mod x86;
 #[cfg(all(test, feature = "std"))]
 mod tests;
 
+use core::mem::MaybeUninit;
 use core::ops::{Add, Div, Mul, Sub};
 
 /// The most lanes of any vector type (AVX-512 `f32`): the size of the padded tail buffers.
@@ -151,6 +152,19 @@ pub(crate) trait Vector:
     ///
     /// If `s` is shorter than `LANES`.
     fn store(self, s: &mut [Self::Elem]);
+    /// Writes the lanes to the first `LANES` elements of `s`, which need not be initialized
+    /// (a result being built: see `kernels::elementwise`).
+    ///
+    /// # Panics
+    ///
+    /// If `s` is shorter than `LANES`.
+    #[inline(always)]
+    fn store_uninit(self, s: &mut [MaybeUninit<Self::Elem>]) {
+        assert!(s.len() >= Self::LANES);
+        // SAFETY: `s` holds at least `LANES` elements (checked above), and `MaybeUninit<E>`
+        // has `E`'s layout; the stored lanes are initialized values.
+        unsafe { self.store_ptr(s.as_mut_ptr().cast()) }
+    }
     /// The `LANES` elements at `p`.
     ///
     /// # Safety

@@ -9,6 +9,7 @@ use std::vec::Vec;
 use std::{eprintln, format, vec};
 
 use super::super::entry;
+use super::super::out_of;
 use super::super::product_tests::values;
 use super::dispatch::{Isa, choose};
 use super::{Binary, Simd, Unary};
@@ -153,10 +154,10 @@ fn binary_is_exact<K: Simd>(simd: K) {
             let want: Vec<f32> = a32.iter().zip(&b32).map(|(&x, &y)| f32op(x, y)).collect();
             assert_eq!(got, want, "{} {op:?} f32 len {len}", K::NAME);
             let mut out = vec![f32::NAN; len];
-            entry::binary_into(simd, op, &a32, &b32, &mut out);
+            entry::binary_into(simd, op, &a32, &b32, out_of(&mut out));
             assert_eq!(out, want, "{} {op:?} f32 into, len {len}", K::NAME);
             let mut out = vec![f64::NAN; len];
-            entry::binary_into(simd, op, &a, &b, &mut out);
+            entry::binary_into(simd, op, &a, &b, out_of(&mut out));
             let want: Vec<f64> = a.iter().zip(&b).map(|(&x, &y)| f64op(x, y)).collect();
             assert_eq!(out, want, "{} {op:?} f64 into, len {len}", K::NAME);
         }
@@ -262,7 +263,7 @@ fn unary_within_bounds<K: Simd>(simd: K) {
     let inputs = edge_values();
     for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
         let mut got = vec![f32::NAN; inputs.len()];
-        entry::unary_into(simd, op, &inputs, &mut got);
+        entry::unary_into(simd, op, &inputs, out_of(&mut got));
         let mut worst = (0, 0.0f32);
         for (&x, &g) in inputs.iter().zip(&got) {
             let want = reference_unary(op, x);
@@ -298,11 +299,11 @@ fn unary_independent_of_position<K: Simd>(simd: K) {
     // Unrolled body, single vectors and the padded tail all give each element the same result.
     let x: Vec<f32> = values(203, 5).iter().map(|&v| (v * 30.0) as f32).collect();
     for op in [Unary::Exp, Unary::Ln, Unary::Tanh, Unary::Sigmoid] {
-        let mut whole = vec![0.0; x.len()];
-        entry::unary_into(simd, op, &x, &mut whole);
+        let mut whole = vec![0.0f32; x.len()];
+        entry::unary_into(simd, op, &x, out_of(&mut whole));
         for (i, &v) in x.iter().enumerate() {
-            let mut one = [0.0];
-            entry::unary_into(simd, op, &[v], &mut one);
+            let mut one = [0.0f32];
+            entry::unary_into(simd, op, &[v], out_of(&mut one));
             assert_eq!(
                 one[0].to_bits(),
                 whole[i].to_bits(),
