@@ -5,7 +5,8 @@
 //!
 //! Release builds only (`cargo test --release --test perf_guard_ops`, a step of `.ci/run`;
 //! ignored in debug builds, where nothing is optimized). Each case alternates batches of the
-//! tensor call and of the loop, and compares the medians of the batch times.
+//! tensor call and of the loop, and compares the medians of the batch times; a case below the
+//! floor is measured up to twice more and keeps its best ratio.
 //! `PERF_GUARD_ONLY=<text>` measures only the cases whose name contains it (for profiling).
 
 use std::hint::black_box;
@@ -80,7 +81,19 @@ impl Report {
                 return;
             }
         }
-        let (t, p) = measure(tensor, plain);
+        let (mut tensor, mut plain) = (tensor, plain);
+        let (mut t, mut p) = measure(&mut tensor, &mut plain);
+        // A case below the floor is measured twice more and keeps its best ratio: a burst of
+        // load from another process can halve one measurement, a regression halves all three.
+        for _ in 0..2 {
+            if p / t >= MIN_RATIO || KNOWN_MISSES.contains(&name) {
+                break;
+            }
+            let (t2, p2) = measure(&mut tensor, &mut plain);
+            if p2 / t2 > p / t {
+                (t, p) = (t2, p2);
+            }
+        }
         let ratio = p / t;
         let line = format!(
             "{name:<28} tensor {:>10.1} ns  loop {:>10.1} ns  ratio {ratio:.2}",

@@ -4,7 +4,7 @@
 use core::mem::MaybeUninit;
 
 use super::out::Out;
-use crate::kernels::elementwise::broadcast_binary;
+use crate::kernels::elementwise::{binary, binary_simd, broadcast_binary};
 use crate::kernels::simd::Binary;
 use crate::shape::{BroadcastTo, BroadcastWith, Dims, Shape, Shape3, Shape4};
 use crate::{Array, Tensor, Tensor3, Tensor4};
@@ -26,6 +26,18 @@ where
     B: Dims,
     O: Out<T, A::Output>,
 {
+    // Decided at compile time, so that one kernel call writes the result: the compiler then
+    // builds it in the caller's tensor (a run-time choice between two writers left a copy of
+    // the whole result behind).
+    if const { same_dims(A::DIMS, B::DIMS) } {
+        let write = |out: &mut [MaybeUninit<T>]| match op {
+            Some(op) => binary_simd(a, b, out, op, f),
+            None => binary(a, b, out, f),
+        };
+        // SAFETY: `binary_simd` and `binary` write every element of `out` (of the operands'
+        // length, as they have the same shape).
+        return unsafe { O::from_flat_uninit(write) };
+    }
     let dims = <A::Output as Dims>::DIMS;
     let rank = dims.len();
     let (mut da, mut db) = ([1; 4], [1; 4]);
@@ -37,6 +49,21 @@ where
     // SAFETY: `broadcast_binary` writes every element of `out`, whose length is the product
     // of `dims` (it panics otherwise).
     unsafe { O::from_flat_uninit(write) }
+}
+
+/// Whether two shapes' dimensions are the same list.
+const fn same_dims(a: &[usize], b: &[usize]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// `broadcast` for one tensor type: `$idx` names one index per axis, `$ex_*` are shapes for
