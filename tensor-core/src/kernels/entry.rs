@@ -80,6 +80,7 @@ pub(crate) fn gemm<S: Simd, E: SimdElem>(
 }
 
 /// `c = a @ b` (`f32`, row-major) with the active instruction set.
+#[inline]
 pub(crate) fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
     with_active(Gemm {
         mkn: (m, k, n),
@@ -90,6 +91,7 @@ pub(crate) fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &m
 }
 
 /// `c = a @ b` (`f64`, row-major) with the active instruction set.
+#[inline]
 pub(crate) fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
     with_active(Gemm {
         mkn: (m, k, n),
@@ -145,6 +147,7 @@ pub(crate) fn product<S: Simd, E: SimdElem, const P: u8>(
 }
 
 /// `c = a @ b` (`f32`, row-major) along the product path `P` with the active instruction set.
+#[inline]
 pub(crate) fn product_f32<const P: u8>(
     m: usize,
     k: usize,
@@ -162,6 +165,7 @@ pub(crate) fn product_f32<const P: u8>(
 }
 
 /// `c = a @ b` (`f64`, row-major) along the product path `P` with the active instruction set.
+#[inline]
 pub(crate) fn product_f64<const P: u8>(
     m: usize,
     k: usize,
@@ -247,6 +251,8 @@ pub(crate) fn unary_into<S: Simd>(simd: S, op: Unary, x: &[f32], out: &mut [Mayb
 
 /// `out[i] = op(x[i])` (`f32`) with the active instruction set; writes every element of
 /// `out`.
+// Not `#[inline]`: called out of line, the kernel writes a result being built straight into
+// the caller's tensor (inlined, the compiler builds it in a temporary and copies it).
 pub(crate) fn unary_into_f32(op: Unary, x: &[f32], out: &mut [MaybeUninit<f32>]) {
     with_active(UnaryInto { op, x, out });
 }
@@ -284,11 +290,13 @@ pub(crate) fn binary<S: Simd, E: SimdElem>(simd: S, op: Binary, a: &mut [E], b: 
 }
 
 /// `a[i] = a[i] op b[i]` (`f32`) with the active instruction set.
+#[inline]
 pub(crate) fn binary_f32(op: Binary, a: &mut [f32], b: &[f32]) {
     with_active(BinaryAssign { op, a, b });
 }
 
 /// `a[i] = a[i] op b[i]` (`f64`) with the active instruction set.
+#[inline]
 pub(crate) fn binary_f64(op: Binary, a: &mut [f64], b: &[f64]) {
     with_active(BinaryAssign { op, a, b });
 }
@@ -334,12 +342,16 @@ pub(crate) fn binary_into<S: Simd, E: SimdElem>(
 
 /// `out[i] = a[i] op b[i]` (`f32`) with the active instruction set; writes every element of
 /// `out`.
+// Not `#[inline]`: called out of line, the kernel writes a result being built straight into
+// the caller's tensor (inlined, the compiler builds it in a temporary and copies it).
 pub(crate) fn binary_into_f32(op: Binary, a: &[f32], b: &[f32], out: &mut [MaybeUninit<f32>]) {
     with_active(BinaryInto { op, a, b, out });
 }
 
 /// `out[i] = a[i] op b[i]` (`f64`) with the active instruction set; writes every element of
 /// `out`.
+// Not `#[inline]`: called out of line, the kernel writes a result being built straight into
+// the caller's tensor (inlined, the compiler builds it in a temporary and copies it).
 pub(crate) fn binary_into_f64(op: Binary, a: &[f64], b: &[f64], out: &mut [MaybeUninit<f64>]) {
     with_active(BinaryInto { op, a, b, out });
 }

@@ -250,6 +250,8 @@ impl WithSimd for Map<'_> {
 /// # Panics
 ///
 /// If the lengths differ.
+// Not `#[inline]`: called out of line, the kernel writes a result being built straight into
+// the caller's tensor (inlined, the compiler builds it in a temporary and copies it).
 pub(crate) fn unary_into_f64(op: Unary, x: &[f64], out: &mut [MaybeUninit<f64>]) {
     dispatch::with_active(Map { op, x, out });
 }

@@ -1,10 +1,15 @@
-//! Which instruction set runs: detected once at run time with `std`, chosen by
-//! `cfg(target_feature)` at compile time without it.
+//! Which instruction set runs: chosen at compile time when the build enables one of the SIMD
+//! kernels' instruction sets for all of its code ([`STATIC`]: `-C target-cpu=native` on an
+//! AVX2 or AVX-512 machine, `-C target-feature=+avx2,+fma`, every aarch64 target with NEON),
+//! so that the kernels need no detection and the compiler may inline them into their callers;
+//! otherwise detected once at run time with `std`, and chosen by `cfg(target_feature)` at
+//! compile time without it.
 //!
 //! Overrides, for tests and benchmarks: the cargo feature `force-portable` always selects the
-//! portable kernel; with `std`, the environment variable `TENSOR_KERNEL` (`portable`, `sse2`,
-//! `avx2`, `avx512` or `neon`), read once on first use, selects that kernel if this CPU has it (else the
-//! best one it has, with a note on standard error).
+//! portable kernel; with `std` and no [`STATIC`] instruction set, the environment variable
+//! `TENSOR_KERNEL` (`portable`, `sse2`, `avx2`, `avx512` or `neon`), read once on first use,
+//! selects that kernel if this CPU has it (else the best one it has, with a note on standard
+//! error).
 
 #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
 use super::neon;
@@ -80,6 +85,31 @@ impl Isa {
     }
 }
 
+/// The instruction set the build enables for all of its code, if it is one the kernels
+/// prefer to detecting: AVX-512F (with AVX2 and FMA), else AVX2 with FMA, on x86_64; NEON on
+/// aarch64. A build for an older baseline (SSE2 only, x86_64's default) detects at run time.
+#[cfg_attr(feature = "force-portable", allow(dead_code))]
+pub(crate) const STATIC: Option<Isa> = if cfg!(feature = "force-portable") {
+    None
+} else if cfg!(all(
+    target_arch = "x86_64",
+    target_feature = "avx512f",
+    target_feature = "avx2",
+    target_feature = "fma"
+)) {
+    Some(Isa::Avx512)
+} else if cfg!(all(
+    target_arch = "x86_64",
+    target_feature = "avx2",
+    target_feature = "fma"
+)) {
+    Some(Isa::Avx2)
+} else if cfg!(all(target_arch = "aarch64", target_feature = "neon")) {
+    Some(Isa::Neon)
+} else {
+    None
+};
+
 /// The best instruction set of this machine, ignoring overrides.
 pub(crate) fn detect() -> Isa {
     Isa::Neon.best_up_to()
@@ -92,11 +122,15 @@ pub(crate) fn active() -> Isa {
     Isa::Portable
 }
 
-/// The instruction set the kernels use: detected (or read from `TENSOR_KERNEL`) once.
+/// The instruction set the kernels use: the [`STATIC`] one, else detected (or read from
+/// `TENSOR_KERNEL`) once.
 #[cfg(all(feature = "std", not(feature = "force-portable")))]
 #[inline]
 pub(crate) fn active() -> Isa {
     use core::sync::atomic::{AtomicU8, Ordering};
+    if let Some(isa) = STATIC {
+        return isa;
+    }
     static ACTIVE: AtomicU8 = AtomicU8::new(0);
     match ACTIVE.load(Ordering::Relaxed) {
         0 => {
@@ -131,28 +165,33 @@ pub(crate) fn choose(requested: Option<&str>) -> Isa {
     }
 }
 
-/// The instruction set the kernels use: the best the compilation target enables.
+/// The instruction set the kernels use: the [`STATIC`] one, else the best the compilation
+/// target enables.
 #[cfg(not(any(feature = "std", feature = "force-portable")))]
 #[inline]
 pub(crate) fn active() -> Isa {
-    detect()
+    match STATIC {
+        Some(isa) => isa,
+        None => detect(),
+    }
 }
 
-/// `op` run on the active instruction set (see [`Simd::vectorize`]).
+/// `op` run on the active instruction set (see [`Simd::vectorize`]). With a [`STATIC`]
+/// instruction set, `active()` is a constant: the match folds to its arm, and the kernel's
+/// `#[target_feature]` function, compiled with features the caller has too, can be inlined.
 #[inline]
 pub(crate) fn with_active<Op: WithSimd>(op: Op) -> Op::Output {
+    // SAFETY (each arm): `active` returns an instruction set only when its token's `try_new()`
+    // succeeded on this CPU, or when the build enables its features for all of its code
+    // (`STATIC`), so that every CPU running this code has them.
     match active() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `active` returns `Avx512` only when `Avx512::try_new()` succeeded.
         Isa::Avx512 => unsafe { x86::Avx512::new_unchecked() }.vectorize(op),
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `active` returns `Avx2` only when `Avx2::try_new()` succeeded.
         Isa::Avx2 => unsafe { x86::Avx2::new_unchecked() }.vectorize(op),
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `active` returns `Sse2` only when `Sse2::try_new()` succeeded.
         Isa::Sse2 => unsafe { x86::Sse2::new_unchecked() }.vectorize(op),
         #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
-        // SAFETY: `active` returns `Neon` only when `Neon::try_new()` succeeded.
         Isa::Neon => unsafe { neon::Neon::new_unchecked() }.vectorize(op),
         _ => Portable::new().vectorize(op),
     }
