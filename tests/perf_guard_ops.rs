@@ -22,13 +22,6 @@ const MIN_RATIO: f64 = 0.5;
 /// their ratio on every run but do not fail it, so that the guard still catches a regression
 /// anywhere else; a case leaves this list when its path is fixed.
 const KNOWN_MISSES: &[&str] = &[
-    // Lanes of one element (a column's sums): one pass `x + 0` into the result, then the
-    // result, returned by value, is copied into the caller's tensor (rustc does not build a
-    // value in the caller's slot once its address was taken to write the elements), a second
-    // pass over 40 KB that the loop writing into an existing buffer does not pay: 0.49-0.51 in
-    // both builds (issue 20, after the zero-filled buffer was dropped; 0.39-0.41 before).
-    "sum_axis1 f32 (10000, 1)",
-    "sum_axis1 f64 (10000, 1)",
     // Rows of 3 `f32` summed in `f64` (the accuracy and overflow guarantee of every `f32`
     // reduction): the conversions cost more than the plain `f32` loop, which a
     // `target-cpu=native` build vectorizes across rows (115 ns for 1000 rows): 0.58 and 0.63

@@ -36,6 +36,23 @@ pub struct Array<T, S: Dims> {
     pub(crate) data: S::Storage<T>,
 }
 
+/// The size from which [`Array::from_flat_fn`] fills its result out of line.
+const OUT_OF_LINE: usize = 256;
+
+/// `out[k] = f(k)` for every `k`.
+#[inline(always)]
+fn fill<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T) {
+    for (k, o) in out.iter_mut().enumerate() {
+        o.write(f(k));
+    }
+}
+
+/// [`fill`], never inlined (see [`Array::from_flat_fn`]).
+#[inline(never)]
+fn fill_out_of_line<T>(out: &mut [MaybeUninit<T>], f: impl FnMut(usize) -> T) {
+    fill(out, f);
+}
+
 impl<T, S: Dims> Array<T, S> {
     /// The number of axes, like NumPy's `a.ndim`.
     ///
@@ -221,20 +238,18 @@ impl<T, S: Dims> Array<T, S> {
     /// nest a closure per axis and each instance is large, which made them the largest part of
     /// the code the compiler generates for a program using many shapes (18% of the integration
     /// tests' LLVM IR).
+    ///
+    /// From [`OUT_OF_LINE`] elements the loop is a call ([`fill_out_of_line`]): a result built
+    /// by one opaque call is built by the compiler in the caller's tensor, where an inlined
+    /// loop writes a temporary that is then copied whole (`memcpy`).
     #[inline]
-    pub(crate) fn from_flat_fn(mut f: impl FnMut(usize) -> T) -> Self {
-        let mut data = MaybeUninit::<S::Storage<T>>::uninit();
-        let first = data.as_mut_ptr().cast::<T>();
-        let mut k = 0;
-        while k < S::SIZE {
-            // SAFETY: the storage is `S::SIZE` contiguous `T`s (see `as_flat`) and `k < S::SIZE`.
-            // Should `f` panic, the elements written so far are leaked, never read or dropped.
-            unsafe { first.add(k).write(f(k)) };
-            k += 1;
-        }
-        // SAFETY: the loop initialized all `S::SIZE` elements, which is the whole storage.
-        Self {
-            data: unsafe { data.assume_init() },
+    pub(crate) fn from_flat_fn(f: impl FnMut(usize) -> T) -> Self {
+        if S::SIZE >= OUT_OF_LINE {
+            // SAFETY: `fill_out_of_line` writes every element of `out`.
+            unsafe { Self::from_flat_uninit(|out| fill_out_of_line(out, f)) }
+        } else {
+            // SAFETY: `fill` writes every element of `out`.
+            unsafe { Self::from_flat_uninit(|out| fill(out, f)) }
         }
     }
 
