@@ -4,7 +4,7 @@
 //! `tensor!((a - b) * (a - b))` expands to
 //! `fuse::eval(fuse::mul(fuse::sub(&(a), &(b)), fuse::sub(&(a), &(b))))`: the builders
 //! ([`add`], [`exp`], ...) make a lazy expression ([`Bin`], [`Un`] over [`Leaf`]s and
-//! [`ScalarLeaf`]s), and [`eval`] (or [`sum`], [`mean`] at the root) computes it chunk by
+//! [`ScalarLeaf`]s), and [`eval`](fn@eval) (or [`sum`], [`mean`] at the root) computes it chunk by
 //! chunk: a few hundred output elements at a time, each operation applied to the whole chunk
 //! in stack buffers with the same kernels as the unfused operators (the vectorized `exp`,
 //! `ln`, `tanh`, `sigmoid` of `f32`/`f64`), each output element written once (numexpr's
