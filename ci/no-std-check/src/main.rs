@@ -102,6 +102,37 @@ fn panic(_: &PanicInfo<'_>) -> ! {
     exit(101)
 }
 
+/// `memcpy`, which the compiler calls for large copies. A hosted target's `compiler_builtins`
+/// leaves it (and `memset`) to the C library, which this program does not link; bare-metal
+/// targets get both from `compiler_builtins`.
+///
+/// # Safety
+///
+/// The C contract: `dst` and `src` are valid for `n` bytes and do not overlap.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn memcpy(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+    for i in 0..n {
+        // SAFETY: the caller's contract. A volatile write, so that the compiler does not turn
+        // this loop back into a call of `memcpy`.
+        unsafe { dst.add(i).write_volatile(src.add(i).read()) };
+    }
+    dst
+}
+
+/// `memset`, which the compiler calls for large fills (see [`memcpy`]).
+///
+/// # Safety
+///
+/// The C contract: `dst` is valid for `n` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn memset(dst: *mut u8, c: i32, n: usize) -> *mut u8 {
+    for i in 0..n {
+        // SAFETY: the caller's contract; volatile as in `memcpy`.
+        unsafe { dst.add(i).write_volatile(c as u8) };
+    }
+    dst
+}
+
 /// The unwinding personality routine that the precompiled `core` of this (hosted) target
 /// refers to from its unwind tables. With `panic = "abort"` nothing ever unwinds, so it is never
 /// called; targets whose `core` is built for `panic = "abort"` (bare-metal ones) do not need it.
