@@ -41,9 +41,35 @@ const OUT_OF_LINE: usize = 256;
 
 /// `out[k] = f(k)` for every `k`.
 #[inline(always)]
-fn fill<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T) {
+pub(crate) fn fill<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T) {
     for (k, o) in out.iter_mut().enumerate() {
         o.write(f(k));
+    }
+}
+
+/// Every element of `out`, chunk by chunk: `fill(start, chunk)` writes the elements
+/// `start..start + chunk.len()` into `chunk` (a prefix of `buf`, all of it but at the end),
+/// which are then copied into place.
+///
+/// # Panics
+///
+/// If `buf` is empty and `out` is not.
+#[inline]
+pub(crate) fn fill_chunks<T: Copy>(
+    out: &mut [MaybeUninit<T>],
+    buf: &mut [T],
+    mut fill: impl FnMut(usize, &mut [T]),
+) {
+    let mut start = 0;
+    while start < out.len() {
+        let n = buf.len().min(out.len() - start);
+        assert!(n > 0, "fill_chunks: empty buffer");
+        let chunk = &mut buf[..n];
+        fill(start, chunk);
+        for (o, &v) in out[start..start + n].iter_mut().zip(chunk.iter()) {
+            o.write(v);
+        }
+        start += n;
     }
 }
 
@@ -283,27 +309,12 @@ impl<T, S: Dims> Array<T, S> {
     ///
     /// If `buf` is empty and the tensor is not.
     #[inline]
-    pub(crate) fn from_flat_chunks(buf: &mut [T], mut fill: impl FnMut(usize, &mut [T])) -> Self
+    pub(crate) fn from_flat_chunks(buf: &mut [T], fill: impl FnMut(usize, &mut [T])) -> Self
     where
         T: Copy,
     {
-        let mut data = MaybeUninit::<S::Storage<T>>::uninit();
-        let first = data.as_mut_ptr().cast::<T>();
-        let mut start = 0;
-        while start < S::SIZE {
-            let n = buf.len().min(S::SIZE - start);
-            assert!(n > 0, "from_flat_chunks: empty buffer");
-            let chunk = &mut buf[..n];
-            fill(start, chunk);
-            // SAFETY: the storage is `S::SIZE` contiguous `T`s (see `as_flat`) and
-            // `start + n <= S::SIZE`; `chunk` is a distinct borrow, so the ranges do not overlap.
-            unsafe { core::ptr::copy_nonoverlapping(chunk.as_ptr(), first.add(start), n) };
-            start += n;
-        }
-        // SAFETY: the loop initialized all `S::SIZE` elements, which is the whole storage.
-        Self {
-            data: unsafe { data.assume_init() },
-        }
+        // SAFETY: `fill_chunks` writes every element of `out`.
+        unsafe { Self::from_flat_uninit(|out| fill_chunks(out, buf, fill)) }
     }
 
     /// `flat`, which holds exactly `S::SIZE` elements, viewed as a tensor of shape `S`

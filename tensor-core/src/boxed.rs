@@ -18,6 +18,7 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
+use crate::array::{fill, fill_chunks};
 use crate::shape::Dims;
 use crate::{Array, Element, Tensor};
 
@@ -35,20 +36,9 @@ impl<T, S: Dims> Array<T, S> {
     /// assert_eq!(img[(511, 511, 2)], 512 * 512 * 3 - 1);
     /// ```
     #[must_use]
-    pub fn boxed_from_flat_fn(mut f: impl FnMut(usize) -> T) -> Box<Self> {
-        let mut boxed = Box::<Self>::new_uninit();
-        let first = boxed.as_mut_ptr().cast::<T>();
-        for k in 0..S::SIZE {
-            // SAFETY: `Array` is `repr(transparent)` over its storage, a nested array
-            // `[[T; C]; R]` (rank 2; likewise for every rank) that holds its `S::SIZE`
-            // elements contiguously in row-major order with no padding, so element `k` lives
-            // at offset `k < S::SIZE` from the start of the allocation that `first` points to
-            // (and derives its provenance from). `write` neither reads nor drops the
-            // uninitialized destination.
-            unsafe { first.add(k).write(f(k)) };
-        }
-        // SAFETY: the loop above initialized all `S::SIZE` elements, which is all of `Self`.
-        unsafe { boxed.assume_init() }
+    pub fn boxed_from_flat_fn(f: impl FnMut(usize) -> T) -> Box<Self> {
+        // SAFETY: `fill` writes every element of `out`.
+        unsafe { Self::boxed_from_flat_uninit(|out| fill(out, f)) }
     }
 
     /// [`Array::from_flat_uninit`] on the heap: `write` writes the elements straight into
@@ -61,8 +51,9 @@ impl<T, S: Dims> Array<T, S> {
         write: impl FnOnce(&mut [core::mem::MaybeUninit<T>]),
     ) -> Box<Self> {
         let mut boxed = Box::<Self>::new_uninit();
-        // SAFETY: `Array` is `repr(transparent)` over its storage, `S::SIZE` contiguous `T`s
-        // (see `boxed_from_flat_fn`), so the allocation holds as many `MaybeUninit<T>`s.
+        // SAFETY: `Array` is `repr(transparent)` over its storage, a nested array `[[T; C]; R]`
+        // (likewise for every rank) holding its `S::SIZE` elements contiguously with no
+        // padding, so the allocation holds as many `MaybeUninit<T>`s.
         let flat = unsafe {
             core::slice::from_raw_parts_mut(
                 boxed.as_mut_ptr().cast::<core::mem::MaybeUninit<T>>(),
@@ -82,26 +73,13 @@ impl<T, S: Dims> Array<T, S> {
     /// If `buf` is empty and the tensor is not.
     pub(crate) fn boxed_from_flat_chunks(
         buf: &mut [T],
-        mut fill: impl FnMut(usize, &mut [T]),
+        fill: impl FnMut(usize, &mut [T]),
     ) -> Box<Self>
     where
         T: Copy,
     {
-        let mut boxed = Box::<Self>::new_uninit();
-        let first = boxed.as_mut_ptr().cast::<T>();
-        let mut start = 0;
-        while start < S::SIZE {
-            let n = buf.len().min(S::SIZE - start);
-            assert!(n > 0, "boxed_from_flat_chunks: empty buffer");
-            let chunk = &mut buf[..n];
-            fill(start, chunk);
-            // SAFETY: as in `boxed_from_flat_fn`, element `k < S::SIZE` lives at offset `k`
-            // from `first`; `start + n <= S::SIZE`, and `chunk` is a distinct borrow.
-            unsafe { core::ptr::copy_nonoverlapping(chunk.as_ptr(), first.add(start), n) };
-            start += n;
-        }
-        // SAFETY: the loop above initialized all `S::SIZE` elements, which is all of `Self`.
-        unsafe { boxed.assume_init() }
+        // SAFETY: `fill_chunks` writes every element of `out`.
+        unsafe { Self::boxed_from_flat_uninit(|out| fill_chunks(out, buf, fill)) }
     }
 
     /// Clones the tensor into a new heap allocation, element by element.

@@ -176,15 +176,28 @@ pub(crate) fn broadcast_binary<T: Copy>(
         assert!((da[k] == dims[k] || da[k] == 1) && (db[k] == dims[k] || db[k] == 1));
     }
     if da == db {
-        return match op {
-            Some(op) => binary_simd(a, b, out, op, f),
-            None => binary(a, b, out, f),
-        };
+        return same_shape(a, b, out, op, f);
     }
     if out.is_empty() {
         return;
     }
     broadcast_loops(a, da, b, db, out, dims, f);
+}
+
+/// `out[i] = f(a[i], b[i])` for operands of the same shape: through the SIMD kernels of `op`
+/// when given ([`binary_simd`]), else the plain loop. Writes every element of `out`.
+#[inline]
+pub(crate) fn same_shape<T: Copy>(
+    a: &[T],
+    b: &[T],
+    out: &mut [MaybeUninit<T>],
+    op: Option<Binary>,
+    f: impl Fn(T, T) -> T,
+) {
+    match op {
+        Some(op) => binary_simd(a, b, out, op, f),
+        None => binary(a, b, out, f),
+    }
 }
 
 /// [`broadcast_binary`] with operands of different shapes: the nested loops a user would

@@ -4,7 +4,7 @@
 use core::mem::MaybeUninit;
 
 use super::out::Out;
-use crate::kernels::elementwise::{binary, binary_simd, broadcast_binary};
+use crate::kernels::elementwise::{broadcast_binary, same_shape};
 use crate::kernels::simd::Binary;
 use crate::shape::{BroadcastTo, BroadcastWith, Dims, Shape, Shape3, Shape4};
 use crate::{Array, Tensor, Tensor3, Tensor4};
@@ -30,13 +30,9 @@ where
     // builds it in the caller's tensor (a run-time choice between two writers left a copy of
     // the whole result behind).
     if const { same_dims(A::DIMS, B::DIMS) } {
-        let write = |out: &mut [MaybeUninit<T>]| match op {
-            Some(op) => binary_simd(a, b, out, op, f),
-            None => binary(a, b, out, f),
-        };
-        // SAFETY: `binary_simd` and `binary` write every element of `out` (of the operands'
-        // length, as they have the same shape).
-        return unsafe { O::from_flat_uninit(write) };
+        // SAFETY: `same_shape` writes every element of `out` (of the operands' length, as
+        // they have the same shape).
+        return unsafe { O::from_flat_uninit(|out| same_shape(a, b, out, op, f)) };
     }
     let dims = <A::Output as Dims>::DIMS;
     let rank = dims.len();
