@@ -31,12 +31,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("explained variance ratio (eigh of the covariance): {ratio:.4}");
     println!("components (rows):\n{:.4}", model.components);
     let check = pca::fit_svd(&x);
-    let agree = model
-        .components
-        .iter()
-        .zip(check.components.iter())
-        .map(|(a, b)| (a - b).abs())
-        .fold(0.0, f64::max);
+    let agree = (model.components - check.components).abs().max();
     println!("the same components from the SVD of the centered data: max difference {agree:.1e}");
 
     let projected = model.project(&x);

@@ -43,11 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let correct = (0..N_TEST)
         .filter(|&i| predicted[(i, 0)] as i64 == y[(0, i)])
         .count();
-    let worst = logits
-        .iter()
-        .zip(numpy_logits.iter())
-        .map(|(a, b)| (a - b).abs())
-        .fold(0.0f32, f32::max);
+    let worst = (logits - *numpy_logits).abs().max();
     println!(
         "test accuracy: {correct}/{N_TEST} = {:.1}%",
         100.0 * correct as f64 / N_TEST as f64

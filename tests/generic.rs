@@ -182,7 +182,10 @@ fn naive_dense(x: &[Vec<f64>], w: &[Vec<f64>], b: &[f64]) -> Vec<Vec<f64>> {
 fn naive_softmax(z: &[Vec<f64>]) -> Vec<Vec<f64>> {
     z.iter()
         .map(|r| {
-            let m = r.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let m = r
+                .iter()
+                .cloned()
+                .fold(f64::NEG_INFINITY, crate::common::fmax);
             let e: Vec<f64> = r.iter().map(|v| (v - m).exp()).collect();
             let s: f64 = e.iter().sum();
             e.iter().map(|v| v / s).collect()

@@ -69,7 +69,10 @@ fn dense_layer_and_softmax_match_a_naive_reference() {
             );
         }
         let row: Vec<f64> = (0..CLASSES).map(|j| out.logits[(n, j)] as f64).collect();
-        let max = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let max = row
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, crate::common::fmax);
         let total: f64 = row.iter().map(|x| (x - max).exp()).sum();
         for (j, x) in row.iter().enumerate() {
             let want = (x - max).exp() / total;

@@ -47,7 +47,7 @@ fn assert_near(what: &str, got: &[f64], want: &[f64], tol: f64) {
         .iter()
         .zip(want)
         .map(|(g, w)| (g - w).abs())
-        .fold(0.0, f64::max);
+        .fold(0.0, common::fmax);
     assert!(
         worst <= tol,
         "{what}: max difference {worst:e} > {tol:e}\n got {got:?}\nwant {want:?}"
@@ -119,7 +119,7 @@ where
         let gap = (0..rank)
             .filter(|&i| i != j)
             .map(|i| (s_np[i] - s_np[j]).abs())
-            .fold(f64::INFINITY, f64::min);
+            .fold(f64::INFINITY, common::fmin);
         let tol = 64.0 * eps * smax / gap.min(s_np[j]);
         let col = |t: &Tensor<f64, M, K>| (0..M).map(|i| t[(i, j)]).collect::<Vec<_>>();
         let row = |t: &Tensor<f64, K, N>| (0..N).map(|c| t[(j, c)]).collect::<Vec<_>>();
@@ -255,7 +255,7 @@ where
         let gap = (0..N)
             .filter(|&i| i != j)
             .map(|i| (w_np[i] - w_np[j]).abs())
-            .fold(f64::INFINITY, f64::min);
+            .fold(f64::INFINITY, common::fmin);
         let col = |t: &Tensor<f64, N, N>| (0..N).map(|i| t[(i, j)]).collect::<Vec<_>>();
         assert_near(
             &format!("{name}: eigh v{j}"),

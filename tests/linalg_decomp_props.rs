@@ -40,7 +40,7 @@ fn max_diff(a: &[f64], b: &[f64]) -> f64 {
     a.iter()
         .zip(b)
         .map(|(x, y)| (x - y).abs())
-        .fold(0.0, f64::max)
+        .fold(0.0, crate::common::fmax)
 }
 
 fn eye(n: usize) -> Vec<f64> {
@@ -135,7 +135,7 @@ where
         .iter()
         .copied()
         .filter(|&x| x > n * eps * smax)
-        .fold(f64::INFINITY, f64::min);
+        .fold(f64::INFINITY, crate::common::fmin);
     if kept.is_finite() {
         let cond = smax / kept;
         prop_assert!(
@@ -230,7 +230,7 @@ where
         let one = |t: &Tensor<f64, N, N>| {
             (0..N)
                 .map(|j| (0..N).map(|i| t[(i, j)].abs()).sum::<f64>())
-                .fold(0.0, f64::max)
+                .fold(0.0, crate::common::fmax)
         };
         let exact = 1.0 / (one(&a64) * one(&inv));
         let est: f64 = a.rcond().into();

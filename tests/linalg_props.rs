@@ -165,9 +165,9 @@ macro_rules! square_props {
                 if let Some(x) = ga.solve(&gb) {
                     let norm_a = (0..$n)
                         .map(|i| (0..$n).map(|p| f64::from(ga[(i, p)]).abs()).sum::<f64>())
-                        .fold(0.0, f64::max);
+                        .fold(0.0, crate::common::fmax);
                     for j in 0..2 {
-                        let col_max = |f: &dyn Fn(usize) -> f64| (0..$n).map(|i| f(i).abs()).fold(0.0, f64::max);
+                        let col_max = |f: &dyn Fn(usize) -> f64| (0..$n).map(|i| f(i).abs()).fold(0.0, crate::common::fmax);
                         let err = col_max(&|i| {
                             (0..$n).map(|p| f64::from(ga[(i, p)]) * f64::from(x[(p, j)])).sum::<f64>()
                                 - f64::from(gb[(i, j)])

@@ -97,7 +97,7 @@ fn cond(a: &[f64], inv: &[f64], n: usize) -> f64 {
     let norm = |m: &[f64]| {
         (0..n)
             .map(|i| (0..n).map(|j| m[i * n + j].abs()).sum::<f64>())
-            .fold(0.0, f64::max)
+            .fold(0.0, crate::common::fmax)
     };
     norm(a) * norm(inv)
 }

@@ -86,10 +86,10 @@ fn ref_var(l: &[f64]) -> f64 {
     l.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / l.len() as f64
 }
 fn ref_max(l: &[f64]) -> f64 {
-    l.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+    l.iter().copied().fold(f64::NEG_INFINITY, common::fmax)
 }
 fn ref_min(l: &[f64]) -> f64 {
-    l.iter().copied().fold(f64::INFINITY, f64::min)
+    l.iter().copied().fold(f64::INFINITY, common::fmin)
 }
 
 /// Checks the six reductions of one axis group against the naive lanes. Sums of `n` terms
@@ -100,7 +100,7 @@ fn check_reductions(what: &str, a: &[f64], dims: &[usize], axes: &[usize], got: 
     let l = lanes(a, dims, axes);
     let want = |f: fn(&[f64]) -> f64| l.iter().map(|x| f(x)).collect::<Vec<f64>>();
     let n = l.first().map_or(1, Vec::len).max(1) as f64;
-    let largest = |f: fn(&[f64]) -> f64| l.iter().map(|x| f(x)).fold(0.0, f64::max);
+    let largest = |f: fn(&[f64]) -> f64| l.iter().map(|x| f(x)).fold(0.0, common::fmax);
     let abs_sum = largest(|x| x.iter().map(|v| v.abs()).sum());
     let sum_tol = n * f64::EPSILON * abs_sum;
     let var_tol = 4.0

@@ -380,7 +380,7 @@ fn run() {
                     };
                     want.rel_err(g)
                 })
-                .fold(0.0, f64::max);
+                .fold(0.0, common::fmax);
             checked += 1;
             println!("{key} {op} ddof={ddof}: tensor {err:.2e}, NumPy {numpy:.2e}");
             // Equal results have equal errors, up to the last bits of the two computations of

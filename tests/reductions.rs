@@ -137,8 +137,8 @@ macro_rules! reduction_props {
                 let abs_sum: f64 = a.iter().map(|v| v.abs()).sum();
                 prop_assert!(sum_close(x.sum(), a.iter().sum(), n, abs_sum));
                 prop_assert!(sum_close(x.mean() * n as f64, a.iter().sum(), n, abs_sum));
-                prop_assert_eq!(x.max(), a.iter().copied().fold(f64::NEG_INFINITY, f64::max));
-                prop_assert_eq!(x.min(), a.iter().copied().fold(f64::INFINITY, f64::min));
+                prop_assert_eq!(x.max(), a.iter().copied().fold(f64::NEG_INFINITY, common::fmax));
+                prop_assert_eq!(x.min(), a.iter().copied().fold(f64::INFINITY, common::fmin));
                 prop_assert_eq!(x.argmax(), naive_arg(&a, true));
                 prop_assert_eq!(x.argmin(), naive_arg(&a, false));
                 let var = naive_var(&a, 0);
@@ -163,7 +163,7 @@ macro_rules! reduction_props {
                     prop_assert!(sum_close(m0[(0, j)] * $r as f64, col.iter().sum(), $r, bound));
                     let cv = naive_var(&col, 0);
                     prop_assert!((v0[(0, j)] - cv).abs() <= 1e-12 * cv + 1e-12);
-                    prop_assert_eq!(mx0[(0, j)], col.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+                    prop_assert_eq!(mx0[(0, j)], col.iter().copied().fold(f64::NEG_INFINITY, common::fmax));
                     prop_assert_eq!(am0[(0, j)], naive_arg(&col, false));
                 }
                 let (s1, m1, sd1, mn1, am1) =
@@ -175,7 +175,7 @@ macro_rules! reduction_props {
                     prop_assert!(sum_close(m1[(i, 0)] * $c as f64, row.iter().sum(), $c, bound));
                     let rs = naive_var(row, 0).sqrt();
                     prop_assert!((sd1[(i, 0)] - rs).abs() <= 1e-12 * rs + 1e-12);
-                    prop_assert_eq!(mn1[(i, 0)], row.iter().copied().fold(f64::INFINITY, f64::min));
+                    prop_assert_eq!(mn1[(i, 0)], row.iter().copied().fold(f64::INFINITY, common::fmin));
                     prop_assert_eq!(am1[(i, 0)], naive_arg(row, true));
                 }
                 let (p0, p1) = (x.prod_axis::<0>().prod(), x.prod_axis::<1>().prod());
