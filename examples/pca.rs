@@ -52,11 +52,13 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 /// The dataset of `gen.py` (its 120 x 4 samples and their cluster labels).
 fn dataset() -> Result<(Tensor<f64, N, D>, [usize; N]), Box<dyn Error>> {
+    // This package is `examples/`; the data is the root package's golden file.
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/golden/linalg_decomp/decomp.json"
+        "/../tests/golden/linalg_decomp/decomp.json"
     );
-    let json: Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let json: Value = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
     let rows = json["pca"]["x"].as_array().ok_or("pca.x is not a list")?;
     let mut x = Tensor::<f64, N, D>::zeros();
     for (i, row) in rows.iter().enumerate().take(N) {
