@@ -58,8 +58,11 @@ pub fn step<const N: usize, const D: usize>(
     y: &Tensor<f64, N, 1>,
     lr: f64,
 ) -> f64 {
-    let err = model.predict(x) - y; // (N, 1)
-    let loss = err.square().mean();
+    let (w, b) = (model.w, model.b);
+    // `tensor!` fuses elementwise chains: `+ b - y` is one pass over the product, and the
+    // loss one pass over `err` with no squared temporary.
+    let err = tensor!(x @ w + b - y); // (N, 1)
+    let loss = tensor!(err.square().mean());
     let grad_w = tensor!(x.T @ err) * (2.0 / N as f64); // (D, N) @ (N, 1) = (D, 1), like W
     let grad_b = 2.0 * err.mean();
     model.w -= grad_w * lr;
