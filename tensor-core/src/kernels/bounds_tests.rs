@@ -92,6 +92,10 @@ fn products_in_bounds<K: Simd>(simd: K) {
         (9, 17, 33),
         (13, 31, 47),
         (5, 70, 19),
+        // Full panels then the last rows on their own: four in place, fewer or more packed.
+        (10, 9, 21),
+        (12, 33, 17),
+        (14, 70, 19),
     ] {
         both::<K, 0>(simd, dims);
     }

@@ -118,10 +118,12 @@ fn paths_match<K: Simd>(simd: K) {
                 check_shape::<K, ROWS4>(simd, m, k.min(300), n);
             }
         }
-        // The blocked product's column tails (padded to a vector), partial panels too.
-        for m in [1, 5, 8, 9, 17] {
+        // The blocked product's column tails (padded to a vector), partial panels too, and
+        // the last rows after the full panels (1 to 7 of them on six- and eight-row tiles).
+        for m in [1, 5, 8, 9, 12, 14, 17, 22] {
             check_shape::<K, 0>(simd, m, 33, n);
         }
+        check_shape::<K, 0>(simd, 9, 300, n);
         check_shape::<K, 0>(simd, 10, 300, n);
     }
     // Narrow outputs: every width up to 16 (below, at and above a vector of each kernel), row
