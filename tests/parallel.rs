@@ -90,6 +90,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(8))]
 
     #[test]
+    #[cfg_attr(debug_assertions, ignore = "slow in debug builds; .ci/run runs it in release (native step)")]
     fn run_time_row_products_equal_the_serial_ones(
         n in prop_oneof![Just(255usize), Just(256), Just(257), 1usize..600],
         seed: u64,

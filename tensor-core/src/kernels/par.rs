@@ -274,6 +274,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "slow in debug builds; .ci/run runs it in release (native step)"
+    )]
     fn products_equal_the_serial_kernel_bit_for_bit() {
         for (s, &(m, k, n)) in SHAPES.iter().enumerate() {
             let a64 = values(m * k, 2 * s as u64 + 1);
@@ -398,6 +402,10 @@ mod tests {
     ];
 
     #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "slow in debug builds; .ci/run runs it in release (native step)"
+    )]
     fn elementwise_kernels_equal_the_serial_ones_bit_for_bit() {
         for (s, &len) in LENGTHS.iter().enumerate() {
             let a64: Vec<f64> = values(len, 10 + s as u64)
