@@ -161,7 +161,23 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
         let (c_top, c_rest) = c.split_at_mut(top * n);
         blocked::<V, W, N, 0>(simd, top, k, n, a_top, b, c_top);
         last_rows::<V, W, N>(simd, m - top, k, n, a_rest, b, c_rest);
-    } else if k <= SMALL_K {
+    } else {
+        packed::<V, W, N>(simd, m, k, n, a, b, c);
+    }
+}
+
+/// [`blocked`] with every panel packed, into the small packing buffer when `k` allows.
+#[inline(always)]
+fn packed<V: Vector, W: Micro, N: Micro>(
+    simd: V::Simd,
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[V::Elem],
+    b: &[V::Elem],
+    c: &mut [V::Elem],
+) {
+    if k <= SMALL_K {
         blocked::<V, W, N, { MR_MAX * SMALL_K }>(simd, m, k, n, a, b, c);
     } else {
         blocked::<V, W, N, { MR_MAX * KC }>(simd, m, k, n, a, b, c);
@@ -183,14 +199,10 @@ fn last_rows<V: Vector, W: Micro, N: Micro>(
     debug_assert!(rows < W::MR && k <= PACK_MIN_K);
     if rows == 4 {
         blocked::<V, Tile4x2, Tile4x1, 0>(simd, rows, k, n, a, b, c);
-    } else if rows < 4 && k <= SMALL_K {
-        blocked::<V, Tile4x2, Tile4x1, { MR_MAX * SMALL_K }>(simd, rows, k, n, a, b, c);
     } else if rows < 4 {
-        blocked::<V, Tile4x2, Tile4x1, { MR_MAX * KC }>(simd, rows, k, n, a, b, c);
-    } else if k <= SMALL_K {
-        blocked::<V, W, N, { MR_MAX * SMALL_K }>(simd, rows, k, n, a, b, c);
+        packed::<V, Tile4x2, Tile4x1>(simd, rows, k, n, a, b, c);
     } else {
-        blocked::<V, W, N, { MR_MAX * KC }>(simd, rows, k, n, a, b, c);
+        packed::<V, W, N>(simd, rows, k, n, a, b, c);
     }
 }
 
