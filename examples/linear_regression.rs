@@ -14,6 +14,8 @@
 mod linear;
 #[path = "common/ridge.rs"]
 mod ridge;
+#[path = "common/timing.rs"]
+mod timing;
 
 use std::error::Error;
 
@@ -134,22 +136,13 @@ fn run_time_samples(n: usize, rng: &mut StdRng) {
 /// losses recorded), 21 times, and prints the median, as `linear_regression.py --bench` does.
 fn bench<const M: usize>() {
     use std::hint::black_box;
-    use std::time::Instant;
 
     let mut rng = StdRng::seed_from_u64(0);
     let (x, y) = linear::dataset::<M>(&mut rng);
-    let mut times: Vec<f64> = (0..21)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(linear::train(black_box(&x), black_box(&y), LR, STEPS));
-            start.elapsed().as_secs_f64()
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    println!(
-        "tensor  N={M:<6} steps={STEPS}  median {:9.3} ms",
-        times[times.len() / 2] * 1e3
-    );
+    let ms = timing::median_ms(|| {
+        black_box(linear::train(black_box(&x), black_box(&y), LR, STEPS));
+    });
+    println!("tensor  N={M:<6} steps={STEPS}  median {ms:9.3} ms");
 }
 
 /// The PNG plot (feature `plot`: plotters is an optional dependency, so the other examples
