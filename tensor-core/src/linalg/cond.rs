@@ -7,6 +7,7 @@ use core::fmt;
 use num_traits::Float;
 
 use super::lu;
+use crate::kernels::reduce::max_nan;
 use crate::shape::{Dim, MinDim, Shape, Square};
 use crate::{Element, MatrixNorm, Tensor};
 
@@ -106,22 +107,15 @@ fn inverse_one_norm<T: Float, const N: usize>(lu: &[T], pivots: &[usize]) -> T {
     est
 }
 
-/// The 1-norm of the `n x n` matrix `a`: the largest column sum of absolute values.
+/// The 1-norm of the `n x n` matrix `a`: the largest column sum of absolute values (NaN if
+/// one is NaN).
 ///
-/// The maximum is a comparison, not `Float::max`: LLVM 22 miscompiles a vectorized fold of
-/// `llvm.maxnum` over a known length in AVX2 builds (it drops the last `len % 4` terms).
+/// The maximum is `max_nan`, a comparison, not `Float::max`: LLVM 22 miscompiles a vectorized
+/// fold of `llvm.maxnum` over a known length in AVX2 builds (it drops the last `len % 4` terms).
 fn one_norm<T: Float>(a: &[T], n: usize) -> T {
     (0..n)
         .map(|j| (0..n).fold(T::zero(), |s, i| s + a[i * n + j].abs()))
-        .fold(T::zero(), |m, s| {
-            if s.is_nan() || m.is_nan() {
-                T::nan()
-            } else if s > m {
-                s
-            } else {
-                m
-            }
-        })
+        .fold(T::zero(), max_nan)
 }
 
 /// The reciprocal condition estimate from the LU factors of `a` (see [`Tensor::rcond`]).
