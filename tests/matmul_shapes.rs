@@ -177,3 +177,53 @@ fn every_path_propagates_nan_and_inf() {
         nan_and_inf::<5, 64, 3>();
     });
 }
+
+/// `a.t_matmul(&b)` (and `tensor!(a.T @ b)`, which expands to it) gives the bits of
+/// `a.t().matmul(&b)`: read in place when `a` is a row or a column, transposed first otherwise;
+/// on the stack, boxed, and for run-time rows.
+fn t_matmul_case<const R: usize, const K: usize, const C: usize>() {
+    let av = values(R * K, (R * 31 + K * 3 + C) as u64);
+    let bv = values(R * C, (C * 11 + R + 2) as u64);
+    macro_rules! one {
+        ($t:ty) => {{
+            let a = Tensor::<$t, R, K>::boxed_from_fn(|i, j| av[i * K + j] as $t);
+            let b = Tensor::<$t, R, C>::boxed_from_fn(|i, j| bv[i * C + j] as $t);
+            let want = a.t().matmul(&*b);
+            let same = |got: &Tensor<$t, K, C>, how: &str| {
+                let bits = |t: &Tensor<$t, K, C>| t.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(got), bits(&want), "{how} ({R}, {K})^T @ ({R}, {C})");
+            };
+            same(&(*a).t_matmul(&*b), "stack");
+            same(&a.t_matmul(&b), "boxed");
+            let (a, b) = (&*a, &*b);
+            same(&tensor::tensor!(a.T @ b), "tensor!");
+            let (x, y) = (tensor::DynTensor::from(a), tensor::DynTensor::from(b));
+            same(&x.t_matmul(&y), "run-time rows");
+        }};
+    }
+    one!(f32);
+    one!(f64);
+}
+
+#[test]
+fn t_matmul_is_the_product_of_the_transpose() {
+    big_stack(|| {
+        // A column (read in place): the gradient of a one-feature model, long and short.
+        t_matmul_case::<10_000, 1, 1>();
+        t_matmul_case::<100, 1, 1>();
+        t_matmul_case::<37, 1, 5>();
+        // A row (read in place): an outer product.
+        t_matmul_case::<1, 9, 4>();
+        t_matmul_case::<1, 1, 1>();
+        // General (transposed first): the small loop, matrix-vector, narrow and blocked paths.
+        t_matmul_case::<3, 2, 4>();
+        t_matmul_case::<500, 8, 1>();
+        t_matmul_case::<64, 33, 10>();
+        t_matmul_case::<70, 40, 50>();
+    });
+    let a = Tensor::from([[1, 2, 3], [4, 5, 6]]);
+    assert_eq!(
+        a.t_matmul(&a),
+        Tensor::from([[17, 22, 27], [22, 29, 36], [27, 36, 45]])
+    );
+}

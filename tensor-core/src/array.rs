@@ -37,7 +37,7 @@ pub struct Array<T, S: Dims> {
 }
 
 /// The size from which [`Array::from_flat_fn`] fills its result out of line.
-const OUT_OF_LINE: usize = 256;
+pub(crate) const OUT_OF_LINE: usize = 256;
 
 /// `out[k] = f(k)` for every `k`.
 #[inline(always)]
@@ -300,30 +300,12 @@ impl<T, S: Dims> Array<T, S> {
         }
     }
 
-    /// Builds a tensor chunk by chunk: `fill(start, chunk)` writes the row-major elements
-    /// `start..start + chunk.len()` into `chunk` (a prefix of `buf`, all of it but at the
-    /// end), which are then copied into place. Every element of the result is written once,
-    /// nothing is zero-filled first: the fused evaluation of `tensor!` (`crate::fuse`).
-    ///
-    /// # Panics
-    ///
-    /// If `buf` is empty and the tensor is not.
-    #[inline]
-    pub(crate) fn from_flat_chunks(buf: &mut [T], fill: impl FnMut(usize, &mut [T])) -> Self
-    where
-        T: Copy,
-    {
-        // SAFETY: `fill_chunks` writes every element of `out`.
-        unsafe { Self::from_flat_uninit(|out| fill_chunks(out, buf, fill)) }
-    }
-
     /// `flat`, which holds exactly `S::SIZE` elements, viewed as a tensor of shape `S`
     /// (the rows and mini-batches of a [`DynArray`](crate::DynArray)).
     ///
     /// # Panics
     ///
     /// If `flat.len() != S::SIZE`.
-    #[cfg(feature = "alloc")]
     #[inline]
     pub(crate) fn view(flat: &[T]) -> &Self {
         assert_eq!(

@@ -18,7 +18,7 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crate::array::{fill, fill_chunks};
+use crate::array::fill;
 use crate::shape::Dims;
 use crate::{Array, Element, Tensor};
 
@@ -63,23 +63,6 @@ impl<T, S: Dims> Array<T, S> {
         write(flat);
         // SAFETY: the caller's `write` initialized all `S::SIZE` elements, all of `Self`.
         unsafe { boxed.assume_init() }
-    }
-
-    /// [`Array::from_flat_chunks`] on the heap: the chunks are copied into the allocation,
-    /// nothing of the result's size passes through the stack.
-    ///
-    /// # Panics
-    ///
-    /// If `buf` is empty and the tensor is not.
-    pub(crate) fn boxed_from_flat_chunks(
-        buf: &mut [T],
-        fill: impl FnMut(usize, &mut [T]),
-    ) -> Box<Self>
-    where
-        T: Copy,
-    {
-        // SAFETY: `fill_chunks` writes every element of `out`.
-        unsafe { Self::boxed_from_flat_uninit(|out| fill_chunks(out, buf, fill)) }
     }
 
     /// Clones the tensor into a new heap allocation, element by element.

@@ -65,6 +65,28 @@ impl<T, const K: usize> DynTensor<T, K> {
     }
 }
 
+impl<T: Element, const K: usize> DynTensor<T, K> {
+    /// `x.t().matmul(&y)`: `(n, K)^T @ (n, C) -> Tensor<T, K, C>`, like NumPy's `x.T @ y`, the
+    /// same call as the static [`Tensor::t_matmul`]. See [`DynTransposed::matmul`].
+    ///
+    /// # Panics
+    ///
+    /// If `x` and `y` have different row counts, as [`DynTransposed::matmul`].
+    ///
+    /// ```
+    /// use tensor_core::{DynTensor, Tensor};
+    ///
+    /// let x = DynTensor::from(Tensor::from([[1.0], [2.0], [3.0]]));
+    /// let err = DynTensor::from(Tensor::from([[0.5], [0.0], [-1.0]]));
+    /// assert_eq!(x.t_matmul(&err), Tensor::from([[-2.5]])); // x.T @ err
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn t_matmul<const C: usize>(&self, y: &DynTensor<T, C>) -> Tensor<T, K, C> {
+        self.t().matmul(y)
+    }
+}
+
 /// The transpose `(K, n)` of a [`DynTensor<T, K>`], borrowed: what [`DynTensor::t`] returns,
 /// the left operand of [`matmul`](Self::matmul).
 ///

@@ -9,6 +9,7 @@ use num_traits::Float;
 use super::{Extent, Layout, Node, Scalar, Stack};
 #[cfg(feature = "alloc")]
 use super::{Heap, Rows};
+use crate::array::{OUT_OF_LINE, fill_chunks};
 use crate::kernels::accurate::{Dd, add_parts, mean_of_parts, real_as, sum_of_parts, sum_part};
 use crate::kernels::cast_slice;
 use crate::kernels::reduce::{count, fold};
@@ -46,9 +47,13 @@ impl<T: Element, S: Dims> Finish<T, Stack> for S {
     #[inline]
     fn finish<N: Node<Elem = T, Shape = S, Store = Stack>>(node: &N) -> Array<T, S> {
         let at = Layout::of::<S>();
-        with_buffers(N::SCRATCH, at.size, |buf, scratch| {
-            Array::from_flat_chunks(buf, |start, chunk| node.write(&at, start, chunk, scratch))
-        })
+        if S::SIZE >= OUT_OF_LINE {
+            // SAFETY: `write_all` writes every element of `out`.
+            unsafe { Array::from_flat_uninit(|out| write_all_out_of_line(node, &at, out)) }
+        } else {
+            // SAFETY: as above.
+            unsafe { Array::from_flat_uninit(|out| write_all(node, &at, out)) }
+        }
     }
 }
 
@@ -59,12 +64,28 @@ impl<T: Element, S: Dims> Finish<T, Heap> for S {
     #[inline]
     fn finish<N: Node<Elem = T, Shape = S, Store = Heap>>(node: &N) -> Self::Out {
         let at = Layout::of::<S>();
-        with_buffers(N::SCRATCH, at.size, |buf, scratch| {
-            Array::boxed_from_flat_chunks(buf, |start, chunk| {
-                node.write(&at, start, chunk, scratch);
-            })
-        })
+        // SAFETY: `write_all` writes every element of `out`.
+        unsafe { Array::boxed_from_flat_uninit(|out| write_all(node, &at, out)) }
     }
+}
+
+/// Writes every element of `node`'s result `at` into `out` (`at.size` elements), chunk by
+/// chunk.
+#[inline]
+fn write_all<N: Node>(node: &N, at: &Layout, out: &mut [MaybeUninit<N::Elem>]) {
+    with_buffers(N::SCRATCH, at.size, |buf, scratch| {
+        fill_chunks(out, buf, |start, chunk| {
+            node.write(at, start, chunk, scratch)
+        });
+    });
+}
+
+/// [`write_all`], never inlined: a tensor on the stack written by one opaque call is built by
+/// the compiler in the caller's tensor (as `Array::from_flat_fn` does from [`OUT_OF_LINE`]
+/// elements), where the inlined chunk loop wrote a temporary that was then copied whole.
+#[inline(never)]
+fn write_all_out_of_line<N: Node>(node: &N, at: &Layout, out: &mut [MaybeUninit<N::Elem>]) {
+    write_all(node, at, out);
 }
 
 /// A run-time tensor, whatever the storage of the static operands: its elements written once,

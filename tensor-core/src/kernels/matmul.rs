@@ -228,8 +228,8 @@ where
 /// outer products of the rows in place, `out[p][j] += a[i][p] * b[i][j]` for `i = 0, 1, ..,
 /// m - 1` from zero, reading `a` as stored; each output element is summed in the naive
 /// triple loop's order. The SIMD paths copy `a`'s transpose to the heap (`m * K` elements,
-/// against the product's `m * K * C` multiply-adds) and run the kernels of [`matmul_rows`] on
-/// it, with their rounding (see the module docs).
+/// against the product's `m * K * C` multiply-adds; a one-column `a` is read as stored) and
+/// run the kernels of [`matmul_rows`] on it, with their rounding (see the module docs).
 ///
 /// The callers pass slices of tensors whose shapes they checked; the lengths are asserted.
 #[cfg(feature = "alloc")]
@@ -256,6 +256,11 @@ pub(crate) fn t_matmul_rows<T, const K: usize, const C: usize>(
                 }
             }
         }
+        return;
+    }
+    if K == 1 {
+        // A one-column `a`'s transpose holds its elements in the same order.
+        simd_path(path, dims, a, b, out, inner_loop::<T, C>);
         return;
     }
     let mut a_t = alloc::vec::Vec::with_capacity(K * m);

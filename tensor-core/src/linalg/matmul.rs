@@ -1,5 +1,7 @@
 //! Matrix products: `matmul`, `matmul_into`, `matvec`, `dot` and `outer`.
 
+use core::mem::MaybeUninit;
+
 use crate::shape::{Axis, Const, Dims, MatMulRhs};
 use crate::{Array, Element, Tensor, Vector};
 
@@ -59,9 +61,14 @@ where
     #[must_use]
     #[inline]
     pub fn matmul<Rhs: MatMulRhs<T, A0, K>>(&self, rhs: &Rhs) -> Rhs::Output {
-        let mut out = Rhs::__zeros();
-        rhs.__matmul_into(self, &mut out);
-        out
+        let mut out = MaybeUninit::<Rhs::Output>::uninit();
+        if size_of::<Rhs::Output>() >= OUT_OF_LINE_BYTES {
+            product_out_of_line(self, rhs, &mut out);
+        } else {
+            product(self, rhs, &mut out);
+        }
+        // SAFETY: `product` and `product_out_of_line` write the whole product into `out`.
+        unsafe { out.assume_init() }
     }
 
     /// Writes the matrix product `self @ rhs` into `out`, overwriting it, like NumPy's
@@ -83,7 +90,77 @@ where
     }
 }
 
+/// The size (in bytes) from which [`Array::matmul`] builds its result in an `#[inline(never)]`
+/// function: a result written by one opaque call is built by the compiler in the caller's
+/// tensor, where an inlined zero-fill and kernel write a temporary that is then copied whole
+/// (`memcpy`; at `(10000, 1)` `f64`, one 80 KB copy per product).
+const OUT_OF_LINE_BYTES: usize = 2048;
+
+/// `out = lhs @ rhs`: the output zero-filled, then written by the product's kernel.
+#[inline(always)]
+fn product<T: Element, A0: Axis, const K: usize, Rhs: MatMulRhs<T, A0, K>>(
+    lhs: &Array<T, (A0, Const<K>)>,
+    rhs: &Rhs,
+    out: &mut MaybeUninit<Rhs::Output>,
+) where
+    (A0, Const<K>): Dims,
+{
+    rhs.__matmul_into(lhs, out.write(Rhs::__zeros()));
+}
+
+/// [`product`], never inlined (see [`OUT_OF_LINE_BYTES`]).
+#[inline(never)]
+fn product_out_of_line<T: Element, A0: Axis, const K: usize, Rhs: MatMulRhs<T, A0, K>>(
+    lhs: &Array<T, (A0, Const<K>)>,
+    rhs: &Rhs,
+    out: &mut MaybeUninit<Rhs::Output>,
+) where
+    (A0, Const<K>): Dims,
+{
+    product(lhs, rhs, out);
+}
+
 impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
+    /// The product of the transpose with `rhs`, `self.t().matmul(rhs)`, like NumPy's
+    /// `a.T @ b` (nalgebra's `tr_mul`): `(R, K)^T @ (R, C) -> (K, C)`. In the `tensor!`
+    /// expression DSL, `a.T @ b` expands to this call.
+    ///
+    /// When `self` is a row or a column (`R = 1` or `K = 1`), its transpose holds the same
+    /// elements in the same order, and the product reads `self` as it is stored: the gradient
+    /// `x.T @ err` of a one-feature linear model, a dot product of two columns, copies
+    /// nothing. Otherwise the transpose is formed first, as `self.t()` does. The result is
+    /// that of `self.t().matmul(rhs)` either way (the same kernel on the same values), and a
+    /// right operand whose row count is not `R` is the compile error of `self.t().matmul(rhs)`,
+    /// naming the transposed shape: `cannot multiply Shape<1, 3> by Shape<2, 1>: inner
+    /// dimensions 3 and 2 differ`.
+    ///
+    /// ```
+    /// use tensor_core::Tensor;
+    ///
+    /// let x = Tensor::from([[1.0], [2.0], [3.0]]); // (3, 1)
+    /// let err = Tensor::from([[0.5], [0.0], [-1.0]]);
+    /// assert_eq!(x.t_matmul(&err), Tensor::from([[-2.5]])); // x.T @ err
+    ///
+    /// let a = Tensor::from([[1, 2], [3, 4], [5, 6]]);
+    /// assert_eq!(a.t_matmul(&a), a.t().matmul(&a)); // the Gram matrix a.T @ a
+    /// ```
+    ///
+    /// ```compile_fail
+    /// use tensor_core::Tensor;
+    ///
+    /// let x = Tensor::<f64, 3, 1>::zeros();
+    /// let _ = x.t_matmul(&Tensor::<f64, 2, 1>::zeros()); // inner dimensions 3 and 2 differ
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn t_matmul<Rhs: MatMulRhs<T, Const<K>, R>>(&self, rhs: &Rhs) -> Rhs::Output {
+        if R == 1 || K == 1 {
+            Tensor::<T, K, R>::view(self.as_flat()).matmul(rhs)
+        } else {
+            self.t().matmul(rhs)
+        }
+    }
+
     /// The matrix-vector product with a row vector taken as a column, like NumPy's `M @ v`
     /// for a 1-D `v` (or `np.matvec`): `(R, K) @ (K,) -> (R,)`, returned as a row vector.
     ///

@@ -1093,6 +1093,22 @@ pub trait BoxedMatrix<T: Copy, const R: usize, const C: usize>: sealed::Sealed {
     where
         T: Element;
 
+    /// [`Tensor::t_matmul`], boxed: `self.T @ rhs`, `(R, C)^T @ (R, N) -> (C, N)`, written
+    /// into a new heap allocation; a row or column `self` is read as stored, otherwise its
+    /// boxed transpose is formed first. In the `tensor!` DSL, `a.T @ b` on a boxed `a` is this.
+    ///
+    /// ```
+    /// use tensor_core::{BoxedMatrix, Tensor};
+    ///
+    /// let x = Tensor::<f64, 1024, 1024>::boxed_from_fn(|i, j| (i * 1024 + j) as f64);
+    /// let e = Tensor::<f64, 1024, 1024>::boxed_from_fn(|i, j| (i == j) as u8 as f64);
+    /// assert!(x.t_matmul(&e) == x.t()); // x.T @ I
+    /// ```
+    #[must_use]
+    fn t_matmul<Rhs: MatMulRhs<T, Const<C>, R>>(&self, rhs: &Rhs) -> Box<Rhs::Output>
+    where
+        T: Element;
+
     /// [`Tensor::transpose`], boxed: the `C x R` transpose written into a new heap allocation.
     ///
     /// ```
@@ -1125,6 +1141,19 @@ impl<T: Copy, const R: usize, const C: usize> BoxedMatrix<T, R, C> for Box<Tenso
         let mut out = Rhs::__boxed_zeros();
         self.matmul_into(rhs, &mut out);
         out
+    }
+
+    fn t_matmul<Rhs: MatMulRhs<T, Const<C>, R>>(&self, rhs: &Rhs) -> Box<Rhs::Output>
+    where
+        T: Element,
+    {
+        if R == 1 || C == 1 {
+            let mut out = Rhs::__boxed_zeros();
+            Tensor::<T, C, R>::view(self.as_flat()).matmul_into(rhs, &mut out);
+            out
+        } else {
+            BoxedMatrix::t(self).matmul(rhs)
+        }
     }
 
     fn transpose(&self) -> Box<Tensor<T, C, R>> {

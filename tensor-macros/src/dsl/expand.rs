@@ -1,4 +1,5 @@
-//! Code generation for DSL expressions: `@` becomes `matmul`, `.T` becomes `t()`, literal
+//! Code generation for DSL expressions: `@` becomes `matmul` (`a.T @ b` becomes
+//! `a.t_matmul(&b)`), `.T` becomes `t()`, literal
 //! indices become `select` calls whose selectors carry the user's spans, so an out-of-range
 //! bound is reported at the bound.
 
@@ -15,6 +16,16 @@ pub(crate) fn user_span(token: Span) -> Span {
     Span::mixed_site().located_at(token)
 }
 
+/// `a` when `e` is `a.T`, in parentheses or not: the left operand of a product that
+/// `t_matmul` computes.
+fn transposed(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Transpose(a, _) => Some(a),
+        Expr::Paren(x) => transposed(x),
+        _ => None,
+    }
+}
+
 /// The Rust code of a DSL expression, or every error found in its indices.
 pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
     if let Some(fused) = super::fuse::expand(e) {
@@ -24,10 +35,18 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
         Expr::Binary(lhs, op, rhs) => {
             let (l, r) = both(expr(lhs), expr(rhs))?;
             match op {
-                Op::MatMul(at_token) => {
-                    let call = quote_spanned!(user_span(at_token.span)=> matmul);
-                    quote! { (#l).#call(&(#r)) }
-                }
+                Op::MatMul(at_token) => match transposed(lhs) {
+                    // `a.T @ b` without forming the transpose where it need not be.
+                    Some(a) => {
+                        let a = expr(a)?;
+                        let call = quote_spanned!(user_span(at_token.span)=> t_matmul);
+                        quote! { (#a).#call(&(#r)) }
+                    }
+                    None => {
+                        let call = quote_spanned!(user_span(at_token.span)=> matmul);
+                        quote! { (#l).#call(&(#r)) }
+                    }
+                },
                 Op::Rust(op) => match comparison(op) {
                     Some(name) => {
                         // The whole path at the operator, so that a shape error points there.

@@ -38,7 +38,9 @@ fn error(src: &str) -> (String, String) {
 fn matmul_transpose_and_precedence() {
     assert_eq!(expansion("a @ b"), "(a) . matmul (& (b))");
     assert_eq!(expansion("a.T"), "(a) . t ()");
-    assert_eq!(expansion("a.T @ b"), "((a) . t ()) . matmul (& (b))");
+    assert_eq!(expansion("a.T @ b"), "(a) . t_matmul (& (b))");
+    assert_eq!(expansion("(a.T) @ b"), "(a) . t_matmul (& (b))");
+    assert_eq!(expansion("a @ b.T"), "(a) . matmul (& ((b) . t ()))");
     // `@` binds like `*`: tighter than `+`, left-associative with `*`.
     assert_eq!(expansion("x @ w + b"), "((x) . matmul (& (w)) + b)");
     assert_eq!(expansion("b + x @ w"), "(b + (x) . matmul (& (w)))");
@@ -635,7 +637,7 @@ fn elementwise_chains_of_two_or_more_operations_fuse() {
     );
     assert_eq!(
         fused("w - lr * (x.T @ err)"),
-        "F::eval (F::sub (& (w) , F::mul (& (lr) , & ((((x) . t ()) . matmul (& (err)))))))"
+        "F::eval (F::sub (& (w) , F::mul (& (lr) , & (((x) . t_matmul (& (err)))))))"
     );
     // Unary minus, literals and every fusing method.
     assert_eq!(
