@@ -47,32 +47,6 @@ pub(crate) fn fill<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T)
     }
 }
 
-/// Every element of `out`, chunk by chunk: `fill(start, chunk)` writes the elements
-/// `start..start + chunk.len()` into `chunk` (a prefix of `buf`, all of it but at the end),
-/// which are then copied into place.
-///
-/// # Panics
-///
-/// If `buf` is empty and `out` is not.
-#[inline]
-pub(crate) fn fill_chunks<T: Copy>(
-    out: &mut [MaybeUninit<T>],
-    buf: &mut [T],
-    mut fill: impl FnMut(usize, &mut [T]),
-) {
-    let mut start = 0;
-    while start < out.len() {
-        let n = buf.len().min(out.len() - start);
-        assert!(n > 0, "fill_chunks: empty buffer");
-        let chunk = &mut buf[..n];
-        fill(start, chunk);
-        for (o, &v) in out[start..start + n].iter_mut().zip(chunk.iter()) {
-            o.write(v);
-        }
-        start += n;
-    }
-}
-
 /// [`fill`], never inlined (see [`Array::from_flat_fn`]).
 #[inline(never)]
 fn fill_out_of_line<T>(out: &mut [MaybeUninit<T>], f: impl FnMut(usize) -> T) {

@@ -2,6 +2,7 @@
 //! `DynArray`s) and scalars.
 
 use core::marker::PhantomData;
+use core::mem::MaybeUninit;
 
 #[cfg(feature = "alloc")]
 use super::{Heap, Rows};
@@ -68,8 +69,9 @@ impl<'a, T: Element, S: Dims> IntoFused for &&'a DynArray<T, S> {
     }
 }
 
+// SAFETY: `write` copies into every element of `out`.
 #[cfg(feature = "alloc")]
-impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
+unsafe impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
     type Elem = T;
     type Shape = Rows<S>;
     type Store = Heap;
@@ -92,8 +94,8 @@ impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
     }
 
     #[inline]
-    fn write(&self, _: &Layout, start: usize, out: &mut [T], _: &mut [T]) {
-        out.copy_from_slice(&self.flat[start..start + out.len()]);
+    fn write(&self, _: &Layout, start: usize, out: &mut [MaybeUninit<T>], _: &mut [T]) {
+        copy(out, &self.flat[start..start + out.len()]);
     }
 }
 
@@ -150,7 +152,8 @@ impl<'a, T: Element, S: Dims> IntoFused for &&'a alloc::boxed::Box<Array<T, S>> 
     }
 }
 
-impl<T: Element> Node for ScalarLeaf<T> {
+// SAFETY: `write` fills every element of `out`.
+unsafe impl<T: Element> Node for ScalarLeaf<T> {
     type Elem = T;
     type Shape = Scalar;
     type Store = Stack;
@@ -172,12 +175,13 @@ impl<T: Element> Node for ScalarLeaf<T> {
     }
 
     #[inline]
-    fn write(&self, _: &Layout, _: usize, out: &mut [T], _: &mut [T]) {
-        out.fill(self.0);
+    fn write(&self, _: &Layout, _: usize, out: &mut [MaybeUninit<T>], _: &mut [T]) {
+        out.fill(MaybeUninit::new(self.0));
     }
 }
 
-impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
+// SAFETY: `write` copies into every element of `out`, directly or through `broadcast_run`.
+unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
     type Elem = T;
     type Shape = S;
     type Store = St;
@@ -200,19 +204,31 @@ impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
     }
 
     #[inline]
-    fn write(&self, at: &Layout, start: usize, out: &mut [T], _: &mut [T]) {
+    fn write(&self, at: &Layout, start: usize, out: &mut [MaybeUninit<T>], _: &mut [T]) {
         if S::SIZE == at.size {
-            out.copy_from_slice(&self.flat[start..start + out.len()]);
+            copy(out, &self.flat[start..start + out.len()]);
         } else {
             broadcast_run(self.flat, S::DIMS, at, start, out);
         }
     }
 }
 
-/// The elements `start..start + out.len()` of `src` (of shape `dims`) broadcast to `at`:
-/// runs along the last axis are copied (or filled, when that axis is broadcast), then the
-/// index moves on to the next row.
-fn broadcast_run<T: Copy>(src: &[T], dims: &[usize], at: &Layout, start: usize, out: &mut [T]) {
+/// `out[i] = src[i]` for every element of `out` (`src` is as long).
+#[inline(always)]
+fn copy<T: Copy>(out: &mut [MaybeUninit<T>], src: &[T]) {
+    out.write_copy_of_slice(src);
+}
+
+/// The elements `start..start + out.len()` of `src` (of shape `dims`) broadcast to `at`, into
+/// every element of `out`: runs along the last axis are copied (or filled, when that axis is
+/// broadcast), then the index moves on to the next row.
+fn broadcast_run<T: Copy>(
+    src: &[T],
+    dims: &[usize],
+    at: &Layout,
+    start: usize,
+    out: &mut [MaybeUninit<T>],
+) {
     let d = at.dims;
     let mut sd = [1; 4];
     sd[4 - dims.len()..].copy_from_slice(dims);
@@ -231,10 +247,10 @@ fn broadcast_run<T: Copy>(src: &[T], dims: &[usize], at: &Layout, start: usize, 
         let run = (d[3] - idx[3]).min(out.len() - o);
         let base = idx[0] * stride[0] + idx[1] * stride[1] + idx[2] * stride[2];
         if stride[3] == 0 {
-            out[o..o + run].fill(src[base]);
+            out[o..o + run].fill(MaybeUninit::new(src[base]));
         } else {
             let s = base + idx[3];
-            out[o..o + run].copy_from_slice(&src[s..s + run]);
+            copy(&mut out[o..o + run], &src[s..s + run]);
         }
         o += run;
         idx[3] = 0;

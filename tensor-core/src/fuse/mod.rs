@@ -56,8 +56,10 @@ pub use node::{
 
 #[cfg(feature = "alloc")]
 use core::marker::PhantomData;
+use core::mem::MaybeUninit;
 
 use crate::Element;
+use crate::kernels::as_uninit_mut;
 #[cfg(feature = "alloc")]
 use crate::shape::RowsBroadcast;
 use crate::shape::{BroadcastWith, Dims};
@@ -236,7 +238,12 @@ impl<S: Dims> Extent for Rows<S> {
 }
 
 /// A node of a fused expression: computes any run of the result's row-major elements.
-pub trait Node {
+///
+/// # Safety
+///
+/// [`write`](Self::write) initializes every element of its `out`: the evaluation builds its
+/// result in storage that is not filled first and reads it as initialized afterwards.
+pub unsafe trait Node {
     /// The element type.
     type Elem: Element;
     /// The shape: a [`Dims`] or [`Scalar`].
@@ -263,6 +270,42 @@ pub trait Node {
     fn direct(&self, at: &Layout, start: usize, n: usize) -> Option<&[Self::Elem]>;
 
     /// Writes the elements `start..start + out.len()` of this node, broadcast to the result
-    /// `at`, into `out`; `scratch` holds `SCRATCH * out.len()` elements at least.
-    fn write(&self, at: &Layout, start: usize, out: &mut [Self::Elem], scratch: &mut [Self::Elem]);
+    /// `at`, into `out`, every element of it (`out` need not hold values before: a chunk of
+    /// the result's new storage, or a scratch buffer); `scratch` holds `SCRATCH * out.len()`
+    /// elements at least.
+    fn write(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<Self::Elem>],
+        scratch: &mut [Self::Elem],
+    );
+}
+
+/// [`Node::write`], then `out` as the values it now holds.
+#[inline(always)]
+fn written<'o, N: Node + ?Sized>(
+    node: &N,
+    at: &Layout,
+    start: usize,
+    out: &'o mut [MaybeUninit<N::Elem>],
+    scratch: &mut [N::Elem],
+) -> &'o mut [N::Elem] {
+    node.write(at, start, out, scratch);
+    // SAFETY: `write` initialized every element of `out` (`Node`'s contract), and
+    // `MaybeUninit<T>` has `T`'s layout; the unique borrow of `out` moves into the result.
+    unsafe { &mut *(core::ptr::from_mut(out) as *mut [N::Elem]) }
+}
+
+/// [`Node::write`] into storage that holds values already (a scratch buffer).
+#[inline(always)]
+fn write_over<N: Node + ?Sized>(
+    node: &N,
+    at: &Layout,
+    start: usize,
+    out: &mut [N::Elem],
+    scratch: &mut [N::Elem],
+) {
+    // SAFETY: `write` stores only initialized values of `N::Elem` into `out`.
+    node.write(at, start, unsafe { as_uninit_mut(out) }, scratch);
 }

@@ -2,12 +2,12 @@
 //! and the builders `tensor!` calls, which carry the shape rules of the operators.
 
 use core::marker::PhantomData;
+use core::mem::MaybeUninit;
 
 use num_traits::{Float, Signed};
 
-use super::{Combine, IntoFused, Layout, Node, StoreWith};
+use super::{Combine, IntoFused, Layout, Node, StoreWith, write_over, written};
 use crate::Element;
-use crate::kernels::as_uninit_mut;
 use crate::kernels::elementwise::unary_simd;
 use crate::kernels::reduce::max_nan;
 use crate::kernels::simd::Unary;
@@ -48,14 +48,16 @@ pub trait UnaryOp<T> {
     /// The function of one element.
     fn apply(x: T) -> T;
 
-    /// `out[i] = f(x[i])`.
+    /// `out[i] = f(x[i])`, for every element of `out` (as long as `x`; it need not hold
+    /// values before).
     #[inline]
-    fn map(x: &[T], out: &mut [T])
+    fn map(x: &[T], out: &mut [MaybeUninit<T>])
     where
         T: Copy,
     {
+        assert_eq!(x.len(), out.len());
         for (o, &v) in out.iter_mut().zip(x) {
-            *o = Self::apply(v);
+            o.write(Self::apply(v));
         }
     }
 
@@ -146,9 +148,8 @@ macro_rules! simd_unary {
             }
 
             #[inline]
-            fn map(x: &[T], out: &mut [T]) {
-                // SAFETY: `unary_simd` writes only computed values into `out`.
-                unary_simd(x, unsafe { as_uninit_mut(out) }, Unary::$Op, $f);
+            fn map(x: &[T], out: &mut [MaybeUninit<T>]) {
+                unary_simd(x, out, Unary::$Op, $f);
             }
         }
     };
@@ -187,7 +188,10 @@ impl<T: Element> UnaryOp<T> for Relu {
     }
 }
 
-impl<L, R, Op> Node for Bin<L, R, Op>
+// SAFETY: every arm of `write` writes every element of `out`: filled, mapped from a direct
+// operand, or written by an operand's `write` (which initializes it, `Node`'s contract) and
+// then updated in place.
+unsafe impl<L, R, Op> Node for Bin<L, R, Op>
 where
     L: Node,
     R: Node<Elem = L::Elem>,
@@ -227,47 +231,63 @@ where
     }
 
     #[inline]
-    fn write(&self, at: &Layout, start: usize, out: &mut [L::Elem], scratch: &mut [L::Elem]) {
+    fn write(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<L::Elem>],
+        scratch: &mut [L::Elem],
+    ) {
         let n = out.len();
         let f = Op::apply;
         match (self.l.value(), self.r.value()) {
-            (Some(a), Some(b)) => out.fill(f(a, b)),
+            (Some(a), Some(b)) => out.fill(MaybeUninit::new(f(a, b))),
             (None, Some(s)) => match self.l.direct(at, start, n) {
-                Some(a) => zip(out, a, |_, x| f(x, s)),
+                Some(a) => map(out, a, |x| f(x, s)),
                 None => {
-                    self.l.write(at, start, out, scratch);
+                    let out = written(&self.l, at, start, out, scratch);
                     out.iter_mut().for_each(|o| *o = f(*o, s));
                 }
             },
             (Some(s), None) => match self.r.direct(at, start, n) {
-                Some(b) => zip(out, b, |_, y| f(s, y)),
+                Some(b) => map(out, b, |y| f(s, y)),
                 None => {
-                    self.r.write(at, start, out, scratch);
+                    let out = written(&self.r, at, start, out, scratch);
                     out.iter_mut().for_each(|o| *o = f(s, *o));
                 }
             },
             (None, None) => match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
                 (Some(a), Some(b)) => {
+                    assert!(a.len() == n && b.len() == n);
                     for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-                        *o = f(x, y);
+                        o.write(f(x, y));
                     }
                 }
                 (Some(a), None) => {
-                    self.r.write(at, start, out, scratch);
+                    let out = written(&self.r, at, start, out, scratch);
                     zip(out, a, |o, x| f(x, o));
                 }
                 (None, Some(b)) => {
-                    self.l.write(at, start, out, scratch);
+                    let out = written(&self.l, at, start, out, scratch);
                     zip(out, b, f);
                 }
                 (None, None) => {
-                    self.l.write(at, start, out, scratch);
+                    let out = written(&self.l, at, start, out, scratch);
                     let (tmp, rest) = scratch.split_at_mut(n);
-                    self.r.write(at, start, tmp, rest);
+                    write_over(&self.r, at, start, tmp, rest);
                     zip(out, tmp, f);
                 }
             },
         }
+    }
+}
+
+/// `out[i] = f(x[i])` for every element of `out` (as long as `x`).
+#[inline(always)]
+fn map<T: Copy>(out: &mut [MaybeUninit<T>], x: &[T], f: impl Fn(T) -> T) {
+    assert_eq!(out.len(), x.len());
+    for (o, &v) in out.iter_mut().zip(x) {
+        o.write(f(v));
     }
 }
 
@@ -279,7 +299,10 @@ fn zip<T: Copy>(out: &mut [T], x: &[T], f: impl Fn(T, T) -> T) {
     }
 }
 
-impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
+// SAFETY: every arm of `write` writes every element of `out`: filled, mapped by `Op::map`
+// (which writes all of its output; `Un` is built only by this module's functions, with this
+// module's operations), or written by the operand's `write` and then updated in place.
+unsafe impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
     type Elem = X::Elem;
     type Shape = X::Shape;
     type Store = X::Store;
@@ -301,21 +324,26 @@ impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
     }
 
     #[inline]
-    fn write(&self, at: &Layout, start: usize, out: &mut [X::Elem], scratch: &mut [X::Elem]) {
+    fn write(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<X::Elem>],
+        scratch: &mut [X::Elem],
+    ) {
         let n = out.len();
         if let Some(v) = self.value() {
-            return out.fill(v);
+            return out.fill(MaybeUninit::new(v));
         }
         if let Some(x) = self.x.direct(at, start, n) {
             return Op::map(x, out);
         }
         if Op::SEPARATE {
             let (tmp, rest) = scratch.split_at_mut(n);
-            self.x.write(at, start, tmp, rest);
+            write_over(&self.x, at, start, tmp, rest);
             Op::map(tmp, out);
         } else {
-            self.x.write(at, start, out, scratch);
-            Op::map_in_place(out);
+            Op::map_in_place(written(&self.x, at, start, out, scratch));
         }
     }
 }
