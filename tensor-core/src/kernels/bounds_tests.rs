@@ -343,7 +343,7 @@ fn fused_results_write_every_element() {
         let a = Tensor::<f64, R, C>::from_flat_fn(|k| (k % 7) as f64 * 0.5 - 1.0);
         let row = RowVector::<f64, C>::from_flat_fn(|j| j as f64 * 0.25);
         let col = ColVector::<f64, R>::from_flat_fn(|i| i as f64);
-        let want: Tensor<f64, R, C> = (&(&(&a + &row) * 2.0) - &col).square();
+        let want: Tensor<f64, R, C> = ((a + row) * 2.0 - col).square();
         let expr = || fuse::square(fuse::sub(fuse::mul(fuse::add(&a, &row), &2.0), &col));
         assert_eq!(fuse::eval(expr()), want, "({R}, {C}) on the stack");
         let boxed: std::boxed::Box<Tensor<f64, R, C>> = a.to_boxed();
@@ -353,7 +353,7 @@ fn fused_results_write_every_element() {
         )));
         assert_eq!(*got, want, "({R}, {C}) boxed");
         let sig = fuse::eval(fuse::sigmoid(fuse::sub(&a, &col)));
-        let sig_want = (&a - &col).sigmoid();
+        let sig_want = (a - col).sigmoid();
         for (g, w) in sig.iter().zip(sig_want.iter()) {
             assert!(
                 (g - w).abs() <= 1e-15,
@@ -362,7 +362,7 @@ fn fused_results_write_every_element() {
         }
         let x = DynTensor::<f64, C>::from_flat_fn(R, |k| (k % 7) as f64 * 0.5 - 1.0);
         let got = fuse::eval(fuse::mul(fuse::add(&x, &row), &2.0));
-        let want: Array<f64, _> = &(&a + &row) * 2.0;
+        let want: Array<f64, _> = (a + row) * 2.0;
         assert_eq!(got.as_flat(), want.as_flat(), "({R}, {C}) run-time rows");
     }
     check::<0, 3>();
