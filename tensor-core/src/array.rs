@@ -261,16 +261,20 @@ impl<T, S: Dims> Array<T, S> {
     /// `write` initializes every element of the slice (of `S::SIZE` elements) it is given.
     #[inline]
     pub(crate) unsafe fn from_flat_uninit(write: impl FnOnce(&mut [MaybeUninit<T>])) -> Self {
-        let mut data = MaybeUninit::<S::Storage<T>>::uninit();
-        // SAFETY: the storage is `S::SIZE` contiguous `T`s (see `as_flat`), so as many
-        // `MaybeUninit<T>`s (same layout), borrowed from `data` for the call.
-        let flat = unsafe {
-            core::slice::from_raw_parts_mut(data.as_mut_ptr().cast::<MaybeUninit<T>>(), S::SIZE)
-        };
-        write(flat);
+        let mut out = MaybeUninit::<Self>::uninit();
+        write(Self::flat_uninit(&mut out));
         // SAFETY: the caller's `write` initialized all `S::SIZE` elements, the whole storage.
-        Self {
-            data: unsafe { data.assume_init() },
+        unsafe { out.assume_init() }
+    }
+
+    /// The row-major elements of a tensor not built yet: `S::SIZE` places to write.
+    #[inline]
+    pub(crate) fn flat_uninit(out: &mut MaybeUninit<Self>) -> &mut [MaybeUninit<T>] {
+        // SAFETY: `Array` is `repr(transparent)` over its storage, `S::SIZE` contiguous `T`s
+        // (see `as_flat`), so as many `MaybeUninit<T>`s (same layout); the unique borrow of
+        // `out` moves into the result.
+        unsafe {
+            core::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<MaybeUninit<T>>(), S::SIZE)
         }
     }
 

@@ -770,7 +770,9 @@ fn product<T: Element, Rows0: Axis, Inner0: Axis, Cols0: Axis>(a: &[T], b: &[T],
         type Output = ();
         #[inline(always)]
         fn visit<const C: usize>(self) {
-            crate::kernels::matmul::matmul_sized::<T, R, M, C>(self.0, self.1, self.2);
+            // SAFETY: `matmul_sized` writes only initialized values.
+            let out = unsafe { crate::kernels::as_uninit_mut(self.2) };
+            crate::kernels::matmul::matmul_sized::<T, R, M, C>(self.0, self.1, out);
         }
     }
     Rows0::__visit(Rows::<T, Inner0, Cols0>(

@@ -371,3 +371,43 @@ fn fused_results_write_every_element() {
     check::<16, 16>();
     check::<33, 65>();
 }
+
+/// Matrix products are built in storage that is not filled first (`Tensor::matmul`, its boxed
+/// form, `matvec`): every element is written on every path (memcheck reports a read of one
+/// left unwritten). `K = 0`, `K = 1`, the small and inlined loops, and the SIMD paths, against
+/// the naive loop.
+#[test]
+fn product_results_write_every_element() {
+    use crate::{BoxedMatrix, Tensor};
+    fn check<const R: usize, const K: usize, const C: usize>() {
+        let a = Tensor::<f64, R, K>::from_flat_fn(|k| (k % 5) as f64 - 2.0);
+        let b = Tensor::<f64, K, C>::from_flat_fn(|k| (k % 3) as f64 * 0.5);
+        let want =
+            Tensor::<f64, R, C>::from_fn(|i, j| (0..K).fold(0.0, |s, p| s + a[(i, p)] * b[(p, j)]));
+        assert_eq!(a.matmul(&b), want, "({R}, {K}) @ ({K}, {C})");
+        assert_eq!(
+            *a.to_boxed().matmul(&b),
+            want,
+            "boxed ({R}, {K}) @ ({K}, {C})"
+        );
+        let ai = Tensor::<i32, R, K>::from_flat_fn(|k| (k % 5) as i32 - 2);
+        let bi = Tensor::<i32, K, C>::from_flat_fn(|k| (k % 3) as i32);
+        let want =
+            Tensor::<i32, R, C>::from_fn(|i, j| (0..K).map(|p| ai[(i, p)] * bi[(p, j)]).sum());
+        assert_eq!(ai.matmul(&bi), want, "i32 ({R}, {K}) @ ({K}, {C})");
+    }
+    check::<3, 0, 4>();
+    check::<40, 1, 70>();
+    check::<4, 4, 4>();
+    check::<3, 5, 7>();
+    check::<1, 300, 1>();
+    check::<64, 40, 1>();
+    check::<33, 40, 10>();
+    check::<1, 70, 90>();
+    check::<9, 70, 90>();
+    let m = Tensor::<f64, 50, 20>::from_flat_fn(|k| k as f64);
+    let v = crate::Vector::<f64, 20>::from_flat_fn(|k| 1.0 - k as f64);
+    let want =
+        crate::Vector::<f64, 50>::from_flat_fn(|i| (0..20).map(|p| m[(i, p)] * v[(0, p)]).sum());
+    assert_eq!(m.matvec(&v), want);
+}

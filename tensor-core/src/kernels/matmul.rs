@@ -27,11 +27,13 @@
 //! paths sum in several lanes and blocks (see `super::dot`): a different rounding, with an
 //! error that grows with the logarithm of a block count rather than with `K`.
 
+use core::mem::MaybeUninit;
+
 use num_traits::Zero;
 
 use super::generated::small_matmul;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
-use super::{cast_slice, cast_slice_mut};
+use super::{as_uninit_mut, cast_slice, cast_slice_mut};
 use super::{entry, par};
 
 /// The largest `R * K * C` run by the inlined loop: below it, the loop (vectorized by the
@@ -123,7 +125,9 @@ pub(crate) const fn path(r: usize, k: usize, c: usize) -> Path {
 }
 
 /// `out = a @ b` for a row-major `R x K` `a`, `K x C` `b` and `R x C` `out`, along the path of
-/// the shape (see the module docs).
+/// the shape (see the module docs), writing every element of `out`, which need not hold values
+/// before: the `K = 1` and loop paths write each element once, the others take `out`
+/// zero-filled (their kernels take initialized storage; the fill is small beside their work).
 ///
 /// The callers pass slices of tensors whose shapes the type checker matched, so the lengths
 /// always agree; they are asserted.
@@ -131,20 +135,27 @@ pub(crate) const fn path(r: usize, k: usize, c: usize) -> Path {
 pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
     a: &[T],
     b: &[T],
-    out: &mut [T],
+    out: &mut [MaybeUninit<T>],
 ) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     assert!(a.len() == R * K && b.len() == K * C && out.len() == R * C);
-    match const { path(R, K, C) } {
-        Path::Zero => out.fill(T::zero()),
+    let path = const { path(R, K, C) };
+    match path {
+        Path::Outer => return outer::<T, R, C>(a, b, out),
+        Path::Loop => return inlined_loop::<T, R, K, C>(a, b, out),
+        _ => {}
+    }
+    out.fill(MaybeUninit::new(T::zero()));
+    // SAFETY: every element of `out` was just written, and `MaybeUninit<T>` has `T`'s layout.
+    let out = unsafe { &mut *(core::ptr::from_mut(out) as *mut [T]) };
+    match path {
+        Path::Zero | Path::Outer | Path::Loop => {}
         Path::Small => {
             if !small_matmul::<T, R>(a, b, out) {
-                inlined_loop::<T, R, K, C>(a, b, out);
+                loop_over::<T, R, K, C>(a, b, out);
             }
         }
-        Path::Outer => outer::<T, R, C>(a, b, out),
-        Path::Loop => inlined_loop::<T, R, K, C>(a, b, out),
         Path::Dot => simd_or_loop::<T, R, K, C, DOT>(a, b, out),
         Path::Gemv => simd_or_loop::<T, R, K, C, GEMV>(a, b, out),
         Path::Narrow => simd_or_loop::<T, R, K, C, NARROW>(a, b, out),
@@ -177,7 +188,8 @@ pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(
         Path::Zero => out.fill(T::zero()),
         Path::Outer => {
             for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
-                outer::<T, 1, C>(a_row, b, out_row);
+                // SAFETY: `outer` writes only initialized values.
+                outer::<T, 1, C>(a_row, b, unsafe { as_uninit_mut(out_row) });
             }
         }
         Path::Small | Path::Loop => rows_loop::<T, K, C>(a, b, out),
@@ -218,7 +230,7 @@ where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
-        inlined_loop::<T, 1, K, C>(a_row, b, out_row);
+        loop_over::<T, 1, K, C>(a_row, b, out_row);
     }
 }
 
@@ -300,7 +312,7 @@ fn simd_or_loop<T, const R: usize, const K: usize, const C: usize, const P: u8>(
 ) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
-    simd_or::<T, P>((R, K, C), a, b, out, inlined_loop::<T, R, K, C>);
+    simd_or::<T, P>((R, K, C), a, b, out, loop_over::<T, R, K, C>);
 }
 
 /// The SIMD kernel of path `P` for an `(r, k) @ (k, c)` product of `f32` or `f64`,
@@ -337,46 +349,63 @@ fn simd_or<T, const P: u8>(
 }
 
 /// `out[i][j] = 0 + a[i] * b[j]`: the `(R, 1) @ (1, C)` product (summed from zero as every
-/// path, so a `-0.0` product gives `+0.0`).
+/// path, so a `-0.0` product gives `+0.0`), every element written once.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // indices over three arrays, as the loop is written
-fn outer<T, const R: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
+fn outer<T, const R: usize, const C: usize>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>])
 where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     let (a, b, out) = (
         as_matrix::<T, R, 1>(a),
         as_matrix::<T, 1, C>(b),
-        as_matrix_mut::<T, R, C>(out),
+        as_matrix_mut::<MaybeUninit<T>, R, C>(out),
     );
     for i in 0..R {
         for j in 0..C {
-            out[i][j] = T::zero() + a[i][0] * b[0][j];
+            out[i][j].write(T::zero() + a[i][0] * b[0][j]);
         }
     }
 }
 
 /// The i-k-j loop over contiguous rows of `b` and the output (see the module docs), on the
 /// operands as arrays: the dimensions are known to the compiler, as in a user's own loop.
+/// Each output row is zero-filled, then summed into: every element of `out` is written.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // the user's loop, written as users write it
-fn inlined_loop<T, const R: usize, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
-where
+fn inlined_loop<T, const R: usize, const K: usize, const C: usize>(
+    a: &[T],
+    b: &[T],
+    out: &mut [MaybeUninit<T>],
+) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     let (a, b, out) = (
         as_matrix::<T, R, K>(a),
         as_matrix::<T, K, C>(b),
-        as_matrix_mut::<T, R, C>(out),
+        as_matrix_mut::<MaybeUninit<T>, R, C>(out),
     );
     for i in 0..R {
-        out[i] = [T::zero(); C];
+        out[i] = [MaybeUninit::new(T::zero()); C];
+        // SAFETY: every element of the row was just written, and `[MaybeUninit<T>; C]` has the
+        // layout of `[T; C]`.
+        let row = unsafe { &mut *core::ptr::from_mut(&mut out[i]).cast::<[T; C]>() };
         for p in 0..K {
             for j in 0..C {
-                out[i][j] = out[i][j] + a[i][p] * b[p][j];
+                row[j] = row[j] + a[i][p] * b[p][j];
             }
         }
     }
+}
+
+/// [`inlined_loop`] into storage that holds values: the fallback of the SIMD paths.
+#[inline(always)]
+fn loop_over<T, const R: usize, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
+where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
+    // SAFETY: `inlined_loop` writes only initialized values.
+    inlined_loop::<T, R, K, C>(a, b, unsafe { as_uninit_mut(out) });
 }
 
 /// A row-major slice of `R * C` elements as the array it came from.
@@ -429,7 +458,7 @@ mod tests {
         let a: [i64; 12] = core::array::from_fn(|x| x as i64 - 5);
         let b: [i64; 20] = core::array::from_fn(|x| (x as i64 * 7) % 11 - 3);
         let mut out = [99; 15];
-        matmul_sized::<i64, 3, 4, 5>(&a, &b, &mut out);
+        matmul_sized::<i64, 3, 4, 5>(&a, &b, super::super::out_of(&mut out));
         for i in 0..m {
             for j in 0..n {
                 let want: i64 = (0..k).map(|p| a[i * k + p] * b[p * n + j]).sum();
@@ -441,14 +470,18 @@ mod tests {
     #[test]
     fn empty_inner_dimension_gives_zeros() {
         let mut out = [7.0f64; 6];
-        matmul_sized::<f64, 2, 0, 3>(&[], &[], &mut out);
+        matmul_sized::<f64, 2, 0, 3>(&[], &[], super::super::out_of(&mut out));
         assert_eq!(out, [0.0; 6]);
     }
 
     #[test]
     fn nan_and_inf_propagate() {
         let mut out = [0.0f64; 1];
-        matmul_sized::<f64, 1, 2, 1>(&[0.0, 1.0], &[f64::INFINITY, 2.0], &mut out);
+        matmul_sized::<f64, 1, 2, 1>(
+            &[0.0, 1.0],
+            &[f64::INFINITY, 2.0],
+            super::super::out_of(&mut out),
+        );
         assert!(out[0].is_nan(), "0 * inf must be NaN, got {}", out[0]);
     }
 }

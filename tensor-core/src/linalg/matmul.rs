@@ -86,17 +86,19 @@ where
     /// ```
     #[inline]
     pub fn matmul_into<Rhs: MatMulRhs<T, A0, K>>(&self, rhs: &Rhs, out: &mut Rhs::Output) {
-        rhs.__matmul_into(self, out);
+        // SAFETY: `__product` writes only initialized values (the product's elements) into
+        // `out`, and `MaybeUninit<O>` has `O`'s layout.
+        rhs.__product(self, unsafe { &mut *core::ptr::from_mut(out).cast() });
     }
 }
 
 /// The size (in bytes) from which [`Array::matmul`] builds its result in an `#[inline(never)]`
 /// function: a result written by one opaque call is built by the compiler in the caller's
-/// tensor, where an inlined zero-fill and kernel write a temporary that is then copied whole
-/// (`memcpy`; at `(10000, 1)` `f64`, one 80 KB copy per product).
+/// tensor, where the inlined kernel wrote a temporary that was then copied whole (`memcpy`;
+/// at `(10000, 1)` `f64`, one 80 KB copy per product).
 const OUT_OF_LINE_BYTES: usize = 2048;
 
-/// `out = lhs @ rhs`: the output zero-filled, then written by the product's kernel.
+/// `out = lhs @ rhs`, written by the product's kernel.
 #[inline(always)]
 fn product<T: Element, A0: Axis, const K: usize, Rhs: MatMulRhs<T, A0, K>>(
     lhs: &Array<T, (A0, Const<K>)>,
@@ -105,7 +107,7 @@ fn product<T: Element, A0: Axis, const K: usize, Rhs: MatMulRhs<T, A0, K>>(
 ) where
     (A0, Const<K>): Dims,
 {
-    rhs.__matmul_into(lhs, out.write(Rhs::__zeros()));
+    rhs.__product(lhs, out);
 }
 
 /// [`product`], never inlined (see [`OUT_OF_LINE_BYTES`]).
@@ -180,13 +182,14 @@ impl<T: Element, const R: usize, const K: usize> Tensor<T, R, K> {
     /// ```
     #[must_use]
     pub fn matvec(&self, v: &Vector<T, K>) -> Vector<T, R> {
-        let mut out = Vector::<T, R>::zeros();
+        let mut out = MaybeUninit::uninit();
         crate::kernels::matmul::matmul_sized::<T, R, K, 1>(
             self.as_flat(),
             v.as_flat(),
-            out.as_flat_mut(),
+            Vector::flat_uninit(&mut out),
         );
-        out
+        // SAFETY: `matmul_sized` writes every element of its output.
+        unsafe { out.assume_init() }
     }
 }
 

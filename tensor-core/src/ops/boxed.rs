@@ -1138,9 +1138,10 @@ impl<T: Copy, const R: usize, const C: usize> BoxedMatrix<T, R, C> for Box<Tenso
     where
         T: Element,
     {
-        let mut out = Rhs::__boxed_zeros();
-        self.matmul_into(rhs, &mut out);
-        out
+        let mut out = Box::new_uninit();
+        rhs.__product(self, &mut out);
+        // SAFETY: `__product` writes every element of its output.
+        unsafe { out.assume_init() }
     }
 
     fn t_matmul<Rhs: MatMulRhs<T, Const<C>, R>>(&self, rhs: &Rhs) -> Box<Rhs::Output>
@@ -1148,9 +1149,10 @@ impl<T: Copy, const R: usize, const C: usize> BoxedMatrix<T, R, C> for Box<Tenso
         T: Element,
     {
         if R == 1 || C == 1 {
-            let mut out = Rhs::__boxed_zeros();
-            Tensor::<T, C, R>::view(self.as_flat()).matmul_into(rhs, &mut out);
-            out
+            let mut out = Box::new_uninit();
+            rhs.__product(Tensor::<T, C, R>::view(self.as_flat()), &mut out);
+            // SAFETY: `__product` writes every element of its output.
+            unsafe { out.assume_init() }
         } else {
             BoxedMatrix::t(self).matmul(rhs)
         }

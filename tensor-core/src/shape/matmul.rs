@@ -15,6 +15,7 @@
 //! [`Dim`](super::Dim) too.
 
 use core::marker::PhantomData;
+use core::mem::MaybeUninit;
 
 use super::{Axis, Const, Dims, InnerDimsMatch, SizeVisitor};
 use crate::Array;
@@ -66,18 +67,10 @@ where
     /// The product's type, `Tensor<T, R, C>` for a right operand `Tensor<T, K, C>`.
     type Output;
 
-    /// Writes `lhs @ self` into `out`. Called by `Tensor::matmul` and `Tensor::matmul_into`.
+    /// Writes `lhs @ self` into every element of `out`, which need not hold a value before.
+    /// Called by `Tensor::matmul` and `Tensor::matmul_into`.
     #[doc(hidden)]
-    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut Self::Output);
-
-    /// A zero-filled output.
-    #[doc(hidden)]
-    fn __zeros() -> Self::Output;
-
-    /// A zero-filled output built on the heap (`BoxedMatrix::matmul`).
-    #[cfg(feature = "alloc")]
-    #[doc(hidden)]
-    fn __boxed_zeros() -> alloc::boxed::Box<Self::Output>;
+    fn __product(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut MaybeUninit<Self::Output>);
 }
 
 impl<T: Element, A0: Axis, const K: usize, const K2: usize, B1: Axis> MatMulRhs<T, A0, K>
@@ -91,24 +84,13 @@ where
     type Output = Array<T, (A0, B1)>;
 
     #[inline]
-    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut Array<T, (A0, B1)>) {
+    fn __product(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut MaybeUninit<Self::Output>) {
         A0::__visit(ProductRows::<T, B1, K> {
             a: lhs.as_flat(),
             b: self.as_flat(),
-            out: out.as_flat_mut(),
+            out: Array::flat_uninit(out),
             cols: PhantomData,
         });
-    }
-
-    #[inline]
-    fn __zeros() -> Array<T, (A0, B1)> {
-        Array::zeros()
-    }
-
-    #[cfg(feature = "alloc")]
-    #[inline]
-    fn __boxed_zeros() -> alloc::boxed::Box<Array<T, (A0, B1)>> {
-        Array::boxed_zeros()
     }
 }
 
@@ -119,17 +101,9 @@ where
 {
     type Output = X::Output;
 
-    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut X::Output) {
-        (**self).__matmul_into(lhs, out);
-    }
-
-    fn __zeros() -> X::Output {
-        X::__zeros()
-    }
-
-    #[cfg(feature = "alloc")]
-    fn __boxed_zeros() -> alloc::boxed::Box<X::Output> {
-        X::__boxed_zeros()
+    #[inline]
+    fn __product(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut MaybeUninit<X::Output>) {
+        (**self).__product(lhs, out);
     }
 }
 
@@ -142,16 +116,9 @@ where
 {
     type Output = X::Output;
 
-    fn __matmul_into(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut X::Output) {
-        (**self).__matmul_into(lhs, out);
-    }
-
-    fn __zeros() -> X::Output {
-        X::__zeros()
-    }
-
-    fn __boxed_zeros() -> alloc::boxed::Box<X::Output> {
-        X::__boxed_zeros()
+    #[inline]
+    fn __product(&self, lhs: &Array<T, (A0, Const<K>)>, out: &mut MaybeUninit<X::Output>) {
+        (**self).__product(lhs, out);
     }
 }
 
@@ -160,7 +127,7 @@ where
 struct ProductRows<'a, T, B1, const K: usize> {
     a: &'a [T],
     b: &'a [T],
-    out: &'a mut [T],
+    out: &'a mut [MaybeUninit<T>],
     cols: PhantomData<B1>,
 }
 
@@ -181,7 +148,7 @@ impl<T: Element, B1: Axis, const K: usize> SizeVisitor for ProductRows<'_, T, B1
 struct ProductCols<'a, T, const R: usize, const K: usize> {
     a: &'a [T],
     b: &'a [T],
-    out: &'a mut [T],
+    out: &'a mut [MaybeUninit<T>],
 }
 
 impl<T: Element, const R: usize, const K: usize> SizeVisitor for ProductCols<'_, T, R, K> {
