@@ -8,7 +8,7 @@ use num_traits::{Float, Signed};
 
 use super::{Combine, IntoFused, Layout, Node, StoreWith, write_over, written};
 use crate::Element;
-use crate::kernels::elementwise::unary_simd;
+use crate::kernels::elementwise::{binary_assign_simd, binary_simd, unary_simd};
 use crate::kernels::reduce::max_nan;
 use crate::kernels::simd::Unary;
 
@@ -30,7 +30,7 @@ pub struct Un<X, Op> {
     message = "`{Self}` is not defined between elements of type `{T}`",
     label = "this operator"
 )]
-pub trait BinaryOp<T> {
+pub trait BinaryOp<T>: sealed::Kernel {
     /// `a op b`.
     fn apply(a: T, b: T) -> T;
 }
@@ -107,6 +107,36 @@ impl<T: core::ops::Div<Output = T>> BinaryOp<T> for Div {
     #[inline(always)]
     fn apply(a: T, b: T) -> T {
         a / b
+    }
+}
+
+#[allow(
+    private_interfaces,
+    reason = "sealed: `Kernel` lives in a private module, so its constant cannot be named outside the crate"
+)]
+mod sealed {
+    use crate::kernels::simd::Binary;
+
+    /// The SIMD kernels' name of a binary operation: `f32`/`f64` tensors combined element by
+    /// element go through them, as the unfused operators do.
+    pub trait Kernel {
+        const OP: Binary;
+    }
+
+    impl Kernel for super::Add {
+        const OP: Binary = Binary::Add;
+    }
+
+    impl Kernel for super::Sub {
+        const OP: Binary = Binary::Sub;
+    }
+
+    impl Kernel for super::Mul {
+        const OP: Binary = Binary::Mul;
+    }
+
+    impl Kernel for super::Div {
+        const OP: Binary = Binary::Div;
     }
 }
 
@@ -257,25 +287,20 @@ where
                 }
             },
             (None, None) => match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
-                (Some(a), Some(b)) => {
-                    assert!(a.len() == n && b.len() == n);
-                    for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-                        o.write(f(x, y));
-                    }
-                }
+                (Some(a), Some(b)) => binary_simd(a, b, out, <Op as sealed::Kernel>::OP, f),
                 (Some(a), None) => {
                     let out = written(&self.r, at, start, out, scratch);
                     zip(out, a, |o, x| f(x, o));
                 }
                 (None, Some(b)) => {
                     let out = written(&self.l, at, start, out, scratch);
-                    zip(out, b, f);
+                    binary_assign_simd(out, b, <Op as sealed::Kernel>::OP, f);
                 }
                 (None, None) => {
                     let out = written(&self.l, at, start, out, scratch);
                     let (tmp, rest) = scratch.split_at_mut(n);
                     write_over(&self.r, at, start, tmp, rest);
-                    zip(out, tmp, f);
+                    binary_assign_simd(out, tmp, <Op as sealed::Kernel>::OP, f);
                 }
             },
         }
