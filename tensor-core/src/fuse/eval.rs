@@ -6,7 +6,7 @@ use core::mem::MaybeUninit;
 
 use num_traits::Float;
 
-use super::{Extent, Layout, Node, Scalar, Stack, write_over};
+use super::{Extent, Layout, Node, Scalar, Stack, written};
 #[cfg(feature = "alloc")]
 use super::{Heap, Rows};
 use crate::array::OUT_OF_LINE;
@@ -92,8 +92,7 @@ fn write_copied<N: Node>(node: &N, at: &Layout, out: &mut [MaybeUninit<N::Elem>]
     with_buffers(N::SCRATCH + 1, at.size, |chunk, buffers| {
         let (buf, scratch) = buffers.split_at_mut(chunk);
         for (k, part) in out.chunks_mut(chunk).enumerate() {
-            let values = &mut buf[..part.len()];
-            write_over(node, at, k * chunk, values, scratch);
+            let values = written(node, at, k * chunk, &mut buf[..part.len()], scratch);
             part.write_copy_of_slice(values);
         }
     });
@@ -198,9 +197,7 @@ where
         let mut start = 0;
         while start < at.size {
             let n = chunk.min(at.size - start);
-            let part = &mut buf[..n];
-            write_over(node, &at, start, part, scratch);
-            acc.add(part);
+            acc.add(written(node, &at, start, &mut buf[..n], scratch));
             start += n;
         }
         acc
@@ -260,9 +257,9 @@ fn is<T, U: 'static>() -> bool {
 }
 
 /// Runs `f` with the chunk length and `count` chunk-sized buffers in one stack buffer (the
-/// scratch chunks of a node, and the result's chunk when it is reduced): chunks of [`CHUNK`]
-/// elements (fewer for a deep expression, or a small result), a multiple of 16 unless the
-/// result is smaller, the buffers zero-filled once.
+/// scratch chunks of a node, and the result's chunk when it is reduced), not filled: chunks
+/// of [`CHUNK`] elements (fewer for a deep expression, or a small result), a multiple of 16
+/// unless the result is smaller.
 ///
 /// # Panics
 ///
@@ -271,7 +268,7 @@ fn is<T, U: 'static>() -> bool {
 fn with_buffers<T: Element, R>(
     count: usize,
     size: usize,
-    f: impl FnOnce(usize, &mut [T]) -> R,
+    f: impl FnOnce(usize, &mut [MaybeUninit<T>]) -> R,
 ) -> R {
     let per = count + 1;
     assert!(
@@ -280,13 +277,6 @@ fn with_buffers<T: Element, R>(
         BUF / 16 - 1
     );
     let chunk = ((BUF / per).min(CHUNK) / 16 * 16).min(size.max(1));
-    let used = chunk * count;
     let mut raw = [const { MaybeUninit::<T>::uninit() }; BUF];
-    for x in &mut raw[..used] {
-        x.write(T::zero());
-    }
-    // SAFETY: the first `used <= BUF` elements were just initialized, and `MaybeUninit<T>` has
-    // the layout of `T`; the slice borrows `raw` mutably for its whole life.
-    let init = unsafe { core::slice::from_raw_parts_mut(raw.as_mut_ptr().cast::<T>(), used) };
-    f(chunk, init)
+    f(chunk, &mut raw[..chunk * count])
 }

@@ -94,7 +94,13 @@ unsafe impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
     }
 
     #[inline]
-    fn write(&self, _: &Layout, start: usize, out: &mut [MaybeUninit<T>], _: &mut [T]) {
+    fn write(
+        &self,
+        _: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<T>],
+        _: &mut [MaybeUninit<T>],
+    ) {
         copy(out, &self.flat[start..start + out.len()]);
     }
 }
@@ -175,7 +181,7 @@ unsafe impl<T: Element> Node for ScalarLeaf<T> {
     }
 
     #[inline]
-    fn write(&self, _: &Layout, _: usize, out: &mut [MaybeUninit<T>], _: &mut [T]) {
+    fn write(&self, _: &Layout, _: usize, out: &mut [MaybeUninit<T>], _: &mut [MaybeUninit<T>]) {
         out.fill(MaybeUninit::new(self.0));
     }
 }
@@ -204,7 +210,13 @@ unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
     }
 
     #[inline]
-    fn write(&self, at: &Layout, start: usize, out: &mut [MaybeUninit<T>], _: &mut [T]) {
+    fn write(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<T>],
+        _: &mut [MaybeUninit<T>],
+    ) {
         if S::SIZE == at.size {
             copy(out, &self.flat[start..start + out.len()]);
         } else {

@@ -59,7 +59,6 @@ use core::marker::PhantomData;
 use core::mem::MaybeUninit;
 
 use crate::Element;
-use crate::kernels::as_uninit_mut;
 #[cfg(feature = "alloc")]
 use crate::shape::RowsBroadcast;
 use crate::shape::{BroadcastWith, Dims};
@@ -271,14 +270,14 @@ pub unsafe trait Node {
 
     /// Writes the elements `start..start + out.len()` of this node, broadcast to the result
     /// `at`, into `out`, every element of it (`out` need not hold values before: a chunk of
-    /// the result's new storage, or a scratch buffer); `scratch` holds `SCRATCH * out.len()`
-    /// elements at least.
+    /// the result's new storage, or a scratch buffer); `scratch` has room for
+    /// `SCRATCH * out.len()` elements at least, and holds no values the node may read.
     fn write(
         &self,
         at: &Layout,
         start: usize,
         out: &mut [MaybeUninit<Self::Elem>],
-        scratch: &mut [Self::Elem],
+        scratch: &mut [MaybeUninit<Self::Elem>],
     );
 }
 
@@ -289,23 +288,10 @@ fn written<'o, N: Node + ?Sized>(
     at: &Layout,
     start: usize,
     out: &'o mut [MaybeUninit<N::Elem>],
-    scratch: &mut [N::Elem],
+    scratch: &mut [MaybeUninit<N::Elem>],
 ) -> &'o mut [N::Elem] {
     node.write(at, start, out, scratch);
     // SAFETY: `write` initialized every element of `out` (`Node`'s contract), and
     // `MaybeUninit<T>` has `T`'s layout; the unique borrow of `out` moves into the result.
     unsafe { &mut *(core::ptr::from_mut(out) as *mut [N::Elem]) }
-}
-
-/// [`Node::write`] into storage that holds values already (a scratch buffer).
-#[inline(always)]
-fn write_over<N: Node + ?Sized>(
-    node: &N,
-    at: &Layout,
-    start: usize,
-    out: &mut [N::Elem],
-    scratch: &mut [N::Elem],
-) {
-    // SAFETY: `write` stores only initialized values of `N::Elem` into `out`.
-    node.write(at, start, unsafe { as_uninit_mut(out) }, scratch);
 }

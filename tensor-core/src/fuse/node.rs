@@ -6,7 +6,7 @@ use core::mem::MaybeUninit;
 
 use num_traits::{Float, Signed};
 
-use super::{Combine, IntoFused, Layout, Node, StoreWith, write_over, written};
+use super::{Combine, IntoFused, Layout, Node, StoreWith, written};
 use crate::Element;
 use crate::kernels::elementwise::{binary_assign_simd, binary_simd, unary_simd};
 use crate::kernels::reduce::max_nan;
@@ -266,7 +266,7 @@ where
         at: &Layout,
         start: usize,
         out: &mut [MaybeUninit<L::Elem>],
-        scratch: &mut [L::Elem],
+        scratch: &mut [MaybeUninit<L::Elem>],
     ) {
         let n = out.len();
         let f = Op::apply;
@@ -299,7 +299,7 @@ where
                 (None, None) => {
                     let out = written(&self.l, at, start, out, scratch);
                     let (tmp, rest) = scratch.split_at_mut(n);
-                    write_over(&self.r, at, start, tmp, rest);
+                    let tmp = written(&self.r, at, start, tmp, rest);
                     binary_assign_simd(out, tmp, <Op as sealed::Kernel>::OP, f);
                 }
             },
@@ -354,7 +354,7 @@ unsafe impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
         at: &Layout,
         start: usize,
         out: &mut [MaybeUninit<X::Elem>],
-        scratch: &mut [X::Elem],
+        scratch: &mut [MaybeUninit<X::Elem>],
     ) {
         let n = out.len();
         if let Some(v) = self.value() {
@@ -365,8 +365,7 @@ unsafe impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
         }
         if Op::SEPARATE {
             let (tmp, rest) = scratch.split_at_mut(n);
-            write_over(&self.x, at, start, tmp, rest);
-            Op::map(tmp, out);
+            Op::map(written(&self.x, at, start, tmp, rest), out);
         } else {
             Op::map_in_place(written(&self.x, at, start, out, scratch));
         }

@@ -352,6 +352,9 @@ fn fused_results_write_every_element() {
             &col,
         )));
         assert_eq!(*got, want, "({R}, {C}) boxed");
+        // Both operands computed: the right one in a scratch chunk, which is not filled first.
+        let both = fuse::eval(fuse::mul(fuse::add(&a, &row), fuse::sub(&a, &col)));
+        assert_eq!(both, (a + row) * (a - col), "({R}, {C}) scratch");
         let sig = fuse::eval(fuse::sigmoid(fuse::sub(&a, &col)));
         let sig_want = (a - col).sigmoid();
         for (g, w) in sig.iter().zip(sig_want.iter()) {
