@@ -263,7 +263,8 @@ fn is<T, U: 'static>() -> bool {
 ///
 /// # Panics
 ///
-/// If the expression needs more than 126 buffers (some 130 nested operations).
+/// If the expression needs more than 255 buffers (`BUF / 16 - 1`; one per level of nesting
+/// on the right of an operator, or of a vectorized function's argument).
 #[inline]
 fn with_buffers<T: Element, R>(
     count: usize,
