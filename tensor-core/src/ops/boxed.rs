@@ -1100,9 +1100,12 @@ pub trait BoxedMatrix<T: Copy, const R: usize, const C: usize>: sealed::Sealed {
     /// ```
     /// use tensor_core::{BoxedMatrix, Tensor};
     ///
-    /// let x = Tensor::<f64, 1024, 1024>::boxed_from_fn(|i, j| (i * 1024 + j) as f64);
-    /// let e = Tensor::<f64, 1024, 1024>::boxed_from_fn(|i, j| (i == j) as u8 as f64);
-    /// assert!(x.t_matmul(&e) == x.t()); // x.T @ I
+    /// let x = Tensor::<f64, 100_000, 1>::boxed_from_fn(|i, _| i as f64); // a column
+    /// let y = Tensor::<f64, 100_000, 1>::boxed_full(1.0);
+    /// assert_eq!(x.t_matmul(&y)[(0, 0)], 99_999.0 * 50_000.0); // x.T @ y, x read as stored
+    ///
+    /// let a = Tensor::<f32, 300, 200>::boxed_from_fn(|i, j| ((i + j) % 5) as f32);
+    /// assert!(a.t_matmul(&a) == a.t().matmul(&a)); // the Gram matrix a.T @ a, (200, 200)
     /// ```
     #[must_use]
     fn t_matmul<Rhs: MatMulRhs<T, Const<C>, R>>(&self, rhs: &Rhs) -> Box<Rhs::Output>
