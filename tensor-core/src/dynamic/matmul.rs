@@ -132,8 +132,8 @@ impl<T: Element, const K: usize> DynTransposed<'_, T, K> {
     /// The small products sum the outer products of the rows, `out[p][j] += x[i][p] *
     /// y[i][j]` for `i = 0, 1, .., n - 1` from zero, as the naive loop does; the larger ones
     /// (as chosen for [`Tensor::matmul`] from the shape `(K, n, C)`) copy the transpose of
-    /// `x` to the heap (a temporary as large as `x`) and run the static tensors' SIMD kernels
-    /// on it. With no rows, the product is zeros.
+    /// `x` to the heap (a temporary as large as `x`; a one-column `x` is read as stored) and
+    /// run the static tensors' SIMD kernels on it. With no rows, the product is zeros.
     ///
     /// The result is returned by value, through the stack, as the static `matmul`'s: for a
     /// large `K x C` (the Gram matrix of 784 `f32` features is 2.4 MB, more than a spawned
