@@ -101,7 +101,7 @@ unsafe impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
         out: &mut [MaybeUninit<T>],
         _: &mut [MaybeUninit<T>],
     ) {
-        copy(out, &self.flat[start..start + out.len()]);
+        out.write_copy_of_slice(&self.flat[start..start + out.len()]);
     }
 }
 
@@ -218,17 +218,11 @@ unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
         _: &mut [MaybeUninit<T>],
     ) {
         if S::SIZE == at.size {
-            copy(out, &self.flat[start..start + out.len()]);
+            out.write_copy_of_slice(&self.flat[start..start + out.len()]);
         } else {
             broadcast_run(self.flat, S::DIMS, at, start, out);
         }
     }
-}
-
-/// `out[i] = src[i]` for every element of `out` (`src` is as long).
-#[inline(always)]
-fn copy<T: Copy>(out: &mut [MaybeUninit<T>], src: &[T]) {
-    out.write_copy_of_slice(src);
 }
 
 /// The elements `start..start + out.len()` of `src` (of shape `dims`) broadcast to `at`, into
@@ -262,7 +256,7 @@ fn broadcast_run<T: Copy>(
             out[o..o + run].fill(MaybeUninit::new(src[base]));
         } else {
             let s = base + idx[3];
-            copy(&mut out[o..o + run], &src[s..s + run]);
+            out[o..o + run].write_copy_of_slice(&src[s..s + run]);
         }
         o += run;
         idx[3] = 0;

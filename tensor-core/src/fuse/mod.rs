@@ -291,7 +291,6 @@ fn written<'o, N: Node + ?Sized>(
     scratch: &mut [MaybeUninit<N::Elem>],
 ) -> &'o mut [N::Elem] {
     node.write(at, start, out, scratch);
-    // SAFETY: `write` initialized every element of `out` (`Node`'s contract), and
-    // `MaybeUninit<T>` has `T`'s layout; the unique borrow of `out` moves into the result.
-    unsafe { &mut *(core::ptr::from_mut(out) as *mut [N::Elem]) }
+    // SAFETY: `write` initialized every element of `out` (`Node`'s contract).
+    unsafe { out.assume_init_mut() }
 }

@@ -8,7 +8,9 @@ use num_traits::{Float, Signed};
 
 use super::{Combine, IntoFused, Layout, Node, StoreWith, written};
 use crate::Element;
-use crate::kernels::elementwise::{binary_assign_simd, binary_simd, unary_simd};
+use crate::kernels::elementwise::{
+    binary_assign, binary_assign_simd, binary_simd, unary, unary_assign, unary_simd,
+};
 use crate::kernels::reduce::max_nan;
 use crate::kernels::simd::Unary;
 
@@ -55,10 +57,7 @@ pub trait UnaryOp<T> {
     where
         T: Copy,
     {
-        assert_eq!(x.len(), out.len());
-        for (o, &v) in out.iter_mut().zip(x) {
-            o.write(Self::apply(v));
-        }
+        unary(x, out, Self::apply);
     }
 
     /// `x[i] = f(x[i])`; only called when not [`SEPARATE`](Self::SEPARATE).
@@ -67,9 +66,7 @@ pub trait UnaryOp<T> {
     where
         T: Copy,
     {
-        for v in x {
-            *v = Self::apply(*v);
-        }
+        unary_assign(x, Self::apply);
     }
 }
 
@@ -273,24 +270,22 @@ where
         match (self.l.value(), self.r.value()) {
             (Some(a), Some(b)) => out.fill(MaybeUninit::new(f(a, b))),
             (None, Some(s)) => match self.l.direct(at, start, n) {
-                Some(a) => map(out, a, |x| f(x, s)),
+                Some(a) => unary(a, out, |x| f(x, s)),
                 None => {
-                    let out = written(&self.l, at, start, out, scratch);
-                    out.iter_mut().for_each(|o| *o = f(*o, s));
+                    unary_assign(written(&self.l, at, start, out, scratch), |o| f(o, s));
                 }
             },
             (Some(s), None) => match self.r.direct(at, start, n) {
-                Some(b) => map(out, b, |y| f(s, y)),
+                Some(b) => unary(b, out, |y| f(s, y)),
                 None => {
-                    let out = written(&self.r, at, start, out, scratch);
-                    out.iter_mut().for_each(|o| *o = f(s, *o));
+                    unary_assign(written(&self.r, at, start, out, scratch), |o| f(s, o));
                 }
             },
             (None, None) => match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
                 (Some(a), Some(b)) => binary_simd(a, b, out, <Op as sealed::Kernel>::OP, f),
                 (Some(a), None) => {
                     let out = written(&self.r, at, start, out, scratch);
-                    zip(out, a, |o, x| f(x, o));
+                    binary_assign(out, a, |o, x| f(x, o));
                 }
                 (None, Some(b)) => {
                     let out = written(&self.l, at, start, out, scratch);
@@ -304,23 +299,6 @@ where
                 }
             },
         }
-    }
-}
-
-/// `out[i] = f(x[i])` for every element of `out` (as long as `x`).
-#[inline(always)]
-fn map<T: Copy>(out: &mut [MaybeUninit<T>], x: &[T], f: impl Fn(T) -> T) {
-    assert_eq!(out.len(), x.len());
-    for (o, &v) in out.iter_mut().zip(x) {
-        o.write(f(v));
-    }
-}
-
-/// `out[i] = f(out[i], x[i])`.
-#[inline(always)]
-fn zip<T: Copy>(out: &mut [T], x: &[T], f: impl Fn(T, T) -> T) {
-    for (o, &v) in out.iter_mut().zip(x) {
-        *o = f(*o, v);
     }
 }
 

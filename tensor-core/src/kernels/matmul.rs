@@ -157,8 +157,8 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
         _ => {}
     }
     out.fill(MaybeUninit::new(T::zero()));
-    // SAFETY: every element of `out` was just written, and `MaybeUninit<T>` has `T`'s layout.
-    let out = unsafe { &mut *(core::ptr::from_mut(out) as *mut [T]) };
+    // SAFETY: every element of `out` was just written.
+    let out = unsafe { out.assume_init_mut() };
     match path {
         Path::Zero | Path::Outer | Path::Loop => {}
         Path::Small => {
