@@ -1136,15 +1136,23 @@ pub trait BoxedMatrix<T: Copy, const R: usize, const C: usize>: sealed::Sealed {
     fn t(&self) -> Box<Tensor<T, C, R>>;
 }
 
+/// `lhs @ rhs` written into a new heap allocation, not filled first.
+fn boxed_product<T: Element, const R: usize, const C: usize, Rhs: MatMulRhs<T, Const<R>, C>>(
+    lhs: &Tensor<T, R, C>,
+    rhs: &Rhs,
+) -> Box<Rhs::Output> {
+    let mut out = Box::new_uninit();
+    rhs.__product(lhs, &mut out);
+    // SAFETY: `__product` writes every element of its output.
+    unsafe { out.assume_init() }
+}
+
 impl<T: Copy, const R: usize, const C: usize> BoxedMatrix<T, R, C> for Box<Tensor<T, R, C>> {
     fn matmul<Rhs: MatMulRhs<T, Const<R>, C>>(&self, rhs: &Rhs) -> Box<Rhs::Output>
     where
         T: Element,
     {
-        let mut out = Box::new_uninit();
-        rhs.__product(self, &mut out);
-        // SAFETY: `__product` writes every element of its output.
-        unsafe { out.assume_init() }
+        boxed_product(self, rhs)
     }
 
     fn t_matmul<Rhs: MatMulRhs<T, Const<C>, R>>(&self, rhs: &Rhs) -> Box<Rhs::Output>
@@ -1152,10 +1160,7 @@ impl<T: Copy, const R: usize, const C: usize> BoxedMatrix<T, R, C> for Box<Tenso
         T: Element,
     {
         if R == 1 || C == 1 {
-            let mut out = Box::new_uninit();
-            rhs.__product(Tensor::<T, C, R>::view(self.as_flat()), &mut out);
-            // SAFETY: `__product` writes every element of its output.
-            unsafe { out.assume_init() }
+            boxed_product(Tensor::<T, C, R>::view(self.as_flat()), rhs)
         } else {
             BoxedMatrix::t(self).matmul(rhs)
         }
