@@ -33,20 +33,22 @@ pub(crate) fn expr(e: &Expr) -> syn::Result<TokenStream> {
     }
     Ok(match e {
         Expr::Binary(lhs, op, rhs) => {
-            let (l, r) = both(expr(lhs), expr(rhs))?;
+            // `a.T @ b` is `a.t_matmul(&b)`: the transpose is not formed where it need not be.
+            let t_lhs = match op {
+                Op::MatMul(_) => transposed(lhs),
+                Op::Rust(_) => None,
+            };
+            let (l, r) = both(expr(t_lhs.unwrap_or(lhs)), expr(rhs))?;
             match op {
-                Op::MatMul(at_token) => match transposed(lhs) {
-                    // `a.T @ b` without forming the transpose where it need not be.
-                    Some(a) => {
-                        let a = expr(a)?;
-                        let call = quote_spanned!(user_span(at_token.span)=> t_matmul);
-                        quote! { (#a).#call(&(#r)) }
-                    }
-                    None => {
-                        let call = quote_spanned!(user_span(at_token.span)=> matmul);
-                        quote! { (#l).#call(&(#r)) }
-                    }
-                },
+                Op::MatMul(at_token) => {
+                    let name = if t_lhs.is_some() {
+                        "t_matmul"
+                    } else {
+                        "matmul"
+                    };
+                    let call = proc_macro2::Ident::new(name, user_span(at_token.span));
+                    quote! { (#l).#call(&(#r)) }
+                }
                 Op::Rust(op) => match comparison(op) {
                     Some(name) => {
                         // The whole path at the operator, so that a shape error points there.
