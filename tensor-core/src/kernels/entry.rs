@@ -124,7 +124,7 @@ impl<E: SimdElem, const P: u8> WithSimd for Product<'_, E, P> {
     }
 }
 
-/// `c = a @ b` along the product path `P` (dot, matrix-vector, one-row or four-row tiles,
+/// `c = a @ b` along the product path `P` (dot, matrix-vector, vector-matrix, four-row tiles,
 /// narrow), for row-major `m x k` and `k x n` operands.
 ///
 /// # Panics

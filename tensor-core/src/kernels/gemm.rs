@@ -22,9 +22,7 @@
 
 use core::mem::MaybeUninit;
 
-use super::generated::{
-    micro_1x1, micro_1x4, micro_4x1, micro_4x2, micro_6x1, micro_6x2, micro_8x1, micro_8x2,
-};
+use super::generated::{micro_4x1, micro_4x2, micro_6x1, micro_6x2, micro_8x1, micro_8x2};
 use super::simd::{MAX_LANES, Vector};
 
 /// The depth of a `k` block.
@@ -36,7 +34,7 @@ pub(crate) const NC: usize = 512;
 /// The most rows of a tile (the packing buffer holds `MR_MAX * KC` elements).
 const MR_MAX: usize = 8;
 /// The most vectors per tile row of an `MR_MAX`-row tile (the tile buffer holds
-/// `MR_MAX * NV_MAX` vectors; narrower tiles may have more vectors per row).
+/// `MR_MAX * NV_MAX` vectors).
 const NV_MAX: usize = 2;
 
 /// A micro-kernel shape: `MR` rows by `NV` vectors.
@@ -103,8 +101,6 @@ tile!(Tile6x2, micro_6x2, 6 x 2);
 tile!(Tile6x1, micro_6x1, 6 x 1);
 tile!(Tile4x2, micro_4x2, 4 x 2);
 tile!(Tile4x1, micro_4x1, 4 x 1);
-tile!(Tile1x4, micro_1x4, 1 x 4);
-tile!(Tile1x1, micro_1x1, 1 x 1);
 
 /// Where a tile goes: the `k` block's depth, the panel's rows and the tile's first column.
 #[derive(Clone, Copy)]

@@ -6,8 +6,8 @@
 //!
 //! - `micro_MxN`: matmul micro-kernels with `M x N` vector accumulators (tiles of
 //!   [`super::gemm`]: 8 x 2 for AVX-512, 6 x 2 for AVX2, 4 x 2 for SSE2 and portable, and
-//!   their one-vector-wide variants for the last columns; 4 x 2 and 1 x 4 for products with
-//!   at most 4 rows or one row, on every instruction set);
+//!   their one-vector-wide variants for the last columns; 4 x 2 for products with at most 4
+//!   rows, on every instruction set);
 //! - `small_matmul::<T, N>`: straight-line `N x N` products for `N` in `2..=8`, any element type;
 //! - `map_into_x4` / `zip_x4` / `zip_into_x4`: elementwise drivers over four independent vectors per iteration (the
 //!   polynomial math is latency-bound, so independent chains keep the FMA units busy).
@@ -20,8 +20,6 @@ tensor_macros::__kernels! {
     micro micro_6x1(mr = 6, nv = 1);
     micro micro_4x2(mr = 4, nv = 2);
     micro micro_4x1(mr = 4, nv = 1);
-    micro micro_1x4(mr = 1, nv = 4);
-    micro micro_1x1(mr = 1, nv = 1);
     small small_matmul(2..=8);
     map_into map_into_x4(unroll = 4);
     zip zip_x4(unroll = 4);

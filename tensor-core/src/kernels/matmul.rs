@@ -14,7 +14,7 @@
 //! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler |
 //! | `Gemv` | `C = 1` | `simd` matrix-vector: four rows at a time, as the dot product |
 //! | `Narrow` | `1 < C <= 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`) |
-//! | `Row1` | `R = 1` | blocked product with a one-row tile (vector-matrix, as axpy) |
+//! | `Row1` | `R = 1` | `simd` vector-matrix: output strips in registers, `b` streamed in blocks of rows (`super::vecmat`) |
 //! | `Rows4` | `R <= 4` | blocked product with a four-row tile |
 //! | `Gemm` | the rest | blocked product with the instruction set's own tile |
 //!

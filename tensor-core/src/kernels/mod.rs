@@ -52,6 +52,7 @@ pub(crate) mod product;
 mod product_tests;
 pub(crate) mod reduce;
 pub(crate) mod simd;
+pub(crate) mod vecmat;
 pub(crate) mod vmath;
 pub(crate) mod vmath64;
 

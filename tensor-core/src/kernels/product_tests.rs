@@ -1,4 +1,4 @@
-//! The product paths of `super::product` (dot, matrix-vector, one-row and four-row tiles,
+//! The product paths of `super::product` (dot, matrix-vector, vector-matrix, four-row tiles,
 //! narrow outputs) and
 //! the blocked product's column tails, on every kernel this CPU has, against the naive `f64`
 //! loop: shapes at each path's edges (1, a vector, a tile, a leaf block, and one more), NaN and
@@ -86,7 +86,8 @@ const KS: &[usize] = &[
     512, 513, 1023, 1024, 1025, 2049, 5000,
 ];
 
-/// Column counts around the tiles' widths (1 x 4 vectors: up to 64; tails below a vector).
+/// Column counts around the tiles' and strips' widths (tails below a vector; a last
+/// vector-matrix strip of one vector or more, see `super::vecmat`).
 const NS: &[usize] = &[
     1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 513,
 ];

@@ -1,0 +1,124 @@
+//! The vector-matrix product, `(1, K) @ (K, N)`: one sample through a dense layer
+//! (`(1, 784) @ (784, 128)`), a row vector times a matrix.
+//!
+//! Each element of `b` is used once, so the product runs at the speed `b` streams in. The
+//! output is cut into strips of up to eight vectors. For each block of [`ROWS`] rows of `b`,
+//! each strip's accumulators are loaded (zeros for the first block), take the block's rows
+//! (each step loads the strip's vectors of row `p` of `b`, read in place, and adds `a[p]`
+//! times them) and are stored back. Eight independent chains of fused multiply-adds keep the
+//! FMA units busy, where the plain loop loads and stores its output row once per `p`; the
+//! blocked product this replaces streamed `b` in blocks of 256 rows and four-vector columns.
+//!
+//! The vectors of the output start at `0, LANES, 2 * LANES, ..` and the last one ends at
+//! column `N - 1` (overlapping the one before it when `LANES` does not divide `N`: the
+//! overlapping lanes compute the same sums in the same order, so they agree bit for bit).
+//! Outputs narrower than a vector go to the narrow kernel (the matrix product never sends
+//! them here).
+//!
+//! Each output element is summed from zero in the order `p = 0, 1, .., K - 1`, as the plain
+//! loop does (with `mul_add`, fused where the instruction set has FMA). No term is skipped:
+//! `0 * inf` is NaN.
+
+use super::narrow::narrow;
+use super::simd::Vector;
+
+/// The most vectors of a strip: eight chains cover the latency of a fused multiply-add at
+/// two per cycle.
+const STRIP: usize = 8;
+
+/// The rows of `b` taken by a strip before the next strip: every strip crosses the same few
+/// rows, so `b` streams in row order (a strip over all of `K` at once read it in columns, which
+/// the prefetchers follow worse once `b` leaves L2), and the output goes through memory once
+/// per this many rows.
+const ROWS: usize = 16;
+
+/// `c = a @ b` for a `k`-element `a`, a row-major `k x n` `b` and an `n`-element `c`.
+///
+/// # Panics
+///
+/// If a length does not match the dimensions.
+#[inline(always)]
+pub(crate) fn vecmat<V: Vector>(
+    simd: V::Simd,
+    k: usize,
+    n: usize,
+    a: &[V::Elem],
+    b: &[V::Elem],
+    c: &mut [V::Elem],
+) {
+    assert!(a.len() == k && b.len() == k * n && c.len() == n);
+    if n < V::LANES {
+        return narrow::<V>(simd, 1, k, n, a, b, c);
+    }
+    if k == 0 {
+        c.fill(V::Elem::default());
+        return;
+    }
+    let nv = n.div_ceil(V::LANES);
+    for p0 in (0..k).step_by(ROWS) {
+        let p1 = (p0 + ROWS).min(k);
+        let mut g = 0;
+        while g < nv {
+            // The last two vectors (which overlap) go in one strip, which loads both before
+            // storing either: a strip of its own would load the overlapping lanes after the
+            // strip before it had stored them, adding this block's rows twice.
+            let left = nv - g;
+            let take = if left == STRIP + 1 {
+                STRIP - 1
+            } else {
+                left.min(STRIP)
+            };
+            g += match take {
+                1 => strip::<V, 1>(simd, p0, p1, n, g, a, b, c),
+                2 => strip::<V, 2>(simd, p0, p1, n, g, a, b, c),
+                3 => strip::<V, 3>(simd, p0, p1, n, g, a, b, c),
+                4 => strip::<V, 4>(simd, p0, p1, n, g, a, b, c),
+                5 => strip::<V, 5>(simd, p0, p1, n, g, a, b, c),
+                6 => strip::<V, 6>(simd, p0, p1, n, g, a, b, c),
+                7 => strip::<V, 7>(simd, p0, p1, n, g, a, b, c),
+                _ => strip::<V, STRIP>(simd, p0, p1, n, g, a, b, c),
+            };
+        }
+    }
+}
+
+/// The output vectors `g .. g + NV` (see the module docs) over rows `p0..p1` of `b`, starting
+/// from zero when `p0 = 0` and from `c` after; returns `NV`. Needs `n >= LANES`.
+#[inline(always)]
+#[allow(clippy::needless_range_loop, clippy::too_many_arguments)] // the strip indexes starts and accumulators alike
+fn strip<V: Vector, const NV: usize>(
+    simd: V::Simd,
+    p0: usize,
+    p1: usize,
+    n: usize,
+    g: usize,
+    a: &[V::Elem],
+    b: &[V::Elem],
+    c: &mut [V::Elem],
+) -> usize {
+    let lanes = V::LANES;
+    assert!(n >= lanes && p1 <= a.len() && b.len() == a.len() * n);
+    // The first column of each vector; the last ends at column `n - 1`.
+    let start: [usize; NV] = core::array::from_fn(|v| ((g + v) * lanes).min(n - lanes));
+    let mut acc: [V; NV] = core::array::from_fn(|v| {
+        if p0 == 0 {
+            V::zero(simd)
+        } else {
+            V::load(simd, &c[start[v]..])
+        }
+    });
+    for p in p0..p1 {
+        let x = V::splat(simd, a[p]);
+        let row = b[p * n..].as_ptr();
+        for v in 0..NV {
+            // SAFETY: `p < k` and `start[v] + LANES <= n`, so the read ends at or before
+            // `p * n + n <= k * n`, the length of `b` (asserted).
+            let bv = unsafe { V::load_ptr(simd, row.add(start[v])) };
+            acc[v] = V::mul_add(x, bv, acc[v]);
+        }
+    }
+    for v in 0..NV {
+        acc[v].store(&mut c[start[v]..]);
+    }
+    NV
+}
