@@ -56,19 +56,34 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
         if const { N <= UNROLLED_MAX } {
             return factor_unrolled(&self.data).map(Tensor::from_array);
         }
-        // Measured (BENCHMARKS.md): left-looking wins for `f32` above 16, where the
-        // right-looking updates of [`factor`] lost to nalgebra; for `f64` it loses to them at
-        // 64 (the matrix alone fills a 32 KiB L1 cache, and its transposes add two copies).
-        if size_of::<T>() <= 4 {
-            return factor_left(&self.data).map(Tensor::from_array);
-        }
-        let mut l = *self;
-        if symmetric_and_finite(self.as_flat(), N) && factor::<T, N>(l.as_flat_mut()) {
-            Some(l)
-        } else {
-            None
-        }
+        factor_large(self)
     }
+}
+
+/// [`Tensor::cholesky`] above [`UNROLLED_MAX`]. Measured (BENCHMARKS.md): left-looking wins
+/// for `f32`, where the right-looking updates of [`factor`] lost to nalgebra; for `f64` it
+/// loses to them at 64 (the matrix alone fills a 32 KiB L1 cache, and its transposes add two
+/// copies).
+///
+/// `L` is built inside the one `Option` this returns, and this is not inlined, so that the
+/// compiler builds it in the caller's storage: an `L` built elsewhere and moved was copied
+/// whole (4 KiB at 32 x 32 `f32`; such a copy ran at a fraction of its usual speed when the
+/// two places lay a multiple of 4 KiB apart, 40-45% of the measured time).
+#[inline(never)]
+fn factor_large<T: Element + Float, const N: usize, const C: usize>(
+    a: &Tensor<T, N, C>,
+) -> Option<Tensor<T, N, C>> {
+    let left = size_of::<T>() <= 4;
+    let mut l = Some(if left { Tensor::zeros() } else { *a });
+    let factored = match &mut l {
+        Some(out) if left => factor_left(&a.data, &mut out.data),
+        Some(out) => symmetric_and_finite(a.as_flat(), N) && factor::<T, N>(out.as_flat_mut()),
+        None => false,
+    };
+    if !factored {
+        l = None;
+    }
+    l
 }
 
 /// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor_left`]. At 16 the
@@ -141,8 +156,14 @@ fn factor_unrolled<T: Float, const N: usize, const C: usize>(
 /// it at the start: the elements left of the diagonal are never read, and the result is
 /// written from the upper triangle of `U` only), with the row being computed held in
 /// registers while the finished rows stream past it.
+///
+/// Writes `L` into `l` and returns `true`, or returns `false` (with `l` holding anything)
+/// unless `a` is symmetric positive definite.
 #[inline(never)]
-fn factor_left<T: Float, const N: usize, const C: usize>(a: &[[T; C]; N]) -> Option<[[T; C]; N]> {
+fn factor_left<T: Float, const N: usize, const C: usize>(
+    a: &[[T; C]; N],
+    l: &mut [[T; C]; N],
+) -> bool {
     debug_assert!(N == C);
     // `u[j]` starts as column `j` of `A`: its elements from `j` on are the lower triangle.
     let mut u = [[T::zero(); N]; C];
@@ -163,7 +184,7 @@ fn factor_left<T: Float, const N: usize, const C: usize>(a: &[[T; C]; N]) -> Opt
         symmetric &= (x - y).abs() <= tol;
     }
     if !symmetric {
-        return None;
+        return false;
     }
     for j in 0..C {
         let (done, rest) = u.split_at_mut(j);
@@ -189,7 +210,7 @@ fn factor_left<T: Float, const N: usize, const C: usize>(a: &[[T; C]; N]) -> Opt
         let d = row[j];
         // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
         if !(d > T::zero() && d <= T::max_value()) {
-            return None;
+            return false;
         }
         let r = d.sqrt();
         let inv = r.recip();
@@ -198,8 +219,7 @@ fn factor_left<T: Float, const N: usize, const C: usize>(a: &[[T; C]; N]) -> Opt
         }
         row[j] = r;
     }
-    let mut l = [[T::zero(); C]; N];
-    super::transpose::transpose_into(&u, &mut l);
+    super::transpose::transpose_into(&u, l);
     // A select over whole rows, not a `fill` of their tails (a call to `memset` per row).
     for (i, row) in l.iter_mut().enumerate() {
         for (j, x) in row.iter_mut().enumerate() {
@@ -208,7 +228,7 @@ fn factor_left<T: Float, const N: usize, const C: usize>(a: &[[T; C]; N]) -> Opt
             }
         }
     }
-    Some(l)
+    true
 }
 
 /// The width of the blocks [`factor_left`]'s subtractions and [`factor`]'s updates are
@@ -480,7 +500,10 @@ mod tests {
                     a[(case / 11) % N][(case / 3) % N] = bad;
                 }
                 let want = super::factor_unrolled(&a);
-                let got = super::factor_left(&a);
+                let got = {
+                    let mut l = [[T::nan(); N]; N];
+                    super::factor_left(&a, &mut l).then_some(l)
+                };
                 let right = {
                     let mut l = a;
                     let flat = l.as_flattened_mut();
