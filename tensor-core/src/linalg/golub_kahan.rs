@@ -168,6 +168,20 @@ fn givens<T: Float>(f: T, g: T) -> (T, T, T) {
     }
 }
 
+/// [`givens`] as `(a, b, r, d)` with `(c, s) = (a / d, b / d)`: `(f, g, r, r)`, or `(1, 0, 0,
+/// 1)` when both are zero. A sweep divides each product by `d` (`c x = f x / r`), so the next
+/// rotation waits on one division after the square root, not on `c` and `s` and then their
+/// products.
+#[inline]
+fn givens_parts<T: Float>(f: T, g: T) -> (T, T, T, T) {
+    let r = hypot(f, g);
+    if r == T::zero() {
+        (T::one(), T::zero(), T::zero(), T::one())
+    } else {
+        (f, g, r, r)
+    }
+}
+
 /// Rows `x` and `y` of the same `n`-column matrix, `x != y`, both mutable, in the order given.
 #[inline]
 fn rows_pair<T>(a: &mut [T], n: usize, x: usize, y: usize) -> (&mut [T], &mut [T]) {
@@ -312,22 +326,24 @@ fn bidiagonal_qr<T: Float>(
                 let mut f = (sk + sp) * (sk - sp) + shift;
                 let mut g = sk * ek;
                 for j in lo..p - 1 {
-                    let (cs, sn, t) = givens(f, g);
+                    let (a, b, t, d) = givens_parts(f, g);
                     if j != lo {
                         e[j - 1] = t;
                     }
-                    f = cs * s[j] + sn * e[j];
-                    e[j] = cs * e[j] - sn * s[j];
-                    g = sn * s[j + 1];
-                    s[j + 1] = cs * s[j + 1];
-                    rotate_rows(vt.as_deref_mut(), k, j, j + 1, cs, sn);
-                    let (cs, sn, t) = givens(f, g);
+                    let (sj, ej, sj1) = (s[j], e[j], s[j + 1]);
+                    f = (a * sj + b * ej) / d;
+                    e[j] = (a * ej - b * sj) / d;
+                    g = b * sj1 / d;
+                    s[j + 1] = a * sj1 / d;
+                    rotate_rows(vt.as_deref_mut(), k, j, j + 1, a / d, b / d);
+                    let (a, b, t, d) = givens_parts(f, g);
                     s[j] = t;
-                    f = cs * e[j] + sn * s[j + 1];
-                    s[j + 1] = -sn * e[j] + cs * s[j + 1];
-                    g = sn * e[j + 1];
-                    e[j + 1] = cs * e[j + 1];
-                    rotate_rows(ut.as_deref_mut(), l, j, j + 1, cs, sn);
+                    let (ej, sj1, ej1) = (e[j], s[j + 1], e[j + 1]);
+                    f = (a * ej + b * sj1) / d;
+                    s[j + 1] = (a * sj1 - b * ej) / d;
+                    g = b * ej1 / d;
+                    e[j + 1] = a * ej1 / d;
+                    rotate_rows(ut.as_deref_mut(), l, j, j + 1, a / d, b / d);
                 }
                 e[p - 2] = f;
                 sweeps += 1;
