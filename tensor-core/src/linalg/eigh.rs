@@ -158,10 +158,14 @@ fn tridiagonal_ql<T: Float>(d: &mut [T], e: &mut [T], n: usize, mut u: Option<&m
                     h = c * p;
                     r = hypot(p, e[i]);
                     e[i + 1] = s * r;
-                    s = e[i] / r;
+                    let (ei, di) = (e[i], d[i]);
+                    s = ei / r;
                     c = p / r;
-                    p = c * d[i] - s * g;
-                    d[i + 1] = h + s * (c * g + s * d[i]);
+                    // `c d_i - s g`, divided by `r` once: the next rotation waits on one
+                    // division after the square root, not on `c` and `s` and then their
+                    // products.
+                    p = (p * di - ei * g) / r;
+                    d[i + 1] = h + s * (c * g + s * di);
                     if let Some(u) = u.as_deref_mut() {
                         let (ui, ui1) = two_rows(u, n, i, i + 1);
                         rotate(ui, ui1, c, s);
