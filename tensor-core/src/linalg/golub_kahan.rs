@@ -160,12 +160,8 @@ fn form_right<T: Float>(pv: &[T], k: usize, tau_p: &[T], vt: &mut [T]) {
 /// the identity when both are zero.
 #[inline]
 fn givens<T: Float>(f: T, g: T) -> (T, T, T) {
-    let r = hypot(f, g);
-    if r == T::zero() {
-        (T::one(), T::zero(), T::zero())
-    } else {
-        (f / r, g / r, r)
-    }
+    let (a, b, r, d) = givens_parts(f, g);
+    (a / d, b / d, r)
 }
 
 /// [`givens`] as `(a, b, r, d)` with `(c, s) = (a / d, b / d)`: `(f, g, r, r)`, or `(1, 0, 0,
