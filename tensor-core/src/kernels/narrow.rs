@@ -125,7 +125,7 @@ fn group<V: Vector, const RA: usize, const NV: usize>(
 /// of `a` are slices: indexing is checked. The vectors of `acc` prove `V`'s instruction set.)
 #[inline(always)]
 #[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
-unsafe fn run<V: Vector, const RA: usize, const NV: usize>(
+pub(super) unsafe fn run<V: Vector, const RA: usize, const NV: usize>(
     rows: &[&[V::Elem]; RA],
     p0: usize,
     p1: usize,

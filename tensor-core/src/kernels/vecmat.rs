@@ -4,8 +4,9 @@
 //! Each element of `b` is used once, so the product runs at the speed `b` streams in. The
 //! output is cut into strips of up to eight vectors. For each block of [`ROWS`] rows of `b`,
 //! each strip's accumulators are loaded (zeros for the first block), take the block's rows
-//! (each step loads the strip's vectors of row `p` of `b`, read in place, and adds `a[p]`
-//! times them) and are stored back. Eight independent chains of fused multiply-adds keep the
+//! through the narrow kernel's inner loop (`super::narrow::run` with one row of `a`: each step
+//! loads the strip's vectors of row `p` of `b`, read in place, and adds `a[p]` times them) and
+//! are stored back. Eight independent chains of fused multiply-adds keep the
 //! FMA units busy, where the plain loop loads and stores its output row once per `p`; the
 //! blocked product this replaces streamed `b` in blocks of 256 rows and four-vector columns.
 //!
@@ -19,7 +20,7 @@
 //! loop does (with `mul_add`, fused where the instruction set has FMA). No term is skipped:
 //! `0 * inf` is NaN.
 
-use super::narrow::narrow;
+use super::narrow::{narrow, run};
 use super::simd::Vector;
 
 /// The most vectors of a strip: eight chains cover the latency of a fused multiply-add at
@@ -86,7 +87,7 @@ pub(crate) fn vecmat<V: Vector>(
 /// The output vectors `g .. g + NV` (see the module docs) over rows `p0..p1` of `b`, starting
 /// from zero when `p0 = 0` and from `c` after; returns `NV`. Needs `n >= LANES`.
 #[inline(always)]
-#[allow(clippy::needless_range_loop, clippy::too_many_arguments)] // the strip indexes starts and accumulators alike
+#[allow(clippy::needless_range_loop, clippy::too_many_arguments)] // starts and accumulators alike
 fn strip<V: Vector, const NV: usize>(
     simd: V::Simd,
     p0: usize,
@@ -101,23 +102,17 @@ fn strip<V: Vector, const NV: usize>(
     assert!(n >= lanes && p1 <= a.len() && b.len() == a.len() * n);
     // The first column of each vector; the last ends at column `n - 1`.
     let start: [usize; NV] = core::array::from_fn(|v| ((g + v) * lanes).min(n - lanes));
-    let mut acc: [V; NV] = core::array::from_fn(|v| {
+    let mut acc: [[V; NV]; 1] = [core::array::from_fn(|v| {
         if p0 == 0 {
             V::zero(simd)
         } else {
             V::load(simd, &c[start[v]..])
         }
-    });
-    for p in p0..p1 {
-        let x = V::splat(simd, a[p]);
-        let row = b[p * n..].as_ptr();
-        for v in 0..NV {
-            // SAFETY: `p < k` and `start[v] + LANES <= n`, so the read ends at or before
-            // `p * n + n <= k * n`, the length of `b` (asserted).
-            let bv = unsafe { V::load_ptr(simd, row.add(start[v])) };
-            acc[v] = V::mul_add(x, bv, acc[v]);
-        }
-    }
+    })];
+    // SAFETY: every read is `p * n + start[v]` for `p < p1 <= k` and `start[v] + LANES <= n`,
+    // so it ends at or before `p * n + n <= k * n`, the length of `b` (asserted).
+    unsafe { run::<V, 1, NV>(&[a], p0, p1, b.as_ptr(), 0, n, &start, &mut acc) };
+    let [acc] = acc;
     for v in 0..NV {
         acc[v].store(&mut c[start[v]..]);
     }
