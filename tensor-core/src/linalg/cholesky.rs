@@ -75,11 +75,13 @@ fn factor_large<T: Element + Float, const N: usize, const C: usize>(
 ) -> Option<Tensor<T, N, C>> {
     let left = size_of::<T>() <= 4;
     let mut l = Some(if left { Tensor::zeros() } else { *a });
-    let factored = match &mut l {
-        Some(out) if left => factor_left(&a.data, &mut out.data),
-        Some(out) => symmetric_and_finite(a.as_flat(), N) && factor::<T, N>(out.as_flat_mut()),
-        None => false,
-    };
+    let factored = l.as_mut().is_some_and(|out| {
+        if left {
+            factor_left(&a.data, &mut out.data)
+        } else {
+            symmetric_and_finite(a.as_flat(), N) && factor::<T, N>(out.as_flat_mut())
+        }
+    });
     if !factored {
         l = None;
     }
