@@ -1,9 +1,8 @@
 //! The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, as
 //! LAPACK's `potrf` (behind NumPy's `np.linalg.cholesky`): up to 16x16 the textbook loops
-//! with constant bounds, written straight into the output; above, for `f32`, left-looking on
-//! the transpose, so that each column of `L` is computed as a contiguous row, and for `f64`
-//! right-looking: once columns `j`, `j + 1` of `L` are known, every later row takes their
-//! update in one pass over contiguous memory. All three give the same bits.
+//! with constant bounds, written straight into the output; above, left-looking on the
+//! transpose, so that each column of `L` is computed as a contiguous row. Both give the same
+//! bits.
 
 use num_traits::Float;
 
@@ -60,10 +59,7 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
     }
 }
 
-/// [`Tensor::cholesky`] above [`UNROLLED_MAX`]. Measured (BENCHMARKS.md): left-looking wins
-/// for `f32`, where the right-looking updates of [`factor`] lost to nalgebra; for `f64` it
-/// loses to them at 64 (the matrix alone fills a 32 KiB L1 cache, and its transposes add two
-/// copies).
+/// [`Tensor::cholesky`] above [`UNROLLED_MAX`], by [`factor_left`].
 ///
 /// `L` is built inside the one `Option` this returns, and this is not inlined, so that the
 /// compiler builds it in the caller's storage: an `L` built elsewhere and moved was copied
@@ -73,23 +69,18 @@ impl<T: Element + Float, const N: usize, const C: usize> Tensor<T, N, C> {
 fn factor_large<T: Element + Float, const N: usize, const C: usize>(
     a: &Tensor<T, N, C>,
 ) -> Option<Tensor<T, N, C>> {
-    let left = size_of::<T>() <= 4;
-    let mut l = Some(if left { Tensor::zeros() } else { *a });
-    let factored = l.as_mut().is_some_and(|out| {
-        if left {
-            factor_left(&a.data, &mut out.data)
-        } else {
-            symmetric_and_finite(a.as_flat(), N) && factor::<T, N>(out.as_flat_mut())
-        }
-    });
-    if !factored {
+    let mut l = Some(Tensor::zeros());
+    if !l
+        .as_mut()
+        .is_some_and(|out| factor_left(&a.data, &mut out.data))
+    {
         l = None;
     }
     l
 }
 
 /// The largest `N` factored by [`factor_unrolled`]; larger ones by [`factor_left`]. At 16 the
-/// two transposes of [`factor_left`] cost more than its vectorized updates save.
+/// transposes of [`factor_left`] cost more than its vectorized updates save.
 const UNROLLED_MAX: usize = 16;
 
 /// [`Tensor::cholesky`] of an `N x N` matrix, `N <= UNROLLED_MAX`, as straight-line code: the
@@ -155,9 +146,10 @@ fn factor_unrolled<T: Float, const N: usize, const C: usize>(
 /// products with the columns before it, left to right, times the reciprocal of the pivot's
 /// square root. What differs is the layout: the rows of `U` are contiguous, so the
 /// subtractions run over whole blocks of [`BLOCK`] elements (rounded down to a multiple of
-/// it at the start: the elements left of the diagonal are never read, and the result is
-/// written from the upper triangle of `U` only), with the row being computed held in
-/// registers while the finished rows stream past it.
+/// it at the start: the elements left of the diagonal start at zero and are never used, and
+/// the result is written from the upper triangle of `U` only), with the row being computed
+/// held in registers while the finished rows stream past it. Only the triangles used are
+/// transposed, on the way in and on the way out.
 ///
 /// Writes `L` into `l` and returns `true`, or returns `false` (with `l` holding anything)
 /// unless `a` is symmetric positive definite.
@@ -167,23 +159,28 @@ fn factor_left<T: Float, const N: usize, const C: usize>(
     l: &mut [[T; C]; N],
 ) -> bool {
     debug_assert!(N == C);
-    // `u[j]` starts as column `j` of `A`: its elements from `j` on are the lower triangle.
+    // `u[j]` starts as column `j` of `A` from the diagonal down (the lower triangle), zero
+    // before it: half a transpose.
     let mut u = [[T::zero(); N]; C];
-    super::transpose::transpose_into(a, &mut u);
+    for (i, row) in a.iter().enumerate() {
+        for (j, &x) in row[..=i].iter().enumerate() {
+            u[j][i] = x;
+        }
+    }
     let mut max = T::zero();
     for (i, row) in a.iter().enumerate() {
         let m = row[i].abs();
         max = if m > max { m } else { max };
     }
     let tol = T::from(N).unwrap_or_else(T::infinity) * T::epsilon() * max;
-    // Every pair twice (`|a_ij - a_ji|` is `|a_ji - a_ij|`), over contiguous rows. On the
-    // diagonal the difference is 0, or NaN for a NaN or an infinity there, which the pivot
-    // test would reject anyway.
-    // One flat loop: over rows and columns as two loops, the compiler vectorizes across rows
-    // with gathers in a build for a CPU that has them.
+    // Row `j` of `u` from the diagonal on against row `j` of `A`: `|a_ij - a_ji|` for each
+    // pair, over contiguous memory. On the diagonal the difference is 0, or NaN for a NaN or
+    // an infinity there, which the pivot test would reject anyway.
     let mut symmetric = true;
-    for (&x, &y) in u.as_flattened().iter().zip(a.as_flattened()) {
-        symmetric &= (x - y).abs() <= tol;
+    for (j, (u, a)) in u.iter().zip(a).enumerate() {
+        for (&x, &y) in u[j..].iter().zip(&a[j..]) {
+            symmetric &= (x - y).abs() <= tol;
+        }
     }
     if !symmetric {
         return false;
@@ -221,8 +218,14 @@ fn factor_left<T: Float, const N: usize, const C: usize>(
         }
         row[j] = r;
     }
-    super::transpose::transpose_into(&u, l);
-    // A select over whole rows, not a `fill` of their tails (a call to `memset` per row).
+    // `L` is the transpose of the upper triangle of `u`: half a transpose, then zeros above
+    // the diagonal (a select over whole rows, not a `fill` of their tails, which is a call
+    // to `memset` per row).
+    for (j, row) in u.iter().enumerate() {
+        for (i, &x) in row.iter().enumerate().skip(j) {
+            l[i][j] = x;
+        }
+    }
     for (i, row) in l.iter_mut().enumerate() {
         for (j, x) in row.iter_mut().enumerate() {
             if j > i {
@@ -233,8 +236,7 @@ fn factor_left<T: Float, const N: usize, const C: usize>(
     true
 }
 
-/// The width of the blocks [`factor_left`]'s subtractions and [`factor`]'s updates are
-/// rounded to.
+/// The width of the blocks [`factor_left`]'s subtractions are rounded to.
 const BLOCK: usize = 8;
 
 /// `row[c..c + W] -= done[k][j] * done[k][c..c + W]` for each `k` in order, the `W` elements
@@ -264,143 +266,8 @@ fn subtract_products<T: Float, const N: usize, const W: usize>(
     *seg = acc;
 }
 
-/// Whether the `n x n` row-major `a` is symmetric to rounding: `|a_ij - a_ji| <= n * eps *
-/// max_i |a_ii|` for every pair.
-///
-/// Together with [`factor`]'s pivot test this rejects every NaN and infinity without a test
-/// per element: a NaN or an infinity off the diagonal fails its pair's comparison (the
-/// difference is NaN or infinite, the tolerance finite unless a diagonal element is
-/// infinite), and one on the diagonal fails the pivot test.
-///
-/// Not inlined, with `n` a run-time value: one copy for every static size.
-#[inline(never)]
-fn symmetric_and_finite<T: Float>(a: &[T], n: usize) -> bool {
-    let mut max = T::zero();
-    for i in 0..n {
-        let m = a[i * n + i].abs();
-        max = if m > max { m } else { max };
-    }
-    let tol = T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max;
-    let mut symmetric = true;
-    for i in 0..n {
-        for j in i + 1..n {
-            symmetric &= (a[i * n + j] - a[j * n + i]).abs() <= tol;
-        }
-    }
-    symmetric
-}
-
-/// Overwrites the lower triangle of the `N x N` row-major matrix `a` with its Cholesky factor
-/// and zeroes the strict upper triangle; `false` when a pivot is not positive (or is NaN).
-///
-/// Right-looking (LAPACK's `potf2` order of operations), two columns at a time: columns `j`
-/// and `j + 1` of `L` are computed (the second after its update by the first) into
-/// contiguous copies, then each later row `i` takes
-/// `a[i][j+2..=i] -= l_ij * l[j+2..=i][j] + l_i(j+1) * l[j+2..=i][j+1]`, evaluated left to
-/// right (the same roundings as one column at a time). These updates run over contiguous
-/// memory and vectorize; the row-oriented form (one dot product per element) is as many
-/// short sequential sums.
-pub(super) fn factor<T: Float, const N: usize>(a: &mut [T]) -> bool {
-    if N == 0 {
-        return true;
-    }
-    let (rows, _) = a.as_chunks_mut::<N>();
-    let rows = &mut rows[..N];
-    // The copies are zero up to the first row they update, so the updates may start at a
-    // multiple of `BLOCK` below it (adding zero to finished entries of `L`) and end at one
-    // above `i` (writing into the strict upper triangle, never read and zeroed at the end):
-    // whole blocks that vectorize.
-    let mut c0 = [T::zero(); N];
-    let mut c1 = [T::zero(); N];
-    let mut j = 0;
-    while j < N {
-        if !take_column(rows, j, &mut c0) {
-            return false;
-        }
-        if j + 1 == N {
-            break;
-        }
-        let f = c0[j + 1];
-        for (row, &c) in rows[j + 1..].iter_mut().zip(&c0[j + 1..]) {
-            row[j + 1] = row[j + 1] - c * f;
-        }
-        if !take_column(rows, j + 1, &mut c1) {
-            return false;
-        }
-        c0[j + 1] = T::zero();
-        let lo = (j + 2) / BLOCK * BLOCK;
-        for i in j + 2..N {
-            let hi = ((i + BLOCK) / BLOCK * BLOCK).min(N);
-            update_blocked(
-                &mut rows[i][lo..hi],
-                -c0[i],
-                &c0[lo..hi],
-                -c1[i],
-                &c1[lo..hi],
-            );
-        }
-        j += 2;
-    }
-    // A select over whole rows, not a `fill` of their tails, which becomes one call to
-    // `memset` per row (seen in a profile of the 8x8 factorization).
-    for (i, row) in rows.iter_mut().enumerate() {
-        for (k, x) in row.iter_mut().enumerate() {
-            if k > i {
-                *x = T::zero();
-            }
-        }
-    }
-    true
-}
-
-/// Column `j` of `L` from the updated `rows`: the square root of the pivot on the diagonal,
-/// the column below it divided by it, also copied into `col` (zero up to `j`, given that
-/// `col` was last filled for column `j - 2` or is all zero). `false` when
-/// the pivot is not positive and finite.
-#[inline]
-fn take_column<T: Float, const N: usize>(rows: &mut [[T; N]], j: usize, col: &mut [T; N]) -> bool {
-    let d = rows[j][j];
-    // `!(>)` so that NaN is rejected; an infinite pivot cannot come from a finite matrix.
-    if !(d > T::zero() && d <= T::max_value()) {
-        return false;
-    }
-    let r = d.sqrt();
-    rows[j][j] = r;
-    let inv = r.recip();
-    // Zero up to `j`: the column copied into `col` two columns earlier began at `j - 1`.
-    // (Two stores, not a `fill`, which becomes a call to `memset` on the critical path.)
-    col[j] = T::zero();
-    if j > 0 {
-        col[j - 1] = T::zero();
-    }
-    for (row, c) in rows[j + 1..].iter_mut().zip(&mut col[j + 1..]) {
-        let x = row[j] * inv;
-        row[j] = x;
-        *c = x;
-    }
-    true
-}
-
-/// `y += (a x) + (b z)` elementwise over `y`'s length, in blocks of [`BLOCK`] (each a
-/// fixed-size loop the compiler vectorizes without a remainder), then the remainder.
-#[inline]
-fn update_blocked<T: Float>(y: &mut [T], a: T, x: &[T], b: T, z: &[T]) {
-    let n = y.len();
-    let (yb, yr) = y.as_chunks_mut::<BLOCK>();
-    let (xb, xr) = x[..n].as_chunks::<BLOCK>();
-    let (zb, zr) = z[..n].as_chunks::<BLOCK>();
-    for ((y, x), z) in yb.iter_mut().zip(xb).zip(zb) {
-        for k in 0..BLOCK {
-            y[k] = y[k] + a * x[k] + b * z[k];
-        }
-    }
-    for ((y, &x), &z) in yr.iter_mut().zip(xr).zip(zr) {
-        *y = *y + a * x + b * z;
-    }
-}
-
 /// Solves `L L^T X = B` in place for the `n x m` right-hand sides `b` (row-major), given the
-/// factor `l` from [`factor`].
+/// factor `l` from [`Tensor::cholesky`].
 pub(super) fn solve_in_place<T: Float>(l: &[T], n: usize, b: &mut [T], m: usize) {
     // L y = b, forward.
     for i in 0..n {
@@ -506,18 +373,10 @@ mod tests {
                     let mut l = [[T::nan(); N]; N];
                     super::factor_left(&a, &mut l).then_some(l)
                 };
-                let right = {
-                    let mut l = a;
-                    let flat = l.as_flattened_mut();
-                    (super::symmetric_and_finite(a.as_flattened(), N)
-                        && super::factor::<T, N>(flat))
-                    .then_some(l)
-                };
                 let bits = |l: Option<[[T; N]; N]>| {
                     l.map(|l| l.map(|r| r.map(|x| x.to_f64().unwrap().to_bits())))
                 };
                 assert_eq!(bits(got), bits(want), "{a:?}");
-                assert_eq!(bits(right), bits(want), "{a:?}");
             }
         }
         each::<f64, 1>(1);
