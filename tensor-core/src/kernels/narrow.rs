@@ -76,11 +76,7 @@ fn group<V: Vector, const RA: usize, const NV: usize>(
     c: &mut [V::Elem],
 ) {
     let lanes = V::LANES;
-    // The first column of each vector: the last ends at column `n - 1` (or starts at 0).
-    let mut start = [0; NV];
-    for v in 0..NV {
-        start[v] = ((g + v) * lanes).min(n.saturating_sub(lanes));
-    }
+    let start = vector_starts::<NV>(g, lanes, n);
     // Rows of `b` from which a vector read stays inside `b`; the rest read a padded copy.
     let safe = if n >= lanes {
         k
@@ -114,6 +110,13 @@ fn group<V: Vector, const RA: usize, const NV: usize>(
         }
         i += RA;
     }
+}
+
+/// The first column of each of the vectors `g .. g + NV` of an `n`-column row: `lanes` apart,
+/// the last ending at column `n - 1` (or starting at 0 when `n < lanes`).
+#[inline(always)]
+pub(super) fn vector_starts<const NV: usize>(g: usize, lanes: usize, n: usize) -> [usize; NV] {
+    core::array::from_fn(|v| ((g + v) * lanes).min(n.saturating_sub(lanes)))
 }
 
 /// `acc[r][v] += a[r][p] * b[p][start[v]..]` for `p` in `p0..p1`, where row `p` of `b` starts

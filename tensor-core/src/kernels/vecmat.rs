@@ -20,7 +20,7 @@
 //! loop does (with `mul_add`, fused where the instruction set has FMA). No term is skipped:
 //! `0 * inf` is NaN.
 
-use super::narrow::{narrow, run};
+use super::narrow::{narrow, run, vector_starts};
 use super::simd::Vector;
 
 /// The most vectors of a strip: eight chains cover the latency of a fused multiply-add at
@@ -100,8 +100,7 @@ fn strip<V: Vector, const NV: usize>(
 ) -> usize {
     let lanes = V::LANES;
     assert!(n >= lanes && p1 <= a.len() && b.len() == a.len() * n);
-    // The first column of each vector; the last ends at column `n - 1`.
-    let start: [usize; NV] = core::array::from_fn(|v| ((g + v) * lanes).min(n - lanes));
+    let start = vector_starts::<NV>(g, lanes, n);
     let mut acc: [[V; NV]; 1] = [core::array::from_fn(|v| {
         if p0 == 0 {
             V::zero(simd)
