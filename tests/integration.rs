@@ -60,6 +60,7 @@ mod numpy_parity;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod random;
+mod reduce_pairwise;
 mod reduce_paths;
 mod reduce_short;
 mod reductions;

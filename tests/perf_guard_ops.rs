@@ -31,12 +31,8 @@ const KNOWN_MISSES: &[&str] = &[
     // Measured below 0.5 on an Intel Xeon guest with AVX-512 (2026-12-05, default build), at or
     // above it on the Zen 3 and Zen 4 guests before. Rows of 4 `f32` summed in `f64`, one
     // running sum each (NumPy's order below 8 elements): 3.3 ns against the plain `f32` loop's
-    // 1.5 ns, 0.46-0.47, the conversions again. Rows of 64 `f64` with compensated sums (issue
-    // 21's accuracy): 22 ns a row against 9.7 ns, 0.43-0.44, where the out-of-order core runs
-    // several rows' plain running sums at once and each compensated row ends in a combination
-    // of its 8 lanes.
+    // 1.5 ns, 0.46-0.47, the conversions again.
     "sum_axis1 f32 (3, 4)",
-    "sum_axis1 f64 (1000, 64)",
 ];
 
 /// Median time per call of `tensor` and of `plain`, from interleaved batches.
