@@ -18,7 +18,9 @@
 //!   elements the result is NumPy's, bit for bit, with NumPy's error (each element goes
 //!   through at most `n / 8 + 9` roundings), not the compensated one; for `f32` elements the
 //!   `f64` sums stay far below an `f32` ulp. Faster than the plain loop, where compensating
-//!   `f64` rows of 64 cost twice its time.
+//!   `f64` rows of 64 cost twice its time. (A longer sum taken in parts, the blocks of
+//!   `parallel` or the chunks of a fused `tensor!` sum, can end in such a short part; only
+//!   that part's elements then carry NumPy's error.)
 //! - `mean`, `var` and `std` finish in double-double arithmetic ([`Dd`]): the division by the
 //!   count and the square root are rounded once.
 //! - Lanes shorter than [`SHORT`] (16) are not compensated: below 8 elements one running sum
