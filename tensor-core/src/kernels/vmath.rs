@@ -55,9 +55,21 @@ pub(crate) fn exp<V: F32Vector>(x: V) -> V {
     let simd = x.simd();
     // Beyond these, the result is `inf` or `0` anyway; clamping keeps `n` small.
     let xc = x.max(V::splat(simd, -104.0)).min(V::splat(simd, 89.0));
-    // x = n ln2 + r, |r| <= ln2 / 2.
-    let n = V::mul_add(xc, V::splat(simd, LOG2E), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
-    let r = V::mul_add(n, V::splat(simd, -LN2_HI), xc);
+    let (n, p) = exp_parts(xc);
+    // 2^n in two factors, each a normal number, so that results down to the denormals are
+    // rounded once (by the last product) and overflow gives `inf`.
+    let n1 = V::mul_add(n, V::splat(simd, 0.5), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
+    let y = p * pow2i(n1) * pow2i(n - n1);
+    V::select(x.is_nan(), x, y)
+}
+
+/// `x = n ln2 + r` with integral `n` and `|r| <= ln2 / 2`, and `e^r` (for `|x|` below 2^21, so
+/// that the rounding to `n` is exact): `e^x = e^r 2^n`.
+#[inline(always)]
+fn exp_parts<V: F32Vector>(x: V) -> (V, V) {
+    let simd = x.simd();
+    let n = V::mul_add(x, V::splat(simd, LOG2E), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
+    let r = V::mul_add(n, V::splat(simd, -LN2_HI), x);
     let r = V::mul_add(n, V::splat(simd, -LN2_LO), r);
     // e^r = 1 + r + r^2 P(r) (Cephes expf).
     let p = horner(
@@ -71,12 +83,7 @@ pub(crate) fn exp<V: F32Vector>(x: V) -> V {
             5e-1,
         ],
     );
-    let p = V::mul_add(p, r * r, r + V::splat(simd, 1.0));
-    // 2^n in two factors, each a normal number, so that results down to the denormals are
-    // rounded once (by the last product) and overflow gives `inf`.
-    let n1 = V::mul_add(n, V::splat(simd, 0.5), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
-    let y = p * pow2i(n1) * pow2i(n - n1);
-    V::select(x.is_nan(), x, y)
+    (n, V::mul_add(p, r * r, r + V::splat(simd, 1.0)))
 }
 
 /// The natural logarithm.
@@ -144,8 +151,12 @@ pub(crate) fn tanh<V: F32Vector>(x: V) -> V {
         ],
     );
     let small = V::mul_add(z * x2, p, z);
-    // Otherwise 1 - 2 / (e^2|x| + 1): `inf` gives 1, NaN stays NaN.
-    let large = V::splat(simd, 1.0) - V::splat(simd, 2.0) / (exp(z + z) + V::splat(simd, 1.0));
+    // Otherwise 1 - 2 / (e^2|x| + 1). `2|x|` is capped at 18.5, where that already rounds to 1
+    // (2 / (e^18.5 + 1) is below half an ulp of 1), so `e^2|x|` is one product by a normal
+    // power of two, exact: the same value as `exp` gives, for fewer operations. The cap keeps a
+    // NaN (`min` returns its argument then), and `inf` gives 1.
+    let (n, e) = exp_parts(V::splat(simd, 18.5).min(z + z));
+    let large = V::splat(simd, 1.0) - V::splat(simd, 2.0) / (e * pow2i(n) + V::splat(simd, 1.0));
     // Both are computed for |x| and take the sign of x (so -0 stays -0).
     V::select(z.lt(V::splat(simd, 0.625)), small, large).or(sign)
 }
