@@ -17,10 +17,10 @@ fn floats(v: &Value) -> Vec<f64> {
     v.as_array().expect("an array").iter().map(bits).collect()
 }
 
-/// The golden case of shape `(r, n)`.
-fn case(r: usize, n: usize) -> Value {
-    golden("pairwise.json")
-        .into_iter()
+/// The case of shape `(r, n)` among the golden `cases`.
+fn case(cases: &[Value], r: usize, n: usize) -> &Value {
+    cases
+        .iter()
         .find(|c| c["shape"] == serde_json::json!([r, n]))
         .unwrap_or_else(|| panic!("pairwise.json has no case of shape ({r}, {n})"))
 }
@@ -28,8 +28,8 @@ fn case(r: usize, n: usize) -> Value {
 /// Checks the row sums (lanes of 16 elements and more) and, for 16 to 128 elements in all,
 /// the whole sum of the `(R, C)` case against NumPy's bits; returns how many of the row sums
 /// differ from the correctly rounded ones (so that the comparison can tell the orders apart).
-fn check<const R: usize, const C: usize>() -> usize {
-    let c = case(R, C);
+fn check<const R: usize, const C: usize>(cases: &[Value]) -> usize {
+    let c = case(cases, R, C);
     let flat = floats(&c["flat"]);
     let t: Tensor<f64, R, C> = Tensor::from_fn(|i, j| flat[i * C + j]);
     let mut differ = 0;
@@ -60,17 +60,18 @@ fn check<const R: usize, const C: usize>() -> usize {
 
 #[test]
 fn f64_lanes_of_16_to_128_sum_as_numpy_does() {
-    let differ = check::<3, 16>()
-        + check::<2, 17>()
-        + check::<4, 23>()
-        + check::<2, 31>()
-        + check::<5, 64>()
-        + check::<1, 100>()
-        + check::<3, 127>()
-        + check::<2, 128>()
-        + check::<2, 8>()
-        + check::<4, 32>()
-        + check::<3, 40>();
+    let cases = golden("pairwise.json");
+    let differ = check::<3, 16>(&cases)
+        + check::<2, 17>(&cases)
+        + check::<4, 23>(&cases)
+        + check::<2, 31>(&cases)
+        + check::<5, 64>(&cases)
+        + check::<1, 100>(&cases)
+        + check::<3, 127>(&cases)
+        + check::<2, 128>(&cases)
+        + check::<2, 8>(&cases)
+        + check::<4, 32>(&cases)
+        + check::<3, 40>(&cases);
     // NumPy's order differs from exact rounding in these cases: a compensated sum would fail.
     assert!(
         differ >= 5,
