@@ -37,12 +37,12 @@ const KNOWN_MISSES: &[&str] = &[
 
 /// Median time per call of `tensor` and of `plain`, from interleaved batches.
 fn measure(mut tensor: impl FnMut(), mut plain: impl FnMut()) -> (f64, f64) {
-    // Calibrate a batch to about 200 microseconds of the slower of the two.
-    let mut batch = 1usize;
     // One call of each that is not timed: a first call pays one-time costs (its code's pages
     // faulted in), which would size the batch too small.
     tensor();
     plain();
+    // Calibrate a batch to about 200 microseconds of the slower of the two.
+    let mut batch = 1usize;
     loop {
         let t = Instant::now();
         for _ in 0..batch {

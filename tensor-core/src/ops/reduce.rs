@@ -18,8 +18,9 @@
 //! of 128 along the contiguous axis) and its row-by-row sums along the other axes lose digits
 //! with the length. One exception, for speed: contiguous `f64` lanes of 16 to 128 elements
 //! (the last axis of `(n, 64)`, a whole `(4, 8)`) are summed in NumPy's own order, so their
-//! sums are NumPy's bit for bit, with NumPy's error (`tests/reduce_pairwise.rs`). Largest relative errors measured by `tests/reduce_accuracy.rs` against the
-//! exact values (NumPy 2.4.6's from `tests/accuracy/gen_reduce_accuracy.py`; "issue" is
+//! sums are NumPy's bit for bit, with NumPy's error (`tests/reduce_pairwise.rs`). Largest
+//! relative errors measured by `tests/reduce_accuracy.rs` against the exact values (NumPy
+//! 2.4.6's from `tests/accuracy/gen_reduce_accuracy.py`; "issue" is
 //! `0.1 + (j % 7) * 1e-3` at 10^7 elements, "uniform" is random in `[0, 1)` and "centred" in
 //! `[-1, 1)`, whole arrays of 10^3 to 10^8 elements; "per axis" is every axis case of ranks 2
 //! to 4 of 10^6 and 10^7 elements, largest over the lanes; `norm` per axis has no method).
