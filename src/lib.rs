@@ -572,6 +572,8 @@ pub mod prelude {
     #[cfg(feature = "include-safetensors")]
     pub use crate::include_safetensors;
     pub use crate::tensor;
+    #[cfg(feature = "alloc")]
+    pub use tensor_core::batch::{Batch, Rows};
     pub use tensor_core::{
         Array, ColVector, Element, RowVector, Shape, Shape1, Shape3, Shape4, Tensor, Tensor3,
         Tensor4, Vector,

@@ -17,6 +17,7 @@ mod common_io;
 mod access;
 mod arange;
 mod assign;
+mod batch;
 mod boxed;
 mod boxed_ops;
 mod broadcast;

@@ -105,3 +105,27 @@ fn boxed_operands_with_shapes_that_fit() {
     let y: Box<Tensor<f32, 1024, 1024>> = x.matmul(&w);
     assert!(y.iter().all(|&v| v == 392.0));
 }
+
+#[test]
+fn batch_generic_layer_with_matching_weights() {
+    // twin of batch-matmul-inner-mismatch.rs and batch-reduce-other-axis.rs: weights of 784
+    // rows fit a batch of 784-feature rows, static or run-time, and reductions through
+    // `Batch` run along axis 0
+    use tensor::batch::WithFeatures;
+    use tensor::shape::Const;
+
+    fn layer<X: Rows<f32, 784>>(x: &X, w: &Tensor<f32, 784, 10>) -> WithFeatures<X, f32, 10> {
+        x.matmul(w)
+    }
+    fn per_feature<X: Batch<f32, (Const<3>,)>>(x: &X) -> RowVector<f32, 3> {
+        x.sum_axis::<0>()
+    }
+    let w = Box::new(Tensor::<f32, 784, 10>::full(0.5));
+    let fixed: Tensor<f32, 2, 10> = layer(&Tensor::<f32, 2, 784>::ones(), &w);
+    let data: DynTensor<f32, 10> = layer(&DynTensor::<f32, 784>::ones(3), &w);
+    assert_eq!(fixed, Tensor::full(392.0));
+    assert_eq!(data.as_flat(), &[392.0; 30]);
+    let x = DynTensor::<f32, 3>::ones(4);
+    assert_eq!(per_feature(&x), per_feature(&Tensor::<f32, 4, 3>::ones()));
+    assert_eq!(per_feature(&x), RowVector::full(4.0));
+}

@@ -141,6 +141,8 @@ extern crate std;
 mod access;
 mod array;
 pub mod autodiff;
+#[cfg(feature = "alloc")]
+pub mod batch;
 mod block;
 #[cfg(feature = "alloc")]
 mod boxed;

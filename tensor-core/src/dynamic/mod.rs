@@ -14,7 +14,8 @@
 //! [`batches`] cuts it into static mini-batches, on which a training loop keeps all its
 //! compile-time guarantees. Every operation writes its result into new heap storage (or, for
 //! the by-value operators, into its left operand's), so no size of data can overflow the
-//! stack.
+//! stack. Code written once for a static and a run-time batch is bounded by the traits of
+//! [`batch`](crate::batch) (`Rows<T, C>`, `Batch<T, R>`), which both implement.
 //!
 //! ```
 //! use tensor_core::{DynTensor, Tensor, RowVector};

@@ -88,6 +88,8 @@ pub use reshape::ReshapeInto;
 #[cfg(feature = "alloc")]
 pub use rows::RowsMatMulRhs;
 #[cfg(feature = "alloc")]
+pub(crate) use rows::rows_matmul;
+#[cfg(feature = "alloc")]
 pub use rows::{DynShape, n};
 #[cfg(feature = "alloc")]
 #[doc(hidden)]

@@ -182,15 +182,29 @@ where
 
     #[inline]
     fn __matmul(&self, lhs: &DynArray<T, (Const<K>,)>) -> DynArray<T, (B1,)> {
-        let mut out = DynArray::<T, (B1,)>::zeros(lhs.nrows());
-        B1::__visit(RowsProduct::<T, K> {
-            rows: lhs.nrows(),
-            a: lhs.as_flat(),
-            b: self.as_flat(),
-            out: out.as_flat_mut(),
-        });
-        out
+        rows_matmul::<T, K, B1>(lhs.nrows(), lhs.as_flat(), self.as_flat())
     }
+}
+
+/// The product of `rows` rows of `K` elements (`a`, row-major) with the `K x B1` matrix `b`:
+/// the body of every product of a run-time batch with a static matrix.
+#[inline]
+pub(crate) fn rows_matmul<T: Element, const K: usize, B1: Axis>(
+    rows: usize,
+    a: &[T],
+    b: &[T],
+) -> DynArray<T, (B1,)>
+where
+    (B1,): Dims,
+{
+    let mut out = DynArray::<T, (B1,)>::zeros(rows);
+    B1::__visit(RowsProduct::<T, K> {
+        rows,
+        a,
+        b,
+        out: out.as_flat_mut(),
+    });
+    out
 }
 
 /// The operands of `DynTensor::matmul` on their way to
