@@ -79,11 +79,10 @@ pub fn train(
     losses
 }
 
-/// The class probabilities of every row of `x`, `(n, K)`: the network's forward pass on the
-/// run-time batch, with the same weights.
+/// The class probabilities of every row of `x`, `(n, K)`: the network's forward pass, the
+/// same function that trains on static mini-batches, on the run-time batch.
 pub fn predict(model: &Mlp, x: &DynTensor<f64, D>) -> DynTensor<f64, K> {
-    let hidden = (x.matmul(&model.w1) + model.b1).tanh(); // (n, 2) @ (2, H) + (1, H)
-    (hidden.matmul(&model.w2) + model.b2).softmax() // (n, H) @ (H, K) + (1, K)
+    model.forward(x).proba
 }
 
 /// The fraction of rows whose most probable class is the labelled one.

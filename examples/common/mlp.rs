@@ -8,6 +8,7 @@
 use rand::distr::Bernoulli;
 use rand::{Rng, RngExt};
 use rand_distr::{Normal, StandardNormal};
+use tensor::batch::WithFeatures;
 use tensor::prelude::*;
 
 /// Input features.
@@ -30,12 +31,14 @@ pub struct Mlp {
     pub b2: RowVector<f64, K>,
 }
 
-/// What the forward pass computes and the backward pass reuses.
-pub struct Forward<const N: usize> {
+/// What the forward pass computes and the backward pass reuses, for a batch `X` of `N` rows
+/// (`Tensor<f64, N, D>`, `N` known to the compiler, or `DynTensor<f64, D>`, `n` from the
+/// data).
+pub struct Forward<X: Rows<f64, D>> {
     /// The hidden activations, `(N, H)`.
-    pub hidden: Tensor<f64, N, H>,
+    pub hidden: WithFeatures<X, f64, H>,
     /// The class probabilities, `(N, K)`; each row sums to 1.
-    pub proba: Tensor<f64, N, K>,
+    pub proba: WithFeatures<X, f64, K>,
 }
 
 impl Mlp {
@@ -50,11 +53,11 @@ impl Mlp {
         }
     }
 
-    /// The forward pass on a batch.
-    pub fn forward<const N: usize>(&self, x: &Tensor<f64, N, D>) -> Forward<N> {
-        let (w1, w2) = (self.w1, self.w2);
-        let hidden = tensor!(x @ w1 + self.b1).tanh(); // (N, 2) @ (2, H) + (1, H)
-        let proba = tensor!(hidden @ w2 + self.b2).softmax(); // (N, H) @ (H, K) + (1, K)
+    /// The forward pass on a batch, static (a mini-batch of training) or sized by the data
+    /// (all the rows of a file): one function for both, through the `Rows` bound.
+    pub fn forward<X: Rows<f64, D>>(&self, x: &X) -> Forward<X> {
+        let hidden = (x.matmul(&self.w1) + self.b1).tanh(); // (N, 2) @ (2, H) + (1, H)
+        let proba = (hidden.matmul(&self.w2) + self.b2).softmax(); // (N, H) @ (H, K) + (1, K)
         Forward { hidden, proba }
     }
 
