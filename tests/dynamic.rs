@@ -99,6 +99,12 @@ fn every_op_matches_static<const N: usize>(data: &[f64]) {
     assert_eq!(twin::<N, 5>(&x.abs()), s.abs());
     assert_eq!(twin::<N, 5>(&x.square()), s.square());
     assert_eq!(twin::<N, 5>(&x.powi(3)), s.powi(3));
+    assert_eq!(twin::<N, 5>(&pos.powf(0.7)), s2.powf(0.7));
+    assert_eq!(twin::<N, 5>(&pos.log2()), s2.log2());
+    assert_eq!(twin::<N, 5>(&pos.log10()), s2.log10());
+    assert_eq!(twin::<N, 5>(&pos.log(3.0)), s2.log(3.0));
+    assert_eq!(twin::<N, 5>(&x.sin()), s.sin());
+    assert_eq!(twin::<N, 5>(&x.cos()), s.cos());
     assert_eq!(twin::<N, 5>(&x.clip(-0.5, 0.5)), s.clip(-0.5, 0.5));
     assert_eq!(twin::<N, 5>(&x.softmax()), s.softmax());
     assert_eq!(twin::<N, 5>(&x.log_softmax()), s.log_softmax());

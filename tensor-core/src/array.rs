@@ -377,7 +377,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     #[inline]
     pub(crate) fn map_each_to<U, O: Out<U, S>>(&self, mut f: impl FnMut(T) -> U) -> O {
         let flat = self.as_flat();
-        O::from_flat_fn(|k| f(flat[k]))
+        O::from_flat_fn(1, |k| f(flat[k]))
     }
 
     /// Combines two tensors of the same shape element by element.

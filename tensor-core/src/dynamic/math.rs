@@ -1,37 +1,17 @@
-//! Elementwise math for [`DynArray`], through the static tensors' kernels (the vectorized
+//! Elementwise math for [`DynArray`]: the bodies of the static tensors' methods
+//! (`ops::math::MathOperand`, written once for both), so the same kernels (the vectorized
 //! `exp`, `ln`, `tanh` and `sigmoid` of `f32` and `f64`, with their accuracy; see
-//! `Array::exp`).
+//! `Array::exp`) and the same values.
 
 use core::ops::Mul;
 
 use num_traits::{Float, Signed};
 
-use crate::kernels::elementwise::{unary_assign, unary_simd};
-use crate::kernels::reduce::{max_nan, min_nan};
-use crate::kernels::simd::Unary;
-use crate::ops::{log_softmax_lanes, softmax_lanes};
+use crate::ops::MathOperand;
 use crate::shape::Dims;
 use crate::{DynArray, Element};
 
 impl<T: Copy, S: Dims> DynArray<T, S> {
-    /// A copy with `f` applied to every element, in place on the copy.
-    fn map_in_place(&self, f: impl Fn(T) -> T) -> Self {
-        let mut out = self.clone();
-        unary_assign(out.as_flat_mut(), f);
-        out
-    }
-
-    /// `f` of every element (`f` computes `op`) through the vectorized kernel of `op`, into
-    /// fresh storage that is not filled first.
-    fn map_vectorized(&self, op: Unary, f: impl Fn(T) -> T) -> Self
-    where
-        T: Float,
-    {
-        let x = self.as_flat();
-        // SAFETY: `unary_simd` writes every element of `out`, which has `x`'s length.
-        unsafe { DynArray::from_flat_uninit(self.nrows(), |out| unary_simd(x, out, op, f)) }
-    }
-
     /// `e` raised to each element, like `np.exp(a)`.
     ///
     /// ```
@@ -44,7 +24,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_vectorized(Unary::Exp, |x| x.exp())
+        self.exp_to()
     }
 
     /// The natural logarithm of each element, like `np.log(a)`.
@@ -59,7 +39,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_vectorized(Unary::Ln, |x| x.ln())
+        self.ln_to()
     }
 
     /// The hyperbolic tangent of each element, like `np.tanh(a)`.
@@ -74,7 +54,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_vectorized(Unary::Tanh, |x| x.tanh())
+        self.tanh_to()
     }
 
     /// The logistic function `1 / (1 + e^-x)` of each element.
@@ -89,7 +69,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_vectorized(Unary::Sigmoid, |x| T::one() / (T::one() + (-x).exp()))
+        self.sigmoid_to()
     }
 
     /// The square root of each element, like `np.sqrt(a)`.
@@ -104,7 +84,97 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_in_place(|x| x.sqrt())
+        self.sqrt_to()
+    }
+
+    /// The base-2 logarithm of each element, like `np.log2(a)`.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// assert_eq!(DynTensor::<f64, 1>::full(2, 8.0).log2().as_flat(), &[3.0, 3.0]);
+    /// ```
+    #[must_use]
+    pub fn log2(&self) -> Self
+    where
+        T: Float,
+    {
+        self.log2_to()
+    }
+
+    /// The base-10 logarithm of each element, like `np.log10(a)`.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// assert_eq!(DynTensor::<f64, 1>::full(2, 100.0).log10().as_flat(), &[2.0, 2.0]);
+    /// ```
+    #[must_use]
+    pub fn log10(&self) -> Self
+    where
+        T: Float,
+    {
+        self.log10_to()
+    }
+
+    /// The logarithm of each element in the given base, like `np.log(a) / np.log(base)`.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// assert_eq!(DynTensor::<f64, 1>::full(2, 9.0).log(3.0).as_flat(), &[2.0, 2.0]);
+    /// ```
+    #[must_use]
+    pub fn log(&self, base: T) -> Self
+    where
+        T: Float,
+    {
+        self.log_to(base)
+    }
+
+    /// The sine of each element (radians), like `np.sin(a)`.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// assert_eq!(DynTensor::<f64, 1>::zeros(2).sin().as_flat(), &[0.0, 0.0]);
+    /// ```
+    #[must_use]
+    pub fn sin(&self) -> Self
+    where
+        T: Float,
+    {
+        self.sin_to()
+    }
+
+    /// The cosine of each element (radians), like `np.cos(a)`.
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// assert_eq!(DynTensor::<f64, 1>::zeros(2).cos().as_flat(), &[1.0, 1.0]);
+    /// ```
+    #[must_use]
+    pub fn cos(&self) -> Self
+    where
+        T: Float,
+    {
+        self.cos_to()
+    }
+
+    /// Each element to the power `p`, like `a ** p` (IEEE `pow` for every exponent).
+    ///
+    /// ```
+    /// use tensor_core::DynTensor;
+    ///
+    /// assert_eq!(DynTensor::<f64, 1>::full(2, 4.0).powf(0.5).as_flat(), &[2.0, 2.0]);
+    /// ```
+    #[must_use]
+    pub fn powf(&self, p: T) -> Self
+    where
+        T: Float,
+    {
+        self.powf_to(p)
     }
 
     /// Each element to the integer power `n`, like `a ** n`.
@@ -119,7 +189,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Float,
     {
-        self.map_in_place(|x| x.powi(n))
+        self.powi_to(n)
     }
 
     /// The square of each element, like `np.square(a)`.
@@ -134,7 +204,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Mul<Output = T>,
     {
-        self.map_in_place(|x| x * x)
+        self.square_to()
     }
 
     /// The absolute value of each element, like `np.abs(a)`.
@@ -149,7 +219,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Signed,
     {
-        self.map_in_place(|x| x.abs())
+        self.abs_to()
     }
 
     /// `max(x, 0)` of each element (NaN stays NaN).
@@ -165,7 +235,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Element,
     {
-        self.map_in_place(|x| max_nan(x, T::zero()))
+        self.relu_to()
     }
 
     /// Each element limited to `[lo, hi]`, like `np.clip(a, lo, hi)`.
@@ -181,7 +251,7 @@ impl<T: Copy, S: Dims> DynArray<T, S> {
     where
         T: Element,
     {
-        self.map_in_place(|x| min_nan(max_nan(x, lo), hi))
+        self.clip_to(lo, hi)
     }
 }
 
@@ -197,9 +267,7 @@ impl<T: Float, S: Dims> DynArray<T, S> {
     /// ```
     #[must_use]
     pub fn softmax(&self) -> Self {
-        let mut out = self.clone();
-        softmax_lanes(out.as_flat_mut(), S::DIMS[S::RANK - 1]);
-        out
+        self.softmax_to()
     }
 
     /// The logarithm of the softmax along the last axis, computed without overflow.
@@ -212,8 +280,6 @@ impl<T: Float, S: Dims> DynArray<T, S> {
     /// ```
     #[must_use]
     pub fn log_softmax(&self) -> Self {
-        let mut out = self.clone();
-        log_softmax_lanes(out.as_flat_mut(), S::DIMS[S::RANK - 1]);
-        out
+        self.log_softmax_to()
     }
 }

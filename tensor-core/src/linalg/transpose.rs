@@ -63,7 +63,7 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     #[inline]
     pub(crate) fn transpose_to<O: Out<T, (Const<C>, Const<R>)>>(&self) -> O {
         // Output element `k` is `out[k / R][k % R] = self[k % R][k / R]`.
-        O::from_flat_fn(|k| self.data[k % R][k / R])
+        O::from_flat_fn(1, |k| self.data[k % R][k / R])
     }
 }
 

@@ -60,6 +60,7 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAss
 use num_traits::{Float, Signed};
 
 use super::broadcast::zip_broadcast;
+use super::math::MathOperand;
 use crate::kernels::elementwise::{binary_assign_simd, unary_assign};
 use crate::kernels::simd::Binary;
 use crate::shape::{BroadcastWith, Const, Dims, MatMulRhs, ReduceAxis, ReshapeInto};

@@ -32,7 +32,7 @@ where
     if const { same_dims(A::DIMS, B::DIMS) } {
         // SAFETY: `same_shape` writes every element of `out` (of the operands' length, as
         // they have the same shape).
-        return unsafe { O::from_flat_uninit(|out| same_shape(a, b, out, op, f)) };
+        return unsafe { O::from_flat_uninit(1, |out| same_shape(a, b, out, op, f)) };
     }
     let dims = <A::Output as Dims>::DIMS;
     let rank = dims.len();
@@ -44,7 +44,7 @@ where
     };
     // SAFETY: `broadcast_binary` writes every element of `out`, whose length is the product
     // of `dims` (it panics otherwise).
-    unsafe { O::from_flat_uninit(write) }
+    unsafe { O::from_flat_uninit(1, write) }
 }
 
 /// Whether two shapes' dimensions are the same list.

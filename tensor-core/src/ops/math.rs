@@ -23,19 +23,6 @@ use crate::shape::{BroadcastWith, Dims};
 use crate::{Array, Element};
 
 impl<T: Copy, S: Dims> Array<T, S> {
-    /// A copy with `f` applied to every element, through the vectorized math kernel for `f32`
-    /// when `op` names the function `f` computes, into `O` (a tensor or a boxed one).
-    #[inline]
-    fn map_to<O: Out<T, S>>(&self, op: Option<Unary>, f: impl Fn(T) -> T) -> O {
-        let x = self.as_flat();
-        let write = |out: &mut [MaybeUninit<T>]| match op {
-            Some(op) => unary_simd(x, out, op, f),
-            None => unary(x, out, f),
-        };
-        // SAFETY: `unary_simd` and `unary` write every element of `out` (`x` has its length).
-        unsafe { O::from_flat_uninit(write) }
-    }
-
     /// The square root of each element, like `np.sqrt(a)`: NaN for negative elements.
     ///
     /// ```
@@ -305,11 +292,29 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 }
 
-/// The bodies of the methods above, generic over where the result goes: `Self` for them, a
-/// boxed tensor for `BoxedOps`.
-impl<T: Copy, S: Dims> Array<T, S> {
+/// An operand of the elementwise math: its row-major elements and how many blocks of shape `S`
+/// they are (1 for a tensor or a boxed one; a run-time tensor's rows, `S` being its row shape).
+/// The provided methods are the bodies of the math methods of `Array`, `BoxedOps` and
+/// `DynArray`, each written once, generic over where the result goes ([`Out`]).
+pub(crate) trait MathOperand<T: Copy, S: Dims> {
+    /// The row-major elements and their number of blocks of shape `S`.
+    fn operand(&self) -> (&[T], usize);
+
+    /// A copy with `f` applied to every element, through the vectorized math kernel for `f32`
+    /// when `op` names the function `f` computes, into `O`.
     #[inline]
-    pub(crate) fn sqrt_to<O: Out<T, S>>(&self) -> O
+    fn map_to<O: Out<T, S>>(&self, op: Option<Unary>, f: impl Fn(T) -> T) -> O {
+        let (x, rows) = self.operand();
+        let write = |out: &mut [MaybeUninit<T>]| match op {
+            Some(op) => unary_simd(x, out, op, f),
+            None => unary(x, out, f),
+        };
+        // SAFETY: `unary_simd` and `unary` write every element of `out` (`x` has its length).
+        unsafe { O::from_flat_uninit(rows, write) }
+    }
+
+    #[inline]
+    fn sqrt_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -317,7 +322,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn exp_to<O: Out<T, S>>(&self) -> O
+    fn exp_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -325,7 +330,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn ln_to<O: Out<T, S>>(&self) -> O
+    fn ln_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -333,7 +338,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn log2_to<O: Out<T, S>>(&self) -> O
+    fn log2_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -341,7 +346,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn log10_to<O: Out<T, S>>(&self) -> O
+    fn log10_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -349,7 +354,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn log_to<O: Out<T, S>>(&self, base: T) -> O
+    fn log_to<O: Out<T, S>>(&self, base: T) -> O
     where
         T: Float,
     {
@@ -357,7 +362,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn sin_to<O: Out<T, S>>(&self) -> O
+    fn sin_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -365,7 +370,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn cos_to<O: Out<T, S>>(&self) -> O
+    fn cos_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -373,7 +378,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn tanh_to<O: Out<T, S>>(&self) -> O
+    fn tanh_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -381,7 +386,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn sigmoid_to<O: Out<T, S>>(&self) -> O
+    fn sigmoid_to<O: Out<T, S>>(&self) -> O
     where
         T: Float,
     {
@@ -389,7 +394,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn powi_to<O: Out<T, S>>(&self, n: i32) -> O
+    fn powi_to<O: Out<T, S>>(&self, n: i32) -> O
     where
         T: Float,
     {
@@ -397,7 +402,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn powf_to<O: Out<T, S>>(&self, p: T) -> O
+    fn powf_to<O: Out<T, S>>(&self, p: T) -> O
     where
         T: Float,
     {
@@ -405,7 +410,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn square_to<O: Out<T, S>>(&self) -> O
+    fn square_to<O: Out<T, S>>(&self) -> O
     where
         T: Copy + Mul<Output = T>,
     {
@@ -413,7 +418,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn abs_to<O: Out<T, S>>(&self) -> O
+    fn abs_to<O: Out<T, S>>(&self) -> O
     where
         T: Signed + Copy,
     {
@@ -421,7 +426,7 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn relu_to<O: Out<T, S>>(&self) -> O
+    fn relu_to<O: Out<T, S>>(&self) -> O
     where
         T: Element,
     {
@@ -429,11 +434,49 @@ impl<T: Copy, S: Dims> Array<T, S> {
     }
 
     #[inline]
-    pub(crate) fn clip_to<O: Out<T, S>>(&self, lo: T, hi: T) -> O
+    fn clip_to<O: Out<T, S>>(&self, lo: T, hi: T) -> O
     where
         T: Element,
     {
         self.map_to(None, |x| min_nan(max_nan(x, lo), hi))
+    }
+    /// The softmax along the last axis of `S`, into `O`.
+    #[inline]
+    fn softmax_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        let (x, rows) = self.operand();
+        let mut out = O::from_flat_fn(rows, |k| x[k]);
+        softmax_lanes(out.flat_mut(), S::DIMS[S::RANK - 1]);
+        out
+    }
+
+    /// The logarithm of the softmax along the last axis of `S`, into `O`.
+    #[inline]
+    fn log_softmax_to<O: Out<T, S>>(&self) -> O
+    where
+        T: Float,
+    {
+        let (x, rows) = self.operand();
+        let mut out = O::from_flat_fn(rows, |k| x[k]);
+        log_softmax_lanes(out.flat_mut(), S::DIMS[S::RANK - 1]);
+        out
+    }
+}
+
+impl<T: Copy, S: Dims> MathOperand<T, S> for Array<T, S> {
+    #[inline]
+    fn operand(&self) -> (&[T], usize) {
+        (self.as_flat(), 1)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<T: Copy, S: Dims> MathOperand<T, S> for crate::DynArray<T, S> {
+    #[inline]
+    fn operand(&self) -> (&[T], usize) {
+        (self.as_flat(), self.nrows())
     }
 }
 
@@ -455,14 +498,6 @@ impl<T: Float, S: Dims> Array<T, S> {
         self.softmax_to()
     }
 
-    /// The body of [`softmax`](Self::softmax), into `O` (a tensor or a boxed one).
-    #[inline]
-    pub(crate) fn softmax_to<O: Out<T, S>>(&self) -> O {
-        let mut out = O::from_flat_fn(|k| self.as_flat()[k]);
-        softmax_lanes(out.flat_mut(), S::DIMS[S::RANK - 1]);
-        out
-    }
-
     /// The logarithm of the softmax along the last axis, like `x - logsumexp(x, axis=-1,
     /// keepdims=True)`: computed as `x - max - ln(sum(exp(x - max)))`, so it stays finite
     /// where `softmax(x).ln()` would underflow to `-inf`.
@@ -479,19 +514,11 @@ impl<T: Float, S: Dims> Array<T, S> {
     pub fn log_softmax(&self) -> Self {
         self.log_softmax_to()
     }
-
-    /// The body of [`log_softmax`](Self::log_softmax), into `O` (a tensor or a boxed one).
-    #[inline]
-    pub(crate) fn log_softmax_to<O: Out<T, S>>(&self) -> O {
-        let mut out = O::from_flat_fn(|k| self.as_flat()[k]);
-        log_softmax_lanes(out.flat_mut(), S::DIMS[S::RANK - 1]);
-        out
-    }
 }
 
 /// `softmax` in place along each lane of `len` consecutive elements (the last axis of a
 /// row-major array).
-pub(crate) fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
+fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
     for row in flat.chunks_exact_mut(len.max(1)) {
         let Some(&first) = row.first() else { break };
         let max = fold(row, first, |x| x, max_nan);
@@ -502,7 +529,7 @@ pub(crate) fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
 }
 
 /// `log_softmax` in place along each lane of `len` consecutive elements.
-pub(crate) fn log_softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
+fn log_softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
     for row in flat.chunks_exact_mut(len.max(1)) {
         let Some(&first) = row.first() else { break };
         let max = fold(row, first, |x| x, max_nan);

@@ -107,7 +107,7 @@ fn fold_lanes<T: Copy, K: Dims, O: Out<T, K>>(
     map: impl Fn(T, T) -> T,
     f: impl Fn(T, T) -> T,
 ) -> O {
-    let mut out = O::from_flat_fn(|k| init[k]);
+    let mut out = O::from_flat_fn(1, |k| init[k]);
     fold_axis(a, lanes, out.flat_mut(), init, map, f);
     out
 }
@@ -122,7 +122,7 @@ fn extremum_lanes<T: Element, K: Dims, O: Out<T, K>>(
     shape: &dyn core::fmt::Debug,
     pick: impl Fn(T, T) -> T,
 ) -> O {
-    let mut first = O::from_flat_fn(|_| T::zero());
+    let mut first = O::from_flat_fn(1, |_| T::zero());
     if lanes.1 == 0 {
         if !first.flat().is_empty() {
             empty(what, shape);
@@ -143,7 +143,7 @@ fn arg_lanes<T: Element, K: Dims, O: Out<usize, K>>(
     shape: &dyn core::fmt::Debug,
     better: impl Fn(T, T) -> bool + Copy,
 ) -> O {
-    let mut out = O::from_flat_fn(|_| 0);
+    let mut out = O::from_flat_fn(1, |_| 0);
     arg_into(a, (outer, n, inner), out.flat_mut(), what, shape, better);
     out
 }
@@ -734,9 +734,9 @@ impl<T: Element, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(|k| lane_sum(self.as_flat(), S::LANES.1, k));
+            return O::from_flat_fn(1, |k| lane_sum(self.as_flat(), S::LANES.1, k));
         }
-        let mut out = O::from_flat_fn(|_| T::zero());
+        let mut out = O::from_flat_fn(1, |_| T::zero());
         sum_lanes(self.as_flat(), S::LANES, out.flat_mut());
         out
     }
@@ -746,7 +746,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     where
         S: ReduceAxis<A>,
     {
-        let ones = O::from_flat_fn(|_| T::one());
+        let ones = O::from_flat_fn(1, |_| T::one());
         fold_lanes::<T, S::Kept, O>(
             self.as_flat(),
             S::LANES,
@@ -814,9 +814,9 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(|k| lane_mean(self.as_flat(), S::LANES.1, k));
+            return O::from_flat_fn(1, |k| lane_mean(self.as_flat(), S::LANES.1, k));
         }
-        let mut out = O::from_flat_fn(|_| T::zero());
+        let mut out = O::from_flat_fn(1, |_| T::zero());
         mean_lanes(self.as_flat(), S::LANES, out.flat_mut());
         out
     }
@@ -828,9 +828,9 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, ddof, false));
+            return O::from_flat_fn(1, |k| lane_var(self.as_flat(), S::LANES.1, k, ddof, false));
         }
-        let mut out = O::from_flat_fn(|_| T::zero());
+        let mut out = O::from_flat_fn(1, |_| T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, false, out.flat_mut());
         out
     }
@@ -842,9 +842,9 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, ddof, true));
+            return O::from_flat_fn(1, |k| lane_var(self.as_flat(), S::LANES.1, k, ddof, true));
         }
-        let mut out = O::from_flat_fn(|_| T::zero());
+        let mut out = O::from_flat_fn(1, |_| T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, true, out.flat_mut());
         out
     }
