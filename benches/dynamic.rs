@@ -1,13 +1,14 @@
 //! Run-time rows against static rows (issue 19): the same operation on a `DynTensor<f32, C>`
 //! of `n` rows and on the `Tensor<f32, N, C>` holding the same data, at 64, 1 024 and 10 000
 //! rows: the matrix product `(n, 784) @ (784, 10)` and `(n, 64) @ (64, 64)`, `a + b`, `a += &b`,
-//! a bias row `a + b` with `b: RowVector`, and `mean_axis::<0>()`.
+//! a bias row `a + b` with `b: RowVector`, `exp` (boxed static result) and `mean_axis::<0>()`.
 //!
 //! `cargo bench -p tensor-bench --bench dynamic` (about a minute). Each pair is timed in
 //! alternating blocks, keeping each one's fastest block (load from other jobs only adds
 //! time). The ratio printed is static time / run-time time: at least 0.90 is the target ("within
 //! 10%"). Static tensors of 10 000 rows live in a `Box` (31 MB) and are only timed with
-//! operations whose result fits the stack (the product, `+=`, the reduction).
+//! operations whose result fits the stack or goes to the heap (the product, `+=`, `exp` of a
+//! box, the reduction).
 
 #[allow(dead_code)]
 mod common;
@@ -98,6 +99,12 @@ fn rows<const N: usize>() {
         N,
         || *acc_s += black_box(&*ys),
         || acc_d += black_box(&yd),
+    );
+    pair(
+        "`exp`, `(n, 784)`",
+        N,
+        || _ = black_box(xs.exp()),
+        || _ = black_box(xd.exp()),
     );
     pair(
         "`mean_axis::<0>()`, `(n, 784)`",

@@ -242,9 +242,26 @@ pub trait Batch<T: Element + Num, R: RowShape>:
     /// # Panics
     ///
     /// If `i >= self.nrows()`.
+    ///
+    /// ```
+    /// use tensor_core::batch::Batch;
+    /// use tensor_core::{DynTensor, Tensor};
+    ///
+    /// let x = Tensor::from([[1, 2], [3, 4]]);
+    /// assert_eq!(Batch::row(&x, 1).as_flat(), &[3, 4]); // a rank-1 `Array<i32, (Const<2>,)>`
+    /// assert_eq!(Batch::row(&DynTensor::from(&x), 1).as_flat(), &[3, 4]);
+    /// ```
     fn row(&self, i: usize) -> &Array<T, R>;
 
     /// The rows as a run-time batch (a copy of the elements).
+    ///
+    /// ```
+    /// use tensor_core::batch::Batch;
+    /// use tensor_core::Tensor;
+    ///
+    /// let x = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    /// assert_eq!(x.to_dyn().shape(), (2, 2));
+    /// ```
     fn to_dyn(&self) -> DynArray<T, R>;
 
     /// `f` applied to every element.
