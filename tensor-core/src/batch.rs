@@ -28,7 +28,7 @@
 //!
 //! The row shape stays a compile-time fact in both: a weight matrix of the wrong height is a
 //! type error naming both shapes, the batch's rows as `n`
-//! (`cannot multiply `DynShape<n, 3>` by `Shape<4, 2>`: inner dimensions 3 and 4 differ`).
+//! ("cannot multiply `DynShape<n, 3>` by `Shape<4, 2>`: inner dimensions 3 and 4 differ").
 //! The row count is checked where two run-time batches meet (`+` panics with
 //! [`RowsMismatch`](crate::RowsMismatch)'s message, as the run-time operators do).
 //!
