@@ -97,6 +97,14 @@
 //! }).unwrap().join().unwrap();
 //! ```
 //!
+//! # One function for static and run-time batches
+//!
+//! Model code bounded by [`Rows<T, C>`](batch::Rows) (a batch of `C`-feature rows) or
+//! [`Batch<T, R>`](batch::Batch) (rows of any static shape `R`), both in the prelude, takes a
+//! `Tensor<T, N, C>` (a mini-batch, `N` known to the compiler) and a `DynTensor<T, C>` (all the
+//! rows of a file) alike, and returns the same kind ([`batch::WithFeatures`]); the weights'
+//! shapes stay compile-time checked. See the [`batch`] module.
+//!
 //! # Many cores (`parallel`)
 //!
 //! With the feature `parallel`, large work runs on the threads of the current
@@ -282,9 +290,10 @@ pub use tensor_core::*;
 /// operators' (the same operation or kernel per element; a fused `sum`/`mean` adds in another
 /// order, as accurately), a boxed operand gives a boxed result, a chain of scalars alone a
 /// scalar, and a shape mismatch is the operators' compile error at the operator. A single
-/// operation, `tensor!(x @ w + b)`, is the operator itself. `DynTensor` operands do not fuse (a
-/// chain of them does not compile in `tensor!`; write it outside). To see an expansion, run
-/// `cargo expand` on the calling function: `tensor!((a - b) * (a - b))` is
+/// operation, `tensor!(x @ w + b)`, is the operator itself. `DynTensor` operands fuse too: the
+/// result is a `DynTensor` written once, static operands broadcasting over its rows and two
+/// run-time operands' row counts checked when it runs (the operators' panic). To see an
+/// expansion, run `cargo expand` on the calling function: `tensor!((a - b) * (a - b))` is
 /// `::tensor::__private::fuse::eval(fuse::mul(fuse::sub(&(a), &(b)), fuse::sub(&(a), &(b))))`.
 ///
 /// ```
