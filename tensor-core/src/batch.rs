@@ -40,6 +40,7 @@ use core::ops::{Add, Div, Mul, Sub};
 
 use num_traits::{Float, Num};
 
+use crate::dynamic::row_view;
 use crate::shape::{
     Const, Dims, DynShape, InnerDimsMatch, One, Prepend, RowsBroadcast, Shape, n, rows_matmul,
 };
@@ -442,7 +443,7 @@ macro_rules! static_batch {
             #[inline]
             #[track_caller]
             fn row(&self, i: usize) -> &Array<T, ($(Const<$d>,)+)> {
-                static_row(Array::as_flat(self), i, N)
+                row_view(Array::as_flat(self), N, i)
             }
 
             fn to_dyn(&self) -> DynArray<T, ($(Const<$d>,)+)> {
@@ -551,16 +552,6 @@ static_batch! {
     [D1];
     [D1, D2];
     [D1, D2, D3];
-}
-
-/// Row `i` of a static batch of `rows` rows stored in `flat`.
-#[track_caller]
-fn static_row<T, R: RowShape>(flat: &[T], i: usize, rows: usize) -> &Array<T, R> {
-    assert!(
-        i < rows,
-        "row index {i} is out of bounds for a tensor with {rows} rows"
-    );
-    Array::view(&flat[i * R::SIZE..(i + 1) * R::SIZE])
 }
 
 impl<T, S: Dims> Leading for DynArray<T, S> {

@@ -303,8 +303,7 @@ impl<T, S: Dims> DynArray<T, S> {
     #[must_use]
     #[track_caller]
     pub fn row(&self, i: usize) -> &Array<T, S> {
-        self.check_row(i);
-        Array::view(&self.data[i * S::SIZE..(i + 1) * S::SIZE])
+        row_view(&self.data, self.rows, i)
     }
 
     /// Row `i`, mutably.
@@ -323,17 +322,8 @@ impl<T, S: Dims> DynArray<T, S> {
     #[must_use]
     #[track_caller]
     pub fn row_mut(&mut self, i: usize) -> &mut Array<T, S> {
-        self.check_row(i);
+        check_row(i, self.rows);
         Array::view_mut(&mut self.data[i * S::SIZE..(i + 1) * S::SIZE])
-    }
-
-    #[track_caller]
-    fn check_row(&self, i: usize) {
-        assert!(
-            i < self.rows,
-            "row index {i} is out of bounds for a tensor with {} rows",
-            self.rows
-        );
     }
 
     /// An iterator over the rows, each a static tensor of the row shape.
@@ -608,4 +598,21 @@ where
             .entries(self.iter_rows().map(|row| &row.data))
             .finish()
     }
+}
+
+/// Panics unless `i` is a row of a tensor of `rows` rows, with NumPy's message.
+#[track_caller]
+fn check_row(i: usize, rows: usize) {
+    assert!(
+        i < rows,
+        "row index {i} is out of bounds for a tensor with {rows} rows"
+    );
+}
+
+/// Row `i` of the `rows` rows of shape `S` stored in `flat` (a run-time tensor's, or a static
+/// batch's through `Batch::row`), checked.
+#[track_caller]
+pub(crate) fn row_view<T, S: Dims>(flat: &[T], rows: usize, i: usize) -> &Array<T, S> {
+    check_row(i, rows);
+    Array::view(&flat[i * S::SIZE..(i + 1) * S::SIZE])
 }
