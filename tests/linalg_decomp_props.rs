@@ -315,6 +315,10 @@ props! {
     f32_12x5: f32 12 x 5, k 5, cond 3.0;
     f32_5x12: f32 5 x 12, k 5, cond 3.0;
     f32_32x32: f32 32 x 32, k 32, cond 3.0;
+    // QR in place on the rows (more than 1024 elements): tall, wide, odd.
+    f64_40x30: f64 40 x 30, k 30, cond 6.0;
+    f64_30x37: f64 30 x 37, k 30, cond 6.0;
+    f32_48x23: f32 48 x 23, k 23, cond 3.0;
 }
 
 /// The test values of a structured matrix: `kind` 0 the zero matrix, 1 rank one (`x y^T`),
@@ -373,4 +377,5 @@ structured_props! {
     structured_11x6: 11 x 6, k 6;
     structured_6x11: 6 x 11, k 6;
     structured_20x20: 20 x 20, k 20;
+    structured_35x31: 35 x 31, k 31;
 }
