@@ -732,19 +732,30 @@ fn strided<E: Real, const W: usize>(
             let mut s = [0.0; W];
             let mut comp = [0.0; W];
             if !E::COMPENSATED {
-                // `f32` elements: one `f64` running sum per column is exact enough. A full
-                // block of `W` columns runs a loop of constant length, whatever the caller
-                // knows of the shape (run-time rows included), so every instance compiles to
-                // the same vectorized loop.
-                if w == W {
-                    for row in block.chunks_exact(inner) {
-                        let row: &[E; W] = row[j0..j0 + W].try_into().expect("W columns");
-                        add_row(&mut s, row, &ex, map);
+                // `f32` elements: one `f64` running sum per column is exact enough. The rows
+                // are added `LEAF` at a time, pairwise (in `f64`, as the compensated path
+                // below), so that each running sum is loaded and stored once per `LEAF` rows,
+                // not once per row. A full block of `W` columns runs a loop of constant
+                // length, whatever the caller knows of the shape (run-time rows included), so
+                // every instance compiles to the same vectorized loop.
+                let groups = block.chunks_exact(LEAF * inner);
+                let rest = groups.remainder();
+                for group in groups {
+                    if w == W {
+                        let rows: [&[E; W]; LEAF] = core::array::from_fn(|r| {
+                            group[r * inner + j0..r * inner + j0 + W]
+                                .try_into()
+                                .expect("W columns")
+                        });
+                        add_leaves(&mut s, &rows, &ex, map);
+                    } else {
+                        let rows: [&[E]; LEAF] =
+                            core::array::from_fn(|r| &group[r * inner + j0..][..w]);
+                        add_leaves(&mut s[..w], &rows, &ex[..w], map);
                     }
-                } else {
-                    for row in block.chunks_exact(inner) {
-                        add_row(&mut s[..w], &row[j0..j0 + w], &ex[..w], map);
-                    }
+                }
+                for row in rest.chunks_exact(inner) {
+                    add_row(&mut s[..w], &row[j0..j0 + w], &ex[..w], map);
                 }
                 for (o, &s) in out_cols.iter_mut().zip(&s[..w]) {
                     *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
@@ -778,6 +789,22 @@ fn strided<E: Real, const W: usize>(
                 *o = E::narrow(finish(finite_or_plain(Dd { hi: s, lo: c })));
             }
         }
+    }
+}
+
+/// `acc[k] += ((x0 + x1) + (x2 + x3)) + ((x4 + x5) + (x6 + x7))` with `xr = map(rows[r][k],
+/// ex[k])`, in `f64`.
+#[inline(always)]
+fn add_leaves<E: Real, R: AsRef<[E]>>(
+    acc: &mut [f64],
+    rows: &[R; LEAF],
+    ex: &[f64],
+    map: impl Fn(f64, f64) -> f64,
+) {
+    let rows: [&[E]; LEAF] = core::array::from_fn(|r| &rows[r].as_ref()[..acc.len()]);
+    for (k, (s, &e)) in acc.iter_mut().zip(ex).enumerate() {
+        let x: [f64; LEAF] = core::array::from_fn(|r| map(rows[r][k].widen(), e));
+        *s += ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]));
     }
 }
 
