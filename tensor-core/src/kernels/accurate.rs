@@ -769,9 +769,7 @@ fn strided<E: Real, const W: usize>(
                 let rows: [&[E]; LEAF] =
                     core::array::from_fn(|r| &group[r * inner + j0..r * inner + j0 + w]);
                 for k in 0..w {
-                    let x: [f64; LEAF] = core::array::from_fn(|r| map(rows[r][k].widen(), ex[k]));
-                    let leaf = ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]));
-                    let (t, e) = two_sum(s[k], leaf);
+                    let (t, e) = two_sum(s[k], leaf(&rows, k, ex[k], map));
                     s[k] = t;
                     comp[k] += e;
                 }
@@ -792,19 +790,25 @@ fn strided<E: Real, const W: usize>(
     }
 }
 
-/// `acc[k] += ((x0 + x1) + (x2 + x3)) + ((x4 + x5) + (x6 + x7))` with `xr = map(rows[r][k],
-/// ex[k])`, in `f64`.
+/// `((x0 + x1) + (x2 + x3)) + ((x4 + x5) + (x6 + x7))` with `xr = map(rows[r][k], e)`, in
+/// `f64`: column `k` of `LEAF` rows of a strided lane, summed pairwise.
+#[inline(always)]
+fn leaf<E: Real>(rows: &[&[E]; LEAF], k: usize, e: f64, map: impl Fn(f64, f64) -> f64) -> f64 {
+    let x: [f64; LEAF] = core::array::from_fn(|r| map(rows[r][k].widen(), e));
+    ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]))
+}
+
+/// `acc[k] += leaf(rows, k, ex[k])` for each column `k` (see [`leaf`]).
 #[inline(always)]
 fn add_leaves<E: Real, R: AsRef<[E]>>(
     acc: &mut [f64],
     rows: &[R; LEAF],
     ex: &[f64],
-    map: impl Fn(f64, f64) -> f64,
+    map: impl Fn(f64, f64) -> f64 + Copy,
 ) {
     let rows: [&[E]; LEAF] = core::array::from_fn(|r| &rows[r].as_ref()[..acc.len()]);
     for (k, (s, &e)) in acc.iter_mut().zip(ex).enumerate() {
-        let x: [f64; LEAF] = core::array::from_fn(|r| map(rows[r][k].widen(), e));
-        *s += ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]));
+        *s += leaf(&rows, k, e, map);
     }
 }
 
