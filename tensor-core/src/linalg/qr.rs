@@ -72,14 +72,7 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         transpose_into(&qt.data, &mut q);
         let mut r = [[T::zero(); N]; K];
         transpose_into(&w, &mut r);
-        // A select over whole rows, not a `fill` of their heads (a call to `memset` per row).
-        for (i, row) in r.iter_mut().enumerate() {
-            for (j, x) in row.iter_mut().enumerate() {
-                if j < i {
-                    *x = T::zero();
-                }
-            }
-        }
+        zero_below_diagonal(&mut r);
         (Tensor::from_array(q), Tensor::from_array(r))
     }
 
@@ -98,7 +91,6 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         for (i, row) in q.iter_mut().enumerate().take(K) {
             row[i] = T::one();
         }
-        let mut qw = [T::zero(); K];
         with_active(InPlace {
             a: a.as_flattened_mut(),
             n: N,
@@ -107,16 +99,24 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
             w: &mut w,
             q: q.as_flattened_mut(),
             k: K,
-            qw: &mut qw,
         });
         let mut r = [[T::zero(); N]; K];
-        // A select over whole rows, not a copy of their tails (a call to `memcpy` per row).
-        for (i, (r, a)) in r.iter_mut().zip(&a).enumerate() {
-            for (j, (r, &a)) in r.iter_mut().zip(a).enumerate() {
-                *r = if j < i { T::zero() } else { a };
+        r.copy_from_slice(&a[..K]);
+        zero_below_diagonal(&mut r);
+        (Tensor::from_array(q), Tensor::from_array(r))
+    }
+}
+
+/// Zeros the elements of `r` below its diagonal: a select over whole rows, not a `fill` of
+/// their heads (a call to `memset` per row).
+#[inline(always)]
+fn zero_below_diagonal<T: Float, const N: usize>(r: &mut [[T; N]]) {
+    for (i, row) in r.iter_mut().enumerate() {
+        for (j, x) in row.iter_mut().enumerate() {
+            if j < i {
+                *x = T::zero();
             }
         }
-        (Tensor::from_array(q), Tensor::from_array(r))
     }
 }
 
@@ -234,12 +234,11 @@ struct InPlace<'a, T> {
     tau: &'a mut [T],
     /// Scratch for a Householder vector, one element per row of `a`.
     v: &'a mut [T],
-    /// Scratch for `v^T` times the rows, one element per column of `a`.
+    /// Scratch for `v^T` times the rows, one element per column of `a` (at least as many as
+    /// `q` has).
     w: &'a mut [T],
     q: &'a mut [T],
     k: usize,
-    /// Scratch as `w`, one element per column of `q`.
-    qw: &'a mut [T],
 }
 
 impl<T: Float> InPlace<'_, T> {
@@ -249,7 +248,7 @@ impl<T: Float> InPlace<'_, T> {
             return;
         }
         factor(self.a, self.n, self.tau, self.v, self.w);
-        form_q(self.a, self.n, self.tau, self.v, self.q, self.k, self.qw);
+        form_q(self.a, self.n, self.tau, self.v, self.q, self.k, self.w);
     }
 }
 
