@@ -159,11 +159,34 @@ pub(super) fn two_rows<T>(a: &mut [T], n: usize, i: usize, j: usize) -> (&mut [T
     (&mut head[i * n..(i + 1) * n], &mut tail[..n])
 }
 
-/// The largest finite magnitude in `a` (0 if there is none).
+/// The largest finite magnitude in `a` (0 if there is none), in eight running maxima from 16
+/// elements on (one is a chain of dependent comparisons).
 pub(super) fn max_abs<T: Float>(a: &[T]) -> T {
-    a.iter()
-        .filter(|x| x.is_finite())
-        .fold(T::zero(), |m, x| m.max(x.abs()))
+    let inf = T::infinity();
+    if a.len() < 16 {
+        return a.iter().fold(T::zero(), |m, &x| {
+            let x = x.abs();
+            if x < inf && x > m { x } else { m }
+        });
+    }
+    let mut m = [T::zero(); 8];
+    let chunks = a.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for (m, &x) in m.iter_mut().zip(c) {
+            let x = x.abs();
+            if x < inf && x > *m {
+                *m = x;
+            }
+        }
+    }
+    for (m, &x) in m.iter_mut().zip(rest) {
+        let x = x.abs();
+        if x < inf && x > *m {
+            *m = x;
+        }
+    }
+    m.into_iter().fold(T::zero(), T::max)
 }
 
 #[cfg(test)]
@@ -195,6 +218,25 @@ mod tests {
         assert_eq!(hypot(3e300, 4e300), 5e300);
         assert_eq!(hypot(3e-310, 4e-310), 5e-310);
         assert_eq!(hypot(0.0, 0.0), 0.0);
+        for n in 0..40 {
+            let a: [f64; 40] = core::array::from_fn(|i| (i as f64 * 0.77).sin() * 3.0);
+            let naive = a[..n].iter().fold(0.0f64, |m, x| m.max(x.abs()));
+            assert_eq!(max_abs(&a[..n]), naive);
+        }
+        let odd = [
+            1.0,
+            f64::NAN,
+            -7.0,
+            f64::INFINITY,
+            2.0,
+            3.0,
+            4.0,
+            5.0,
+            f64::NEG_INFINITY,
+            -6.5,
+        ];
+        assert_eq!(max_abs(&odd), 7.0);
+        assert_eq!(max_abs(&[f64::NAN, f64::INFINITY]), 0.0);
         assert_eq!(hypot(f64::INFINITY, f64::NAN), f64::INFINITY);
         assert!(hypot(1.0, f64::NAN).is_nan());
     }
