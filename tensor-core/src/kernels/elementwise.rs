@@ -10,7 +10,8 @@
 use core::mem::MaybeUninit;
 
 use super::entry;
-use super::simd::{Binary, Unary};
+use super::simd::dispatch::with_active;
+use super::simd::{Binary, Simd, Unary, WithSimd};
 use super::{cast_slice, cast_slice_mut, par};
 
 /// Operands shorter than this take the inline portable loop instead of the SIMD kernels: the
@@ -68,7 +69,10 @@ pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: i
     binary_assign(a, b, f);
 }
 
-/// `out[i] = f(x[i])`, every element of `out`.
+/// `out[i] = f(x[i])`, every element of `out`: from [`INLINE_MAX`] elements on, compiled for
+/// the machine's best instruction set (`f` is inlined there and vectorized with its widest
+/// vectors: a default x86-64 build otherwise runs such loops, `x + s` with a scalar operand
+/// among them, on SSE2); below, in line.
 ///
 /// # Panics
 ///
@@ -76,16 +80,68 @@ pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: i
 #[inline]
 pub(crate) fn unary<T: Copy>(x: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T) -> T) {
     assert_eq!(x.len(), out.len());
+    if x.len() < INLINE_MAX {
+        map_into(x, out, f);
+    } else {
+        with_active(Map { x, out, f });
+    }
+}
+
+/// `a[i] = f(a[i])`, on the best instruction set from [`INLINE_MAX`] elements on (as
+/// [`unary`]).
+#[inline]
+pub(crate) fn unary_assign<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
+    if a.len() < INLINE_MAX {
+        map_in_place(a, f);
+    } else {
+        with_active(MapInPlace { a, f });
+    }
+}
+
+/// The loop of [`unary`].
+#[inline(always)]
+fn map_into<T: Copy>(x: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T) -> T) {
     for (o, &v) in out.iter_mut().zip(x) {
         o.write(f(v));
     }
 }
 
-/// `a[i] = f(a[i])`.
-#[inline]
-pub(crate) fn unary_assign<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
+/// The loop of [`unary_assign`].
+#[inline(always)]
+fn map_in_place<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
     for x in a {
         *x = f(*x);
+    }
+}
+
+/// [`map_into`] as an operation on an instruction set.
+struct Map<'a, T, F> {
+    x: &'a [T],
+    out: &'a mut [MaybeUninit<T>],
+    f: F,
+}
+
+impl<T: Copy, F: Fn(T) -> T> WithSimd for Map<'_, T, F> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) {
+        map_into(self.x, self.out, self.f);
+    }
+}
+
+/// [`map_in_place`] as an operation on an instruction set.
+struct MapInPlace<'a, T, F> {
+    a: &'a mut [T],
+    f: F,
+}
+
+impl<T: Copy, F: Fn(T) -> T> WithSimd for MapInPlace<'_, T, F> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) {
+        map_in_place(self.a, self.f);
     }
 }
 
