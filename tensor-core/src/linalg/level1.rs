@@ -162,28 +162,22 @@ pub(super) fn two_rows<T>(a: &mut [T], n: usize, i: usize, j: usize) -> (&mut [T
 /// The largest finite magnitude in `a` (0 if there is none), in eight running maxima from 16
 /// elements on (one is a chain of dependent comparisons).
 pub(super) fn max_abs<T: Float>(a: &[T]) -> T {
-    let inf = T::infinity();
+    // `|x|` when it is finite and above `m`, else `m`.
+    let larger = |m: T, x: T| {
+        let x = x.abs();
+        if x < T::infinity() && x > m { x } else { m }
+    };
     if a.len() < 16 {
-        return a.iter().fold(T::zero(), |m, &x| {
-            let x = x.abs();
-            if x < inf && x > m { x } else { m }
-        });
+        return a.iter().fold(T::zero(), |m, &x| larger(m, x));
     }
     let mut m = [T::zero(); 8];
     let chunks = a.chunks_exact(8);
-    let rest = chunks.remainder();
+    for (m, &x) in m.iter_mut().zip(chunks.remainder()) {
+        *m = larger(*m, x);
+    }
     for c in chunks {
         for (m, &x) in m.iter_mut().zip(c) {
-            let x = x.abs();
-            if x < inf && x > *m {
-                *m = x;
-            }
-        }
-    }
-    for (m, &x) in m.iter_mut().zip(rest) {
-        let x = x.abs();
-        if x < inf && x > *m {
-            *m = x;
+            *m = larger(*m, x);
         }
     }
     m.into_iter().fold(T::zero(), T::max)
