@@ -41,6 +41,8 @@
 
 use num_traits::Float;
 
+use super::level1::max_finite_abs;
+
 /// Whether `n x n` matrices take the closed forms: `n` in `2..=4`.
 pub(super) const fn has_closed_form(n: usize) -> bool {
     matches!(n, 2..=4)
@@ -50,17 +52,6 @@ pub(super) const fn has_closed_form(n: usize) -> bool {
 #[inline(always)]
 fn size<T: Float>(n: usize) -> T {
     T::from(n).unwrap_or_else(T::infinity)
-}
-
-/// The largest `|a_ij|` over the finite elements (0 if there is none); the scale of the
-/// singularity test, shared with LU's tolerance.
-#[inline(always)]
-pub(super) fn max_finite_abs<T: Float>(a: &[T]) -> T {
-    a.iter().fold(T::zero(), |m, &x| {
-        let x = x.abs();
-        // `x < inf` is false for inf and NaN: those do not count.
-        if x < T::infinity() && x > m { x } else { m }
-    })
 }
 
 /// The largest `|a_ij|`, ignoring NaN, as a branch-free tree the compiler vectorizes; `inf`

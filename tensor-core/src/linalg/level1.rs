@@ -160,9 +160,11 @@ pub(super) fn two_rows<T>(a: &mut [T], n: usize, i: usize, j: usize) -> (&mut [T
 }
 
 /// The largest finite magnitude in `a` (0 if there is none), in eight running maxima from 16
-/// elements on (one is a chain of dependent comparisons).
-pub(super) fn max_abs<T: Float>(a: &[T]) -> T {
-    // `|x|` when it is finite and above `m`, else `m`.
+/// elements on (one is a chain of dependent comparisons): the scale of the closed forms'
+/// singularity test and of LU's tolerance, and the SVD's equilibration.
+#[inline]
+pub(super) fn max_finite_abs<T: Float>(a: &[T]) -> T {
+    // `|x|` when it is finite and above `m`, else `m` (`x < inf` is false for inf and NaN).
     let larger = |m: T, x: T| {
         let x = x.abs();
         if x < T::infinity() && x > m { x } else { m }
@@ -215,7 +217,7 @@ mod tests {
         for n in 0..40 {
             let a: [f64; 40] = core::array::from_fn(|i| (i as f64 * 0.77).sin() * 3.0);
             let naive = a[..n].iter().fold(0.0f64, |m, x| m.max(x.abs()));
-            assert_eq!(max_abs(&a[..n]), naive);
+            assert_eq!(max_finite_abs(&a[..n]), naive);
         }
         let odd = [
             1.0,
@@ -229,8 +231,8 @@ mod tests {
             f64::NEG_INFINITY,
             -6.5,
         ];
-        assert_eq!(max_abs(&odd), 7.0);
-        assert_eq!(max_abs(&[f64::NAN, f64::INFINITY]), 0.0);
+        assert_eq!(max_finite_abs(&odd), 7.0);
+        assert_eq!(max_finite_abs(&[f64::NAN, f64::INFINITY]), 0.0);
         assert_eq!(hypot(f64::INFINITY, f64::NAN), f64::INFINITY);
         assert!(hypot(1.0, f64::NAN).is_nan());
     }

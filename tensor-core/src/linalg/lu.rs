@@ -23,7 +23,7 @@ pub(super) struct Factored {
 /// the exact factors of `A + E` with `|E|` of order `n * eps * max|a_ij|` (times the growth
 /// factor), so a pivot below it cannot be told apart from zero.
 pub(super) fn singular_tolerance<T: Float>(a: &[T], n: usize) -> T {
-    let max = super::closed::max_finite_abs(a);
+    let max = super::level1::max_finite_abs(a);
     T::from(n).unwrap_or_else(T::infinity) * T::epsilon() * max
 }
 

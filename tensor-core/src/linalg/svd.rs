@@ -17,7 +17,7 @@
 use num_traits::Float;
 
 use super::golub_kahan;
-use super::level1::{dot, dot3, max_abs, nrm2, rotate, scale, two_rows};
+use super::level1::{dot, dot3, max_finite_abs, nrm2, rotate, scale, two_rows};
 use super::svd2x2::{singular_values_2x2, svd_2x2};
 use crate::shape::{Dim, MinDim, Shape};
 use crate::{Element, Tensor, Vector};
@@ -134,7 +134,7 @@ fn normalize_rows<T: Float>(w: &mut [T], l: usize, s: &[T]) {
 /// Scales `w` by `1 / max|w|` so that no sum of squares overflows or underflows; returns the
 /// factor to multiply the singular values by (1 for a zero matrix).
 fn equilibrate<T: Float>(w: &mut [T]) -> T {
-    let m = max_abs(w);
+    let m = max_finite_abs(w);
     if m > T::zero() {
         // Multiplied by the reciprocal (one division, not one per element; the largest
         // magnitude comes out within an ulp of 1) unless that is subnormal or overflows.
