@@ -286,7 +286,9 @@ pub use tensor_core::*;
 /// methods `exp ln tanh sigmoid sqrt square abs relu` without arguments, with `.sum()` or
 /// `.mean()` allowed at its root) is evaluated in one pass over memory, chunk by chunk, with no
 /// intermediate tensors and each output element written once; anything else in it (`x @ w`,
-/// `.T`, an index, other calls) is an operand computed first and borrowed. The results are the
+/// `.T`, an index, other calls) is an operand computed first and borrowed, except a `K = 1`
+/// product of static tensors (`x @ w` with one feature, an outer product), whose elements are
+/// computed in the pass itself and never stored. The results are the
 /// operators' (the same operation or kernel per element; a fused `sum`/`mean` adds in another
 /// order, as accurately), a boxed operand gives a boxed result, a chain of scalars alone a
 /// scalar, and a shape mismatch is the operators' compile error at the operator. A single

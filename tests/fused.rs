@@ -141,6 +141,42 @@ proptest! {
         products!(3, 4, 5, &v);
         products!(16, 9, 33, &v);
         products!(64, 32, 20, &v);
+        // `K = 1`: the product is computed where the expression reads it, never made; one
+        // column (a feature times its weight), outer products, chunks that end inside a row.
+        products!(37, 1, 1, &v);
+        products!(7, 1, 13, &v);
+        products!(300, 1, 5, &v);
+        products!(1, 1, 40, &v);
+    }
+
+    #[test]
+    fn unmade_products_broadcast_and_reduce_as_made_ones(v in values64(83), s in -3.0f64..3.0) {
+        let col = flat::<Tensor<f64, 9, 1>>(|k| v[k % v.len()]);
+        let one = flat::<Tensor<f64, 1, 1>>(|k| v[(k + 3) % v.len()]);
+        let row = flat::<Tensor<f64, 1, 11>>(|k| v[(k * 5 + 1) % v.len()]);
+        let m = flat::<Tensor<f64, 9, 11>>(|k| v[(k * 7 + 2) % v.len()]);
+        let cube = flat::<Tensor3<f64, 2, 9, 11>>(|k| v[(k * 3 + 4) % v.len()]);
+        // A product of one row broadcast down the rows, one of one column across them.
+        let f = tensor!(one @ row * m + s);
+        let u = one.matmul(&row) * m + s;
+        same_bits("(1, 1) @ (1, 11) broadcast", f.as_flat(), u.as_flat());
+        let f = tensor!(m - col @ one * s);
+        let u = m - col.matmul(&one) * s;
+        same_bits("(9, 1) @ (1, 1) broadcast", f.as_flat(), u.as_flat());
+        // An outer product broadcast over a leading axis, and reduced at the root.
+        let f = tensor!(cube * (col @ row) + 1.0);
+        let u = cube * col.matmul(&row) + 1.0;
+        same_bits("outer product over a rank-3 tensor", f.as_flat(), u.as_flat());
+        let f: f64 = tensor!((col @ row - m).square().mean());
+        let want = (col.matmul(&row) - m).square().mean();
+        close("mean of an outer product", f, want, 1e-14);
+        // Operands behind references, and a product of products (the inner one made).
+        let (rc, rr) = (&col, &row);
+        let f = tensor!(rc @ rr - m * 2.0);
+        same_bits("references", f.as_flat(), (col.matmul(&row) - m * 2.0).as_flat());
+        let f = tensor!((col @ one) @ row + m * s);
+        let u = col.matmul(&one).matmul(&row) + m * s;
+        same_bits("(col @ one) @ row", f.as_flat(), u.as_flat());
     }
 
     #[test]
@@ -290,6 +326,43 @@ fn generic_code_fuses() {
     let want = (x.matmul(&w) + b).relu() * 2.0;
     assert_eq!(hidden, want);
     assert_eq!(loss, (want - y).square().mean());
+    // One feature (`D = 1`): the `K = 1` product is left unmade in generic code too.
+    let x = Tensor::<f32, 3, 1>::from([[1.0], [-2.0], [0.5]]);
+    let w = Tensor::<f32, 1, 4>::from([[1.0, 0.0, -1.0, 2.0]]);
+    let (hidden, loss) = layer(&x, &w, &b, &y);
+    let want = (x.matmul(&w) + b).relu() * 2.0;
+    assert_eq!(hidden, want);
+    assert_eq!(loss, (want - y).square().mean());
+}
+
+/// The seed's linear regression step at `N = 10 000` (`f64`, one feature): the `K = 1`
+/// product, the bias and the target in one pass, bit for bit the unfused operators, with NaN,
+/// infinities and signed zeros among the features (`0 * inf` is NaN, `0 + -0` is `+0`, as
+/// `matmul` gives).
+#[test]
+fn unmade_k1_products_at_the_regression_size() {
+    let special = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, 0.0];
+    let x = flat::<Tensor<f64, 10_000, 1>>(|k| {
+        if k % 997 == 5 {
+            special[k % 5]
+        } else {
+            (k as f64 * 0.37).sin()
+        }
+    });
+    let y = flat::<Tensor<f64, 10_000, 1>>(|k| (k as f64 * 0.11).cos());
+    for w in [2.5, -0.0, f64::INFINITY] {
+        let (w, b) = (Tensor::from([[w]]), 0.75);
+        let f = tensor!(x @ w + b - y);
+        let u = x.matmul(&w) + b - y;
+        same_bits("x @ w + b - y", f.as_flat(), u.as_flat());
+        let f: f64 = tensor!((x @ w + b - y).square().mean());
+        let want = (x.matmul(&w) + b - y).square().mean();
+        close("loss", f, want, 1e-14);
+    }
+    let i = flat::<Tensor<i64, 3000, 1>>(|k| k as i64 - 1500);
+    let wi = Tensor::from([[-3i64, 7]]);
+    let f = tensor!(i @ wi * 2 + 1);
+    assert_eq!(f, i.matmul(&wi) * 2 + 1);
 }
 
 /// Run-time tensors (`DynArray`) in fused chains: the semantics of the `DynArray` operators

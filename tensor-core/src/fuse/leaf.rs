@@ -227,13 +227,34 @@ unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
 
 /// The elements `start..start + out.len()` of `src` (of shape `dims`) broadcast to `at`, into
 /// every element of `out`: runs along the last axis are copied (or filled, when that axis is
-/// broadcast), then the index moves on to the next row.
-fn broadcast_run<T: Copy>(
+/// broadcast).
+pub(super) fn broadcast_run<T: Copy>(
     src: &[T],
     dims: &[usize],
     at: &Layout,
     start: usize,
     out: &mut [MaybeUninit<T>],
+) {
+    broadcast_runs(dims, at, start, out, |s, along, run| {
+        if along {
+            run.write_copy_of_slice(&src[s..s + run.len()]);
+        } else {
+            run.fill(MaybeUninit::new(src[s]));
+        }
+    });
+}
+
+/// Splits `out`, the elements `start..start + out.len()` of a source of shape `dims`
+/// broadcast to `at`, into runs along the result's last axis, and calls `f(s, along, run)`
+/// for each: the run holds the source's elements `s..s + run.len()` when `along`, or
+/// repeats element `s` when the source's last axis is broadcast. Every element of `out` is in
+/// exactly one run.
+pub(super) fn broadcast_runs<T>(
+    dims: &[usize],
+    at: &Layout,
+    start: usize,
+    out: &mut [MaybeUninit<T>],
+    mut f: impl FnMut(usize, bool, &mut [MaybeUninit<T>]),
 ) {
     let d = at.dims;
     let mut sd = [1; 4];
@@ -252,12 +273,12 @@ fn broadcast_run<T: Copy>(
     while o < out.len() {
         let run = (d[3] - idx[3]).min(out.len() - o);
         let base = idx[0] * stride[0] + idx[1] * stride[1] + idx[2] * stride[2];
-        if stride[3] == 0 {
-            out[o..o + run].fill(MaybeUninit::new(src[base]));
-        } else {
-            let s = base + idx[3];
-            out[o..o + run].write_copy_of_slice(&src[s..s + run]);
-        }
+        let along = stride[3] != 0;
+        f(
+            base + if along { idx[3] } else { 0 },
+            along,
+            &mut out[o..o + run],
+        );
         o += run;
         idx[3] = 0;
         for k in (0..3).rev() {

@@ -11,8 +11,9 @@
 //! approach). The builders carry the operators' shape rules ([`BroadcastWith`], through
 //! [`Combine`]), so a mismatch is the same compile error, at the user's operator.
 //!
-//! Operands ([`IntoFused`]) are borrowed tensors `&Array` (temporaries such as `x @ w` are
-//! borrowed where they are made), boxed tensors `&Box<Array>` (a boxed operand makes the result
+//! Operands ([`IntoFused`]) are borrowed tensors `&Array` (temporaries are borrowed where they
+//! are made), matrix products `x @ w` ([`Product`]: a `K = 1` product is never made, its
+//! chunks computed where they are read; see [`LazyMatMul`]), boxed tensors `&Box<Array>` (a boxed operand makes the result
 //! boxed), run-time tensors `&DynArray` (the result is a `DynArray` of their rows: static
 //! operands broadcast over the rows as `DynArray + Array` allows, two run-time operands must
 //! have the same rows, checked when the expression is evaluated) and scalars `&T`; an
@@ -44,6 +45,7 @@
 mod eval;
 mod leaf;
 mod node;
+mod product;
 
 pub use eval::{Finish, eval, mean, sum};
 #[cfg(feature = "alloc")]
@@ -53,6 +55,7 @@ pub use node::{
     Abs, Add, Bin, BinaryOp, Div, Exp, Ln, Mul, Neg, Relu, Sigmoid, Sqrt, Square, Sub, Tanh, Un,
     UnaryOp, abs, add, div, exp, ln, mul, neg, relu, sigmoid, sqrt, square, sub, tanh,
 };
+pub use product::{EagerMatMul, LazyMatMul, Matrix, Pair, Product, Slot};
 
 #[cfg(feature = "alloc")]
 use core::marker::PhantomData;

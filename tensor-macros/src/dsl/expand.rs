@@ -18,7 +18,7 @@ pub(crate) fn user_span(token: Span) -> Span {
 
 /// `a` when `e` is `a.T`, in parentheses or not: the left operand of a product that
 /// `t_matmul` computes.
-fn transposed(e: &Expr) -> Option<&Expr> {
+pub(crate) fn transposed(e: &Expr) -> Option<&Expr> {
     match e {
         Expr::Transpose(a, _) => Some(a),
         Expr::Paren(x) => transposed(x),

@@ -4,9 +4,11 @@
 //!
 //! The elementwise operations are `+ - * /`, unary `-`, and the methods of [`UNARY`] called
 //! without arguments; at the root of the subtree, `.sum()` or `.mean()` reduce the result
-//! without making it. Everything else (a variable, a literal, `x @ w`, `x.T`, an index, any
-//! other call) is an operand, expanded as usual and borrowed: `&(x.matmul(&(w)))` lives until
-//! the end of the statement, as an operator's temporary does. The macro cannot tell a tensor
+//! without making it. Everything else (a variable, a literal, `x.T`, an index, any other call)
+//! is an operand, expanded as usual and borrowed: a temporary lives until the end of the
+//! statement, as an operator's temporary does. A product `x @ w` is an operand through
+//! `tensor_core::fuse::Pair`'s `fused_matmul` ([`product`]), which leaves a `K = 1` product of
+//! static tensors unmade. The macro cannot tell a tensor
 //! from a scalar, and need not: the operands' types decide (`tensor_core::fuse::IntoFused`),
 //! and a subtree of scalars alone evaluates to a scalar.
 //!
@@ -88,7 +90,16 @@ pub(crate) fn expand(e: &Expr) -> Option<syn::Result<TokenStream>> {
     let root = |name: &str, span: Span, x: &Expr| {
         let at = super::expand::user_span(span);
         let f = proc_macro2::Ident::new(name, at);
-        node(x).map(|n| quote_spanned! {at=> ::tensor::__private::fuse::#f(#n) })
+        let call = node(x).map(|n| quote_spanned! {at=> ::tensor::__private::fuse::#f(#n) })?;
+        Ok(if has_product(x) {
+            // The traits of the products' `fused_matmul`, in scope for the expression only.
+            quote_spanned! {at=> {
+                use ::tensor::__private::fuse::{EagerMatMul as _, LazyMatMul as _};
+                #call
+            }}
+        } else {
+            call
+        })
     };
     Some(match reduction(e) {
         Some((name, span, x)) => root(name, span, x),
@@ -98,6 +109,9 @@ pub(crate) fn expand(e: &Expr) -> Option<syn::Result<TokenStream>> {
 
 /// The builder calls of the subtree at the top of `e`, its operands borrowed.
 fn node(e: &Expr) -> syn::Result<TokenStream> {
+    if let Some(product) = product(e) {
+        return product;
+    }
     let Some((name, span, operands)) = operation(e) else {
         let x = super::expand::expr(e)?;
         // The borrow at the operand's first token: an error about it points into the input.
@@ -116,6 +130,44 @@ fn node(e: &Expr) -> syn::Result<TokenStream> {
     let args = args?;
     // The whole call at the operator, so that a shape error points there.
     Ok(quote_spanned! {at=> ::tensor::__private::fuse::#f(#(#args),*) })
+}
+
+/// A product `a @ b` (not `a.T @ b`) as an operand, or `None` when `e` is not one:
+/// `tensor_core::fuse::Pair`'s `fused_matmul`, which leaves a `K = 1` product of static
+/// matrices unmade (its chunks computed where the expression reads them) and makes any other
+/// with `matmul` (the closure, which also carries the shape check and its error at the `@`).
+/// The traits of `fused_matmul` are imported by [`expand`]'s block.
+fn product(e: &Expr) -> Option<syn::Result<TokenStream>> {
+    let (l, at_token, r) = match e {
+        Expr::Paren(x) => return product(x),
+        Expr::Binary(l, Op::MatMul(at_token), r) => (l, at_token, r),
+        _ => return None,
+    };
+    if super::expand::transposed(l).is_some() {
+        return None;
+    }
+    Some(
+        super::expand::both(super::expand::expr(l), super::expand::expr(r)).map(|(l, r)| {
+            let at = super::expand::user_span(at_token.span);
+            let call = proc_macro2::Ident::new("matmul", at);
+            quote_spanned! {at=>
+                &((&::tensor::__private::fuse::Pair(&(#l), &(#r))).fused_matmul(
+                    &mut ::tensor::__private::fuse::Slot::new(),
+                    |a, b| a.#call(b),
+                ))
+            }
+        }),
+    )
+}
+
+/// Whether the subtree at the top of `e` has a product operand ([`product`]).
+fn has_product(e: &Expr) -> bool {
+    match operation(e) {
+        Some((_, _, operands)) => operands
+            .into_iter()
+            .any(|x| product(x).is_some() || has_product(x)),
+        None => false,
+    }
 }
 
 /// The span of the first token of `e`, when the parser kept it.

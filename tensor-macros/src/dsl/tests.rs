@@ -625,15 +625,28 @@ fn elementwise_chains_of_two_or_more_operations_fuse() {
         fused("(a - b) * (a - b)"),
         "F::eval (F::mul (F::sub (& (a) , & (b)) , F::sub (& (a) , & (b))))"
     );
-    // The product is an operand, borrowed where it is made; bias and sigmoid fuse over it.
+    // The product is an operand made by `fused_matmul` (left unmade when `K = 1`), its traits
+    // imported around the expression; bias and sigmoid fuse over it.
+    let product = "& ((& F::Pair (& (x) , & (w))) . fused_matmul (& mut F::Slot :: new () , \
+                   | a , b | a . matmul (b) ,))";
+    let traits = "use F::{ EagerMatMul as _ , LazyMatMul as _ } ;";
     assert_eq!(
         fused("(x @ w + b).sigmoid()"),
-        "F::eval (F::sigmoid (F::add (& ((x) . matmul (& (w))) , & (b))))"
+        format!("{{ {traits} F::eval (F::sigmoid (F::add ({product} , & (b)))) }}")
     );
     // A reduction at the root reduces the chunks: no tensor is made at all.
     assert_eq!(
         fused("((x @ w + b) - y).square().mean()"),
-        "F::mean (F::square (F::sub (F::add (& ((x) . matmul (& (w))) , & (b)) , & (y))))"
+        format!("{{ {traits} F::mean (F::square (F::sub (F::add ({product} , & (b)) , & (y)))) }}")
+    );
+    // A product of products: the inner one is the outer one's operand, made by `matmul`.
+    assert_eq!(
+        fused("(a @ b) @ c + d * e"),
+        format!(
+            "{{ {traits} F::eval (F::add (& ((& F::Pair (& (((a) . matmul (& (b)))) , & (c))) \
+             . fused_matmul (& mut F::Slot :: new () , | a , b | a . matmul (b) ,)) , \
+             F::mul (& (d) , & (e)))) }}"
+        )
     );
     assert_eq!(
         fused("w - lr * (x.T @ err)"),
