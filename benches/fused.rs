@@ -7,7 +7,9 @@
 //! - `diff_sq`: `(a - b) * (a - b)`, vectors of `N`;
 //! - `linear_sigmoid`: `(x @ w + b).sigmoid()`, `x` of `(N / 64, 16)`, `w` of `(16, 64)`;
 //! - `mse`: `((x @ w + b) - y).square().mean()`, the same shapes;
-//! - `sgd_step`: `w - lr * (x.T @ err)`, `w` of `(N / 64, 64)`, a batch of 16 rows.
+//! - `sgd_step`: `w - lr * (x.T @ err)`, `w` of `(N / 64, 64)`, a batch of 16 rows;
+//! - `linreg_err`: `x @ w + b - y`, `x` and `y` of `(N, 1)`, `w` of `(1, 1)`, `b` a scalar (the
+//!   seed's linear regression: a `K = 1` product, never made by the fused pass).
 
 mod common;
 
@@ -114,6 +116,29 @@ macro_rules! bench_len {
             bch.iter(|| {
                 let (w, x, err, lr) = (black_box(&wt), black_box(&xb), black_box(&err), black_box(lr));
                 let r = w - x.t().matmul(err) * lr;
+                black_box(&r);
+            })
+        });
+        group.finish();
+
+        // x @ w + b - y with one feature
+        let xc: Tensor<f32, N, 1> = filled!(Tensor<f32, N, 1>, 8);
+        let w1: Tensor<f32, 1, 1> = filled!(Tensor<f32, 1, 1>, 9);
+        let yc: Tensor<f32, N, 1> = filled!(Tensor<f32, N, 1>, 10);
+        let b1 = 0.5f32;
+        let mut group = $c.benchmark_group(format!("linreg_err/{N}"));
+        group.throughput(Throughput::Elements(N as u64));
+        group.bench_function(BenchmarkId::new("tensor", N), |bch| {
+            bch.iter(|| {
+                let (x, w, b, y) = (black_box(&xc), black_box(&w1), black_box(b1), black_box(&yc));
+                let r = tensor!(x @ w + b - y);
+                black_box(&r);
+            })
+        });
+        group.bench_function(BenchmarkId::new("unfused", N), |bch| {
+            bch.iter(|| {
+                let (x, w, b, y) = (black_box(&xc), black_box(&w1), black_box(b1), black_box(&yc));
+                let r = x.matmul(w) + b - y;
                 black_box(&r);
             })
         });

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy's side of `benches/fused.rs` (fusion in `tensor!`, issue 13 item 2), run by hand.
 
-Times the same four expressions on the same shapes (`f32`, results of 1 Ki, 64 Ki, 1 Mi
+Times the same five expressions on the same shapes (`f32`, results of 1 Ki, 64 Ki, 1 Mi
 elements) with `timeit`, single-threaded, and prints each as a criterion line
 (`group/numpy/N  time: [t t t]`), so that `benches/ratio_report.py` reads it next to a
 `cargo bench` log:
@@ -47,6 +47,11 @@ def main():
         err = rng.uniform(-1, 1, (bt, 64)).astype(f32)
         lr = f32(0.01)
         line("sgd_step", n, median_seconds(lambda: wt - lr * (xb.T @ err)))
+        xc = rng.uniform(-1, 1, (n, 1)).astype(f32)
+        w1 = rng.uniform(-1, 1, (1, 1)).astype(f32)
+        yc = rng.uniform(-1, 1, (n, 1)).astype(f32)
+        b1 = f32(0.5)
+        line("linreg_err", n, median_seconds(lambda: xc @ w1 + b1 - yc))
 
 
 if __name__ == "__main__":

@@ -149,6 +149,40 @@ proptest! {
         products!(1, 1, 40, &v);
     }
 
+    /// Operations with a scalar (and `-`, `abs`, `square`, `relu`) fold into the pass of
+    /// their operand (`Node::write_mapped`): over operands read in place, broadcast rows and
+    /// columns, made and unmade products, run-time tensors, and under vectorized functions.
+    #[test]
+    fn scalar_chains_fold_into_one_pass(v in values32(71), s in -3.0f32..3.0) {
+        let m = flat::<Tensor<f32, 9, 40>>(|k| v[k % v.len()]);
+        let row = flat::<Tensor<f32, 1, 40>>(|k| v[(k * 3 + 1) % v.len()]);
+        let col = flat::<Tensor<f32, 9, 1>>(|k| v[(k * 5 + 2) % v.len()]);
+        let a = flat::<Tensor<f32, 1, 3>>(|k| v[(k * 7 + 3) % v.len()]);
+        let w = flat::<Tensor<f32, 3, 40>>(|k| v[(k * 11 + 4) % v.len()]);
+        let f = tensor!(row * s + m);
+        same_bits("row * s + m", f.as_flat(), (row * s + m).as_flat());
+        let f = tensor!((s - col / 2.0).abs() + m);
+        same_bits("|s - col / 2| + m", f.as_flat(), ((s - col / 2.0).abs() + m).as_flat());
+        let f = tensor!(-((-row).relu() * 2.0 - 1.0).square() + m * s);
+        let u = -((-row).relu() * 2.0 - 1.0).square() + m * s;
+        same_bits("-((-row).relu() * 2 - 1)^2 + m * s", f.as_flat(), u.as_flat());
+        let f = tensor!(((m * 0.25).exp() + 1.0).ln() * s - 2.0);
+        let u = ((m * 0.25).exp() + 1.0).ln() * s - 2.0;
+        same_bits("scalars around exp and ln", f.as_flat(), u.as_flat());
+        let f = tensor!((a @ w) * s + m);
+        same_bits("made (1, 40) product broadcast", f.as_flat(), (a.matmul(&w) * s + m).as_flat());
+        let f = tensor!(((col @ row) * s - 1.0).square() / 4.0);
+        let u = ((col.matmul(&row) * s - 1.0).square()) / 4.0;
+        same_bits("unmade product under a scalar chain", f.as_flat(), u.as_flat());
+        let big = flat::<Tensor<f32, 50, 41>>(|k| v[(k * 13 + 6) % v.len()]);
+        let f = tensor!(-(big * s + 1.0).abs() / 3.0);
+        same_bits("2050 elements", f.as_flat(), (-(big * s + 1.0).abs() / 3.0).as_flat());
+        let d = DynTensor::<f32, 40>::from_flat_fn(7, |k| v[(k * 17 + 5) % v.len()]);
+        let f: DynTensor<f32, 40> = tensor!((d * s - 0.5).square() + row);
+        let u = (&d * s - 0.5).square() + row;
+        same_bits("run-time operand", f.as_flat(), u.as_flat());
+    }
+
     #[test]
     fn unmade_products_broadcast_and_reduce_as_made_ones(v in values64(83), s in -3.0f64..3.0) {
         let col = flat::<Tensor<f64, 9, 1>>(|k| v[k % v.len()]);

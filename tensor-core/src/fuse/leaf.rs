@@ -9,6 +9,7 @@ use super::{Heap, Rows};
 use super::{Layout, Node, Scalar, Stack};
 #[cfg(feature = "alloc")]
 use crate::DynArray;
+use crate::kernels::elementwise::unary;
 use crate::shape::Dims;
 use crate::{Array, Element};
 
@@ -69,7 +70,7 @@ impl<'a, T: Element, S: Dims> IntoFused for &&'a DynArray<T, S> {
     }
 }
 
-// SAFETY: `write` copies into every element of `out`.
+// SAFETY: `write` copies into every element of `out`, `write_mapped` maps into every one.
 #[cfg(feature = "alloc")]
 unsafe impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
     type Elem = T;
@@ -102,6 +103,18 @@ unsafe impl<T: Element, S: Dims> Node for RowsLeaf<'_, T, S> {
         _: &mut [MaybeUninit<T>],
     ) {
         out.write_copy_of_slice(&self.flat[start..start + out.len()]);
+    }
+
+    #[inline]
+    fn write_mapped<F: Fn(T) -> T + Copy>(
+        &self,
+        _: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<T>],
+        _: &mut [MaybeUninit<T>],
+        f: F,
+    ) {
+        unary(&self.flat[start..start + out.len()], out, f);
     }
 }
 
@@ -158,7 +171,7 @@ impl<'a, T: Element, S: Dims> IntoFused for &&'a alloc::boxed::Box<Array<T, S>> 
     }
 }
 
-// SAFETY: `write` fills every element of `out`.
+// SAFETY: `write` and `write_mapped` fill every element of `out`.
 unsafe impl<T: Element> Node for ScalarLeaf<T> {
     type Elem = T;
     type Shape = Scalar;
@@ -184,9 +197,22 @@ unsafe impl<T: Element> Node for ScalarLeaf<T> {
     fn write(&self, _: &Layout, _: usize, out: &mut [MaybeUninit<T>], _: &mut [MaybeUninit<T>]) {
         out.fill(MaybeUninit::new(self.0));
     }
+
+    #[inline]
+    fn write_mapped<F: Fn(T) -> T + Copy>(
+        &self,
+        _: &Layout,
+        _: usize,
+        out: &mut [MaybeUninit<T>],
+        _: &mut [MaybeUninit<T>],
+        f: F,
+    ) {
+        out.fill(MaybeUninit::new(f(self.0)));
+    }
 }
 
-// SAFETY: `write` copies into every element of `out`, directly or through `broadcast_run`.
+// SAFETY: `write` copies into every element of `out`, directly or through `broadcast_run`, and
+// `write_mapped` maps into every element of it (`unary`, or `mapped_run`'s runs).
 unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
     type Elem = T;
     type Shape = S;
@@ -223,6 +249,18 @@ unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
             broadcast_run(self.flat, S::DIMS, at, start, out);
         }
     }
+
+    #[inline]
+    fn write_mapped<F: Fn(T) -> T + Copy>(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<T>],
+        _: &mut [MaybeUninit<T>],
+        f: F,
+    ) {
+        mapped_run(self.flat, S::DIMS, at, start, out, f);
+    }
 }
 
 /// The elements `start..start + out.len()` of `src` (of shape `dims`) broadcast to `at`, into
@@ -240,6 +278,27 @@ pub(super) fn broadcast_run<T: Copy>(
             run.write_copy_of_slice(&src[s..s + run.len()]);
         } else {
             run.fill(MaybeUninit::new(src[s]));
+        }
+    });
+}
+
+/// [`broadcast_run`] with `f` applied to every element, in the same pass.
+pub(super) fn mapped_run<T: Copy>(
+    src: &[T],
+    dims: &[usize],
+    at: &Layout,
+    start: usize,
+    out: &mut [MaybeUninit<T>],
+    f: impl Fn(T) -> T + Copy,
+) {
+    if dims.iter().product::<usize>() == at.size {
+        return unary(&src[start..start + out.len()], out, f);
+    }
+    broadcast_runs(dims, at, start, out, |s, along, run| {
+        if along {
+            unary(&src[s..s + run.len()], run, f);
+        } else {
+            run.fill(MaybeUninit::new(f(src[s])));
         }
     });
 }

@@ -62,6 +62,7 @@ use core::marker::PhantomData;
 use core::mem::MaybeUninit;
 
 use crate::Element;
+use crate::kernels::elementwise::unary_assign;
 #[cfg(feature = "alloc")]
 use crate::shape::RowsBroadcast;
 use crate::shape::{BroadcastWith, Dims};
@@ -243,8 +244,9 @@ impl<S: Dims> Extent for Rows<S> {
 ///
 /// # Safety
 ///
-/// [`write`](Self::write) initializes every element of its `out`: the evaluation builds its
-/// result in storage that is not filled first and reads it as initialized afterwards.
+/// [`write`](Self::write) and [`write_mapped`](Self::write_mapped) initialize every element
+/// of their `out`: the evaluation builds its result in storage that is not filled first and
+/// reads it as initialized afterwards.
 pub unsafe trait Node {
     /// The element type.
     type Elem: Element;
@@ -282,6 +284,24 @@ pub unsafe trait Node {
         out: &mut [MaybeUninit<Self::Elem>],
         scratch: &mut [MaybeUninit<Self::Elem>],
     );
+
+    /// [`write`](Self::write) with `f` applied to every element: `out[i] = f(x)` for each
+    /// element `x` of this node. Here: written, then mapped in place. A node that can apply
+    /// `f` in its own pass does (an operand read into `out`, an unmade product, an operation
+    /// with a scalar, which hands `f` on composed with itself), so a chain of scalar
+    /// operations is one pass over the chunk, each element going through the same operations
+    /// in the same order.
+    #[inline]
+    fn write_mapped<F: Fn(Self::Elem) -> Self::Elem + Copy>(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<Self::Elem>],
+        scratch: &mut [MaybeUninit<Self::Elem>],
+        f: F,
+    ) {
+        unary_assign(written(self, at, start, out, scratch), f);
+    }
 }
 
 /// [`Node::write`], then `out` as the values it now holds.

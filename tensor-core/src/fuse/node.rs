@@ -44,7 +44,9 @@ pub trait BinaryOp<T>: sealed::Kernel {
     note = "`exp`, `ln`, `tanh`, `sigmoid` and `sqrt` need a float element type, `abs` a signed one"
 )]
 pub trait UnaryOp<T> {
-    /// Whether [`map`](Self::map) needs its input apart from its output (a SIMD kernel).
+    /// Whether [`map`](Self::map) needs its input apart from its output (a SIMD kernel);
+    /// otherwise [`apply`](Self::apply) is composed with the operations around it, in one
+    /// pass ([`Node::write_mapped`]).
     const SEPARATE: bool = false;
 
     /// The function of one element.
@@ -58,15 +60,6 @@ pub trait UnaryOp<T> {
         T: Copy,
     {
         unary(x, out, Self::apply);
-    }
-
-    /// `x[i] = f(x[i])`; only called when not [`SEPARATE`](Self::SEPARATE).
-    #[inline]
-    fn map_in_place(x: &mut [T])
-    where
-        T: Copy,
-    {
-        unary_assign(x, Self::apply);
     }
 }
 
@@ -215,9 +208,9 @@ impl<T: Element> UnaryOp<T> for Relu {
     }
 }
 
-// SAFETY: every arm of `write` writes every element of `out`: filled, mapped from a direct
-// operand, or written by an operand's `write` (which initializes it, `Node`'s contract) and
-// then updated in place.
+// SAFETY: every arm of `write` and `write_mapped` writes every element of `out`: filled,
+// mapped from a direct operand, written by an operand's `write` or `write_mapped` (which
+// initialize it, `Node`'s contract), and then updated in place.
 unsafe impl<L, R, Op> Node for Bin<L, R, Op>
 where
     L: Node,
@@ -269,18 +262,12 @@ where
         let f = Op::apply;
         match (self.l.value(), self.r.value()) {
             (Some(a), Some(b)) => out.fill(MaybeUninit::new(f(a, b))),
-            (None, Some(s)) => match self.l.direct(at, start, n) {
-                Some(a) => unary(a, out, |x| f(x, s)),
-                None => {
-                    unary_assign(written(&self.l, at, start, out, scratch), |o| f(o, s));
-                }
-            },
-            (Some(s), None) => match self.r.direct(at, start, n) {
-                Some(b) => unary(b, out, |y| f(s, y)),
-                None => {
-                    unary_assign(written(&self.r, at, start, out, scratch), |o| f(s, o));
-                }
-            },
+            (None, Some(s)) => self
+                .l
+                .write_mapped(at, start, out, scratch, move |o| f(o, s)),
+            (Some(s), None) => self
+                .r
+                .write_mapped(at, start, out, scratch, move |o| f(s, o)),
             (None, None) => match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
                 (Some(a), Some(b)) => binary_simd(a, b, out, <Op as sealed::Kernel>::OP, f),
                 (Some(a), None) => {
@@ -300,11 +287,34 @@ where
             },
         }
     }
+
+    #[inline]
+    fn write_mapped<F: Fn(L::Elem) -> L::Elem + Copy>(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<L::Elem>],
+        scratch: &mut [MaybeUninit<L::Elem>],
+        g: F,
+    ) {
+        let f = Op::apply;
+        match (self.l.value(), self.r.value()) {
+            (Some(a), Some(b)) => out.fill(MaybeUninit::new(g(f(a, b)))),
+            (None, Some(s)) => self
+                .l
+                .write_mapped(at, start, out, scratch, move |o| g(f(o, s))),
+            (Some(s), None) => self
+                .r
+                .write_mapped(at, start, out, scratch, move |o| g(f(s, o))),
+            (None, None) => unary_assign(written(self, at, start, out, scratch), g),
+        }
+    }
 }
 
-// SAFETY: every arm of `write` writes every element of `out`: filled, mapped by `Op::map`
-// (which writes all of its output; `Un` is built only by this module's functions, with this
-// module's operations), or written by the operand's `write` and then updated in place.
+// SAFETY: every arm of `write` and `write_mapped` writes every element of `out`: filled,
+// mapped by `Op::map` (which writes all of its output; `Un` is built only by this module's
+// functions, with this module's operations), or written by the operand's `write` or
+// `write_mapped` (which initialize it, `Node`'s contract), then updated in place.
 unsafe impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
     type Elem = X::Elem;
     type Shape = X::Shape;
@@ -345,7 +355,26 @@ unsafe impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
             let (tmp, rest) = scratch.split_at_mut(n);
             Op::map(written(&self.x, at, start, tmp, rest), out);
         } else {
-            Op::map_in_place(written(&self.x, at, start, out, scratch));
+            self.x.write_mapped(at, start, out, scratch, Op::apply);
+        }
+    }
+
+    #[inline]
+    fn write_mapped<F: Fn(X::Elem) -> X::Elem + Copy>(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<X::Elem>],
+        scratch: &mut [MaybeUninit<X::Elem>],
+        g: F,
+    ) {
+        if let Some(v) = self.value() {
+            out.fill(MaybeUninit::new(g(v)));
+        } else if Op::SEPARATE {
+            unary_assign(written(self, at, start, out, scratch), g);
+        } else {
+            self.x
+                .write_mapped(at, start, out, scratch, move |v| g(Op::apply(v)));
         }
     }
 }

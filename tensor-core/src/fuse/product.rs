@@ -32,7 +32,7 @@
 use core::marker::PhantomData;
 use core::mem::MaybeUninit;
 
-use super::leaf::{broadcast_run, broadcast_runs};
+use super::leaf::{broadcast_runs, mapped_run};
 use super::{IntoFused, Layout, Node, Stack};
 use crate::kernels::elementwise::unary;
 use crate::shape::{Axis, Dims};
@@ -220,8 +220,9 @@ impl<'a, T: Element, S: Dims> IntoFused for &Product<'a, T, S> {
     }
 }
 
-// SAFETY: `write` writes every element of `out`: copied from the stored product (directly or
-// through `broadcast_run`), or computed by `outer` into every element of each run.
+// SAFETY: `write` and `write_mapped` write every element of `out`: copied or mapped from the
+// stored product (directly, or through `broadcast_run` and `mapped_run`), or computed by `outer`
+// into every element of each run.
 unsafe impl<T: Element, S: Dims> Node for Product<'_, T, S> {
     type Elem = T;
     type Shape = S;
@@ -258,13 +259,28 @@ unsafe impl<T: Element, S: Dims> Node for Product<'_, T, S> {
             Kind::Stored(flat) if S::SIZE == at.size => {
                 out.write_copy_of_slice(&flat[start..start + out.len()]);
             }
-            Kind::Stored(flat) => broadcast_run(flat, S::DIMS, at, start, out),
-            Kind::Outer { a, b } if S::SIZE == at.size => outer(a, b, start, out),
+            Kind::Stored(flat) => super::leaf::broadcast_run(flat, S::DIMS, at, start, out),
+            Kind::Outer { .. } => self.write_mapped(at, start, out, &mut [], |x| x),
+        }
+    }
+
+    #[inline]
+    fn write_mapped<F: Fn(T) -> T + Copy>(
+        &self,
+        at: &Layout,
+        start: usize,
+        out: &mut [MaybeUninit<T>],
+        _: &mut [MaybeUninit<T>],
+        f: F,
+    ) {
+        match self.kind {
+            Kind::Stored(flat) => mapped_run(flat, S::DIMS, at, start, out, f),
+            Kind::Outer { a, b } if S::SIZE == at.size => outer(a, b, start, out, f),
             Kind::Outer { a, b } => broadcast_runs(S::DIMS, at, start, out, |s, along, run| {
                 if along {
-                    outer(a, b, s, run);
+                    outer(a, b, s, run, f);
                 } else {
-                    outer(a, b, s, &mut run[..1]);
+                    outer(a, b, s, &mut run[..1], f);
                     let v = run[0];
                     run.fill(v);
                 }
@@ -274,20 +290,27 @@ unsafe impl<T: Element, S: Dims> Node for Product<'_, T, S> {
 }
 
 /// The elements `s..s + out.len()` of the row-major product of the column `a` and the row `b`
-/// (`a.len()` rows, `b.len()` columns) into every element of `out`, each `0 + a[i] * b[j]`:
-/// the operations of `matmul`'s `K = 1` path, so the same values.
+/// (`a.len()` rows, `b.len()` columns), mapped by `f`, into every element of `out`: each
+/// `f(0 + a[i] * b[j])`, the product's element by the operations of `matmul`'s `K = 1` path,
+/// so the same values.
 #[inline]
-fn outer<T: Element>(a: &[T], b: &[T], s: usize, out: &mut [MaybeUninit<T>]) {
+fn outer<T: Element>(
+    a: &[T],
+    b: &[T],
+    s: usize,
+    out: &mut [MaybeUninit<T>],
+    f: impl Fn(T) -> T + Copy,
+) {
     let c = b.len();
     if c == 1 {
         let w = b[0];
-        return unary(&a[s..s + out.len()], out, |x| T::zero() + x * w);
+        return unary(&a[s..s + out.len()], out, |x| f(T::zero() + x * w));
     }
     let (mut i, mut j, mut o) = (s / c, s % c, 0);
     while o < out.len() {
         let n = (c - j).min(out.len() - o);
         let ai = a[i];
-        unary(&b[j..j + n], &mut out[o..o + n], |y| T::zero() + ai * y);
+        unary(&b[j..j + n], &mut out[o..o + n], |y| f(T::zero() + ai * y));
         (i, j, o) = (i + 1, 0, o + n);
     }
 }
