@@ -59,8 +59,9 @@ pub fn step<const N: usize, const D: usize>(
     lr: f64,
 ) -> f64 {
     let (w, b) = (model.w, model.b);
-    // `tensor!` fuses elementwise chains: `+ b - y` is one pass over the product, and the
-    // loss one pass over `err` with no squared temporary.
+    // `tensor!` fuses elementwise chains: `x @ w + b - y` is one pass over `x` and `y` (with
+    // one feature the product `x @ w` is never made), and the loss one pass over `err` with
+    // no squared temporary.
     let err = tensor!(x @ w + b - y); // (N, 1)
     let loss = tensor!(err.square().mean());
     let grad_w = tensor!(x.T @ err) * (2.0 / N as f64); // (D, N) @ (N, 1) = (D, 1), like W
