@@ -32,8 +32,8 @@
 use core::marker::PhantomData;
 use core::mem::MaybeUninit;
 
-use super::leaf::{broadcast_runs, mapped_run};
-use super::{IntoFused, Layout, Node, Stack};
+use super::leaf::broadcast_runs;
+use super::{IntoFused, Layout, Leaf, Node, Stack};
 use crate::kernels::elementwise::unary;
 use crate::shape::{Axis, Dims};
 use crate::{Array, Element};
@@ -143,7 +143,7 @@ where
                 b: b.flat(),
             }
         } else {
-            Kind::Stored(slot.0.write(eager(a, b)).as_flat())
+            Kind::Stored((&*slot.0.write(eager(a, b))).into_fused())
         };
         Product {
             kind,
@@ -180,7 +180,7 @@ impl<'a, A, B> EagerMatMul<'a> for &Pair<'a, A, B> {
 
 /// A matrix product of shape `S` as an operand of a fused expression.
 pub struct Product<'a, T, S> {
-    kind: Kind<'a, T>,
+    kind: Kind<'a, T, S>,
     _shape: PhantomData<S>,
 }
 
@@ -193,23 +193,23 @@ impl<T, S> Clone for Product<'_, T, S> {
 
 impl<T, S> Copy for Product<'_, T, S> {}
 
-/// How a [`Product`] gives its elements.
-enum Kind<'a, T> {
+/// How a [`Product`] of shape `S` gives its elements.
+enum Kind<'a, T, S> {
     /// `K = 1`: `a` (the left operand's column) times `b` (the right operand's row), element
     /// by element where it is read.
     Outer { a: &'a [T], b: &'a [T] },
-    /// Any other product, made: its elements in row-major order.
-    Stored(&'a [T]),
+    /// Any other product, made: an operand like any borrowed tensor.
+    Stored(Leaf<'a, T, S, Stack>),
 }
 
-impl<T> Clone for Kind<'_, T> {
+impl<T, S> Clone for Kind<'_, T, S> {
     #[inline(always)]
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for Kind<'_, T> {}
+impl<T, S> Copy for Kind<'_, T, S> {}
 
 impl<'a, T: Element, S: Dims> IntoFused for &Product<'a, T, S> {
     type Node = Product<'a, T, S>;
@@ -220,9 +220,8 @@ impl<'a, T: Element, S: Dims> IntoFused for &Product<'a, T, S> {
     }
 }
 
-// SAFETY: `write` and `write_mapped` write every element of `out`: copied or mapped from the
-// stored product (directly, or through `broadcast_run` and `mapped_run`), or computed by `outer`
-// into every element of each run.
+// SAFETY: `write` and `write_mapped` write every element of `out`: the made product's `Leaf`
+// does (`Node`'s contract), and `outer` computes every element of each run.
 unsafe impl<T: Element, S: Dims> Node for Product<'_, T, S> {
     type Elem = T;
     type Shape = S;
@@ -241,9 +240,9 @@ unsafe impl<T: Element, S: Dims> Node for Product<'_, T, S> {
 
     #[inline]
     fn direct(&self, at: &Layout, start: usize, n: usize) -> Option<&[T]> {
-        match self.kind {
-            Kind::Stored(flat) if S::SIZE == at.size => Some(&flat[start..start + n]),
-            _ => None,
+        match &self.kind {
+            Kind::Stored(made) => made.direct(at, start, n),
+            Kind::Outer { .. } => None,
         }
     }
 
@@ -256,10 +255,7 @@ unsafe impl<T: Element, S: Dims> Node for Product<'_, T, S> {
         _: &mut [MaybeUninit<T>],
     ) {
         match self.kind {
-            Kind::Stored(flat) if S::SIZE == at.size => {
-                out.write_copy_of_slice(&flat[start..start + out.len()]);
-            }
-            Kind::Stored(flat) => super::leaf::broadcast_run(flat, S::DIMS, at, start, out),
+            Kind::Stored(made) => made.write(at, start, out, &mut []),
             Kind::Outer { .. } => self.write_mapped(at, start, out, &mut [], |x| x),
         }
     }
@@ -274,7 +270,7 @@ unsafe impl<T: Element, S: Dims> Node for Product<'_, T, S> {
         f: F,
     ) {
         match self.kind {
-            Kind::Stored(flat) => mapped_run(flat, S::DIMS, at, start, out, f),
+            Kind::Stored(made) => made.write_mapped(at, start, out, &mut [], f),
             Kind::Outer { a, b } if S::SIZE == at.size => outer(a, b, start, out, f),
             Kind::Outer { a, b } => broadcast_runs(S::DIMS, at, start, out, |s, along, run| {
                 if along {
