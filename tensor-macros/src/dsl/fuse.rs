@@ -8,9 +8,9 @@
 //! is an operand, expanded as usual and borrowed: a temporary lives until the end of the
 //! statement, as an operator's temporary does. A product `x @ w` is an operand through
 //! `tensor_core::fuse::Pair`'s `fused_matmul` ([`product`]), which leaves a `K = 1` product of
-//! static tensors unmade. The macro cannot tell a tensor
-//! from a scalar, and need not: the operands' types decide (`tensor_core::fuse::IntoFused`),
-//! and a subtree of scalars alone evaluates to a scalar.
+//! static tensors unmade. The macro cannot tell a tensor from a scalar, and need not: the
+//! operands' types decide (`tensor_core::fuse::IntoFused`), and a subtree of scalars alone
+//! evaluates to a scalar.
 //!
 //! Each builder's path carries the span of the user's operator or method, so a shape mismatch
 //! (the same `BroadcastWith` bound as the operators) is reported there.
@@ -138,14 +138,7 @@ fn node(e: &Expr) -> syn::Result<TokenStream> {
 /// with `matmul` (the closure, which also carries the shape check and its error at the `@`).
 /// The traits of `fused_matmul` are imported by [`expand`]'s block.
 fn product(e: &Expr) -> Option<syn::Result<TokenStream>> {
-    let (l, at_token, r) = match e {
-        Expr::Paren(x) => return product(x),
-        Expr::Binary(l, Op::MatMul(at_token), r) => (l, at_token, r),
-        _ => return None,
-    };
-    if super::expand::transposed(l).is_some() {
-        return None;
-    }
+    let (l, at_token, r) = product_operands(e)?;
     Some(
         super::expand::both(super::expand::expr(l), super::expand::expr(r)).map(|(l, r)| {
             let at = super::expand::user_span(at_token.span);
@@ -160,12 +153,24 @@ fn product(e: &Expr) -> Option<syn::Result<TokenStream>> {
     )
 }
 
+/// The operands and the `@` of `e` when it is (in parentheses or not) a product `a @ b` that
+/// [`product`] expands: not `a.T @ b`, which stays `t_matmul`.
+fn product_operands(e: &Expr) -> Option<(&Expr, &syn::Token![@], &Expr)> {
+    match e {
+        Expr::Paren(x) => product_operands(x),
+        Expr::Binary(l, Op::MatMul(at_token), r) if super::expand::transposed(l).is_none() => {
+            Some((l, at_token, r))
+        }
+        _ => None,
+    }
+}
+
 /// Whether the subtree at the top of `e` has a product operand ([`product`]).
 fn has_product(e: &Expr) -> bool {
     match operation(e) {
         Some((_, _, operands)) => operands
             .into_iter()
-            .any(|x| product(x).is_some() || has_product(x)),
+            .any(|x| product_operands(x).is_some() || has_product(x)),
         None => false,
     }
 }
