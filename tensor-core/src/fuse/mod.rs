@@ -13,8 +13,8 @@
 //!
 //! Operands ([`IntoFused`]) are borrowed tensors `&Array` (temporaries are borrowed where they
 //! are made), matrix products `x @ w` ([`Product`]: a `K = 1` product is never made, its
-//! chunks computed where they are read; see [`LazyMatMul`]), boxed tensors `&Box<Array>` (a boxed operand makes the result
-//! boxed), run-time tensors `&DynArray` (the result is a `DynArray` of their rows: static
+//! chunks computed where they are read; see [`LazyMatMul`]), boxed tensors `&Box<Array>` (a
+//! boxed operand makes the result boxed), run-time tensors `&DynArray` (the result is a `DynArray` of their rows: static
 //! operands broadcast over the rows as `DynArray + Array` allows, two run-time operands must
 //! have the same rows, checked when the expression is evaluated) and scalars `&T`; an
 //! expression of scalars alone evaluates to a scalar.

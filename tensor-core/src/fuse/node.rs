@@ -258,33 +258,28 @@ where
         out: &mut [MaybeUninit<L::Elem>],
         scratch: &mut [MaybeUninit<L::Elem>],
     ) {
+        if self.l.value().is_some() || self.r.value().is_some() {
+            // A scalar operand: `write_mapped`'s arms, with nothing more to apply.
+            return self.write_mapped(at, start, out, scratch, |x| x);
+        }
         let n = out.len();
         let f = Op::apply;
-        match (self.l.value(), self.r.value()) {
-            (Some(a), Some(b)) => out.fill(MaybeUninit::new(f(a, b))),
-            (None, Some(s)) => self
-                .l
-                .write_mapped(at, start, out, scratch, move |o| f(o, s)),
-            (Some(s), None) => self
-                .r
-                .write_mapped(at, start, out, scratch, move |o| f(s, o)),
-            (None, None) => match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
-                (Some(a), Some(b)) => binary_simd(a, b, out, <Op as sealed::Kernel>::OP, f),
-                (Some(a), None) => {
-                    let out = written(&self.r, at, start, out, scratch);
-                    binary_assign(out, a, |o, x| f(x, o));
-                }
-                (None, Some(b)) => {
-                    let out = written(&self.l, at, start, out, scratch);
-                    binary_assign_simd(out, b, <Op as sealed::Kernel>::OP, f);
-                }
-                (None, None) => {
-                    let out = written(&self.l, at, start, out, scratch);
-                    let (tmp, rest) = scratch.split_at_mut(n);
-                    let tmp = written(&self.r, at, start, tmp, rest);
-                    binary_assign_simd(out, tmp, <Op as sealed::Kernel>::OP, f);
-                }
-            },
+        match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
+            (Some(a), Some(b)) => binary_simd(a, b, out, <Op as sealed::Kernel>::OP, f),
+            (Some(a), None) => {
+                let out = written(&self.r, at, start, out, scratch);
+                binary_assign(out, a, |o, x| f(x, o));
+            }
+            (None, Some(b)) => {
+                let out = written(&self.l, at, start, out, scratch);
+                binary_assign_simd(out, b, <Op as sealed::Kernel>::OP, f);
+            }
+            (None, None) => {
+                let out = written(&self.l, at, start, out, scratch);
+                let (tmp, rest) = scratch.split_at_mut(n);
+                let tmp = written(&self.r, at, start, tmp, rest);
+                binary_assign_simd(out, tmp, <Op as sealed::Kernel>::OP, f);
+            }
         }
     }
 
@@ -344,19 +339,17 @@ unsafe impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
         out: &mut [MaybeUninit<X::Elem>],
         scratch: &mut [MaybeUninit<X::Elem>],
     ) {
-        let n = out.len();
-        if let Some(v) = self.value() {
-            return out.fill(MaybeUninit::new(v));
+        if !Op::SEPARATE || self.x.value().is_some() {
+            // Composed with the operand's pass: `write_mapped`'s arms, with nothing more to
+            // apply.
+            return self.write_mapped(at, start, out, scratch, |x| x);
         }
+        let n = out.len();
         if let Some(x) = self.x.direct(at, start, n) {
             return Op::map(x, out);
         }
-        if Op::SEPARATE {
-            let (tmp, rest) = scratch.split_at_mut(n);
-            Op::map(written(&self.x, at, start, tmp, rest), out);
-        } else {
-            self.x.write_mapped(at, start, out, scratch, Op::apply);
-        }
+        let (tmp, rest) = scratch.split_at_mut(n);
+        Op::map(written(&self.x, at, start, tmp, rest), out);
     }
 
     #[inline]
@@ -371,6 +364,7 @@ unsafe impl<X: Node, Op: UnaryOp<X::Elem>> Node for Un<X, Op> {
         if let Some(v) = self.value() {
             out.fill(MaybeUninit::new(g(v)));
         } else if Op::SEPARATE {
+            // The vectorized kernel's pass (`write`), then `g`.
             unary_assign(written(self, at, start, out, scratch), g);
         } else {
             self.x
