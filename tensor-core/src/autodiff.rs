@@ -22,6 +22,8 @@
 //! assert_eq!(autodiff::add_rhs(&g, &m, &b), RowVector::<f64, 3>::full(2.0));
 //! ```
 
+use core::mem::MaybeUninit;
+
 use num_traits::{Float, One, Zero};
 
 use crate::kernels::reduce::fold;
@@ -78,6 +80,38 @@ pub trait Operand: Value {
     fn elems_mut(&mut self) -> &mut [Self::Elem];
     /// The operand with every element `value`.
     fn filled(value: Self::Elem) -> Self;
+    /// The operand whose row-major elements are those of `elems`, each written once (the
+    /// storage is not filled first).
+    ///
+    /// # Panics
+    ///
+    /// If `elems` does not have exactly as many elements as the operand.
+    ///
+    /// ```
+    /// use tensor_core::{Tensor, autodiff::Operand};
+    ///
+    /// let t = <Tensor<f64, 2, 2> as Operand>::from_elems([1.0, 2.0, 3.0, 4.0].map(|x| -x));
+    /// assert_eq!(t, Tensor::from([[-1.0, -2.0], [-3.0, -4.0]]));
+    /// assert_eq!(<f32 as Operand>::from_elems([1.5]), 1.5);
+    /// ```
+    fn from_elems<I>(elems: I) -> Self
+    where
+        I: IntoIterator<Item = Self::Elem>,
+        I::IntoIter: ExactSizeIterator,
+        Self: Sized,
+    {
+        let mut out = Self::filled(Self::Elem::zero());
+        let elems = elems.into_iter();
+        assert_eq!(
+            elems.len(),
+            out.elems().len(),
+            "from_elems: wrong element count"
+        );
+        for (o, v) in out.elems_mut().iter_mut().zip(elems) {
+            *o = v;
+        }
+        out
+    }
 }
 
 impl<T: Element + Float, S: Dims> Value for Array<T, S> {
@@ -101,6 +135,24 @@ impl<T: Element + Float, S: Dims> Operand for Array<T, S> {
     #[inline]
     fn filled(value: T) -> Self {
         Array::full(value)
+    }
+
+    #[inline]
+    fn from_elems<I>(elems: I) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let elems = elems.into_iter();
+        assert_eq!(elems.len(), S::SIZE, "from_elems: wrong element count");
+        let write = |out: &mut [MaybeUninit<T>]| {
+            for (o, v) in out.iter_mut().zip(elems) {
+                o.write(v);
+            }
+        };
+        // SAFETY: `elems` has `S::SIZE` elements (asserted), so `write` writes every element
+        // of `out`.
+        unsafe { Array::from_flat_uninit(write) }
     }
 }
 
@@ -127,6 +179,17 @@ macro_rules! scalar_operand {
             #[inline]
             fn filled(value: $t) -> Self {
                 value
+            }
+
+            #[inline]
+            fn from_elems<I>(elems: I) -> Self
+            where
+                I: IntoIterator<Item = $t>,
+                I::IntoIter: ExactSizeIterator,
+            {
+                let mut elems = elems.into_iter();
+                assert_eq!(elems.len(), 1, "from_elems: wrong element count");
+                elems.next().unwrap_or_default()
             }
         }
 
@@ -334,17 +397,14 @@ where
     B: Value<Elem = G::Elem>,
     X: Operand<Elem = G::Elem>,
 {
-    let zero = G::Elem::zero();
-    let mut out = X::filled(zero);
     let (ge, ae, be) = (g.elems(), a.elems(), b.elems());
-    let acc = out.elems_mut();
     if same(A::DIMS, G::DIMS) && same(B::DIMS, G::DIMS) {
-        // The same shape everywhere: one element each, no sum (the common case, vectorized).
-        for (((x, &g), &a), &b) in acc.iter_mut().zip(ge).zip(ae).zip(be) {
-            *x = d(g, a, b);
-        }
-        return out;
+        // The same shape everywhere: one element each, no sum (the common case).
+        let it = ge.iter().zip(ae).zip(be);
+        return X::from_elems(it.map(|((&g, &a), &b)| d(g, a, b)));
     }
+    let mut out = X::filled(G::Elem::zero());
+    let acc = out.elems_mut();
     for_each_broadcast(G::DIMS, A::DIMS, B::DIMS, |o, ia, ib| {
         let at = match side {
             Side::Lhs => ia,
@@ -363,16 +423,13 @@ where
     G: Operand,
     X: Operand<Elem = G::Elem>,
 {
-    let mut out = X::filled(G::Elem::zero());
-    let acc = out.elems_mut();
     let ge = g.elems();
     if same(X::DIMS, G::DIMS) {
         // The operand was not broadcast: the gradient passes through.
-        for (x, &g) in acc.iter_mut().zip(ge) {
-            *x = if negate { -g } else { g };
-        }
-        return out;
+        return X::from_elems(ge.iter().map(|&g| if negate { -g } else { g }));
     }
+    let mut out = X::filled(G::Elem::zero());
+    let acc = out.elems_mut();
     let xd = padded(X::DIMS);
     let gd = padded(G::DIMS);
     // The operand repeats along its leading axes only (a bias row against a batch): sum the
@@ -522,12 +579,8 @@ where
 /// The gradient of `x` in an elementwise `y = f(x)`: `g * d(x, y)`, `d` the derivative.
 #[inline]
 fn unary_vjp<X: Operand>(g: &X, x: &X, y: &X, d: impl Fn(X::Elem, X::Elem) -> X::Elem) -> X {
-    let mut out = X::filled(X::Elem::zero());
     let it = g.elems().iter().zip(x.elems()).zip(y.elems());
-    for (o, ((&g, &x), &y)) in out.elems_mut().iter_mut().zip(it) {
-        *o = g * d(x, y);
-    }
-    out
+    X::from_elems(it.map(|((&g, &x), &y)| g * d(x, y)))
 }
 
 /// Two in the element type.
@@ -603,11 +656,7 @@ pub fn powi_vjp<X: Operand>(g: &X, x: &X, y: &X, n: i32) -> X {
 /// The gradient of `x` in `y = -x`: `-g`.
 #[must_use]
 pub fn neg_vjp<X: Operand>(g: &X) -> X {
-    let mut out = X::filled(X::Elem::zero());
-    for (o, &g) in out.elems_mut().iter_mut().zip(g.elems()) {
-        *o = -g;
-    }
-    out
+    X::from_elems(g.elems().iter().map(|&g| -g))
 }
 
 /// The gradient of `x` in `y = x.sum()`: `g` in every element.
@@ -691,9 +740,7 @@ where
     B: Value<Elem = T> + ?Sized,
 {
     let bt: Array<T, (B1, Const<K>)> = transposed(b.elems(), K, B1::SIZE);
-    let mut out = Array::zeros();
-    product::<T, A0, B1, Const<K>>(g.as_flat(), bt.as_flat(), out.as_flat_mut());
-    out
+    product::<T, A0, B1, Const<K>, _>(g.as_flat(), bt.as_flat())
 }
 
 /// The gradient of `b` in `y = a @ b`: `a^T @ g`, for every pair of operands `@` accepts.
@@ -711,42 +758,75 @@ where
     (A0, B1): Dims,
     (Const<K>, B1): Dims,
     (Const<K>, A0): Dims,
+    (B1, A0): Dims,
+    (B1, Const<K>): Dims,
     A: Value<Elem = T> + ?Sized,
 {
-    let at: Array<T, (Const<K>, A0)> = transposed(a.elems(), A0::SIZE, K);
-    let mut out = Array::zeros();
-    product::<T, Const<K>, A0, B1>(at.as_flat(), g.as_flat(), out.as_flat_mut());
-    out
+    let (m, n) = (A0::SIZE, B1::SIZE);
+    if m * K <= m * n + K * n {
+        let at: Array<T, (Const<K>, A0)> = transposed(a.elems(), m, K);
+        product::<T, Const<K>, A0, B1, _>(at.as_flat(), g.as_flat())
+    } else {
+        // `(g^T @ a)^T`: fewer elements to transpose when `g` is narrower than `a` (the
+        // gradient of a layer's weights `(K, N)` from a batch `a` of `M` rows with `K > N`).
+        let gt: Array<T, (B1, A0)> = transposed(g.as_flat(), m, n);
+        let ct: Array<T, (B1, Const<K>)> =
+            product::<T, B1, A0, Const<K>, _>(gt.as_flat(), a.elems());
+        transposed(ct.as_flat(), n, K)
+    }
 }
 
-/// The transpose of a row-major `rows x cols` matrix, as a tensor of shape `S` (`cols x rows`).
+/// The transpose of a row-major `rows x cols` matrix, as a tensor of shape `S` (`cols x rows`),
+/// each element written once (the storage is not filled first), `flat` read in order.
 fn transposed<T: Copy, S: Dims>(flat: &[T], rows: usize, cols: usize) -> Array<T, S> {
-    let mut out = Array::<T, S>::copied_from(flat);
-    let dst = out.as_flat_mut();
-    for (i, row) in flat.chunks_exact(cols.max(1)).enumerate().take(rows) {
+    assert!(flat.len() == rows * cols && S::SIZE == flat.len());
+    // SAFETY: `transpose_into` writes `out[j * rows + i]` for every `i < rows` and `j < cols`:
+    // each of the `rows * cols = S::SIZE` elements (asserted above).
+    unsafe { Array::from_flat_uninit(|out| transpose_into(flat, rows, cols, out)) }
+}
+
+/// The body of [`transposed`]. Never inlined, as [`product_into`].
+#[inline(never)]
+fn transpose_into<T: Copy>(flat: &[T], rows: usize, cols: usize, out: &mut [MaybeUninit<T>]) {
+    for (i, row) in flat.chunks_exact(cols.max(1)).enumerate() {
         for (j, &v) in row.iter().enumerate() {
-            dst[j * rows + i] = v;
+            out[j * rows + i].write(v);
         }
     }
-    out
 }
 
-/// `out = a @ b` for row-major `R x M` `a` and `M x C` `b`, through the product kernel chosen
-/// from the three sizes (visited as const generic arguments), as `Tensor::matmul` does.
-fn product<T: Element, Rows0: Axis, Inner0: Axis, Cols0: Axis>(a: &[T], b: &[T], out: &mut [T]) {
+/// `a @ b` for row-major `R x M` `a` and `M x C` `b`, through the product kernel chosen from the
+/// three sizes (visited as const generic arguments), as `Tensor::matmul` does, written into the
+/// result's storage (not filled first).
+fn product<T: Element, Rows0: Axis, Inner0: Axis, Cols0: Axis, S: Dims>(
+    a: &[T],
+    b: &[T],
+) -> Array<T, S> {
+    // SAFETY: `product_into` writes every element of `out` (`matmul_sized` does).
+    unsafe { Array::from_flat_uninit(|out| product_into::<T, Rows0, Inner0, Cols0>(a, b, out)) }
+}
+
+/// The body of [`product`]: `out = a @ b`, every element of `out` written. Never inlined: a
+/// result built by one opaque call is built in the caller's tensor, not copied there.
+#[inline(never)]
+fn product_into<T: Element, Rows0: Axis, Inner0: Axis, Cols0: Axis>(
+    a: &[T],
+    b: &[T],
+    out: &mut [MaybeUninit<T>],
+) {
     struct Rows<'a, T, M, C>(
         &'a [T],
         &'a [T],
-        &'a mut [T],
+        &'a mut [MaybeUninit<T>],
         core::marker::PhantomData<(M, C)>,
     );
     struct Inner<'a, T, C, const R: usize>(
         &'a [T],
         &'a [T],
-        &'a mut [T],
+        &'a mut [MaybeUninit<T>],
         core::marker::PhantomData<C>,
     );
-    struct Cols<'a, T, const R: usize, const M: usize>(&'a [T], &'a [T], &'a mut [T]);
+    struct Cols<'a, T, const R: usize, const M: usize>(&'a [T], &'a [T], &'a mut [MaybeUninit<T>]);
     impl<T: Element, M: Axis, C: Axis> SizeVisitor for Rows<'_, T, M, C> {
         type Output = ();
         #[inline(always)]
@@ -770,9 +850,7 @@ fn product<T: Element, Rows0: Axis, Inner0: Axis, Cols0: Axis>(a: &[T], b: &[T],
         type Output = ();
         #[inline(always)]
         fn visit<const C: usize>(self) {
-            // SAFETY: `matmul_sized` writes only initialized values.
-            let out = unsafe { crate::kernels::as_uninit_mut(self.2) };
-            crate::kernels::matmul::matmul_sized::<T, R, M, C>(self.0, self.1, out);
+            crate::kernels::matmul::matmul_sized::<T, R, M, C>(self.0, self.1, self.2);
         }
     }
     Rows0::__visit(Rows::<T, Inner0, Cols0>(
@@ -891,11 +969,7 @@ fn mse_vjp<X: Operand>(g: X::Elem, a: &[X::Elem], b: &[X::Elem]) -> X {
     let n = num_traits::cast::<usize, X::Elem>(a.len()).unwrap_or_else(X::Elem::nan);
     let two = X::Elem::one() + X::Elem::one();
     let scale = g * two / n;
-    let mut out = X::filled(X::Elem::zero());
-    for ((o, &a), &b) in out.elems_mut().iter_mut().zip(a).zip(b) {
-        *o = scale * (a - b);
-    }
-    out
+    X::from_elems(a.iter().zip(b).map(|(&a, &b)| scale * (a - b)))
 }
 
 /// The gradient of the logits in `loss = logits.cross_entropy(&target)`: per lane along the
@@ -1043,5 +1117,75 @@ mod tests {
         let x = Tensor::<f64, 3, 4>::zeros();
         let gx: Tensor<f64, 3, 4> = mean_axis_vjp(&RowVector::<f64, 4>::full(3.0), &x);
         assert_eq!(gx, Tensor::full(1.0));
+    }
+
+    /// Values in `[-1, 1)` that differ from element to element (a multiplicative hash).
+    fn values<const R: usize, const C: usize>(seed: u64) -> Tensor<f64, R, C> {
+        let mut state = seed;
+        Array::from_flat_fn(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+        })
+    }
+
+    /// `a^T @ g` (`t = true`) or `g @ b^T` (`t = false`) by the naive loop in `f64`, compared
+    /// with the rules' results within a relative `1e-13`.
+    fn check_products<const M: usize, const K: usize, const N: usize>(seed: u64) {
+        let (a, b) = (values::<M, K>(seed), values::<K, N>(seed + 1));
+        let g = values::<M, N>(seed + 2);
+        let gb = matmul_rhs(&g, &a, &b);
+        let ga = matmul_lhs(&g, &a, &b);
+        for k in 0..K {
+            for j in 0..N {
+                let want: f64 = (0..M).map(|i| a[(i, k)] * g[(i, j)]).sum();
+                let scale: f64 = (0..M).map(|i| (a[(i, k)] * g[(i, j)]).abs()).sum();
+                assert!(
+                    (gb[(k, j)] - want).abs() <= 1e-13 * scale,
+                    "{M}x{K}x{N} ({k}, {j})"
+                );
+            }
+        }
+        for i in 0..M {
+            for k in 0..K {
+                let want: f64 = (0..N).map(|j| g[(i, j)] * b[(k, j)]).sum();
+                let scale: f64 = (0..N).map(|j| (g[(i, j)] * b[(k, j)]).abs()).sum();
+                assert!(
+                    (ga[(i, k)] - want).abs() <= 1e-13 * scale,
+                    "{M}x{K}x{N} ({i}, {k})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn product_gradients_against_the_naive_loop() {
+        // `matmul_rhs` transposes `a` (M * K <= M * N + K * N) ...
+        check_products::<5, 7, 3>(1);
+        check_products::<2, 3, 5>(2);
+        check_products::<1, 6, 1>(3);
+        check_products::<4, 1, 3>(4);
+        // ... or transposes `g` and the result: a batch through a narrower layer.
+        check_products::<50, 7, 3>(5);
+        check_products::<400, 16, 2>(6);
+        check_products::<33, 9, 1>(7);
+        check_products::<300, 20, 17>(8);
+    }
+
+    #[test]
+    fn transposed_writes_every_element() {
+        let a = Tensor::<i32, 3, 5>::from_fn(|i, j| (10 * i + j) as i32);
+        let t: Tensor<i32, 5, 3> = transposed(a.as_flat(), 3, 5);
+        assert_eq!(t, a.t());
+        let big = Tensor::<i64, 70, 9>::from_fn(|i, j| (100 * i + j) as i64);
+        let t: Tensor<i64, 9, 70> = transposed(big.as_flat(), 70, 9);
+        assert_eq!(t, big.t());
+    }
+
+    #[test]
+    #[should_panic(expected = "wrong element count")]
+    fn from_elems_rejects_a_short_iterator() {
+        let _ = <Tensor<f64, 2, 2> as Operand>::from_elems([1.0, 2.0, 3.0]);
     }
 }
