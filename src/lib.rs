@@ -454,18 +454,18 @@ pub use tensor_macros::tensor;
 /// let __v2 = w1;
 /// let __v3 = __v1.matmul(&__v2);
 /// let __v4 = b1;
-/// let __v5 = __v3 + __v4;
+/// let __v5 = &__v3 + &__v4;
 /// let __v6 = __v5.tanh();
 /// let __v7 = w2;
 /// let __v8 = __v6.matmul(&__v7);
 /// let __v9 = b2;
-/// let __v10 = __v8 + __v9;
+/// let __v10 = &__v8 + &__v9;
 /// let __v11 = __v10.log_softmax();
-/// let __v12 = __v0 * __v11;
+/// let __v12 = __v0 * &__v11;
 /// let __v13 = __v12.sum();
 /// let __v14 = -__v13;
 /// let __v15 = n;
-/// let __v16 = __v14 / __v15;
+/// let __v16 = &__v14 / __v15;
 /// let __g16 = ::tensor::autodiff::seed(&__v16);
 /// let __d16_0 = ::tensor::autodiff::div_lhs(&__g16, &__v14, &__v15);
 /// let __g14 = __d16_0;
@@ -497,7 +497,9 @@ pub use tensor_macros::tensor;
 /// ```
 ///
 /// A node's gradient `__gN` is the sum of its consumers' contributions `__dM_k` (one per use:
-/// a subexpression used twice gets two), written once its last consumer is done.
+/// a subexpression used twice gets two), written once its last consumer is done. The
+/// operands of `+ - * /` are borrowed (`&__v3 + &__v4`), as the backward pass reads them
+/// again, except constants, which are used as written (`y` may be a reference already).
 ///
 /// An unsupported operation is a compile error at its token:
 ///

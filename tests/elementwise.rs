@@ -116,6 +116,11 @@ fn every_primitive_type_has_scalar_ops_on_both_sides() {
             assert_eq!((two + &a).sum(), 18 as $ty);
             assert_eq!((&a - (1 as $ty)).sum(), 6 as $ty);
             assert_eq!(((12 as $ty) / a)[(0, 0)], 12 as $ty);
+            // Both by reference, as `grad!` writes them.
+            assert_eq!(&a * &two, a * two);
+            assert_eq!(&two * &a, two * a);
+            assert_eq!(&a + &two, a + two);
+            assert_eq!(&(12 as $ty) / &a, (12 as $ty) / a);
             let mut b = a;
             b *= two;
             b /= two;

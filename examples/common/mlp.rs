@@ -100,7 +100,7 @@ impl Mlp {
         y: &Tensor<f64, N, K>,
     ) -> (f64, Mlp) {
         let Mlp { w1, b1, w2, b2 } = *self;
-        let (x, y, n) = (*x, *y, N as f64);
+        let n = N as f64;
         let (loss, g) =
             grad!(|w1, b1, w2, b2| -(y * ((x @ w1 + b1).tanh() @ w2 + b2).log_softmax()).sum() / n);
         let grad = Mlp {

@@ -1,6 +1,7 @@
 //! `+ - * /` and `+= -= *= /=` between a tensor of any rank and a scalar (NumPy's `a * 2.0`,
 //! `2.0 * a`): on the right for any element type, on the left for the primitive integer and
-//! float types.
+//! float types; tensor and scalar each by value or by reference (`&a * &s`, as the operators
+//! between tensors).
 //!
 //! Integer overflow behaves as for tensor operands (see `ops::arith`): a panic when overflow
 //! checks are on, wrapping when they are off; integer division by zero and `MIN / -1` panic.
@@ -41,6 +42,19 @@ macro_rules! scalar_rhs_op {
             fn $op(self, s: T) -> Array<T, S> {
                 let a = self.as_flat();
                 Array::from_flat_fn(|k| a[k] $sym s)
+            }
+        }
+
+        #[doc = concat!("`&a ", stringify!($sym), " &s`: every element with the scalar `s` (as `&a ", stringify!($sym), " s`).")]
+        impl<T, S: Dims> $Op<&T> for &Array<T, S>
+        where
+            T: Copy + $Op<Output = T>,
+        {
+            type Output = Array<T, S>;
+
+            #[inline]
+            fn $op(self, s: &T) -> Array<T, S> {
+                self $sym *s
             }
         }
 
@@ -85,6 +99,16 @@ macro_rules! scalar_lhs_op {
             fn $op(self, a: &Array<$t, S>) -> Array<$t, S> {
                 let a = a.as_flat();
                 Array::from_flat_fn(|k| self $sym a[k])
+            }
+        }
+
+        #[doc = concat!("`&s ", stringify!($sym), " &a`: the scalar `s` with every element (as `s ", stringify!($sym), " &a`).")]
+        impl<S: Dims> $Op<&Array<$t, S>> for &$t {
+            type Output = Array<$t, S>;
+
+            #[inline]
+            fn $op(self, a: &Array<$t, S>) -> Array<$t, S> {
+                *self $sym a
             }
         }
     };

@@ -22,6 +22,18 @@ fn gradient(n: usize) -> syn::Ident {
     format_ident!("__g{}", n, span = Span::mixed_site())
 }
 
+/// Node `n` as an operand of an arithmetic operator: by reference (`&__vN`), as the backward
+/// pass reads it again and a tensor passed by value would be copied into the call; a constant
+/// as written (it may be a reference already, such as a function's `y: &Tensor`, or a literal
+/// whose type is inferred from the other operand).
+fn operand(graph: &Graph, n: usize) -> TokenStream {
+    let v = value(n);
+    match graph.nodes[n] {
+        Node::Const(_) => quote! { #v },
+        _ => quote! { &#v },
+    }
+}
+
 /// `select(rows, cols)`, followed by `.item()` for a single element, with the span of the
 /// user's brackets (an index out of bounds is reported there), as `tensor!` writes it.
 fn selected(bracket: Span, s: &Selection) -> TokenStream {
@@ -44,7 +56,7 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
             }
             Node::Const(code) => code.clone(),
             Node::Arith(_, op, a, b) => {
-                let (a, b) = (value(*a), value(*b));
+                let (a, b) = (operand(graph, *a), operand(graph, *b));
                 quote! { #a #op #b }
             }
             Node::MatMul(at, a, b) => {
