@@ -276,3 +276,59 @@ math_props! {
     math_4x3, math_f32_4x3: 4 x 3;
     math_12x17, math_f32_12x17: 12 x 17;
 }
+
+/// `softmax` and `log_softmax` of `a` (shape `R x C`) against the naive `f64` formulas:
+/// relative `1e-13` for the probabilities, absolute `1e-13 * max(1, |want|)` for the logs.
+fn check_softmax_lanes<const R: usize, const C: usize>(a: &[f64]) -> Result<(), TestCaseError> {
+    let x: Tensor<f64, R, C> = Tensor::from_fn(|i, j| a[i * C + j]);
+    let (p, lp) = (x.softmax(), x.log_softmax());
+    for i in 0..R {
+        let row = &a[i * C..(i + 1) * C];
+        let max = row.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+        let total: f64 = row.iter().map(|v| (v - max).exp()).sum();
+        for j in 0..C {
+            let want = (row[j] - max).exp() / total;
+            prop_assert!(
+                (p[(i, j)] - want).abs() <= 1e-13 * want.max(1e-300),
+                "softmax {R}x{C} ({i}, {j})"
+            );
+            let want = (row[j] - max) - total.ln();
+            prop_assert!(
+                (lp[(i, j)] - want).abs() <= 1e-13 * want.abs().max(1.0),
+                "log_softmax {R}x{C} ({i}, {j})"
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    /// Lanes grouped into the vectorized `exp`'s blocks of 256 (blocks that end inside the
+    /// array, lanes of 1 and of 256) and lanes longer than a block (computed in pieces).
+    #[test]
+    fn softmax_lanes_across_exp_blocks(a in vec(-40.0..40.0f64, 1200)) {
+        check_softmax_lanes::<100, 3>(&a)?;
+        check_softmax_lanes::<300, 1>(&a)?;
+        check_softmax_lanes::<3, 256>(&a)?;
+        check_softmax_lanes::<2, 300>(&a)?;
+        check_softmax_lanes::<1, 1200>(&a)?;
+        check_softmax_lanes::<7, 37>(&a)?;
+    }
+}
+
+#[test]
+fn softmax_lanes_longer_than_a_block_keep_nan_and_infinities() {
+    let mut x = Tensor::<f64, 3, 300>::from_fn(|i, j| (i * 300 + j) as f64 * 1e-2);
+    x[(1, 299)] = f64::NAN;
+    x[(2, 0)] = f64::NEG_INFINITY;
+    let (p, lp) = (x.softmax(), x.log_softmax());
+    assert!(
+        p.row::<1>()
+            .iter()
+            .chain(lp.row::<1>().iter())
+            .all(|v| v.is_nan())
+    );
+    assert_eq!((p[(2, 0)], lp[(2, 0)]), (0.0, f64::NEG_INFINITY));
+    assert!((p.row::<2>().sum() - 1.0).abs() < 1e-14);
+    assert!((p.row::<0>().sum() - 1.0).abs() < 1e-14);
+}

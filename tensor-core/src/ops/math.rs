@@ -6,8 +6,9 @@
 //! is on and the `libm` crate otherwise, except `exp`, `ln`, `tanh` and `sigmoid` of `f32` and
 //! `f64`, which use the library's vectorized polynomial approximations (SIMD; `f32`: at most
 //! 1 ulp from the correctly rounded result for `exp`, `ln` and `tanh`, 3 for `sigmoid`; `f64`:
-//! at most 1 ulp from the platform's libm for `exp` and `ln`, 3 for `tanh` and `sigmoid`). NaN and
-//! infinities follow IEEE 754 as NumPy's do.
+//! at most 1 ulp from the platform's libm for `exp` and `ln`, 3 for `tanh` and `sigmoid`;
+//! `softmax` and `log_softmax` take their exponentials from the same vectorized `exp`). NaN
+//! and infinities follow IEEE 754 as NumPy's do.
 
 use core::mem::MaybeUninit;
 use core::ops::Mul;
@@ -516,26 +517,70 @@ impl<T: Float, S: Dims> Array<T, S> {
     }
 }
 
-/// `softmax` in place along each lane of `len` consecutive elements (the last axis of a
-/// row-major array).
-fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
-    for row in flat.chunks_exact_mut(len.max(1)) {
-        let Some(&first) = row.first() else { break };
-        let max = fold(row, first, |x| x, max_nan);
-        unary_assign(row, |x| (x - max).exp());
-        let sum = fold(row, T::zero(), |x| x, |a, b| a + b);
-        unary_assign(row, |x| x / sum);
+/// The exponentials of `softmax_lanes` and `log_softmax_lanes` are computed by the vectorized
+/// `exp` this many at a time (whole lanes when they are shorter), through a stack buffer.
+const EXP_BLOCK: usize = 256;
+
+/// `exp` of each element of `x` (at most [`EXP_BLOCK`]) into `buf`, by the vectorized kernel
+/// for `f32` and `f64`.
+fn exps<'b, T: Float>(x: &[T], buf: &'b mut [MaybeUninit<T>; EXP_BLOCK]) -> &'b [T] {
+    let buf = &mut buf[..x.len()];
+    unary_simd(x, buf, Unary::Exp, T::exp);
+    // SAFETY: `unary_simd` wrote every element of `buf` (of `x`'s length), and
+    // `MaybeUninit<T>` has `T`'s layout.
+    unsafe { &*(core::ptr::from_mut(buf) as *const [T]) }
+}
+
+/// Subtracts from each lane of `len` elements its maximum (a lane holding NaN or `+inf`
+/// becomes NaN).
+fn shift_lanes<T: Float>(flat: &mut [T], len: usize) {
+    for lane in flat.chunks_exact_mut(len) {
+        let max = fold(lane, lane[0], |x| x, max_nan);
+        unary_assign(lane, |x| x - max);
     }
 }
 
-/// `log_softmax` in place along each lane of `len` consecutive elements.
+/// `softmax` in place along each lane of `len` consecutive elements (the last axis of a
+/// row-major array): `e / sum(e)` with `e = exp(x - max)`, the exponentials computed by the
+/// vectorized `exp` over blocks of the whole array.
+fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
+    let len = len.max(1);
+    shift_lanes(flat, len);
+    let mut buf = [const { MaybeUninit::uninit() }; EXP_BLOCK];
+    for block in flat.chunks_mut(EXP_BLOCK) {
+        let e = exps(block, &mut buf);
+        block.copy_from_slice(e);
+    }
+    for lane in flat.chunks_exact_mut(len) {
+        let sum = fold(lane, T::zero(), |x| x, |a, b| a + b);
+        unary_assign(lane, |x| x / sum);
+    }
+}
+
+/// `log_softmax` in place along each lane of `len` consecutive elements: `(x - max) -
+/// ln(sum(exp(x - max)))` (SciPy's order), the exponentials computed by the vectorized `exp`,
+/// for as many whole lanes at a time as fit [`EXP_BLOCK`] (or in pieces of a longer lane).
 fn log_softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
-    for row in flat.chunks_exact_mut(len.max(1)) {
-        let Some(&first) = row.first() else { break };
-        let max = fold(row, first, |x| x, max_nan);
-        let sum = fold(row, T::zero(), |x| (x - max).exp(), |a, b| a + b);
-        let shift = max + sum.ln();
-        unary_assign(row, |x| x - shift);
+    let len = len.max(1);
+    shift_lanes(flat, len);
+    let mut buf = [const { MaybeUninit::uninit() }; EXP_BLOCK];
+    let sum_exp = |x: &[T], buf: &mut _| fold(exps(x, buf), T::zero(), |e| e, |a, b| a + b);
+    if len <= EXP_BLOCK {
+        for block in flat.chunks_mut(EXP_BLOCK / len * len) {
+            let e = exps(block, &mut buf);
+            for (lane, e) in block.chunks_exact_mut(len).zip(e.chunks_exact(len)) {
+                let ln_sum = fold(e, T::zero(), |x| x, |a, b| a + b).ln();
+                unary_assign(lane, |x| x - ln_sum);
+            }
+        }
+    } else {
+        for lane in flat.chunks_exact_mut(len) {
+            let sum = lane
+                .chunks(EXP_BLOCK)
+                .fold(T::zero(), |s, piece| s + sum_exp(piece, &mut buf));
+            let ln_sum = sum.ln();
+            unary_assign(lane, |x| x - ln_sum);
+        }
     }
 }
 
