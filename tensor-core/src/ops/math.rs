@@ -518,21 +518,57 @@ impl<T: Float, S: Dims> Array<T, S> {
 }
 
 /// The exponentials of `softmax_lanes` and `log_softmax_lanes` are computed by the vectorized
-/// `exp` this many at a time (whole lanes when they are shorter), through a stack buffer.
+/// `exp` this many at a time (whole lanes when they are shorter), through stack buffers.
 const EXP_BLOCK: usize = 256;
+
+/// A stack buffer of [`EXP_BLOCK`] elements, not filled.
+type Block<T> = [MaybeUninit<T>; EXP_BLOCK];
+
+/// The first `n` elements of `buf`, which the caller wrote.
+///
+/// # Safety
+///
+/// `buf[..n]` is initialized.
+unsafe fn written<T>(buf: &Block<T>, n: usize) -> &[T] {
+    // SAFETY: the caller initialized `buf[..n]`, and `MaybeUninit<T>` has `T`'s layout.
+    unsafe { &*(core::ptr::from_ref(&buf[..n]) as *const [T]) }
+}
 
 /// `exp` of each element of `x` (at most [`EXP_BLOCK`]) into `buf`, by the vectorized kernel
 /// for `f32` and `f64`.
-fn exps<'b, T: Float>(x: &[T], buf: &'b mut [MaybeUninit<T>; EXP_BLOCK]) -> &'b [T] {
-    let buf = &mut buf[..x.len()];
-    unary_simd(x, buf, Unary::Exp, T::exp);
-    // SAFETY: `unary_simd` wrote every element of `buf` (of `x`'s length), and
-    // `MaybeUninit<T>` has `T`'s layout.
-    unsafe { &*(core::ptr::from_mut(buf) as *const [T]) }
+fn exps<'b, T: Float>(x: &[T], buf: &'b mut Block<T>) -> &'b [T] {
+    unary_simd(x, &mut buf[..x.len()], Unary::Exp, T::exp);
+    // SAFETY: `unary_simd` wrote `buf[..x.len()]`.
+    unsafe { written(buf, x.len()) }
 }
 
-/// Subtracts from each lane of `len` elements its maximum (a lane holding NaN or `+inf`
-/// becomes NaN).
+/// For lanes of `len <= EXP_BLOCK` elements, as many whole lanes at a time as fit a block:
+/// `shifted = x - max` of each lane and `e = exp(shifted)` in stack buffers, then
+/// `finish(lane, shifted, e)` writes each lane's result. `flat` is only read before it is
+/// written (a lane written by a masked vector store and read back at once stalls the load on
+/// AVX-512).
+fn short_lanes<T: Float>(flat: &mut [T], len: usize, finish: impl Fn(&mut [T], &[T], &[T])) {
+    let (mut shifted, mut e) = (
+        [const { MaybeUninit::uninit() }; EXP_BLOCK],
+        [const { MaybeUninit::uninit() }; EXP_BLOCK],
+    );
+    for block in flat.chunks_mut(EXP_BLOCK / len * len) {
+        for (lane, out) in block.chunks_exact(len).zip(shifted.chunks_exact_mut(len)) {
+            let max = fold(lane, lane[0], |x| x, max_nan);
+            unary(lane, out, |x| x - max);
+        }
+        // SAFETY: the loop wrote `shifted[..block.len()]`: `block` is whole lanes.
+        let shifted = unsafe { written(&shifted, block.len()) };
+        let e = exps(shifted, &mut e);
+        let lanes = shifted.chunks_exact(len).zip(e.chunks_exact(len));
+        for (lane, (s, e)) in block.chunks_exact_mut(len).zip(lanes) {
+            finish(lane, s, e);
+        }
+    }
+}
+
+/// Subtracts from each lane of `len` elements its maximum, in place (a lane holding NaN or
+/// `+inf` becomes NaN).
 fn shift_lanes<T: Float>(flat: &mut [T], len: usize) {
     for lane in flat.chunks_exact_mut(len) {
         let max = fold(lane, lane[0], |x| x, max_nan);
@@ -540,47 +576,57 @@ fn shift_lanes<T: Float>(flat: &mut [T], len: usize) {
     }
 }
 
+/// The sum of the elements in `fold`'s order.
+fn total<T: Float>(x: &[T]) -> T {
+    fold(x, T::zero(), |x| x, |a, b| a + b)
+}
+
 /// `softmax` in place along each lane of `len` consecutive elements (the last axis of a
 /// row-major array): `e / sum(e)` with `e = exp(x - max)`, the exponentials computed by the
-/// vectorized `exp` over blocks of the whole array.
+/// vectorized `exp` over blocks of lanes (or pieces of a lane longer than a block).
 fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
     let len = len.max(1);
+    if len <= EXP_BLOCK {
+        return short_lanes(flat, len, |lane, _, e| {
+            let sum = total(e);
+            for (o, &e) in lane.iter_mut().zip(e) {
+                *o = e / sum;
+            }
+        });
+    }
     shift_lanes(flat, len);
     let mut buf = [const { MaybeUninit::uninit() }; EXP_BLOCK];
-    for block in flat.chunks_mut(EXP_BLOCK) {
-        let e = exps(block, &mut buf);
-        block.copy_from_slice(e);
-    }
     for lane in flat.chunks_exact_mut(len) {
-        let sum = fold(lane, T::zero(), |x| x, |a, b| a + b);
+        for piece in lane.chunks_mut(EXP_BLOCK) {
+            let e = exps(piece, &mut buf);
+            piece.copy_from_slice(e);
+        }
+        let sum = total(lane);
         unary_assign(lane, |x| x / sum);
     }
 }
 
 /// `log_softmax` in place along each lane of `len` consecutive elements: `(x - max) -
-/// ln(sum(exp(x - max)))` (SciPy's order), the exponentials computed by the vectorized `exp`,
-/// for as many whole lanes at a time as fit [`EXP_BLOCK`] (or in pieces of a longer lane).
+/// ln(sum(exp(x - max)))` (SciPy's order), the exponentials computed by the vectorized `exp`
+/// over blocks of lanes (or pieces of a lane longer than a block).
 fn log_softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
     let len = len.max(1);
+    if len <= EXP_BLOCK {
+        return short_lanes(flat, len, |lane, shifted, e| {
+            let ln_sum = total(e).ln();
+            for (o, &s) in lane.iter_mut().zip(shifted) {
+                *o = s - ln_sum;
+            }
+        });
+    }
     shift_lanes(flat, len);
     let mut buf = [const { MaybeUninit::uninit() }; EXP_BLOCK];
-    let sum_exp = |x: &[T], buf: &mut _| fold(exps(x, buf), T::zero(), |e| e, |a, b| a + b);
-    if len <= EXP_BLOCK {
-        for block in flat.chunks_mut(EXP_BLOCK / len * len) {
-            let e = exps(block, &mut buf);
-            for (lane, e) in block.chunks_exact_mut(len).zip(e.chunks_exact(len)) {
-                let ln_sum = fold(e, T::zero(), |x| x, |a, b| a + b).ln();
-                unary_assign(lane, |x| x - ln_sum);
-            }
-        }
-    } else {
-        for lane in flat.chunks_exact_mut(len) {
-            let sum = lane
-                .chunks(EXP_BLOCK)
-                .fold(T::zero(), |s, piece| s + sum_exp(piece, &mut buf));
-            let ln_sum = sum.ln();
-            unary_assign(lane, |x| x - ln_sum);
-        }
+    for lane in flat.chunks_exact_mut(len) {
+        let sum = lane
+            .chunks(EXP_BLOCK)
+            .fold(T::zero(), |s, piece| s + total(exps(piece, &mut buf)));
+        let ln_sum = sum.ln();
+        unary_assign(lane, |x| x - ln_sum);
     }
 }
 
