@@ -26,7 +26,10 @@ use core::mem::MaybeUninit;
 
 use num_traits::{Float, One, Zero};
 
+use crate::kernels::as_uninit_mut;
+use crate::kernels::elementwise::unary_simd;
 use crate::kernels::reduce::fold;
+use crate::kernels::simd::Unary;
 use crate::shape::{Axis, Const, Dims, ReshapeInto, SizeVisitor};
 use crate::{Array, Element};
 
@@ -921,16 +924,20 @@ pub fn softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
 /// sum along each lane.
 #[must_use]
 pub fn log_softmax_vjp<X: Operand>(g: &X, y: &X) -> X {
+    // `e^y` by the vectorized `exp` of `f32`/`f64` first, then `g - e^y sum(g)` lane by lane.
     let mut out = X::filled(X::Elem::zero());
+    // SAFETY: `unary_simd` writes only initialized values (an exponential per element).
+    let e = unsafe { as_uninit_mut(out.elems_mut()) };
+    unary_simd(y.elems(), e, Unary::Exp, X::Elem::exp);
     let width = lane_width::<X>();
-    let lanes_out = out.elems_mut().chunks_exact_mut(width);
-    for ((o, g), y) in lanes_out
+    for (o, g) in out
+        .elems_mut()
+        .chunks_exact_mut(width)
         .zip(lanes::<X>(g.elems()))
-        .zip(lanes::<X>(y.elems()))
     {
         let total = fold(g, X::Elem::zero(), |g| g, |a, b| a + b);
-        for ((o, &g), &y) in o.iter_mut().zip(g).zip(y) {
-            *o = g - y.exp() * total;
+        for (o, &g) in o.iter_mut().zip(g) {
+            *o = g - *o * total;
         }
     }
     out
