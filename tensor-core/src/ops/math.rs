@@ -543,15 +543,20 @@ fn exps<'b, T: Float>(x: &[T], buf: &'b mut Block<T>) -> &'b [T] {
 }
 
 /// For lanes of `len <= EXP_BLOCK` elements, as many whole lanes at a time as fit a block:
-/// `shifted = x - max` of each lane and `e = exp(shifted)` in stack buffers, then
-/// `finish(lane, shifted, e)` writes each lane's result. `flat` is only read before it is
+/// `shifted = x - max` of each lane and `e = exp(shifted)` in stack buffers, each lane's
+/// `sum(e)` (its natural logarithm if `LN`, by the vectorized `ln` over the block's lanes), then
+/// `finish(lane, shifted, e, sum)` writes each lane's result. `flat` is only read before it is
 /// written (a lane written by a masked vector store and read back at once stalls the load on
 /// AVX-512).
-fn short_lanes<T: Float>(flat: &mut [T], len: usize, finish: impl Fn(&mut [T], &[T], &[T])) {
-    let (mut shifted, mut e) = (
-        [const { MaybeUninit::uninit() }; EXP_BLOCK],
-        [const { MaybeUninit::uninit() }; EXP_BLOCK],
-    );
+fn short_lanes<T: Float, const LN: bool>(
+    flat: &mut [T],
+    len: usize,
+    finish: impl Fn(&mut [T], &[T], &[T], T),
+) {
+    let mut shifted = [const { MaybeUninit::uninit() }; EXP_BLOCK];
+    let mut e = [const { MaybeUninit::uninit() }; EXP_BLOCK];
+    let mut sums = [const { MaybeUninit::uninit() }; EXP_BLOCK];
+    let mut lns = [const { MaybeUninit::uninit() }; EXP_BLOCK];
     for block in flat.chunks_mut(EXP_BLOCK / len * len) {
         for (lane, out) in block.chunks_exact(len).zip(shifted.chunks_exact_mut(len)) {
             let max = fold(lane, lane[0], |x| x, max_nan);
@@ -560,9 +565,20 @@ fn short_lanes<T: Float>(flat: &mut [T], len: usize, finish: impl Fn(&mut [T], &
         // SAFETY: the loop wrote `shifted[..block.len()]`: `block` is whole lanes.
         let shifted = unsafe { written(&shifted, block.len()) };
         let e = exps(shifted, &mut e);
-        let lanes = shifted.chunks_exact(len).zip(e.chunks_exact(len));
-        for (lane, (s, e)) in block.chunks_exact_mut(len).zip(lanes) {
-            finish(lane, s, e);
+        let lanes = block.len() / len;
+        for (sum, e) in sums.iter_mut().zip(e.chunks_exact(len)) {
+            sum.write(total(e));
+        }
+        // SAFETY: the loop wrote `sums[..lanes]`, one per lane.
+        let mut sums = unsafe { written(&sums, lanes) };
+        if LN {
+            unary_simd(sums, &mut lns[..lanes], Unary::Ln, T::ln);
+            // SAFETY: `unary_simd` wrote `lns[..lanes]`.
+            sums = unsafe { written(&lns, lanes) };
+        }
+        let parts = shifted.chunks_exact(len).zip(e.chunks_exact(len)).zip(sums);
+        for (lane, ((s, e), &sum)) in block.chunks_exact_mut(len).zip(parts) {
+            finish(lane, s, e, sum);
         }
     }
 }
@@ -587,8 +603,7 @@ fn total<T: Float>(x: &[T]) -> T {
 fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
     let len = len.max(1);
     if len <= EXP_BLOCK {
-        return short_lanes(flat, len, |lane, _, e| {
-            let sum = total(e);
+        return short_lanes::<T, false>(flat, len, |lane, _, e, sum| {
             for (o, &e) in lane.iter_mut().zip(e) {
                 *o = e / sum;
             }
@@ -612,8 +627,7 @@ fn softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
 fn log_softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
     let len = len.max(1);
     if len <= EXP_BLOCK {
-        return short_lanes(flat, len, |lane, shifted, e| {
-            let ln_sum = total(e).ln();
+        return short_lanes::<T, true>(flat, len, |lane, shifted, _, ln_sum| {
             for (o, &s) in lane.iter_mut().zip(shifted) {
                 *o = s - ln_sum;
             }
