@@ -1137,8 +1137,8 @@ mod tests {
         })
     }
 
-    /// `a^T @ g` (`t = true`) or `g @ b^T` (`t = false`) by the naive loop in `f64`, compared
-    /// with the rules' results within a relative `1e-13`.
+    /// `matmul_rhs` (`a^T @ g`) and `matmul_lhs` (`g @ b^T`) of an `(M, K) @ (K, N)` product
+    /// against the naive loop in `f64`, within `1e-13` of the sum of the terms' magnitudes.
     fn check_products<const M: usize, const K: usize, const N: usize>(seed: u64) {
         let (a, b) = (values::<M, K>(seed), values::<K, N>(seed + 1));
         let g = values::<M, N>(seed + 2);
