@@ -30,6 +30,7 @@ use crate::kernels::as_uninit_mut;
 use crate::kernels::elementwise::unary_simd;
 use crate::kernels::reduce::fold;
 use crate::kernels::simd::Unary;
+use crate::ops::{EXP_BLOCK, short_lanes};
 use crate::shape::{Axis, Const, Dims, ReshapeInto, SizeVisitor};
 use crate::{Array, Element};
 
@@ -998,9 +999,23 @@ where
 {
     let width = lane_width::<X>();
     let scale = g / lane_count::<X>(width);
+    if width <= EXP_BLOCK {
+        // Lanes a block at a time, through the vectorized `exp`: `softmax = e / sum(e)`.
+        let mut out = X::from_elems(logits.elems().iter().copied());
+        let mut targets = target.elems().chunks_exact(width);
+        short_lanes::<X::Elem, false>(out.elems_mut(), width, |o, _, e, sum| {
+            let y = targets.next().expect("as many target lanes as logit lanes");
+            let total = fold(y, X::Elem::zero(), |y| y, |a, b| a + b);
+            for ((o, &e), &y) in o.iter_mut().zip(e).zip(y) {
+                *o = scale * (e / sum * total - y);
+            }
+        });
+        return out;
+    }
     let mut out = X::filled(X::Elem::zero());
-    let lanes_out = out.elems_mut().chunks_exact_mut(width);
-    for ((o, z), y) in lanes_out
+    for ((o, z), y) in out
+        .elems_mut()
+        .chunks_exact_mut(width)
         .zip(lanes::<X>(logits.elems()))
         .zip(target.elems().chunks_exact(width))
     {

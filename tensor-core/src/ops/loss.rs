@@ -4,6 +4,7 @@
 
 use num_traits::Float;
 
+use super::math::{EXP_BLOCK, short_lanes};
 use crate::kernels::reduce::{count, fold, fold_zip, max_nan, sum};
 use crate::shape::Dims;
 use crate::{Array, Element};
@@ -67,17 +68,31 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     /// ```
     #[must_use]
     pub fn cross_entropy(&self, target: &Self) -> T {
-        let width = S::DIMS[S::RANK - 1];
+        let width = S::DIMS[S::RANK - 1].max(1);
         let (z, y) = (self.as_flat(), target.as_flat());
         let mut total = T::zero();
-        for (z, y) in z
-            .chunks_exact(width.max(1))
-            .zip(y.chunks_exact(width.max(1)))
-        {
-            let lse = logsumexp(z);
-            total = total + fold_zip(z, y, T::zero(), |z, y| y * (lse - z), |p, q| p + q);
+        if width <= EXP_BLOCK {
+            // Lanes a block at a time, copied into a stack buffer, through the vectorized `exp`
+            // and `ln`: with `s = z - max`, `lse - z = ln(sum(exp(s))) - s`.
+            let mut buf = [T::zero(); EXP_BLOCK];
+            let mut targets = y.chunks_exact(width);
+            for block in z.chunks(EXP_BLOCK / width * width) {
+                let buf = &mut buf[..block.len()];
+                buf.copy_from_slice(block);
+                short_lanes::<T, true>(buf, width, |_, shifted, _, ln_sum| {
+                    let y = targets.next().expect("as many target lanes as logit lanes");
+                    let lane =
+                        fold_zip(shifted, y, T::zero(), |s, y| y * (ln_sum - s), |p, q| p + q);
+                    total = total + lane;
+                });
+            }
+        } else {
+            for (z, y) in z.chunks_exact(width).zip(y.chunks_exact(width)) {
+                let lse = logsumexp(z);
+                total = total + fold_zip(z, y, T::zero(), |z, y| y * (lse - z), |p, q| p + q);
+            }
         }
-        total / count(S::SIZE / width.max(1))
+        total / count(S::SIZE / width)
     }
 }
 

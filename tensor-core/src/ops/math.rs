@@ -519,7 +519,7 @@ impl<T: Float, S: Dims> Array<T, S> {
 
 /// The exponentials of `softmax_lanes` and `log_softmax_lanes` are computed by the vectorized
 /// `exp` this many at a time (whole lanes when they are shorter), through stack buffers.
-const EXP_BLOCK: usize = 256;
+pub(crate) const EXP_BLOCK: usize = 256;
 
 /// A stack buffer of [`EXP_BLOCK`] elements, not filled.
 type Block<T> = [MaybeUninit<T>; EXP_BLOCK];
@@ -544,14 +544,14 @@ fn exps<'b, T: Float>(x: &[T], buf: &'b mut Block<T>) -> &'b [T] {
 
 /// For lanes of `len <= EXP_BLOCK` elements, as many whole lanes at a time as fit a block:
 /// `shifted = x - max` of each lane and `e = exp(shifted)` in stack buffers, each lane's
-/// `sum(e)` (its natural logarithm if `LN`, by the vectorized `ln` over the block's lanes), then
-/// `finish(lane, shifted, e, sum)` writes each lane's result. `flat` is only read before it is
-/// written (a lane written by a masked vector store and read back at once stalls the load on
-/// AVX-512).
-fn short_lanes<T: Float, const LN: bool>(
+/// `sum(e)` (its natural logarithm if `LN`, by the vectorized `ln` over the block's lanes),
+/// then `finish(lane, shifted, e, sum)` writes each lane's result, lanes in order. `flat` is
+/// only read before it is written (a lane written by a masked vector store and read back at
+/// once stalls the load on AVX-512).
+pub(crate) fn short_lanes<T: Float, const LN: bool>(
     flat: &mut [T],
     len: usize,
-    finish: impl Fn(&mut [T], &[T], &[T], T),
+    mut finish: impl FnMut(&mut [T], &[T], &[T], T),
 ) {
     let mut shifted = [const { MaybeUninit::uninit() }; EXP_BLOCK];
     let mut e = [const { MaybeUninit::uninit() }; EXP_BLOCK];
