@@ -524,22 +524,12 @@ pub(crate) const EXP_BLOCK: usize = 256;
 /// A stack buffer of [`EXP_BLOCK`] elements, not filled.
 type Block<T> = [MaybeUninit<T>; EXP_BLOCK];
 
-/// The first `n` elements of `buf`, which the caller wrote.
-///
-/// # Safety
-///
-/// `buf[..n]` is initialized.
-unsafe fn written<T>(buf: &Block<T>, n: usize) -> &[T] {
-    // SAFETY: the caller initialized `buf[..n]`, and `MaybeUninit<T>` has `T`'s layout.
-    unsafe { &*(core::ptr::from_ref(&buf[..n]) as *const [T]) }
-}
-
 /// `exp` of each element of `x` (at most [`EXP_BLOCK`]) into `buf`, by the vectorized kernel
 /// for `f32` and `f64`.
 fn exps<'b, T: Float>(x: &[T], buf: &'b mut Block<T>) -> &'b [T] {
     unary_simd(x, &mut buf[..x.len()], Unary::Exp, T::exp);
     // SAFETY: `unary_simd` wrote `buf[..x.len()]`.
-    unsafe { written(buf, x.len()) }
+    unsafe { buf[..x.len()].assume_init_ref() }
 }
 
 /// For lanes of `len <= EXP_BLOCK` elements, as many whole lanes at a time as fit a block:
@@ -563,18 +553,18 @@ pub(crate) fn short_lanes<T: Float, const LN: bool>(
             unary(lane, out, |x| x - max);
         }
         // SAFETY: the loop wrote `shifted[..block.len()]`: `block` is whole lanes.
-        let shifted = unsafe { written(&shifted, block.len()) };
+        let shifted = unsafe { shifted[..block.len()].assume_init_ref() };
         let e = exps(shifted, &mut e);
         let lanes = block.len() / len;
         for (sum, e) in sums.iter_mut().zip(e.chunks_exact(len)) {
             sum.write(total(e));
         }
         // SAFETY: the loop wrote `sums[..lanes]`, one per lane.
-        let mut sums = unsafe { written(&sums, lanes) };
+        let mut sums = unsafe { sums[..lanes].assume_init_ref() };
         if LN {
             unary_simd(sums, &mut lns[..lanes], Unary::Ln, T::ln);
             // SAFETY: `unary_simd` wrote `lns[..lanes]`.
-            sums = unsafe { written(&lns, lanes) };
+            sums = unsafe { lns[..lanes].assume_init_ref() };
         }
         let parts = shifted.chunks_exact(len).zip(e.chunks_exact(len)).zip(sums);
         for (lane, ((s, e), &sum)) in block.chunks_exact_mut(len).zip(parts) {
