@@ -219,7 +219,7 @@ fn f64_math_stays_in_its_operands() {
             let at = |off: usize| {
                 let x = at_offset(&x, off, 0.0);
                 let write = |out: &mut [MaybeUninit<f64>]| {
-                    super::vmath64::unary_into_f64(op, &x[off..], out);
+                    super::entry::unary_into_f64(op, &x[off..], out);
                 };
                 // SAFETY: `unary_into_f64` writes every element of its output.
                 unsafe { written_at(len, off, write) }
@@ -323,7 +323,7 @@ fn elementwise_results_write_every_element() {
         assert_eq!(got, want32, "f32 exp, {len}");
         let got = unsafe { written_at(len, 1, |o| unary_simd(&x, o, Unary::Tanh, f64::tanh)) };
         let mut want64 = std::vec![0.0f64; len];
-        super::vmath64::unary_into_f64(Unary::Tanh, &x, super::out_of(&mut want64));
+        super::entry::unary_into_f64(Unary::Tanh, &x, super::out_of(&mut want64));
         assert_eq!(got, want64, "f64 tanh, {len}");
         let got = unsafe { written_at(len, 1, |o| unary_simd(&xi, o, Unary::Exp, |v| v * 2)) };
         let want: Vec<i32> = xi.iter().map(|v| v * 2).collect();

@@ -44,7 +44,7 @@ pub(crate) fn unary_simd<T: Copy>(
         cast_slice::<T, f64>(x),
         cast_slice_mut::<_, MaybeUninit<f64>>(out),
     ) {
-        return par::unary(x, out, |x, out| super::vmath64::unary_into_f64(op, x, out));
+        return par::unary(x, out, |x, out| entry::unary_into_f64(op, x, out));
     }
     unary(x, out, f);
 }

@@ -20,8 +20,8 @@ use super::gemm::{Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm as 
 use super::generated::{map_into_x4, zip_into_x4, zip_x4};
 use super::product::product as path;
 use super::simd::dispatch::{self, with_active};
-use super::simd::{Binary, F32Vector, MapFn, Simd, SimdElem, Unary, Vector, WithSimd, ZipFn};
-use super::vmath;
+use super::simd::{Binary, MapFn, MathVector, Simd, SimdElem, Unary, Vector, WithSimd, ZipFn};
+use super::{vmath, vmath64};
 
 /// The rows of the active instruction set's `gemm` tile ([`Simd::GEMM_MR`]).
 pub(crate) fn gemm_mr() -> usize {
@@ -182,22 +182,75 @@ pub(crate) fn product_f64<const P: u8>(
     });
 }
 
+/// The element types with vectorized math: `f32` ([`vmath`]) and `f64` ([`vmath64`]).
+pub(crate) trait Math: SimdElem {
+    /// `e^x`.
+    fn exp<V: MathVector<Elem = Self>>(v: V) -> V;
+    /// The natural logarithm.
+    fn ln<V: MathVector<Elem = Self>>(v: V) -> V;
+    /// The hyperbolic tangent.
+    fn tanh<V: MathVector<Elem = Self>>(v: V) -> V;
+    /// `1 / (1 + e^-x)`.
+    fn sigmoid<V: MathVector<Elem = Self>>(v: V) -> V;
+}
+
+impl Math for f32 {
+    #[inline(always)]
+    fn exp<V: MathVector<Elem = f32>>(v: V) -> V {
+        vmath::exp(v)
+    }
+    #[inline(always)]
+    fn ln<V: MathVector<Elem = f32>>(v: V) -> V {
+        vmath::ln(v)
+    }
+    #[inline(always)]
+    fn tanh<V: MathVector<Elem = f32>>(v: V) -> V {
+        vmath::tanh(v)
+    }
+    #[inline(always)]
+    fn sigmoid<V: MathVector<Elem = f32>>(v: V) -> V {
+        vmath::sigmoid(v)
+    }
+}
+
+impl Math for f64 {
+    #[inline(always)]
+    fn exp<V: MathVector<Elem = f64>>(v: V) -> V {
+        vmath64::exp(v)
+    }
+    #[inline(always)]
+    fn ln<V: MathVector<Elem = f64>>(v: V) -> V {
+        vmath64::ln(v)
+    }
+    #[inline(always)]
+    fn tanh<V: MathVector<Elem = f64>>(v: V) -> V {
+        vmath64::tanh(v)
+    }
+    #[inline(always)]
+    fn sigmoid<V: MathVector<Elem = f64>>(v: V) -> V {
+        vmath64::sigmoid(v)
+    }
+}
+
 macro_rules! map_fn {
-    ($T:ident, $f:path) => {
+    ($T:ident, $f:ident) => {
         /// The vectorized function as a [`MapFn`].
         struct $T;
-        impl<V: F32Vector> MapFn<V> for $T {
+        impl<V: MathVector> MapFn<V> for $T
+        where
+            V::Elem: Math,
+        {
             #[inline(always)]
             fn apply(v: V) -> V {
-                $f(v)
+                <V::Elem as Math>::$f(v)
             }
         }
     };
 }
-map_fn!(Exp, vmath::exp);
-map_fn!(Ln, vmath::ln);
-map_fn!(Tanh, vmath::tanh);
-map_fn!(Sigmoid, vmath::sigmoid);
+map_fn!(Exp, exp);
+map_fn!(Ln, ln);
+map_fn!(Tanh, tanh);
+map_fn!(Sigmoid, sigmoid);
 
 macro_rules! zip_fn {
     ($T:ident, $op:tt) => {
@@ -216,36 +269,41 @@ zip_fn!(Sub, -);
 zip_fn!(Mul, *);
 zip_fn!(Div, /);
 
-/// `out[i] = op(x[i])` (`f32`) with the vectorized math; `out` need not be initialized (each
-/// element is written once).
-struct UnaryInto<'a> {
+/// `out[i] = op(x[i])` with the vectorized math; `out` need not be initialized (each element
+/// is written once).
+struct UnaryInto<'a, E> {
     op: Unary,
-    x: &'a [f32],
-    out: &'a mut [MaybeUninit<f32>],
+    x: &'a [E],
+    out: &'a mut [MaybeUninit<E>],
 }
 
-impl WithSimd for UnaryInto<'_> {
+impl<E: Math> WithSimd for UnaryInto<'_, E> {
     type Output = ();
 
     #[inline(always)]
     fn with_simd<S: Simd>(self, simd: S) {
         let UnaryInto { op, x, out } = self;
         match op {
-            Unary::Exp => map_into_x4::<S::F32, Exp>(simd, x, out),
-            Unary::Ln => map_into_x4::<S::F32, Ln>(simd, x, out),
-            Unary::Tanh => map_into_x4::<S::F32, Tanh>(simd, x, out),
-            Unary::Sigmoid => map_into_x4::<S::F32, Sigmoid>(simd, x, out),
+            Unary::Exp => map_into_x4::<E::V<S>, Exp>(simd, x, out),
+            Unary::Ln => map_into_x4::<E::V<S>, Ln>(simd, x, out),
+            Unary::Tanh => map_into_x4::<E::V<S>, Tanh>(simd, x, out),
+            Unary::Sigmoid => map_into_x4::<E::V<S>, Sigmoid>(simd, x, out),
         }
     }
 }
 
-/// `out[i] = op(x[i])` (`f32`) with `simd`'s vectors.
+/// `out[i] = op(x[i])` with `simd`'s vectors.
 ///
 /// # Panics
 ///
 /// If the lengths differ.
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn unary_into<S: Simd>(simd: S, op: Unary, x: &[f32], out: &mut [MaybeUninit<f32>]) {
+pub(crate) fn unary_into<S: Simd, E: Math>(
+    simd: S,
+    op: Unary,
+    x: &[E],
+    out: &mut [MaybeUninit<E>],
+) {
     simd.vectorize(UnaryInto { op, x, out });
 }
 
@@ -254,6 +312,13 @@ pub(crate) fn unary_into<S: Simd>(simd: S, op: Unary, x: &[f32], out: &mut [Mayb
 // Not `#[inline]`: called out of line, the kernel writes a result being built straight into
 // the caller's tensor (inlined, the compiler builds it in a temporary and copies it).
 pub(crate) fn unary_into_f32(op: Unary, x: &[f32], out: &mut [MaybeUninit<f32>]) {
+    with_active(UnaryInto { op, x, out });
+}
+
+/// `out[i] = op(x[i])` (`f64`) with the active instruction set; writes every element of
+/// `out`.
+// Not `#[inline]`, as `unary_into_f32`.
+pub(crate) fn unary_into_f64(op: Unary, x: &[f64], out: &mut [MaybeUninit<f64>]) {
     with_active(UnaryInto { op, x, out });
 }
 

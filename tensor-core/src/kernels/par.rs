@@ -448,7 +448,7 @@ mod tests {
                     });
                     assert_eq!(bits32(&got), bits32(&want), "{f:?} {len} {threads}");
                     let mut want = std::vec![0.0f64; len];
-                    super::super::vmath64::unary_into_f64(f, &a64, out_of(&mut want));
+                    super::super::entry::unary_into_f64(f, &a64, out_of(&mut want));
                     let mut got = std::vec![0.0f64; len];
                     in_pool(threads, || {
                         elementwise::unary_simd(&a64, out_of(&mut got), f, |x| x)

@@ -1,5 +1,5 @@
 //! Vectorized `f32` math: `exp`, `ln`, `tanh` and `sigmoid` as branch-free polynomial
-//! approximations over any [`F32Vector`] (Cephes' single-precision minimax polynomials,
+//! approximations over any `f32` [`MathVector`] (Cephes' single-precision minimax polynomials,
 //! evaluated with Horner's rule and `mul_add`), with selects for the special values.
 //!
 //! Measured maximum errors against the correctly rounded result (the `f64` function rounded to
@@ -16,7 +16,7 @@
 //!
 //! The tests (`simd::tests`) assert exactly these bounds, on every backend the CPU has.
 
-use super::simd::F32Vector;
+use super::simd::MathVector;
 
 /// `log2(e)`.
 const LOG2E: f32 = core::f32::consts::LOG2_E;
@@ -31,7 +31,7 @@ const ROUND: f32 = 12_582_912.0;
 
 /// `p(x) = c[0] * x^(n-1) + ... + c[n-1]` by Horner's rule.
 #[inline(always)]
-fn horner<V: F32Vector>(x: V, c: &[f32]) -> V {
+fn horner<V: MathVector<Elem = f32>>(x: V, c: &[f32]) -> V {
     let simd = x.simd();
     let mut p = V::splat(simd, c[0]);
     for &ci in &c[1..] {
@@ -42,16 +42,16 @@ fn horner<V: F32Vector>(x: V, c: &[f32]) -> V {
 
 /// `2^n` for integral `n` in `-126..=127`: the exponent field built directly.
 #[inline(always)]
-fn pow2i<V: F32Vector>(n: V) -> V {
+fn pow2i<V: MathVector<Elem = f32>>(n: V) -> V {
     let simd = n.simd();
     // (n + 127 + 1.5 * 2^23) has `n + 127` in its low mantissa bits; shifting by 23 moves them
     // into the exponent field and pushes the rest out.
-    (n + V::splat(simd, ROUND + 127.0)).shl23()
+    (n + V::splat(simd, ROUND + 127.0)).shl_mantissa()
 }
 
 /// `e^x`.
 #[inline(always)]
-pub(crate) fn exp<V: F32Vector>(x: V) -> V {
+pub(crate) fn exp<V: MathVector<Elem = f32>>(x: V) -> V {
     let simd = x.simd();
     // Beyond these, the result is `inf` or `0` anyway; clamping keeps `n` small.
     let xc = x.max(V::splat(simd, -104.0)).min(V::splat(simd, 89.0));
@@ -66,7 +66,7 @@ pub(crate) fn exp<V: F32Vector>(x: V) -> V {
 /// `x = n ln2 + r` with integral `n` and `|r| <= ln2 / 2`, and `e^r` (for `|x|` below 2^21, so
 /// that the rounding to `n` is exact): `e^x = e^r 2^n`.
 #[inline(always)]
-fn exp_parts<V: F32Vector>(x: V) -> (V, V) {
+fn exp_parts<V: MathVector<Elem = f32>>(x: V) -> (V, V) {
     let simd = x.simd();
     let n = V::mul_add(x, V::splat(simd, LOG2E), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
     let r = V::mul_add(n, V::splat(simd, -LN2_HI), x);
@@ -88,7 +88,7 @@ fn exp_parts<V: F32Vector>(x: V) -> (V, V) {
 
 /// The natural logarithm.
 #[inline(always)]
-pub(crate) fn ln<V: F32Vector>(x: V) -> V {
+pub(crate) fn ln<V: MathVector<Elem = f32>>(x: V) -> V {
     let simd = x.simd();
     // Denormals are scaled into the normal range first.
     let tiny = x.lt(V::splat(simd, f32::MIN_POSITIVE));
@@ -96,8 +96,10 @@ pub(crate) fn ln<V: F32Vector>(x: V) -> V {
     let adjust = V::select(tiny, V::splat(simd, -23.0), V::zero(simd));
     // x = m 2^e with m in [0.5, 1): the exponent field read as an integer (or-ing 2^23's bits
     // turns it into the float 2^23 + field), and the mantissa with the exponent of 0.5.
-    let field =
-        xs.shr23().or(V::splat(simd, f32::from_bits(0x4B00_0000))) - V::splat(simd, 8_388_608.0);
+    let field = xs
+        .shr_mantissa()
+        .or(V::splat(simd, f32::from_bits(0x4B00_0000)))
+        - V::splat(simd, 8_388_608.0);
     let m = xs
         .and(V::splat(simd, f32::from_bits(0x007F_FFFF)))
         .or(V::splat(simd, f32::from_bits(0x3F00_0000)));
@@ -134,7 +136,7 @@ pub(crate) fn ln<V: F32Vector>(x: V) -> V {
 
 /// The hyperbolic tangent.
 #[inline(always)]
-pub(crate) fn tanh<V: F32Vector>(x: V) -> V {
+pub(crate) fn tanh<V: MathVector<Elem = f32>>(x: V) -> V {
     let simd = x.simd();
     let sign = x.and(V::splat(simd, -0.0));
     let z = x.and(V::splat(simd, f32::from_bits(0x7FFF_FFFF)));
@@ -164,7 +166,7 @@ pub(crate) fn tanh<V: F32Vector>(x: V) -> V {
 /// The logistic function `1 / (1 + e^-x)`, as `e^x / (1 + e^x)` for negative `x` (so that
 /// `e^-x` never overflows and results down to the denormals are accurate).
 #[inline(always)]
-pub(crate) fn sigmoid<V: F32Vector>(x: V) -> V {
+pub(crate) fn sigmoid<V: MathVector<Elem = f32>>(x: V) -> V {
     let simd = x.simd();
     let e = exp(V::zero(simd) - x.and(V::splat(simd, f32::from_bits(0x7FFF_FFFF))));
     let s = V::splat(simd, 1.0) / (V::splat(simd, 1.0) + e);

@@ -7,7 +7,7 @@
 //!   [`Simd::new_unchecked`] is `unsafe` and its caller proves it. So holding a token proves
 //!   that this CPU has the instruction set. Tokens are `Copy` and passed by value; they
 //!   compile to nothing.
-//! - [`Vector`] (and [`F32Vector`] for the bit tricks of the vectorized math) is implemented by
+//! - [`Vector`] (and [`MathVector`] for the bit tricks of the vectorized math) is implemented by
 //!   a portable array type the compiler auto-vectorizes ([`portable`]), on x86_64 by wrappers
 //!   of `core::arch` registers (`x86`), and on aarch64 by NEON registers (`neon`). Every
 //!   constructor of a vector from scalars (`zero`, `splat`, `load`, `load_ptr`, and the
@@ -55,16 +55,14 @@ pub(crate) trait Simd: Copy + Send + Sync + 'static {
     /// The name used by `TENSOR_KERNEL` and in test output.
     #[cfg_attr(not(test), allow(dead_code))]
     const NAME: &'static str;
-    /// Whether multiply-add is fused (one rounding) on this instruction set.
-    const FMA: bool;
     /// The rows of the register tile of the blocked product (`super::gemm`): 8 with 32 vector
     /// registers, 6 with 16 wide ones, else 4. The product split across threads
     /// (`super::par`) cuts the rows into bands of whole tiles.
     const GEMM_MR: usize;
     /// The `f32` vector.
-    type F32: F32Vector<Simd = Self>;
+    type F32: MathVector<Elem = f32, Simd = Self>;
     /// The `f64` vector.
-    type F64: Vector<Elem = f64, Simd = Self>;
+    type F64: MathVector<Elem = f64, Simd = Self>;
     /// The token, if this CPU (with `std`: detected at run time) or this compilation target
     /// (without: `cfg(target_feature)`) has the instruction set.
     #[cfg_attr(
@@ -109,7 +107,7 @@ pub(crate) trait WithSimd {
 /// instruction set (so an operation is written once for both).
 pub(crate) trait SimdElem: Copy + Default + 'static {
     /// The vector of `S` with this element type.
-    type V<S: Simd>: Vector<Elem = Self, Simd = S>;
+    type V<S: Simd>: MathVector<Elem = Self, Simd = S>;
 }
 
 impl SimdElem for f32 {
@@ -188,8 +186,9 @@ pub(crate) trait Vector:
     fn max(self, o: Self) -> Self;
 }
 
-/// The `f32` operations of the vectorized math: comparisons, selects and bit manipulation.
-pub(crate) trait F32Vector: Vector<Elem = f32> {
+/// The operations of the vectorized math (`vmath` for `f32`, `vmath64` for `f64`) beyond
+/// arithmetic: comparisons, selects and bit manipulation.
+pub(crate) trait MathVector: Vector {
     /// A lane mask.
     type Mask: Copy;
     /// Lanes where `self < o` (false for NaN).
@@ -204,10 +203,11 @@ pub(crate) trait F32Vector: Vector<Elem = f32> {
     fn and(self, o: Self) -> Self;
     /// Bitwise or of the lanes' bits.
     fn or(self, o: Self) -> Self;
-    /// Each lane's bits shifted left by 23 (the mantissa width): builds exponents.
-    fn shl23(self) -> Self;
-    /// Each lane's bits shifted right by 23, logically: extracts exponents.
-    fn shr23(self) -> Self;
+    /// Each lane's bits shifted left by the mantissa width (23 for `f32`, 52 for `f64`):
+    /// builds exponents.
+    fn shl_mantissa(self) -> Self;
+    /// Each lane's bits shifted right by the mantissa width, logically: extracts exponents.
+    fn shr_mantissa(self) -> Self;
 }
 
 /// A vector function for the generated `map` drivers (a type, so that it is inlined into the

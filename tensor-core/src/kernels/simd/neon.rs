@@ -18,7 +18,7 @@
 use core::arch::aarch64::*;
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::{F32Vector, Simd, Vector, WithSimd};
+use super::{MathVector, Simd, Vector, WithSimd};
 
 /// The NEON token.
 #[derive(Clone, Copy, Debug)]
@@ -26,7 +26,6 @@ pub(crate) struct Neon(());
 
 impl Simd for Neon {
     const NAME: &'static str = "neon";
-    const FMA: bool = true;
     const GEMM_MR: usize = 8;
     type F32 = NeonF32;
     type F64 = NeonF64;
@@ -199,7 +198,7 @@ neon_vector! {
 }
 
 #[allow(unused_unsafe)]
-impl F32Vector for NeonF32 {
+impl MathVector for NeonF32 {
     /// All ones in the lanes that are set (as NEON's comparisons write them).
     type Mask = uint32x4_t;
 
@@ -250,14 +249,80 @@ impl F32Vector for NeonF32 {
     }
 
     #[inline(always)]
-    fn shl23(self) -> Self {
+    fn shl_mantissa(self) -> Self {
         // SAFETY: the token or vector proves NEON.
         NeonF32(unsafe { vreinterpretq_f32_u32(vshlq_n_u32::<23>(vreinterpretq_u32_f32(self.0))) })
     }
 
     #[inline(always)]
-    fn shr23(self) -> Self {
+    fn shr_mantissa(self) -> Self {
         // SAFETY: the token or vector proves NEON.
         NeonF32(unsafe { vreinterpretq_f32_u32(vshrq_n_u32::<23>(vreinterpretq_u32_f32(self.0))) })
+    }
+}
+
+#[allow(unused_unsafe)]
+impl MathVector for NeonF64 {
+    /// All ones in the lanes that are set (as NEON's comparisons write them).
+    type Mask = uint64x2_t;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> uint64x2_t {
+        // SAFETY: `self` proves NEON (here and below).
+        unsafe { vcltq_f64(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> uint64x2_t {
+        // SAFETY: the token or vector proves NEON.
+        unsafe { vceqq_f64(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> uint64x2_t {
+        // SAFETY: the token or vector proves NEON. (No 64-bit `mvn`: the bits are the same.)
+        unsafe {
+            vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(vceqq_f64(self.0, self.0))))
+        }
+    }
+
+    #[inline(always)]
+    fn select(m: uint64x2_t, a: Self, b: Self) -> Self {
+        // SAFETY: the token or vector proves NEON.
+        NeonF64(unsafe { vbslq_f64(m, a.0, b.0) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the token or vector proves NEON.
+        NeonF64(unsafe {
+            vreinterpretq_f64_u64(vandq_u64(
+                vreinterpretq_u64_f64(self.0),
+                vreinterpretq_u64_f64(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the token or vector proves NEON.
+        NeonF64(unsafe {
+            vreinterpretq_f64_u64(vorrq_u64(
+                vreinterpretq_u64_f64(self.0),
+                vreinterpretq_u64_f64(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn shl_mantissa(self) -> Self {
+        // SAFETY: the token or vector proves NEON.
+        NeonF64(unsafe { vreinterpretq_f64_u64(vshlq_n_u64::<52>(vreinterpretq_u64_f64(self.0))) })
+    }
+
+    #[inline(always)]
+    fn shr_mantissa(self) -> Self {
+        // SAFETY: the token or vector proves NEON.
+        NeonF64(unsafe { vreinterpretq_f64_u64(vshrq_n_u64::<52>(vreinterpretq_u64_f64(self.0))) })
     }
 }

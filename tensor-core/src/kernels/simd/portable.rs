@@ -4,7 +4,7 @@
 
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::{F32Vector, Simd, Vector, WithSimd};
+use super::{MathVector, Simd, Vector, WithSimd};
 
 /// The portable instruction set's token: every target has it, so anyone may make one
 /// ([`Portable::new`]).
@@ -21,7 +21,6 @@ impl Portable {
 
 impl Simd for Portable {
     const NAME: &'static str = "portable";
-    const FMA: bool = false;
     const GEMM_MR: usize = 4;
     type F32 = F32x4;
     type F64 = F64x2;
@@ -160,61 +159,74 @@ macro_rules! portable_vector {
 portable_vector!(F32x4, f32, 4);
 portable_vector!(F64x2, f64, 2);
 
-impl F32x4 {
-    #[inline(always)]
-    fn bits(self, f: impl Fn(u32) -> u32) -> Self {
-        F32x4(self.0.map(|x| f32::from_bits(f(x.to_bits()))))
-    }
+/// [`MathVector`] for a portable vector whose lanes have the bits `$U`, with masks of all-ones
+/// lanes (so that selects are bitwise, which vectorizes).
+macro_rules! portable_math {
+    ($V:ident, $E:ty, $U:ty, $n:literal, mantissa $m:literal) => {
+        impl $V {
+            #[inline(always)]
+            fn bits(self, f: impl Fn($U) -> $U) -> Self {
+                $V(self.0.map(|x| <$E>::from_bits(f(x.to_bits()))))
+            }
 
-    #[inline(always)]
-    fn bits2(self, o: Self, f: impl Fn(u32, u32) -> u32) -> Self {
-        self.zip(o, |a, b| f32::from_bits(f(a.to_bits(), b.to_bits())))
-    }
+            #[inline(always)]
+            fn bits2(self, o: Self, f: impl Fn($U, $U) -> $U) -> Self {
+                self.zip(o, |a, b| <$E>::from_bits(f(a.to_bits(), b.to_bits())))
+            }
+
+            #[inline(always)]
+            fn mask(f: impl Fn(usize) -> bool) -> [$U; $n] {
+                core::array::from_fn(|i| if f(i) { <$U>::MAX } else { 0 })
+            }
+        }
+
+        impl MathVector for $V {
+            type Mask = [$U; $n];
+
+            #[inline(always)]
+            fn lt(self, o: Self) -> [$U; $n] {
+                Self::mask(|i| self.0[i] < o.0[i])
+            }
+
+            #[inline(always)]
+            fn eq(self, o: Self) -> [$U; $n] {
+                Self::mask(|i| self.0[i] == o.0[i])
+            }
+
+            #[inline(always)]
+            fn is_nan(self) -> [$U; $n] {
+                Self::mask(|i| self.0[i].is_nan())
+            }
+
+            #[inline(always)]
+            fn select(m: [$U; $n], a: Self, b: Self) -> Self {
+                $V(core::array::from_fn(|i| {
+                    <$E>::from_bits((a.0[i].to_bits() & m[i]) | (b.0[i].to_bits() & !m[i]))
+                }))
+            }
+
+            #[inline(always)]
+            fn and(self, o: Self) -> Self {
+                self.bits2(o, |a, b| a & b)
+            }
+
+            #[inline(always)]
+            fn or(self, o: Self) -> Self {
+                self.bits2(o, |a, b| a | b)
+            }
+
+            #[inline(always)]
+            fn shl_mantissa(self) -> Self {
+                self.bits(|x| x << $m)
+            }
+
+            #[inline(always)]
+            fn shr_mantissa(self) -> Self {
+                self.bits(|x| x >> $m)
+            }
+        }
+    };
 }
 
-impl F32Vector for F32x4 {
-    /// All ones (`u32::MAX`) in the lanes that are set: selects are bitwise, which vectorizes.
-    type Mask = [u32; 4];
-
-    #[inline(always)]
-    fn lt(self, o: Self) -> [u32; 4] {
-        core::array::from_fn(|i| if self.0[i] < o.0[i] { u32::MAX } else { 0 })
-    }
-
-    #[inline(always)]
-    fn eq(self, o: Self) -> [u32; 4] {
-        core::array::from_fn(|i| if self.0[i] == o.0[i] { u32::MAX } else { 0 })
-    }
-
-    #[inline(always)]
-    fn is_nan(self) -> [u32; 4] {
-        core::array::from_fn(|i| if self.0[i].is_nan() { u32::MAX } else { 0 })
-    }
-
-    #[inline(always)]
-    fn select(m: [u32; 4], a: Self, b: Self) -> Self {
-        F32x4(core::array::from_fn(|i| {
-            f32::from_bits((a.0[i].to_bits() & m[i]) | (b.0[i].to_bits() & !m[i]))
-        }))
-    }
-
-    #[inline(always)]
-    fn and(self, o: Self) -> Self {
-        self.bits2(o, |a, b| a & b)
-    }
-
-    #[inline(always)]
-    fn or(self, o: Self) -> Self {
-        self.bits2(o, |a, b| a | b)
-    }
-
-    #[inline(always)]
-    fn shl23(self) -> Self {
-        self.bits(|x| x << 23)
-    }
-
-    #[inline(always)]
-    fn shr23(self) -> Self {
-        self.bits(|x| x >> 23)
-    }
-}
+portable_math!(F32x4, f32, u32, 4, mantissa 23);
+portable_math!(F64x2, f64, u64, 2, mantissa 52);

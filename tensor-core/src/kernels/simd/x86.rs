@@ -14,7 +14,7 @@
 use core::arch::x86_64::*;
 use core::ops::{Add, Div, Mul, Sub};
 
-use super::{F32Vector, Simd, Vector, WithSimd};
+use super::{MathVector, Simd, Vector, WithSimd};
 
 /// `a * b + c` in one instruction, or as a multiply and an add (SSE2 has no FMA).
 macro_rules! mul_add {
@@ -217,7 +217,7 @@ x86_vector! {
 }
 
 #[allow(unused_unsafe)]
-impl F32Vector for Sse2F32 {
+impl MathVector for Sse2F32 {
     type Mask = __m128;
 
     #[inline(always)]
@@ -257,19 +257,19 @@ impl F32Vector for Sse2F32 {
     }
 
     #[inline(always)]
-    fn shl23(self) -> Self {
+    fn shl_mantissa(self) -> Self {
         // SAFETY: the vector proves the features.
         Sse2F32(unsafe { _mm_castsi128_ps(_mm_slli_epi32::<23>(_mm_castps_si128(self.0))) })
     }
 
     #[inline(always)]
-    fn shr23(self) -> Self {
+    fn shr_mantissa(self) -> Self {
         // SAFETY: the vector proves the features.
         Sse2F32(unsafe { _mm_castsi128_ps(_mm_srli_epi32::<23>(_mm_castps_si128(self.0))) })
     }
 }
 
-impl F32Vector for Avx2F32 {
+impl MathVector for Avx2F32 {
     type Mask = __m256;
 
     #[inline(always)]
@@ -309,7 +309,7 @@ impl F32Vector for Avx2F32 {
     }
 
     #[inline(always)]
-    fn shl23(self) -> Self {
+    fn shl_mantissa(self) -> Self {
         // SAFETY: the vector proves the features.
         Avx2F32(unsafe {
             _mm256_castsi256_ps(_mm256_slli_epi32::<23>(_mm256_castps_si256(self.0)))
@@ -317,7 +317,7 @@ impl F32Vector for Avx2F32 {
     }
 
     #[inline(always)]
-    fn shr23(self) -> Self {
+    fn shr_mantissa(self) -> Self {
         // SAFETY: the vector proves the features.
         Avx2F32(unsafe {
             _mm256_castsi256_ps(_mm256_srli_epi32::<23>(_mm256_castps_si256(self.0)))
@@ -325,7 +325,7 @@ impl F32Vector for Avx2F32 {
     }
 }
 
-impl F32Vector for Avx512F32 {
+impl MathVector for Avx512F32 {
     type Mask = __mmask16;
 
     #[inline(always)]
@@ -375,7 +375,7 @@ impl F32Vector for Avx512F32 {
     }
 
     #[inline(always)]
-    fn shl23(self) -> Self {
+    fn shl_mantissa(self) -> Self {
         // SAFETY: the vector proves the features.
         Avx512F32(unsafe {
             _mm512_castsi512_ps(_mm512_slli_epi32::<23>(_mm512_castps_si512(self.0)))
@@ -383,10 +383,185 @@ impl F32Vector for Avx512F32 {
     }
 
     #[inline(always)]
-    fn shr23(self) -> Self {
+    fn shr_mantissa(self) -> Self {
         // SAFETY: the vector proves the features.
         Avx512F32(unsafe {
             _mm512_castsi512_ps(_mm512_srli_epi32::<23>(_mm512_castps_si512(self.0)))
+        })
+    }
+}
+
+#[allow(unused_unsafe)]
+impl MathVector for Sse2F64 {
+    type Mask = __m128d;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> __m128d {
+        // SAFETY (here and below): `self` proves the features.
+        unsafe { _mm_cmplt_pd(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> __m128d {
+        // SAFETY: the vector proves the features.
+        unsafe { _mm_cmpeq_pd(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> __m128d {
+        // SAFETY: the vector proves the features.
+        unsafe { _mm_cmpunord_pd(self.0, self.0) }
+    }
+
+    #[inline(always)]
+    fn select(m: __m128d, a: Self, b: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Sse2F64(unsafe { _mm_or_pd(_mm_and_pd(m, a.0), _mm_andnot_pd(m, b.0)) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Sse2F64(unsafe { _mm_and_pd(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Sse2F64(unsafe { _mm_or_pd(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn shl_mantissa(self) -> Self {
+        // SAFETY: the vector proves the features.
+        Sse2F64(unsafe { _mm_castsi128_pd(_mm_slli_epi64::<52>(_mm_castpd_si128(self.0))) })
+    }
+
+    #[inline(always)]
+    fn shr_mantissa(self) -> Self {
+        // SAFETY: the vector proves the features.
+        Sse2F64(unsafe { _mm_castsi128_pd(_mm_srli_epi64::<52>(_mm_castpd_si128(self.0))) })
+    }
+}
+
+impl MathVector for Avx2F64 {
+    type Mask = __m256d;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> __m256d {
+        // SAFETY: `self` proves the features (here and below).
+        unsafe { _mm256_cmp_pd::<_CMP_LT_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> __m256d {
+        // SAFETY: the vector proves the features.
+        unsafe { _mm256_cmp_pd::<_CMP_EQ_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> __m256d {
+        // SAFETY: the vector proves the features.
+        unsafe { _mm256_cmp_pd::<_CMP_UNORD_Q>(self.0, self.0) }
+    }
+
+    #[inline(always)]
+    fn select(m: __m256d, a: Self, b: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx2F64(unsafe { _mm256_blendv_pd(b.0, a.0, m) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx2F64(unsafe { _mm256_and_pd(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx2F64(unsafe { _mm256_or_pd(self.0, o.0) })
+    }
+
+    #[inline(always)]
+    fn shl_mantissa(self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx2F64(unsafe {
+            _mm256_castsi256_pd(_mm256_slli_epi64::<52>(_mm256_castpd_si256(self.0)))
+        })
+    }
+
+    #[inline(always)]
+    fn shr_mantissa(self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx2F64(unsafe {
+            _mm256_castsi256_pd(_mm256_srli_epi64::<52>(_mm256_castpd_si256(self.0)))
+        })
+    }
+}
+
+impl MathVector for Avx512F64 {
+    type Mask = __mmask8;
+
+    #[inline(always)]
+    fn lt(self, o: Self) -> __mmask8 {
+        // SAFETY: `self` proves the features (here and below).
+        unsafe { _mm512_cmp_pd_mask::<_CMP_LT_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn eq(self, o: Self) -> __mmask8 {
+        // SAFETY: the vector proves the features.
+        unsafe { _mm512_cmp_pd_mask::<_CMP_EQ_OQ>(self.0, o.0) }
+    }
+
+    #[inline(always)]
+    fn is_nan(self) -> __mmask8 {
+        // SAFETY: the vector proves the features.
+        unsafe { _mm512_cmp_pd_mask::<_CMP_UNORD_Q>(self.0, self.0) }
+    }
+
+    #[inline(always)]
+    fn select(m: __mmask8, a: Self, b: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx512F64(unsafe { _mm512_mask_blend_pd(m, b.0, a.0) })
+    }
+
+    #[inline(always)]
+    fn and(self, o: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx512F64(unsafe {
+            _mm512_castsi512_pd(_mm512_and_si512(
+                _mm512_castpd_si512(self.0),
+                _mm512_castpd_si512(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn or(self, o: Self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx512F64(unsafe {
+            _mm512_castsi512_pd(_mm512_or_si512(
+                _mm512_castpd_si512(self.0),
+                _mm512_castpd_si512(o.0),
+            ))
+        })
+    }
+
+    #[inline(always)]
+    fn shl_mantissa(self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx512F64(unsafe {
+            _mm512_castsi512_pd(_mm512_slli_epi64::<52>(_mm512_castpd_si512(self.0)))
+        })
+    }
+
+    #[inline(always)]
+    fn shr_mantissa(self) -> Self {
+        // SAFETY: the vector proves the features.
+        Avx512F64(unsafe {
+            _mm512_castsi512_pd(_mm512_srli_epi64::<52>(_mm512_castpd_si512(self.0)))
         })
     }
 }
@@ -408,7 +583,7 @@ macro_rules! has {
 macro_rules! x86_token {
     (
         $(#[$doc:meta])* $T:ident = $name:literal, features $feat:literal, detect ($($f:tt),+),
-        fma $fma:literal, mr $mr:literal, $V32:ty, $V64:ty
+        mr $mr:literal, $V32:ty, $V64:ty
     ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug)]
@@ -416,7 +591,6 @@ macro_rules! x86_token {
 
         impl Simd for $T {
             const NAME: &'static str = $name;
-            const FMA: bool = $fma;
             const GEMM_MR: usize = $mr;
             type F32 = $V32;
             type F64 = $V64;
@@ -446,18 +620,17 @@ macro_rules! x86_token {
 
 x86_token! {
     /// SSE2 (the x86_64 baseline): 4 `f32` / 2 `f64` lanes, no FMA; 4 x 2 tiles.
-    Sse2 = "sse2", features "sse2", detect ("sse2"), fma false, mr 4, Sse2F32, Sse2F64
+    Sse2 = "sse2", features "sse2", detect ("sse2"), mr 4, Sse2F32, Sse2F64
 }
 
 x86_token! {
     /// AVX2 with FMA: 8 `f32` / 4 `f64` lanes; 6 x 2 tiles (12 of the 16 `ymm` registers
     /// accumulate).
-    Avx2 = "avx2", features "avx2,fma", detect ("avx2", "fma"), fma true, mr 6, Avx2F32, Avx2F64
+    Avx2 = "avx2", features "avx2,fma", detect ("avx2", "fma"), mr 6, Avx2F32, Avx2F64
 }
 
 x86_token! {
     /// AVX-512F (with AVX2 and FMA): 16 `f32` / 8 `f64` lanes; 8 x 2 tiles (16 of the 32
     /// `zmm` registers accumulate).
-    Avx512 = "avx512", features "avx512f,avx2,fma", detect ("avx512f", "avx2", "fma"),
-    fma true, mr 8, Avx512F32, Avx512F64
+    Avx512 = "avx512", features "avx512f,avx2,fma", detect ("avx512f", "avx2", "fma"), mr 8, Avx512F32, Avx512F64
 }
