@@ -94,10 +94,13 @@ pub(crate) fn exp<V: MathVector<Elem = f64>>(x: V) -> V {
     let xc = x.max(splat(x, -746.0)).min(splat(x, 710.0));
     let (n, r) = reduce(xc);
     let p = expm1_reduced(r) + splat(x, 1.0);
-    // 2^n in two normal factors, so that results down to the denormals are rounded once (by
-    // the last product) and overflow gives `inf`.
-    let n1 = V::mul_add(n, splat(x, 0.5), splat(x, ROUND)) - splat(x, ROUND);
-    let y = p * pow2i(n1) * pow2i(n - n1);
+    // p 2^n rounded once, so that results down to the denormals are accurate and overflow
+    // gives `inf`: in one instruction, or with 2^n in two normal factors (the first product is
+    // exact, the second rounds).
+    let y = p.scale(n).unwrap_or_else(|| {
+        let n1 = V::mul_add(n, splat(x, 0.5), splat(x, ROUND)) - splat(x, ROUND);
+        p * pow2i(n1) * pow2i(n - n1)
+    });
     V::select(x.is_nan(), x, y)
 }
 
@@ -113,15 +116,14 @@ const LG: [f64; 7] = [
     f64::from_bits(0x3FC2_F112_DF3E_5244), // 1.479819860511658591e-1
 ];
 
-/// The natural logarithm.
+/// `(m, e)` with `x = m 2^e`, `m` in `[1/2, 1)`, for positive finite `x`, from the bits: the
+/// exponent field as a float (or-ing it into 2^52's mantissa) and the mantissa with the
+/// exponent of 1/2; denormals are scaled into the normal range first (by 2^54).
 #[inline(always)]
-pub(crate) fn ln<V: MathVector<Elem = f64>>(x: V) -> V {
-    // Denormals are scaled into the normal range first (by 2^54).
+fn frexp_bits<V: MathVector<Elem = f64>>(x: V) -> (V, V) {
     let tiny = x.lt(splat(x, f64::MIN_POSITIVE));
     let xs = V::select(tiny, x * splat(x, 18_014_398_509_481_984.0), x);
     let adjust = V::select(tiny, splat(x, -54.0), V::zero(x.simd()));
-    // x = m 2^e with m in [0.5, 1): the exponent field as a float (or-ing it into 2^52's
-    // mantissa), and the mantissa with the exponent of 0.5.
     let field = xs
         .shr_mantissa()
         .or(splat(x, f64::from_bits(0x4330_0000_0000_0000)))
@@ -129,7 +131,14 @@ pub(crate) fn ln<V: MathVector<Elem = f64>>(x: V) -> V {
     let m = xs
         .and(splat(x, f64::from_bits(0x000F_FFFF_FFFF_FFFF)))
         .or(splat(x, f64::from_bits(0x3FE0_0000_0000_0000)));
-    let e = field - splat(x, 1022.0) + adjust;
+    (m, field - splat(x, 1022.0) + adjust)
+}
+
+/// The natural logarithm.
+#[inline(always)]
+pub(crate) fn ln<V: MathVector<Elem = f64>>(x: V) -> V {
+    // x = m 2^e with m in [1/2, 1).
+    let (m, e) = x.frexp().unwrap_or_else(|| frexp_bits(x));
     // m in [sqrt(1/2), sqrt(2)): f = m - 1 exact either way.
     let low = m.lt(splat(x, core::f64::consts::FRAC_1_SQRT_2));
     let one = splat(x, 1.0);
@@ -142,12 +151,25 @@ pub(crate) fn ln<V: MathVector<Elem = f64>>(x: V) -> V {
     let t2 = z * horner(w, &[LG[6], LG[4], LG[2], LG[0]]);
     let r = t2 + t1;
     let hfsq = splat(x, 0.5) * f * f;
-    let y = e * splat(x, LN2_HI) - ((hfsq - V::mul_add(s, hfsq + r, e * splat(x, LN2_LO))) - f);
-    // Special values: inf -> inf, +-0 -> -inf, negative -> NaN, NaN -> NaN.
-    let y = V::select(x.eq(splat(x, f64::INFINITY)), x, y);
-    let y = V::select(x.eq(V::zero(x.simd())), splat(x, f64::NEG_INFINITY), y);
-    let y = V::select(x.lt(V::zero(x.simd())), splat(x, f64::NAN), y);
-    V::select(x.is_nan(), x, y)
+    // fdlibm's `e LN2_HI - ((hfsq - (s (hfsq + r) + e LN2_LO)) - f)`, the first product and
+    // the last subtraction as one multiply-add: the product is exact, so fused or not the
+    // result is rounded once, the same.
+    let y = V::mul_add(
+        e,
+        splat(x, LN2_HI),
+        f - (hfsq - V::mul_add(s, hfsq + r, e * splat(x, LN2_LO))),
+    );
+    special_ln(x, y)
+}
+
+/// `ln`'s special values over `y`: `+-0` -> `-inf`, negative -> NaN, `inf` and NaN
+/// themselves.
+#[inline(always)]
+fn special_ln<V: MathVector<Elem = f64>>(x: V, y: V) -> V {
+    let zero = V::zero(x.simd());
+    let y = V::select(x.eq(zero), splat(x, f64::NEG_INFINITY), y);
+    let y = V::select(x.lt(zero), splat(x, f64::NAN), y);
+    V::select(x.lt(splat(x, f64::INFINITY)), y, x)
 }
 
 /// The hyperbolic tangent. With `y = -2|x| = n ln2 + r`, `E = e^y = 2^n (1 + P)` and

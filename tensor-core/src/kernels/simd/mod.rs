@@ -208,6 +208,22 @@ pub(crate) trait MathVector: Vector {
     fn shl_mantissa(self) -> Self;
     /// Each lane's bits shifted right by the mantissa width, logically: extracts exponents.
     fn shr_mantissa(self) -> Self;
+    /// `(m, e)` with `self = m 2^e`, `m` in `[1/2, 1)` and `e` integral, for the positive
+    /// finite lanes (denormals included; the others are unspecified), where the instruction
+    /// set does it in two instructions (AVX-512F's `getmant` and `getexp`); `None` where the
+    /// math extracts the fields from the bits itself.
+    #[inline(always)]
+    fn frexp(self) -> Option<(Self, Self)> {
+        None
+    }
+    /// `self 2^n` for integral lanes `n`, rounded once (overflowing to infinity, underflowing
+    /// gradually), where the instruction set does it in one instruction (AVX-512F's
+    /// `scalef`); `None` where the math builds the power of two itself.
+    #[inline(always)]
+    fn scale(self, n: Self) -> Option<Self> {
+        let _ = n;
+        None
+    }
 }
 
 /// A vector function for the generated `map` drivers (a type, so that it is inlined into the

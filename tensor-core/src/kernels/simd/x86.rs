@@ -389,6 +389,27 @@ impl MathVector for Avx512F32 {
             _mm512_castsi512_ps(_mm512_srli_epi32::<23>(_mm512_castps_si512(self.0)))
         })
     }
+
+    #[inline(always)]
+    fn frexp(self) -> Option<(Self, Self)> {
+        // `getmant` to [1/2, 1) keeps the mantissa; `getexp` gives floor(log2 x), one less than
+        // the exponent of that mantissa.
+        // SAFETY: the vector proves the features.
+        Some(unsafe {
+            (
+                Avx512F32(_mm512_getmant_ps::<_MM_MANT_NORM_P5_1, _MM_MANT_SIGN_SRC>(
+                    self.0,
+                )),
+                Avx512F32(_mm512_add_ps(_mm512_getexp_ps(self.0), _mm512_set1_ps(1.0))),
+            )
+        })
+    }
+
+    #[inline(always)]
+    fn scale(self, n: Self) -> Option<Self> {
+        // SAFETY: the vector proves the features.
+        Some(Avx512F32(unsafe { _mm512_scalef_ps(self.0, n.0) }))
+    }
 }
 
 #[allow(unused_unsafe)]
@@ -563,6 +584,27 @@ impl MathVector for Avx512F64 {
         Avx512F64(unsafe {
             _mm512_castsi512_pd(_mm512_srli_epi64::<52>(_mm512_castpd_si512(self.0)))
         })
+    }
+
+    #[inline(always)]
+    fn frexp(self) -> Option<(Self, Self)> {
+        // `getmant` to [1/2, 1) keeps the mantissa; `getexp` gives floor(log2 x), one less than
+        // the exponent of that mantissa.
+        // SAFETY: the vector proves the features.
+        Some(unsafe {
+            (
+                Avx512F64(_mm512_getmant_pd::<_MM_MANT_NORM_P5_1, _MM_MANT_SIGN_SRC>(
+                    self.0,
+                )),
+                Avx512F64(_mm512_add_pd(_mm512_getexp_pd(self.0), _mm512_set1_pd(1.0))),
+            )
+        })
+    }
+
+    #[inline(always)]
+    fn scale(self, n: Self) -> Option<Self> {
+        // SAFETY: the vector proves the features.
+        Some(Avx512F64(unsafe { _mm512_scalef_pd(self.0, n.0) }))
     }
 }
 
