@@ -137,29 +137,40 @@ fn frexp_bits<V: MathVector<Elem = f64>>(x: V) -> (V, V) {
 /// The natural logarithm.
 #[inline(always)]
 pub(crate) fn ln<V: MathVector<Elem = f64>>(x: V) -> V {
-    // x = m 2^e with m in [1/2, 1).
-    let (m, e) = x.frexp().unwrap_or_else(|| frexp_bits(x));
+    match x.frexp() {
+        // The special lanes come out right by themselves: `+-0` give `e = -inf` (so `-inf`),
+        // `inf` gives `e = inf` with `f = 0` (so `inf`), negative lanes and NaN a NaN `m`.
+        Some((m, e)) => ln_split(m, e),
+        None => {
+            let (m, e) = frexp_bits(x);
+            special_ln(x, ln_split(m, e))
+        }
+    }
+}
+
+/// `ln(m 2^e)` for `m` in `[1/2, 1)`.
+#[inline(always)]
+fn ln_split<V: MathVector<Elem = f64>>(m: V, e: V) -> V {
     // m in [sqrt(1/2), sqrt(2)): f = m - 1 exact either way.
-    let low = m.lt(splat(x, core::f64::consts::FRAC_1_SQRT_2));
-    let one = splat(x, 1.0);
+    let low = m.lt(splat(m, core::f64::consts::FRAC_1_SQRT_2));
+    let one = splat(m, 1.0);
     let e = V::select(low, e - one, e);
     let f = V::select(low, m + m - one, m - one);
-    let s = f / (splat(x, 2.0) + f);
+    let s = f / (splat(m, 2.0) + f);
     let z = s * s;
     let w = z * z;
     let t1 = w * horner(w, &[LG[5], LG[3], LG[1]]);
     let t2 = z * horner(w, &[LG[6], LG[4], LG[2], LG[0]]);
     let r = t2 + t1;
-    let hfsq = splat(x, 0.5) * f * f;
+    let hfsq = splat(m, 0.5) * f * f;
     // fdlibm's `e LN2_HI - ((hfsq - (s (hfsq + r) + e LN2_LO)) - f)`, the first product and
     // the last subtraction as one multiply-add: the product is exact, so fused or not the
     // result is rounded once, the same.
-    let y = V::mul_add(
+    V::mul_add(
         e,
-        splat(x, LN2_HI),
-        f - (hfsq - V::mul_add(s, hfsq + r, e * splat(x, LN2_LO))),
-    );
-    special_ln(x, y)
+        splat(m, LN2_HI),
+        f - (hfsq - V::mul_add(s, hfsq + r, e * splat(m, LN2_LO))),
+    )
 }
 
 /// `ln`'s special values over `y`: `+-0` -> `-inf`, negative -> NaN, `inf` and NaN
@@ -384,6 +395,8 @@ mod tests {
         assert_eq!(run(Unary::Ln, f64::INFINITY), f64::INFINITY);
         assert_eq!(run(Unary::Ln, 1.0), 0.0);
         assert_eq!(run(Unary::Ln, 5e-324), 5e-324f64.ln());
+        assert!(run(Unary::Ln, -5e-324).is_nan());
+        assert!(run(Unary::Ln, f64::NEG_INFINITY).is_nan());
         assert_eq!(run(Unary::Tanh, f64::INFINITY), 1.0);
         assert_eq!(run(Unary::Tanh, f64::NEG_INFINITY), -1.0);
         assert!(run(Unary::Tanh, f64::NAN).is_nan());

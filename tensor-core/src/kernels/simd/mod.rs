@@ -209,9 +209,10 @@ pub(crate) trait MathVector: Vector {
     /// Each lane's bits shifted right by the mantissa width, logically: extracts exponents.
     fn shr_mantissa(self) -> Self;
     /// `(m, e)` with `self = m 2^e`, `m` in `[1/2, 1)` and `e` integral, for the positive
-    /// finite lanes (denormals included; the others are unspecified), where the instruction
-    /// set does it in two instructions (AVX-512F's `getmant` and `getexp`); `None` where the
-    /// math extracts the fields from the bits itself.
+    /// finite lanes (denormals included), where the instruction set does it in two
+    /// instructions (AVX-512F's `getmant` and `getexp`); `None` where the math extracts the
+    /// fields from the bits itself. The other lanes give: `+-0` `(+-1, -inf)`, `inf`
+    /// `(1, inf)`, negative lanes and NaN a NaN `m`.
     #[inline(always)]
     fn frexp(self) -> Option<(Self, Self)> {
         None

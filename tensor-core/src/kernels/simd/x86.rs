@@ -392,12 +392,12 @@ impl MathVector for Avx512F32 {
 
     #[inline(always)]
     fn frexp(self) -> Option<(Self, Self)> {
-        // `getmant` to [1/2, 1) keeps the mantissa; `getexp` gives floor(log2 x), one less than
-        // the exponent of that mantissa.
+        // `getmant` to [1/2, 1) keeps the mantissa (NaN for negative lanes); `getexp` gives
+        // floor(log2 |x|), one less than the exponent of that mantissa (-inf for 0).
         // SAFETY: the vector proves the features.
         Some(unsafe {
             (
-                Avx512F32(_mm512_getmant_ps::<_MM_MANT_NORM_P5_1, _MM_MANT_SIGN_SRC>(
+                Avx512F32(_mm512_getmant_ps::<_MM_MANT_NORM_P5_1, _MM_MANT_SIGN_NAN>(
                     self.0,
                 )),
                 Avx512F32(_mm512_add_ps(_mm512_getexp_ps(self.0), _mm512_set1_ps(1.0))),
@@ -588,12 +588,12 @@ impl MathVector for Avx512F64 {
 
     #[inline(always)]
     fn frexp(self) -> Option<(Self, Self)> {
-        // `getmant` to [1/2, 1) keeps the mantissa; `getexp` gives floor(log2 x), one less than
-        // the exponent of that mantissa.
+        // `getmant` to [1/2, 1) keeps the mantissa (NaN for negative lanes); `getexp` gives
+        // floor(log2 |x|), one less than the exponent of that mantissa (-inf for 0).
         // SAFETY: the vector proves the features.
         Some(unsafe {
             (
-                Avx512F64(_mm512_getmant_pd::<_MM_MANT_NORM_P5_1, _MM_MANT_SIGN_SRC>(
+                Avx512F64(_mm512_getmant_pd::<_MM_MANT_NORM_P5_1, _MM_MANT_SIGN_NAN>(
                     self.0,
                 )),
                 Avx512F64(_mm512_add_pd(_mm512_getexp_pd(self.0), _mm512_set1_pd(1.0))),
