@@ -57,13 +57,22 @@ pub(crate) fn exp<V: MathVector<Elem = f32>>(x: V) -> V {
     let xc = x.max(V::splat(simd, -104.0)).min(V::splat(simd, 89.0));
     let (n, p) = exp_parts(xc);
     // p 2^n rounded once, so that results down to the denormals are accurate and overflow
-    // gives `inf`: in one instruction, or with 2^n in two factors, each a normal number (the
-    // first product is exact, the second rounds).
-    let y = p.scale(n).unwrap_or_else(|| {
-        let n1 = V::mul_add(n, V::splat(simd, 0.5), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
-        p * pow2i(n1) * pow2i(n - n1)
-    });
+    // gives `inf`.
+    let y = match p.scale(n) {
+        Some(y) => y,
+        None => scale_bits(p, n),
+    };
     V::select(x.is_nan(), x, y)
+}
+
+/// `p 2^n` for integral `n` in `-150..=128`, with `2^n` in two factors, each a normal number:
+/// the first product is exact, the second rounds (once, down to the denormals, and to `inf`
+/// on overflow).
+#[inline(always)]
+fn scale_bits<V: MathVector<Elem = f32>>(p: V, n: V) -> V {
+    let simd = p.simd();
+    let n1 = V::mul_add(n, V::splat(simd, 0.5), V::splat(simd, ROUND)) - V::splat(simd, ROUND);
+    p * pow2i(n1) * pow2i(n - n1)
 }
 
 /// `x = n ln2 + r` with integral `n` and `|r| <= ln2 / 2`, and `e^r` (for `|x|` below 2^21, so
@@ -89,27 +98,35 @@ fn exp_parts<V: MathVector<Elem = f32>>(x: V) -> (V, V) {
     (n, V::mul_add(p, r * r, r + V::splat(simd, 1.0)))
 }
 
+/// `(m, e)` with `x = m 2^e`, `m` in `[1/2, 1)`, for positive finite `x`, from the bits:
+/// denormals are scaled into the normal range first; the exponent field read as an integer
+/// (or-ing 2^23's bits turns it into the float 2^23 + field), and the mantissa with the
+/// exponent of 1/2.
+#[inline(always)]
+fn frexp_bits<V: MathVector<Elem = f32>>(x: V) -> (V, V) {
+    let simd = x.simd();
+    let tiny = x.lt(V::splat(simd, f32::MIN_POSITIVE));
+    let xs = V::select(tiny, x * V::splat(simd, 8_388_608.0), x);
+    let adjust = V::select(tiny, V::splat(simd, -23.0), V::zero(simd));
+    let field = xs
+        .shr_mantissa()
+        .or(V::splat(simd, f32::from_bits(0x4B00_0000)))
+        - V::splat(simd, 8_388_608.0);
+    let m = xs
+        .and(V::splat(simd, f32::from_bits(0x007F_FFFF)))
+        .or(V::splat(simd, f32::from_bits(0x3F00_0000)));
+    (m, field - V::splat(simd, 126.0) + adjust)
+}
+
 /// The natural logarithm.
 #[inline(always)]
 pub(crate) fn ln<V: MathVector<Elem = f32>>(x: V) -> V {
     let simd = x.simd();
     // x = m 2^e with m in [0.5, 1).
-    let (m, e) = x.frexp().unwrap_or_else(|| {
-        // From the bits: denormals are scaled into the normal range first; the exponent field
-        // read as an integer (or-ing 2^23's bits turns it into the float 2^23 + field), and
-        // the mantissa with the exponent of 0.5.
-        let tiny = x.lt(V::splat(simd, f32::MIN_POSITIVE));
-        let xs = V::select(tiny, x * V::splat(simd, 8_388_608.0), x);
-        let adjust = V::select(tiny, V::splat(simd, -23.0), V::zero(simd));
-        let field = xs
-            .shr_mantissa()
-            .or(V::splat(simd, f32::from_bits(0x4B00_0000)))
-            - V::splat(simd, 8_388_608.0);
-        let m = xs
-            .and(V::splat(simd, f32::from_bits(0x007F_FFFF)))
-            .or(V::splat(simd, f32::from_bits(0x3F00_0000)));
-        (m, field - V::splat(simd, 126.0) + adjust)
-    });
+    let (m, e) = match x.frexp() {
+        Some(split) => split,
+        None => frexp_bits(x),
+    };
     // Cephes logf: for m < sqrt(1/2) use 2m - 1 and e - 1, else m - 1 (both exact).
     let low = m.lt(V::splat(simd, core::f32::consts::FRAC_1_SQRT_2));
     let e = V::select(low, e - V::splat(simd, 1.0), e);
@@ -163,7 +180,10 @@ pub(crate) fn tanh<V: MathVector<Elem = f32>>(x: V) -> V {
     // power of two, exact: the same value as `exp` gives, for fewer operations. The cap keeps a
     // NaN (`min` returns its argument then), and `inf` gives 1.
     let (n, e) = exp_parts(V::splat(simd, 18.5).min(z + z));
-    let e2 = e.scale(n).unwrap_or_else(|| e * pow2i(n));
+    let e2 = match e.scale(n) {
+        Some(e2) => e2,
+        None => e * pow2i(n),
+    };
     let large = V::splat(simd, 1.0) - V::splat(simd, 2.0) / (e2 + V::splat(simd, 1.0));
     // Both are computed for |x| and take the sign of x (so -0 stays -0).
     V::select(z.lt(V::splat(simd, 0.625)), small, large).or(sign)

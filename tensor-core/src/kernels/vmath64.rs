@@ -86,6 +86,15 @@ fn pow2i<V: MathVector<Elem = f64>>(n: V) -> V {
     (n + splat(n, ROUND + 1023.0)).shl_mantissa()
 }
 
+/// `p 2^n` for integral `n` in `-1076..=1024`, with `2^n` in two normal factors: the first
+/// product is exact, the second rounds (once, down to the denormals, and to `inf` on
+/// overflow).
+#[inline(always)]
+fn scale_bits<V: MathVector<Elem = f64>>(p: V, n: V) -> V {
+    let n1 = V::mul_add(n, splat(p, 0.5), splat(p, ROUND)) - splat(p, ROUND);
+    p * pow2i(n1) * pow2i(n - n1)
+}
+
 /// `e^x`.
 #[inline(always)]
 pub(crate) fn exp<V: MathVector<Elem = f64>>(x: V) -> V {
@@ -95,12 +104,11 @@ pub(crate) fn exp<V: MathVector<Elem = f64>>(x: V) -> V {
     let (n, r) = reduce(xc);
     let p = expm1_reduced(r) + splat(x, 1.0);
     // p 2^n rounded once, so that results down to the denormals are accurate and overflow
-    // gives `inf`: in one instruction, or with 2^n in two normal factors (the first product is
-    // exact, the second rounds).
-    let y = p.scale(n).unwrap_or_else(|| {
-        let n1 = V::mul_add(n, splat(x, 0.5), splat(x, ROUND)) - splat(x, ROUND);
-        p * pow2i(n1) * pow2i(n - n1)
-    });
+    // gives `inf`.
+    let y = match p.scale(n) {
+        Some(y) => y,
+        None => scale_bits(p, n),
+    };
     V::select(x.is_nan(), x, y)
 }
 
