@@ -226,6 +226,23 @@ proptest! {
         let y3 = positive(&sample::<Tensor3<f64, 2, 3, 4>>(&mut rng));
         let (_, g) = grad!(|z3| z3.cross_entropy(&y3));
         check_fd(&g.z3, &z3, |x| x.cross_entropy(&y3));
+        // Lanes longer than a block of the vectorized `exp` (300 classes), against the
+        // formula `(softmax(z) sum(y) - y) / lanes` evaluated naively in f64.
+        let wide: Tensor<f64, 2, 300> = sample(&mut rng);
+        let wide_y = positive(&sample::<Tensor<f64, 2, 300>>(&mut rng));
+        let (_, g) = grad!(|wide| wide.cross_entropy(&wide_y));
+        for i in 0..2 {
+            let lse = (0..300).map(|k| wide[(i, k)].exp()).sum::<f64>().ln();
+            let total = (0..300).map(|k| wide_y[(i, k)]).sum::<f64>();
+            for j in 0..300 {
+                let p = (wide[(i, j)] - lse).exp() * total;
+                let want = (p - wide_y[(i, j)]) / 2.0;
+                // Relative to the terms: the difference cancels.
+                let tol = 1e-13 * (p.abs() + wide_y[(i, j)].abs());
+                let got = g.wide[(i, j)];
+                prop_assert!((got - want).abs() <= tol, "({i}, {j}): {got} vs {want}");
+            }
+        }
     }
 
     #[test]

@@ -50,6 +50,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn cross_entropy_of_lanes_longer_than_a_block(
+        z in proptest::collection::vec(-30.0f64..30.0, 2 * 700),
+        y in proptest::collection::vec(0.0f64..1.0, 2 * 700),
+    ) {
+        // 700 classes: each lane's exponentials summed over three blocks of the vectorized `exp`.
+        let logits = Tensor::<f64, 2, 700>::from_fn(|i, j| z[i * 700 + j]);
+        let target = Tensor::<f64, 2, 700>::from_fn(|i, j| y[i * 700 + j]);
+        let want = (0..2).map(|i| naive_row(&z[i * 700..][..700], &y[i * 700..][..700])).sum::<f64>() / 2.0;
+        prop_assert!((logits.cross_entropy(&target) - want).abs() <= 1e-12 * (1.0 + want.abs()));
+        let (z32, y32) = (logits.map(|x| x as f32), target.map(|x| x as f32));
+        let want32 = (0..2)
+            .map(|i| {
+                let zr: Vec<f64> = (0..700).map(|j| f64::from(z32[(i, j)])).collect();
+                let yr: Vec<f64> = (0..700).map(|j| f64::from(y32[(i, j)])).collect();
+                naive_row(&zr, &yr)
+            })
+            .sum::<f64>() / 2.0;
+        let got32 = f64::from(z32.cross_entropy(&y32));
+        prop_assert!((got32 - want32).abs() <= 1e-4 * (1.0 + want32.abs()), "{got32} vs {want32}");
+    }
+}
+
 #[test]
 fn cross_entropy_of_huge_and_confident_logits() {
     // softmax then ln would give ln(0) = -inf for the first row; from the logits it is exact.
@@ -76,4 +101,8 @@ fn losses_of_nothing_are_nan() {
     p[(1, 0)] = f64::NAN;
     assert!(p.mse(&Tensor::zeros()).is_nan());
     assert!(p.cross_entropy(&Tensor::full(0.5)).is_nan());
+    // In a lane longer than a block too.
+    let mut wide = Tensor::<f64, 2, 300>::zeros();
+    wide[(1, 280)] = f64::NAN;
+    assert!(wide.cross_entropy(&Tensor::full(0.5)).is_nan());
 }

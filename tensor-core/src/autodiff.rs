@@ -30,7 +30,7 @@ use crate::kernels::as_uninit_mut;
 use crate::kernels::elementwise::unary_simd;
 use crate::kernels::reduce::fold;
 use crate::kernels::simd::Unary;
-use crate::ops::{EXP_BLOCK, short_lanes};
+use crate::ops::{EXP_BLOCK, exp_blocks, short_lanes};
 use crate::shape::{Axis, Const, Dims, ReshapeInto, SizeVisitor};
 use crate::{Array, Element};
 
@@ -1021,9 +1021,12 @@ where
     {
         let lse = crate::ops::logsumexp(z);
         let total = fold(y, X::Elem::zero(), |y| y, |a, b| a + b);
-        for ((o, &z), &y) in o.iter_mut().zip(z).zip(y) {
-            *o = scale * ((z - lse).exp() * total - y);
-        }
+        exp_blocks(z, lse, |start, e| {
+            let (o, y) = (&mut o[start..][..e.len()], &y[start..][..e.len()]);
+            for ((o, &e), &y) in o.iter_mut().zip(e).zip(y) {
+                *o = scale * (e * total - y);
+            }
+        });
     }
     out
 }

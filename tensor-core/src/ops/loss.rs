@@ -4,7 +4,7 @@
 
 use num_traits::Float;
 
-use super::math::{EXP_BLOCK, short_lanes};
+use super::math::{EXP_BLOCK, short_lanes, sum_exp};
 use crate::kernels::reduce::{count, fold, fold_zip, max_nan, sum};
 use crate::shape::Dims;
 use crate::{Array, Element};
@@ -106,5 +106,5 @@ pub(crate) fn logsumexp<T: Float>(z: &[T]) -> T {
     if !m.is_finite() {
         return m;
     }
-    m + fold(z, T::zero(), |x| (x - m).exp(), |p, q| p + q).ln()
+    m + sum_exp(z, m).ln()
 }

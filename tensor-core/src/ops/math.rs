@@ -532,6 +532,30 @@ fn exps<'b, T: Float>(x: &[T], buf: &'b mut Block<T>) -> &'b [T] {
     unsafe { buf[..x.len()].assume_init_ref() }
 }
 
+/// `f(start, e)` for each block of [`EXP_BLOCK`] elements of `x` (of any length), in order,
+/// with `e = exp(x[start..][..e.len()] - shift)` from the vectorized `exp` (the shifted values
+/// and the exponentials in stack buffers).
+pub(crate) fn exp_blocks<T: Float>(x: &[T], shift: T, mut f: impl FnMut(usize, &[T])) {
+    let mut shifted = [const { MaybeUninit::uninit() }; EXP_BLOCK];
+    let mut e = [const { MaybeUninit::uninit() }; EXP_BLOCK];
+    for (i, piece) in x.chunks(EXP_BLOCK).enumerate() {
+        let out = &mut shifted[..piece.len()];
+        unary(piece, out, |x| x - shift);
+        // SAFETY: `unary` wrote every element of `out`.
+        f(
+            i * EXP_BLOCK,
+            exps(unsafe { out.assume_init_ref() }, &mut e),
+        );
+    }
+}
+
+/// `sum(exp(x - shift))`, blocks of [`exp_blocks`] summed in order.
+pub(crate) fn sum_exp<T: Float>(x: &[T], shift: T) -> T {
+    let mut sum = T::zero();
+    exp_blocks(x, shift, |_, e| sum = sum + total(e));
+    sum
+}
+
 /// For lanes of `len <= EXP_BLOCK` elements, as many whole lanes at a time as fit a block:
 /// `shifted = x - max` of each lane and `e = exp(shifted)` in stack buffers, each lane's
 /// `sum(e)` (its natural logarithm if `LN`, by the vectorized `ln` over the block's lanes),

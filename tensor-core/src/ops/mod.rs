@@ -34,7 +34,7 @@ pub use select::Unique;
 pub(crate) use loss::logsumexp;
 #[cfg(feature = "alloc")]
 pub(crate) use math::MathOperand;
-pub(crate) use math::{EXP_BLOCK, short_lanes};
+pub(crate) use math::{EXP_BLOCK, exp_blocks, short_lanes};
 pub(crate) use out::Out;
 #[cfg(feature = "alloc")]
 pub(crate) use reduce::{arg_into, empty, extremum};
