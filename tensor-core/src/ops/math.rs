@@ -653,14 +653,10 @@ fn log_softmax_lanes<T: Float>(flat: &mut [T], len: usize) {
             }
         });
     }
-    shift_lanes(flat, len);
-    let mut buf = [const { MaybeUninit::uninit() }; EXP_BLOCK];
     for lane in flat.chunks_exact_mut(len) {
-        let sum = lane
-            .chunks(EXP_BLOCK)
-            .fold(T::zero(), |s, piece| s + total(exps(piece, &mut buf)));
-        let ln_sum = sum.ln();
-        unary_assign(lane, |x| x - ln_sum);
+        let max = fold(lane, lane[0], |x| x, max_nan);
+        let ln_sum = sum_exp(lane, max).ln();
+        unary_assign(lane, |x| (x - max) - ln_sum);
     }
 }
 
