@@ -38,7 +38,7 @@ pub(crate) mod portable;
 pub(crate) mod x86;
 
 #[cfg(all(test, feature = "std"))]
-mod tests;
+pub(super) mod tests;
 
 use core::mem::MaybeUninit;
 use core::ops::{Add, Div, Mul, Sub};
