@@ -1,6 +1,7 @@
 //! Run-time rows against static rows (issue 19): the same operation on a `DynTensor<f32, C>`
 //! of `n` rows and on the `Tensor<f32, N, C>` holding the same data, at 64, 1 024 and 10 000
-//! rows: the matrix product `(n, 784) @ (784, 10)` and `(n, 64) @ (64, 64)`, `a + b`, `a += &b`,
+//! rows: the matrix products `(n, 784) @ (784, 10)`, `(n, 64) @ (64, 64)` and `(n, 16) @ (16, 16)`,
+//! `a + b`, `a += &b`,
 //! a bias row `a + b` with `b: RowVector`, `exp` (boxed static result) and `mean_axis::<0>()`.
 //!
 //! `cargo bench -p tensor-bench --bench dynamic` (about a minute). Each pair is timed in
@@ -77,6 +78,14 @@ fn rows<const N: usize>() {
         N,
         || _ = black_box(hs.matmul(black_box(&w64))),
         || _ = black_box(hd.matmul(black_box(&w64))),
+    );
+    let (ns, nd) = operands::<N, 16>(13);
+    let w16 = *Tensor::<f32, 16, 16>::boxed_from_flat_fn(|k| common::value(k + 9) as f32);
+    pair(
+        "`(n, 16) @ (16, 16)`",
+        N,
+        || _ = black_box(ns.matmul(black_box(&w16))),
+        || _ = black_box(nd.matmul(black_box(&w16))),
     );
     if N <= 1024 {
         pair(

@@ -11,7 +11,7 @@
 //! | `Small` | square, `2..=8` | the generated straight-line product, any element type |
 //! | `Outer` | `K = 1` | `c[i][j] = 0 + a[i] * b[j]`, inlined: the scale / outer-product loop |
 //! | `Dot` | `R = C = 1`, `K >= 16` | `simd` dot product, several accumulators, blocked partial sums |
-//! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler |
+//! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler, some rows summed together (`loop_rows`) |
 //! | `Gemv` | `C = 1` | `simd` matrix-vector: four rows at a time, as the dot product |
 //! | `Narrow` | `1 < C <= 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`) |
 //! | `Row1` | `R = 1` | `simd` vector-matrix: output strips in registers, `b` streamed in blocks of rows (`super::vecmat`) |
@@ -232,7 +232,9 @@ fn simd_path<T>(
     }
 }
 
-/// The inlined loop one row at a time, for a run-time number of rows (`K, C > 0`).
+/// The inlined loop one row at a time, for a run-time number of rows (`K, C > 0`). Not in
+/// blocks of rows as [`inlined_loop`] sums some static shapes: four rows per call ran
+/// `(n, 16) @ (16, 16)` `f32` at half the speed of one (native build, `benches/dynamic.rs`).
 #[cfg(feature = "alloc")]
 #[inline(always)]
 fn rows_loop<T, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
@@ -378,9 +380,47 @@ where
     }
 }
 
+/// The bytes of output [`inlined_loop`] sums at once: about half the vector registers the
+/// compiler uses for the build's target (16 `xmm` with SSE2, 16 `ymm` with AVX2; 32 `ymm` with
+/// AVX-512, where LLVM's tuning keeps loops to 256-bit vectors), so that the partial sums stay
+/// in registers beside `b`'s row and the broadcasts of `a`.
+const LOOP_ACC_BYTES: usize = if cfg!(target_feature = "avx512f") {
+    512
+} else if cfg!(target_feature = "avx2") {
+    256
+} else {
+    128
+};
+
+/// How many output rows of `C` elements of `T` [`inlined_loop`] sums at once, for an inner
+/// dimension `k`: up to 4 rows within [`LOOP_ACC_BYTES`] when a row is 1 to 8 whole 32-byte
+/// vectors and `k >= 16`, one row otherwise. One row's `k` additions per vector are a chain
+/// that waits on itself; a row of few vectors has too few chains to keep the adders busy, and
+/// the out-of-order core overlaps the next row's chains only when a row's code is short.
+/// Measured (`tests/perf_guard_matmul.rs`, native build, Intel AVX-512): `(16, 16) @ (16, 16)`
+/// 1.2x (`f32`) and 1.7x (`f64`) the single-row loop; with shorter rows, odd widths or `k < 16`
+/// blocks ran at 0.43x-0.77x of it (`(31, 7) @ (7, 1)`, `(31, 64) @ (64, 10)`, `(10, 10) @
+/// (10, 10)`, `(100, 10) @ (10, 16)` `f64`), so those keep one row.
+const fn loop_rows<T>(k: usize, c: usize) -> usize {
+    let row = c * core::mem::size_of::<T>();
+    if k < 16 || row == 0 || !row.is_multiple_of(32) || row > 256 {
+        return 1;
+    }
+    let rows = LOOP_ACC_BYTES / row;
+    if rows > 4 {
+        4
+    } else if rows < 1 {
+        1
+    } else {
+        rows
+    }
+}
+
 /// The i-k-j loop over contiguous rows of `b` and the output (see the module docs), on the
 /// operands as arrays: the dimensions are known to the compiler, as in a user's own loop.
-/// Each output row is zero-filled, then summed into: every element of `out` is written.
+/// Each output row is summed from zero, [`loop_rows`] rows at a time: each element is summed
+/// `p = 0, 1, .., K - 1` as in the naive loop, and the rows of a block are independent chains
+/// of additions that the CPU overlaps.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // the user's loop, written as users write it
 fn inlined_loop<T, const R: usize, const K: usize, const C: usize>(
@@ -395,17 +435,55 @@ fn inlined_loop<T, const R: usize, const K: usize, const C: usize>(
         as_matrix::<T, K, C>(b),
         as_matrix_mut::<MaybeUninit<T>, R, C>(out),
     );
-    for i in 0..R {
-        out[i] = [MaybeUninit::new(T::zero()); C];
+    let first = match const { loop_rows::<T>(K, C) } {
+        4 => row_blocks::<T, K, C, 4>(a, b, out),
+        3 => row_blocks::<T, K, C, 3>(a, b, out),
+        2 => row_blocks::<T, K, C, 2>(a, b, out),
+        _ => 0,
+    };
+    for (out_row, a_row) in out[first..].iter_mut().zip(&a[first..]) {
+        // Zeroed row by row, not the whole output first: a row read back right after a
+        // wider store of zeros that it straddles stalls (store forwarding fails).
+        *out_row = [MaybeUninit::new(T::zero()); C];
         // SAFETY: every element of the row was just written, and `[MaybeUninit<T>; C]` has the
         // layout of `[T; C]`.
-        let row = unsafe { &mut *core::ptr::from_mut(&mut out[i]).cast::<[T; C]>() };
+        let row = unsafe { &mut *core::ptr::from_mut(out_row).cast::<[T; C]>() };
         for p in 0..K {
             for j in 0..C {
-                row[j] = row[j] + a[i][p] * b[p][j];
+                row[j] = row[j] + a_row[p] * b[p][j];
             }
         }
     }
+}
+
+/// The rows of [`inlined_loop`] in blocks of `N`, as many whole blocks as `out` holds, each
+/// block summed in local arrays and written once; returns the number of rows written.
+#[inline(always)]
+#[allow(clippy::needless_range_loop)] // the user's loop, written as users write it
+fn row_blocks<T, const K: usize, const C: usize, const N: usize>(
+    a: &[[T; K]],
+    b: &[[T; C]; K],
+    out: &mut [[MaybeUninit<T>; C]],
+) -> usize
+where
+    T: Copy + Zero + core::ops::Mul<Output = T>,
+{
+    let (blocks, _) = out.as_chunks_mut::<N>();
+    for (out_rows, a_rows) in blocks.iter_mut().zip(a.chunks_exact(N)) {
+        *out_rows = [[MaybeUninit::new(T::zero()); C]; N];
+        // SAFETY: every element of the rows was just written, and `[[MaybeUninit<T>; C]; N]`
+        // has the layout of `[[T; C]; N]`.
+        let rows = unsafe { &mut *core::ptr::from_mut(out_rows).cast::<[[T; C]; N]>() };
+        for p in 0..K {
+            let x: [T; N] = core::array::from_fn(|r| a_rows[r][p]);
+            for j in 0..C {
+                for r in 0..N {
+                    rows[r][j] = rows[r][j] + x[r] * b[p][j];
+                }
+            }
+        }
+    }
+    blocks.len() * N
 }
 
 /// [`inlined_loop`] into storage that holds values: the fallback of the SIMD paths.
@@ -475,6 +553,46 @@ mod tests {
                 assert_eq!(out[i * n + j], want, "({i}, {j})");
             }
         }
+    }
+
+    /// The inlined loop at shapes whose rows are not a whole number of its row blocks, at
+    /// widths that give one to four rows per block and at those it sums one row at a time:
+    /// bit for bit the naive loop, whose order it keeps.
+    #[test]
+    fn loop_path_is_the_naive_loop_bit_for_bit() {
+        fn case<const R: usize, const K: usize, const C: usize>() {
+            assert_eq!(super::path(R, K, C), super::Path::Loop, "({R}, {K}, {C})");
+            let mut s = (R * 1000 + K * 10 + C) as u32 | 1;
+            let mut next = || {
+                s ^= s << 13;
+                s ^= s >> 17;
+                s ^= s << 5;
+                (s >> 8) as f32 / (1 << 23) as f32 - 1.0
+            };
+            let (mut a, mut b) = ([0.0f32; 640], [0.0f32; 640]);
+            a[..R * K].fill_with(&mut next);
+            b[..K * C].fill_with(&mut next);
+            let (a, b) = (&a[..R * K], &b[..K * C]);
+            let (mut got, mut want) = ([f32::NAN; 160], [0.0f32; 160]);
+            let (got, want) = (&mut got[..R * C], &mut want[..R * C]);
+            matmul_sized::<f32, R, K, C>(a, b, super::super::out_of(got));
+            super::portable(a, b, want, K, C);
+            for (g, w) in got.iter().zip(want.iter()) {
+                assert_eq!(g.to_bits(), w.to_bits(), "({R}, {K}, {C}): {g} against {w}");
+            }
+        }
+        case::<3, 4, 5>();
+        case::<5, 3, 7>();
+        case::<7, 31, 2>();
+        case::<9, 10, 16>();
+        case::<13, 7, 1>();
+        case::<6, 2, 3>();
+        case::<11, 5, 12>();
+        case::<7, 3, 10>();
+        case::<7, 20, 8>();
+        case::<6, 16, 16>();
+        case::<9, 31, 16>();
+        case::<3, 40, 16>();
     }
 
     #[test]
