@@ -399,6 +399,54 @@ fn unmade_k1_products_at_the_regression_size() {
     assert_eq!(f, i.matmul(&wi) * 2 + 1);
 }
 
+/// Large products inside a chain (made by `matmul`, then read chunk by chunk) against `matmul`
+/// and the operators: bit for bit, on each SIMD path of a tall product (blocked `Gemm`,
+/// `Narrow` with `1 < C <= 16`, `Gemv` with `C = 1`), rows that do not divide the chunks,
+/// broadcast over a leading axis, mapped by scalars and functions, and reduced at the root.
+macro_rules! large_product {
+    ($t:ty, $r:literal, $k:literal, $c:literal) => {{
+        let x = flat::<Tensor<$t, $r, $k>>(|k| ((k as $t) * 0.37).sin());
+        let w = flat::<Tensor<$t, $k, $c>>(|k| ((k as $t) * 0.11).cos() - 0.25);
+        let b = flat::<Vector<$t, $c>>(|k| (k as $t) * 0.01 - 0.5);
+        let y = flat::<Tensor<$t, $r, $c>>(|k| ((k as $t) * 0.05).sin());
+        let what = concat!("(", $r, ", ", $k, ") @ (", $k, ", ", $c, ") ", stringify!($t));
+        let p = x.matmul(&w);
+
+        let f = tensor!(x @ w - y);
+        same_bits(what, f.as_flat(), (p - y).as_flat());
+        let f = tensor!((x @ w + b).sigmoid());
+        same_bits(what, f.as_flat(), (p + b).sigmoid().as_flat());
+        let f = tensor!((x @ w) * 0.5 - 1.0 + y.relu());
+        same_bits(what, f.as_flat(), (p * 0.5 - 1.0 + y.relu()).as_flat());
+        let f = tensor!((x @ w).tanh() * (x @ w) + (y - b).abs());
+        same_bits(what, f.as_flat(), (p.tanh() * p + (y - b).abs()).as_flat());
+
+        let t = flat::<Tensor3<$t, 2, $r, $c>>(|k| ((k as $t) * 0.03).cos());
+        let f = tensor!(x @ w * 2.0 + t);
+        same_bits(what, f.as_flat(), (p * 2.0 + t).as_flat());
+
+        let f: $t = tensor!(((x @ w + b) - y).square().mean());
+        let want = ((p + b) - y).square().mean();
+        close(what, f.into(), want.into(), 1e-5);
+    }};
+}
+
+#[test]
+fn large_products_inside_chains() {
+    // One thread per shape: an unoptimized build keeps every temporary of the expansion.
+    on_stack(64 << 20, || large_product!(f32, 700, 16, 48));
+    on_stack(64 << 20, || large_product!(f64, 700, 16, 48));
+    on_stack(64 << 20, || large_product!(f32, 400, 64, 100));
+    on_stack(64 << 20, || large_product!(f32, 131, 20, 256));
+    on_stack(64 << 20, || large_product!(f32, 4000, 32, 10));
+    on_stack(64 << 20, || large_product!(f64, 3277, 40, 11));
+    on_stack(64 << 20, || large_product!(f32, 50_000, 16, 1));
+    on_stack(64 << 20, || large_product!(f64, 32_768, 20, 1));
+    on_stack(64 << 20, || large_product!(f32, 400, 65, 100));
+    on_stack(64 << 20, || large_product!(f32, 100, 16, 300));
+    on_stack(64 << 20, || large_product!(f64, 300, 300, 300));
+}
+
 /// Run-time tensors (`DynArray`) in fused chains: the semantics of the `DynArray` operators
 /// (static operands broadcast over the rows, scalars, two run-time operands with the same
 /// rows), the result a `DynArray`, bit for bit the unfused operators.
