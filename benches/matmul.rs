@@ -2,7 +2,8 @@
 //! (`Mat3`/`Mat4`), ndarray (`general_mat_mul`, its matrixmultiply backend), faer (`Par::Seq`)
 //! and a naive triple loop, each size one criterion group so the ratios come from one run.
 //! Throughput is reported as elements = floating-point operations (`2 n^3`), so criterion's
-//! `Gelem/s` reads as GFLOP/s. See BENCHMARKS.md.
+//! `Gelem/s` reads as GFLOP/s. The group `by_value` times a large product returned by value
+//! in a loop against `matmul_into` (output elements per second). See BENCHMARKS.md.
 
 mod common;
 
@@ -128,11 +129,42 @@ fn matmul_f64(c: &mut Criterion) {
     bench_size!(c, f64, 256);
 }
 
+/// A large product returned by value in a loop whose result's address was taken in an earlier
+/// turn (`let p = x.matmul(&w); black_box(&p);`, as code that passes each turn's result by
+/// reference does), against `matmul_into` a preallocated boxed output: before `matmul`
+/// returned large products from a call of their own, the loop copied each result (4 MiB).
+fn by_value(c: &mut Criterion) {
+    const R: usize = 16384;
+    let x: Box<Tensor<f32, R, 16>> = Tensor::boxed_from_fn(|i, j| common::value(i * 16 + j) as f32);
+    let w = Tensor::<f32, 16, 64>::from_fn(|i, j| common::value(i * 64 + j + 7) as f32);
+    let mut out: Box<Tensor<f32, R, 64>> = Tensor::boxed_from_fn(|_, _| 0.0);
+    let mut group = c.benchmark_group("by_value/(16384,16)@(16,64)");
+    group.throughput(Throughput::Elements((R * 64) as u64));
+    group.bench_function("tensor", |bch| {
+        bch.iter_custom(|iters| {
+            let start = std::time::Instant::now();
+            for _ in 0..iters {
+                let p = black_box(&*x).matmul(black_box(&w));
+                black_box(&p);
+            }
+            start.elapsed()
+        })
+    });
+    group.bench_function("matmul_into", |bch| {
+        bch.iter(|| {
+            black_box(&*x).matmul_into(black_box(&w), &mut out);
+            black_box(&out);
+        })
+    });
+    group.finish();
+}
+
 fn main() {
     common::with_big_stack(|| {
         let mut c = common::criterion();
         matmul_f32(&mut c);
         matmul_f64(&mut c);
+        by_value(&mut c);
         c.final_summary();
     });
 }
