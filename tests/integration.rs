@@ -67,6 +67,7 @@ mod reduce_short;
 mod reductions;
 mod reshape;
 mod shape_checks;
+mod transpose;
 
 /// A file in `tests/` that is neither a module above nor a `[[test]]` target would never be
 /// compiled (`autotests = false`): every one must be listed.
