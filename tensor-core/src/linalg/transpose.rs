@@ -10,13 +10,9 @@ use crate::{ops::Out, shape::Const};
 /// The bytes from which [`Tensor::transpose`] moves elements in tiles: below, the matrix stays
 /// in the L2 cache and the plain loop (a row of `self` at a time) ran as fast or faster
 /// (measured in a standalone harness: `(100, 100)`, `(128, 32)` and `(784, 128)` `f32` tiled
-/// at 0.8x-0.9x, `(784, 128)` 0.8x in a native build). (On 16-bit targets, where no array is
-/// that large: `usize::MAX`.)
-const TILED_MIN_BYTES: usize = if usize::BITS < 32 {
-    usize::MAX
-} else {
-    1 << 20
-};
+/// at 0.8x-0.9x, `(784, 128)` 0.8x in a native build). A `u64`: on 16-bit targets no array is
+/// that large.
+const TILED_MIN_BYTES: u64 = 1 << 20;
 
 /// The side of [`Tensor::transpose`]'s tiles: the elements of a 64-byte cache line (16 `f32`,
 /// 8 `f64`; twice that was slower for `f64`: `(1000, 1000)` 2.2x the time, native build).
@@ -38,7 +34,10 @@ const fn tiled<T>(r: usize, c: usize) -> bool {
     tile >= 4
         && r >= tile
         && c >= tile
-        && r.saturating_mul(c).saturating_mul(size_of::<T>()) >= TILED_MIN_BYTES
+        && (r as u64)
+            .saturating_mul(c as u64)
+            .saturating_mul(size_of::<T>() as u64)
+            >= TILED_MIN_BYTES
 }
 
 /// The transpose of a matrix that [`tiled`] holds for, returned from a call that is never
