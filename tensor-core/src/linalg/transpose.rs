@@ -8,14 +8,15 @@ use crate::{Element, Tensor};
 use crate::{ops::Out, shape::Const};
 
 /// The bytes from which [`Tensor::transpose`] moves elements in tiles: below, the matrix stays
-/// in the L2 cache and the plain loop (a row of `self` at a time) ran as fast or faster
-/// (measured in a standalone harness: `(100, 100)`, `(128, 32)` and `(784, 128)` `f32` tiled
-/// at 0.8x-0.9x, `(784, 128)` 0.8x in a native build). A `u64`: on 16-bit targets no array is
-/// that large.
+/// in the L2 cache and the plain loop (a row of `self` at a time) ran as fast or faster in
+/// some shape of each build (measured in a standalone harness, `f32`, tiled against the loop:
+/// `(100, 100)` 0.88x, `(128, 32)` 0.70x, `(200, 50)` 0.78x by default; `(784, 128)` 1.7x by
+/// default but 0.81x in a native build). A `u64`: on 16-bit targets no array is that large.
 const TILED_MIN_BYTES: u64 = 1 << 20;
 
 /// The side of [`Tensor::transpose`]'s tiles: the elements of a 64-byte cache line (16 `f32`,
-/// 8 `f64`; twice that was slower for `f64`: `(1000, 1000)` 2.2x the time, native build).
+/// 8 `f64`; twice that was slower for `f64`: `(1000, 1000)` 2.2x the time by default, 1.8x
+/// in a native build).
 const fn tile<T>() -> usize {
     match size_of::<T>() {
         0 => 0,
