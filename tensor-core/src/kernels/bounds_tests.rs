@@ -11,6 +11,7 @@ use std::format;
 use std::vec::Vec;
 
 use super::entry;
+use super::out_of;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::product_tests::values;
 use super::simd::{Binary, Simd, SimdElem, Unary};
@@ -53,9 +54,9 @@ fn product_at<K: Simd, E: SimdElem + From<f32>, const P: u8>(
     let mut c = at_offset(&std::vec![E::default(); m * n], off, E::default());
     let dims = (m, k, n);
     if P == 0 {
-        entry::gemm(simd, dims, &a[off..], &b[off..], &mut c[off..]);
+        entry::gemm(simd, dims, &a[off..], &b[off..], out_of(&mut c[off..]));
     } else {
-        entry::product::<K, E, P>(simd, dims, &a[off..], &b[off..], &mut c[off..]);
+        entry::product::<K, E, P>(simd, dims, &a[off..], &b[off..], out_of(&mut c[off..]));
     }
     c.split_off(off)
 }
@@ -408,6 +409,10 @@ fn product_results_write_every_element() {
     check::<33, 40, 10>();
     check::<1, 70, 90>();
     check::<9, 70, 90>();
+    // Inner dimensions past the blocked product's `k` block (`KC`), whose later blocks read
+    // back what the first wrote: full and partial row panels, and four-row tiles.
+    check::<9, 300, 40>();
+    check::<3, 300, 90>();
     let m = Tensor::<f64, 50, 20>::from_flat_fn(|k| k as f64);
     let v = crate::Vector::<f64, 20>::from_flat_fn(|k| 1.0 - k as f64);
     let want =

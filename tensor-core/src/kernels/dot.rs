@@ -15,6 +15,8 @@
 //! rows repeat a row pointer and drop the copies), so an element's result does not depend on
 //! its row. No term is skipped: `0 * inf` is NaN, as IEEE says.
 
+use core::mem::MaybeUninit;
+
 use super::simd::{MAX_LANES, Vector};
 
 /// Vector steps per accumulator in a leaf block.
@@ -165,7 +167,8 @@ pub(crate) fn dot<V: Vector>(simd: V::Simd, a: &[V::Elem], b: &[V::Elem]) -> V::
     s
 }
 
-/// The matrix-vector product `y = a @ x` for a row-major `m x k` `a` (`m = y.len()`).
+/// The matrix-vector product `y = a @ x` for a row-major `m x k` `a` (`m = y.len()`), every
+/// element of `y` written (it need not hold values before).
 ///
 /// # Panics
 ///
@@ -176,7 +179,7 @@ pub(crate) fn gemv<V: Vector>(
     k: usize,
     a: &[V::Elem],
     x: &[V::Elem],
-    y: &mut [V::Elem],
+    y: &mut [MaybeUninit<V::Elem>],
 ) {
     let m = y.len();
     assert!(a.len() == m * k && x.len() == k);
@@ -189,7 +192,7 @@ pub(crate) fn gemv<V: Vector>(
         // `k`.
         let out = unsafe { dots::<V, ROWS_GEMV, U_GEMV>(simd, rows, x.as_ptr(), k) };
         let n = ROWS_GEMV.min(m - i);
-        y[i..i + n].copy_from_slice(&out[..n]);
+        y[i..i + n].write_copy_of_slice(&out[..n]);
         i += ROWS_GEMV;
     }
 }

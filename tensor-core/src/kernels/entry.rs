@@ -33,7 +33,7 @@ struct Gemm<'a, E> {
     mkn: (usize, usize, usize),
     a: &'a [E],
     b: &'a [E],
-    c: &'a mut [E],
+    c: &'a mut [MaybeUninit<E>],
 }
 
 impl<E: SimdElem> WithSimd for Gemm<'_, E> {
@@ -69,7 +69,7 @@ pub(crate) fn gemm<S: Simd, E: SimdElem>(
     (m, k, n): (usize, usize, usize),
     a: &[E],
     b: &[E],
-    c: &mut [E],
+    c: &mut [MaybeUninit<E>],
 ) {
     simd.vectorize(Gemm {
         mkn: (m, k, n),
@@ -81,7 +81,14 @@ pub(crate) fn gemm<S: Simd, E: SimdElem>(
 
 /// `c = a @ b` (`f32`, row-major) with the active instruction set.
 #[inline]
-pub(crate) fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
+pub(crate) fn gemm_f32(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f32],
+    b: &[f32],
+    c: &mut [MaybeUninit<f32>],
+) {
     with_active(Gemm {
         mkn: (m, k, n),
         a,
@@ -92,7 +99,14 @@ pub(crate) fn gemm_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &m
 
 /// `c = a @ b` (`f64`, row-major) with the active instruction set.
 #[inline]
-pub(crate) fn gemm_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
+pub(crate) fn gemm_f64(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: &[f64],
+    b: &[f64],
+    c: &mut [MaybeUninit<f64>],
+) {
     with_active(Gemm {
         mkn: (m, k, n),
         a,
@@ -106,7 +120,7 @@ struct Product<'a, E, const P: u8> {
     mkn: (usize, usize, usize),
     a: &'a [E],
     b: &'a [E],
-    c: &'a mut [E],
+    c: &'a mut [MaybeUninit<E>],
 }
 
 impl<E: SimdElem, const P: u8> WithSimd for Product<'_, E, P> {
@@ -136,7 +150,7 @@ pub(crate) fn product<S: Simd, E: SimdElem, const P: u8>(
     (m, k, n): (usize, usize, usize),
     a: &[E],
     b: &[E],
-    c: &mut [E],
+    c: &mut [MaybeUninit<E>],
 ) {
     simd.vectorize(Product::<E, P> {
         mkn: (m, k, n),
@@ -154,7 +168,7 @@ pub(crate) fn product_f32<const P: u8>(
     n: usize,
     a: &[f32],
     b: &[f32],
-    c: &mut [f32],
+    c: &mut [MaybeUninit<f32>],
 ) {
     with_active(Product::<f32, P> {
         mkn: (m, k, n),
@@ -172,7 +186,7 @@ pub(crate) fn product_f64<const P: u8>(
     n: usize,
     a: &[f64],
     b: &[f64],
-    c: &mut [f64],
+    c: &mut [MaybeUninit<f64>],
 ) {
     with_active(Product::<f64, P> {
         mkn: (m, k, n),

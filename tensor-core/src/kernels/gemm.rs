@@ -19,6 +19,10 @@
 //! Each element of `c` is accumulated in the order `p = 0, 1, .., k - 1` (later `k` blocks
 //! start from the stored partial sums), with the vector type's `mul_add` (fused with FMA).
 //! No term is skipped: `0 * inf` is NaN, as IEEE and NumPy say.
+//!
+//! `c` need not hold values before: the first `k` block writes every element of it (its
+//! tiles cover every row and column) without reading it, and only the later blocks read what
+//! it wrote.
 
 use core::mem::MaybeUninit;
 
@@ -112,8 +116,9 @@ struct At {
     load_c: bool,
 }
 
-/// `c = a @ b`: `a` is `m x k`, `b` is `k x n`, `c` is `m x n`, all row-major. `W` is the wide
-/// tile, `N` its one-vector variant (same `MR`). `simd` is the token of `V`'s instruction set.
+/// `c = a @ b`: `a` is `m x k`, `b` is `k x n`, `c` is `m x n`, all row-major, every element
+/// of `c` written (see the module docs). `W` is the wide tile, `N` its one-vector variant (same
+/// `MR`). `simd` is the token of `V`'s instruction set.
 ///
 /// # Panics
 ///
@@ -126,7 +131,7 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
     n: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
     assert!(W::MR == N::MR && W::MR <= MR_MAX && W::MR * W::NV <= MR_MAX * NV_MAX && N::NV == 1);
@@ -134,7 +139,7 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
         return;
     }
     if k == 0 {
-        c.fill(V::Elem::default());
+        c.fill(MaybeUninit::new(V::Elem::default()));
         return;
     }
     // Full row panels read `a` in place: its rows are contiguous in `k`, and the `MR` rows
@@ -171,7 +176,7 @@ fn packed<V: Vector, W: Micro, N: Micro>(
     n: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     if k <= SMALL_K {
         blocked::<V, W, N, { MR_MAX * SMALL_K }>(simd, m, k, n, a, b, c);
@@ -190,7 +195,7 @@ fn last_rows<V: Vector, W: Micro, N: Micro>(
     n: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     debug_assert!(rows < W::MR && k <= PACK_MIN_K);
     if rows == 4 {
@@ -221,7 +226,7 @@ fn blocked<V: Vector, W: Micro, N: Micro, const PACK: usize>(
     n: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     let zero = V::Elem::default();
     let mr = W::MR;
@@ -372,7 +377,7 @@ fn tile<V: Vector, T: Micro>(
     panel: Panel<'_, V::Elem>,
     bb: BBlock<'_, V::Elem>,
     n: usize,
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
     buf: &mut [MaybeUninit<V::Elem>],
 ) {
     let width = T::NV * V::LANES;
@@ -392,12 +397,14 @@ fn tile<V: Vector, T: Micro>(
     let bp = bb.s.as_ptr();
     if at.rows == T::MR && bb.cols == width {
         assert!((at.ic + T::MR - 1) * n + at.j + width <= c.len());
-        let cp = c[at.ic * n + at.j..].as_mut_ptr();
+        let cp = c[at.ic * n + at.j..].as_mut_ptr().cast::<V::Elem>();
         // SAFETY: element (i, p) of the panel, `i < MR`, `p < kc`, exists (the pack holds
         // `kc * MR` elements; in place, row `i` starts `i * k` into a slice that reaches
         // `(MR - 1) * k + kc`); row `p` of the `b` block has `width` elements from `p * ld`
         // (`(kc - 1) * ld + width <= len`); rows `ic..ic + MR` of `c` exist and have columns
-        // `j..j + width` (all asserted above).
+        // `j..j + width` (all asserted above); `MaybeUninit<E>` has `E`'s layout. The tile of
+        // `c` is read only with `load_c`, in a later `k` block, after the first block wrote
+        // it (see the module docs).
         unsafe { T::run::<V>(simd, at.kc, ap, rsa, csa, bp, bb.ld, cp, n, at.load_c) }
     } else {
         let buf = &mut buf[..T::MR * width];
@@ -407,8 +414,10 @@ fn tile<V: Vector, T: Micro>(
             let row = &mut buf[i * width..][..width];
             let from_c = if i < at.rows && at.load_c { bb.cols } else { 0 };
             let src = &c[(at.ic + i.min(at.rows - 1)) * n + at.j..][..from_c];
-            for (d, &x) in row.iter_mut().zip(src) {
-                d.write(x);
+            for (d, x) in row.iter_mut().zip(src) {
+                // SAFETY: read only with `load_c`, in a later `k` block: the first block
+                // wrote every element of `c` (see the module docs).
+                d.write(unsafe { x.assume_init() });
             }
             for d in &mut row[from_c..] {
                 d.write(V::Elem::default());
@@ -427,7 +436,7 @@ fn tile<V: Vector, T: Micro>(
             let dst = &mut c[(at.ic + i) * n + at.j..][..bb.cols];
             for (d, x) in dst.iter_mut().zip(row) {
                 // SAFETY: initialized above (and written by the micro-kernel).
-                *d = unsafe { x.assume_init() };
+                d.write(unsafe { x.assume_init() });
             }
         }
     }

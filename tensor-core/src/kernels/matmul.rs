@@ -136,8 +136,9 @@ pub(crate) const fn path(r: usize, k: usize, c: usize) -> Path {
 
 /// `out = a @ b` for a row-major `R x K` `a`, `K x C` `b` and `R x C` `out`, along the path of
 /// the shape (see the module docs), writing every element of `out`, which need not hold values
-/// before: the `K = 1` and loop paths write each element once, the others take `out`
-/// zero-filled (their kernels take initialized storage; the fill is small beside their work).
+/// before: every path writes each element without reading it first, except the straight-line
+/// `Small` product, which takes `out` zero-filled. (The SIMD paths took `out` zero-filled too,
+/// until they wrote it uninitialized: the fill was 12% of `(16384, 16) @ (16, 64)` `f32`.)
 ///
 /// The callers pass slices of tensors whose shapes the type checker matched, so the lengths
 /// always agree; they are asserted.
@@ -150,18 +151,16 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     assert!(a.len() == R * K && b.len() == K * C && out.len() == R * C);
-    let path = const { path(R, K, C) };
-    match path {
-        Path::Outer => return outer::<T, R, C>(a, b, out),
-        Path::Loop => return inlined_loop::<T, R, K, C>(a, b, out),
-        _ => {}
-    }
-    out.fill(MaybeUninit::new(T::zero()));
-    // SAFETY: every element of `out` was just written.
-    let out = unsafe { out.assume_init_mut() };
-    match path {
-        Path::Zero | Path::Outer | Path::Loop => {}
+    match const { path(R, K, C) } {
+        Path::Zero => {
+            out.fill(MaybeUninit::new(T::zero()));
+        }
+        Path::Outer => outer::<T, R, C>(a, b, out),
+        Path::Loop => inlined_loop::<T, R, K, C>(a, b, out),
         Path::Small => {
+            out.fill(MaybeUninit::new(T::zero()));
+            // SAFETY: every element of `out` was just written.
+            let out = unsafe { out.assume_init_mut() };
             if !small_matmul::<T, R>(a, b, out) {
                 loop_over::<T, R, K, C>(a, b, out);
             }
@@ -194,12 +193,13 @@ pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(
 {
     assert!(a.len() == m * K && b.len() == K * C && out.len() == m * C);
     let dims = (m, K, C);
+    // SAFETY: every path below writes only initialized values.
+    let out = unsafe { as_uninit_mut(out) };
     match path(m, K, C) {
-        Path::Zero => out.fill(T::zero()),
+        Path::Zero => out.fill(MaybeUninit::new(T::zero())),
         Path::Outer => {
             for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
-                // SAFETY: `outer` writes only initialized values.
-                outer::<T, 1, C>(a_row, b, unsafe { as_uninit_mut(out_row) });
+                outer::<T, 1, C>(a_row, b, out_row);
             }
         }
         Path::Small | Path::Loop => rows_loop::<T, K, C>(a, b, out),
@@ -217,8 +217,8 @@ fn simd_path<T>(
     dims: (usize, usize, usize),
     a: &[T],
     b: &[T],
-    out: &mut [T],
-    fallback: fn(&[T], &[T], &mut [T]),
+    out: &mut [MaybeUninit<T>],
+    fallback: fn(&[T], &[T], &mut [MaybeUninit<T>]),
 ) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
@@ -237,12 +237,12 @@ fn simd_path<T>(
 /// `(n, 16) @ (16, 16)` `f32` at half the speed of one (native build, `benches/dynamic.rs`).
 #[cfg(feature = "alloc")]
 #[inline(always)]
-fn rows_loop<T, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [T])
+fn rows_loop<T, const K: usize, const C: usize>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>])
 where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
-        loop_over::<T, 1, K, C>(a_row, b, out_row);
+        inlined_loop::<T, 1, K, C>(a_row, b, out_row);
     }
 }
 
@@ -282,6 +282,8 @@ pub(crate) fn t_matmul_rows<T, const K: usize, const C: usize>(
         }
         return;
     }
+    // SAFETY: the kernels write only initialized values.
+    let out = unsafe { as_uninit_mut(out) };
     if K == 1 {
         // A one-column `a`'s transpose holds its elements in the same order.
         simd_path(path, dims, a, b, out, inner_loop::<T, C>);
@@ -294,20 +296,24 @@ pub(crate) fn t_matmul_rows<T, const K: usize, const C: usize>(
     simd_path(path, dims, &a_t, b, out, inner_loop::<T, C>);
 }
 
-/// The i-k-j loop with a run-time inner dimension `b.len() / C` (`C > 0`): the fallback of
+/// The product with a run-time inner dimension `k = b.len() / C` (`k, C > 0`), each element
+/// summed from zero in the order `p = 0, 1, .., k - 1` (the naive loop's): the fallback of
 /// [`t_matmul_rows`] on the SIMD paths for element types without SIMD kernels.
 #[cfg(feature = "alloc")]
-fn inner_loop<T, const C: usize>(a: &[T], b: &[T], out: &mut [T])
+fn inner_loop<T, const C: usize>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>])
 where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     let k = b.len() / C;
     for (a_row, out_row) in a.chunks_exact(k).zip(out.chunks_exact_mut(C)) {
-        out_row.fill(T::zero());
-        for (&a_ip, b_row) in a_row.iter().zip(b.chunks_exact(C)) {
-            for (o, &b_pj) in out_row.iter_mut().zip(b_row) {
-                *o = *o + a_ip * b_pj;
-            }
+        for (j, o) in out_row.iter_mut().enumerate() {
+            let column = b.iter().skip(j).step_by(C);
+            o.write(
+                a_row
+                    .iter()
+                    .zip(column)
+                    .fold(T::zero(), |s, (&x, &y)| s + x * y),
+            );
         }
     }
 }
@@ -320,11 +326,11 @@ const GEMM: u8 = 0;
 fn simd_or_loop<T, const R: usize, const K: usize, const C: usize, const P: u8>(
     a: &[T],
     b: &[T],
-    out: &mut [T],
+    out: &mut [MaybeUninit<T>],
 ) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
-    simd_or::<T, P>((R, K, C), a, b, out, loop_over::<T, R, K, C>);
+    simd_or::<T, P>((R, K, C), a, b, out, inlined_loop::<T, R, K, C>);
 }
 
 /// The SIMD kernel of path `P` for an `(r, k) @ (k, c)` product of `f32` or `f64`,
@@ -334,13 +340,13 @@ fn simd_or<T, const P: u8>(
     (r, k, c): (usize, usize, usize),
     a: &[T],
     b: &[T],
-    out: &mut [T],
-    fallback: fn(&[T], &[T], &mut [T]),
+    out: &mut [MaybeUninit<T>],
+    fallback: fn(&[T], &[T], &mut [MaybeUninit<T>]),
 ) where
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     if let (Some(a), Some(b)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
-        && let Some(out) = cast_slice_mut::<T, f32>(out)
+        && let Some(out) = cast_slice_mut::<_, MaybeUninit<f32>>(out)
     {
         return if P == GEMM {
             par::product((r, k, c), a, b, out, entry::gemm_mr, entry::gemm_f32)
@@ -349,7 +355,7 @@ fn simd_or<T, const P: u8>(
         };
     }
     if let (Some(a), Some(b)) = (cast_slice::<T, f64>(a), cast_slice::<T, f64>(b))
-        && let Some(out) = cast_slice_mut::<T, f64>(out)
+        && let Some(out) = cast_slice_mut::<_, MaybeUninit<f64>>(out)
     {
         return if P == GEMM {
             par::product((r, k, c), a, b, out, entry::gemm_mr, entry::gemm_f64)
@@ -379,6 +385,7 @@ where
         }
     }
 }
+
 
 /// The bytes of output [`inlined_loop`] sums at once: about half the vector registers the
 /// compiler uses for the build's target (16 `xmm` with SSE2, 16 `ymm` with AVX2; 32 `ymm` with

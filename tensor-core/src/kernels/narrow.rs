@@ -18,12 +18,15 @@
 //! loop does (with `mul_add`, fused where the instruction set has FMA). No term is skipped:
 //! `0 * inf` is NaN.
 
+use core::mem::MaybeUninit;
+
 use super::simd::{MAX_LANES, Vector};
 
 /// The widest output of [`narrow`].
 pub(crate) const NARROW_MAX_N: usize = 16;
 
-/// `c = a @ b` for a row-major `m x k` `a`, `k x n` `b` and `m x n` `c`, `n <= NARROW_MAX_N`.
+/// `c = a @ b` for a row-major `m x k` `a`, `k x n` `b` and `m x n` `c`, `n <= NARROW_MAX_N`,
+/// every element of `c` written (it need not hold values before).
 ///
 /// # Panics
 ///
@@ -36,7 +39,7 @@ pub(crate) fn narrow<V: Vector>(
     n: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
     assert!(n > 0 && n <= NARROW_MAX_N);
@@ -44,7 +47,7 @@ pub(crate) fn narrow<V: Vector>(
         return;
     }
     if k == 0 {
-        c.fill(V::Elem::default());
+        c.fill(MaybeUninit::new(V::Elem::default()));
         return;
     }
     // The vectors of a row, and the groups of at most 4 of them run as one tile.
@@ -73,7 +76,7 @@ fn group<V: Vector, const RA: usize, const NV: usize>(
     g: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     let lanes = V::LANES;
     let start = vector_starts::<NV>(g, lanes, n);
@@ -105,7 +108,7 @@ fn group<V: Vector, const RA: usize, const NV: usize>(
             let out = &mut c[(i + r) * n..(i + r + 1) * n];
             for v in 0..NV {
                 acc[r][v].store(&mut buf);
-                out[start[v]..start[v] + w].copy_from_slice(&buf[..w]);
+                out[start[v]..start[v] + w].write_copy_of_slice(&buf[..w]);
             }
         }
         i += RA;

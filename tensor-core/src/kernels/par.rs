@@ -60,8 +60,8 @@ fn threads() -> Option<usize> {
 }
 
 /// A serial product kernel: `c = a @ b` for row-major `m x k` `a` and `k x n` `b`, called as
-/// `kernel(m, k, n, a, b, c)`.
-pub(crate) type ProductKernel<E> = fn(usize, usize, usize, &[E], &[E], &mut [E]);
+/// `kernel(m, k, n, a, b, c)`, writing every element of `c`.
+pub(crate) type ProductKernel<E> = fn(usize, usize, usize, &[E], &[E], &mut [MaybeUninit<E>]);
 
 /// `c = a @ b` (`a` is `m x k`, `b` is `k x n`, `c` is `m x n`, row-major) by `kernel`, the
 /// serial blocked product; with `parallel`, products of at least [`MIN_PRODUCT`]
@@ -77,7 +77,7 @@ pub(crate) fn product<E: Send + Sync>(
     (m, k, n): (usize, usize, usize),
     a: &[E],
     b: &[E],
-    c: &mut [E],
+    c: &mut [MaybeUninit<E>],
     mr: fn() -> usize,
     kernel: ProductKernel<E>,
 ) {
@@ -200,6 +200,7 @@ mod tests {
 
     extern crate std;
 
+    use core::mem::MaybeUninit;
     use std::vec::Vec;
 
     use super::super::product_tests::values;
@@ -240,13 +241,27 @@ mod tests {
     /// `c = a @ b` through [`super::product`], as `matmul` calls it.
     fn product_f32(m: usize, k: usize, n: usize, a: &[f32], b: &[f32]) -> Vec<f32> {
         let mut c = std::vec![f32::NAN; m * n];
-        super::product((m, k, n), a, b, &mut c, entry::gemm_mr, entry::gemm_f32);
+        super::product(
+            (m, k, n),
+            a,
+            b,
+            out_of(&mut c),
+            entry::gemm_mr,
+            entry::gemm_f32,
+        );
         c
     }
 
     fn product_f64(m: usize, k: usize, n: usize, a: &[f64], b: &[f64]) -> Vec<f64> {
         let mut c = std::vec![f64::NAN; m * n];
-        super::product((m, k, n), a, b, &mut c, entry::gemm_mr, entry::gemm_f64);
+        super::product(
+            (m, k, n),
+            a,
+            b,
+            out_of(&mut c),
+            entry::gemm_mr,
+            entry::gemm_f64,
+        );
         c
     }
 
@@ -284,10 +299,10 @@ mod tests {
             let b64 = values(k * n, 2 * s as u64 + 2);
             let a: Vec<f32> = a64.iter().map(|&x| x as f32).collect();
             let b: Vec<f32> = b64.iter().map(|&x| x as f32).collect();
-            let mut serial = std::vec![0.0f32; m * n];
-            entry::gemm_f32(m, k, n, &a, &b, &mut serial);
-            let mut serial64 = std::vec![0.0f64; m * n];
-            entry::gemm_f64(m, k, n, &a64, &b64, &mut serial64);
+            let mut serial = std::vec![f32::NAN; m * n];
+            entry::gemm_f32(m, k, n, &a, &b, out_of(&mut serial));
+            let mut serial64 = std::vec![f64::NAN; m * n];
+            entry::gemm_f64(m, k, n, &a64, &b64, out_of(&mut serial64));
             for threads in 1..=4 {
                 let c = in_pool(threads, || product_f32(m, k, n, &a, &b));
                 assert_eq!(
@@ -323,7 +338,14 @@ mod tests {
     static CALLS: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
 
     /// [`entry::gemm_f32`], counting its calls.
-    fn counted_gemm(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
+    fn counted_gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[f32],
+        b: &[f32],
+        c: &mut [MaybeUninit<f32>],
+    ) {
         CALLS.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
         entry::gemm_f32(m, k, n, a, b, c);
     }
@@ -333,10 +355,17 @@ mod tests {
         use core::sync::atomic::{AtomicUsize, Ordering};
         let calls = |threads: usize, (m, k, n): (usize, usize, usize)| {
             let (a, b) = (std::vec![1.0f32; m * k], std::vec![1.0f32; k * n]);
-            let mut c = std::vec![0.0f32; m * n];
+            let mut c = std::vec![f32::NAN; m * n];
             CALLS.store(0, Ordering::Relaxed);
             in_pool(threads, || {
-                super::product((m, k, n), &a, &b, &mut c, entry::gemm_mr, counted_gemm)
+                super::product(
+                    (m, k, n),
+                    &a,
+                    &b,
+                    out_of(&mut c),
+                    entry::gemm_mr,
+                    counted_gemm,
+                )
             });
             assert!(c.iter().all(|&x| x == k as f32));
             CALLS.load(Ordering::Relaxed)

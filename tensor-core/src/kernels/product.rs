@@ -6,6 +6,8 @@
 //! A path is a `u8` constant passed as a const generic parameter down to the kernel, so each
 //! path is its own function: the only run-time choice is the instruction set, made once.
 
+use core::mem::MaybeUninit;
+
 use super::dot::{dot, gemv};
 use super::gemm::{Tile4x1, Tile4x2, gemm};
 use super::narrow::narrow;
@@ -27,7 +29,7 @@ pub(crate) const ROWS4: u8 = 4;
 pub(crate) const NARROW: u8 = 5;
 
 /// `c = a @ b` for a row-major `m x k` `a` and `k x n` `b` along path `P` (`simd`: the token
-/// of `V`'s instruction set).
+/// of `V`'s instruction set), every element of `c` written (it need not hold values before).
 ///
 /// # Panics
 ///
@@ -41,13 +43,13 @@ pub(crate) fn product<V: Vector, const P: u8>(
     n: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
     match P {
         DOT => {
             assert!(m == 1 && n == 1);
-            c[0] = dot::<V>(simd, a, b);
+            c[0].write(dot::<V>(simd, a, b));
         }
         GEMV => {
             assert!(n == 1);

@@ -10,6 +10,7 @@ use std::vec::Vec;
 use std::{eprintln, format, vec};
 
 use super::entry;
+use super::out_of;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::simd::Simd;
 
@@ -54,11 +55,11 @@ fn check_shape<K: Simd, const P: u8>(simd: K, m: usize, k: usize, n: usize) {
     let (want32, scale32) = reference(m, k, n, &widen(&a32), &widen(&b32));
     let mut c32 = vec![f32::NAN; m * n];
     if P == 0 {
-        entry::gemm(simd, (m, k, n), &a, &b, &mut c64);
-        entry::gemm(simd, (m, k, n), &a32, &b32, &mut c32);
+        entry::gemm(simd, (m, k, n), &a, &b, out_of(&mut c64));
+        entry::gemm(simd, (m, k, n), &a32, &b32, out_of(&mut c32));
     } else {
-        entry::product::<K, _, P>(simd, (m, k, n), &a, &b, &mut c64);
-        entry::product::<K, _, P>(simd, (m, k, n), &a32, &b32, &mut c32);
+        entry::product::<K, _, P>(simd, (m, k, n), &a, &b, out_of(&mut c64));
+        entry::product::<K, _, P>(simd, (m, k, n), &a32, &b32, out_of(&mut c32));
     }
     let what = format!("{} path {P} {m}x{k}x{n}", K::NAME);
     for x in 0..m * n {
@@ -154,11 +155,11 @@ fn run32<K: Simd, const P: u8>(
     a: &[f32],
     b: &[f32],
 ) -> Vec<f32> {
-    let mut c = vec![0.0; m * n];
+    let mut c = vec![f32::NAN; m * n];
     if P == 0 {
-        entry::gemm(simd, (m, k, n), a, b, &mut c);
+        entry::gemm(simd, (m, k, n), a, b, out_of(&mut c));
     } else {
-        entry::product::<K, _, P>(simd, (m, k, n), a, b, &mut c);
+        entry::product::<K, _, P>(simd, (m, k, n), a, b, out_of(&mut c));
     }
     c
 }

@@ -20,6 +20,8 @@
 //! loop does (with `mul_add`, fused where the instruction set has FMA). No term is skipped:
 //! `0 * inf` is NaN.
 
+use core::mem::MaybeUninit;
+
 use super::narrow::{narrow, run, vector_starts};
 use super::simd::Vector;
 
@@ -34,7 +36,9 @@ const STRIP: usize = 8;
 /// 1000)` against 4, 8, 16 and all of `K` (BENCHMARKS.md); the differences are a few percent.
 const ROWS: usize = 32;
 
-/// `c = a @ b` for a `k`-element `a`, a row-major `k x n` `b` and an `n`-element `c`.
+/// `c = a @ b` for a `k`-element `a`, a row-major `k x n` `b` and an `n`-element `c`, every
+/// element of `c` written (it need not hold values before: the first block of rows writes
+/// every vector of it, and the later blocks read what it wrote).
 ///
 /// # Panics
 ///
@@ -46,14 +50,14 @@ pub(crate) fn vecmat<V: Vector>(
     n: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) {
     assert!(a.len() == k && b.len() == k * n && c.len() == n);
     if n < V::LANES {
         return narrow::<V>(simd, 1, k, n, a, b, c);
     }
     if k == 0 {
-        c.fill(V::Elem::default());
+        c.fill(MaybeUninit::new(V::Elem::default()));
         return;
     }
     let nv = n.div_ceil(V::LANES);
@@ -96,7 +100,7 @@ fn strip<V: Vector, const NV: usize>(
     g: usize,
     a: &[V::Elem],
     b: &[V::Elem],
-    c: &mut [V::Elem],
+    c: &mut [MaybeUninit<V::Elem>],
 ) -> usize {
     let lanes = V::LANES;
     assert!(n >= lanes && p1 <= a.len() && b.len() == a.len() * n);
@@ -105,7 +109,8 @@ fn strip<V: Vector, const NV: usize>(
         if p0 == 0 {
             V::zero(simd)
         } else {
-            V::load(simd, &c[start[v]..])
+            // SAFETY: the block of rows from 0 stored every vector of `c` (see `vecmat`).
+            V::load(simd, unsafe { c[start[v]..].assume_init_ref() })
         }
     })];
     // SAFETY: every read is `p * n + start[v]` for `p < p1 <= k` and `start[v] + LANES <= n`,
@@ -113,7 +118,7 @@ fn strip<V: Vector, const NV: usize>(
     unsafe { run::<V, 1, NV>(&[a], p0, p1, b.as_ptr(), 0, n, &start, &mut acc) };
     let [acc] = acc;
     for v in 0..NV {
-        acc[v].store(&mut c[start[v]..]);
+        acc[v].store_uninit(&mut c[start[v]..]);
     }
     NV
 }

@@ -60,7 +60,7 @@ fn gemm_matches<K: Simd>(simd: K) {
         let b = values(k * n, (n * 17 + k) as u64);
         let (want, scale) = reference(m, k, n, &a, &b);
         let mut c64 = vec![f64::NAN; m * n];
-        entry::gemm(simd, (m, k, n), &a, &b, &mut c64);
+        entry::gemm(simd, (m, k, n), &a, &b, out_of(&mut c64));
         let a32: Vec<f32> = a.iter().map(|&x| x as f32).collect();
         let b32: Vec<f32> = b.iter().map(|&x| x as f32).collect();
         let (want32, scale32) = reference(
@@ -71,7 +71,7 @@ fn gemm_matches<K: Simd>(simd: K) {
             &b32.iter().map(|&x| f64::from(x)).collect::<Vec<_>>(),
         );
         let mut c32 = vec![f32::NAN; m * n];
-        entry::gemm(simd, (m, k, n), &a32, &b32, &mut c32);
+        entry::gemm(simd, (m, k, n), &a32, &b32, out_of(&mut c32));
         let what = format!("{} {m}x{k}x{n}", K::NAME);
         for x in 0..m * n {
             let tol = (k as f64 + 1.0) * f64::EPSILON * scale[x];
@@ -106,8 +106,8 @@ fn gemm_propagates_nan<K: Simd>(simd: K) {
     for j in 0..n {
         b[n + j] = f32::INFINITY;
     }
-    let mut c = vec![0.0f32; m * n];
-    entry::gemm(simd, (m, k, n), &a, &b, &mut c);
+    let mut c = vec![f32::NAN; m * n];
+    entry::gemm(simd, (m, k, n), &a, &b, out_of(&mut c));
     for j in 0..n {
         assert!(
             c[8 * n + j].is_nan(),
