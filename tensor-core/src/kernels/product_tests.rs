@@ -90,7 +90,7 @@ const KS: &[usize] = &[
 /// Column counts around the tiles' and strips' widths (tails below a vector; a last
 /// vector-matrix strip of one vector or more, see `super::vecmat`).
 const NS: &[usize] = &[
-    1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 513,
+    1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 128, 129, 256, 257, 513,
 ];
 
 /// Whether to check the largest sizes (`k` above 1025, `n` above 65, the 70 001-long dots):

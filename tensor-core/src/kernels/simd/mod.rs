@@ -132,6 +132,9 @@ pub(crate) trait Vector:
     type Simd: Copy;
     /// The number of lanes (at most [`MAX_LANES`]).
     const LANES: usize;
+    /// The vector registers of the instruction set (32 with AVX-512 and NEON): how many
+    /// accumulators a kernel can keep beside its operands.
+    const REGISTERS: usize = 16;
     /// The token of this vector's instruction set (which exists, as this vector does).
     fn simd(self) -> Self::Simd;
     /// All lanes zero.

@@ -108,6 +108,7 @@ macro_rules! neon_vector {
             type Elem = $E;
             type Simd = Neon;
             const LANES: usize = $n;
+            const REGISTERS: usize = 32;
 
             #[inline(always)]
             fn simd(self) -> Neon {

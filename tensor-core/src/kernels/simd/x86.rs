@@ -40,7 +40,7 @@ macro_rules! mul_add_elem {
 /// A vector type wrapping a `core::arch` register, with its arithmetic.
 macro_rules! x86_vector {
     (
-        $(#[$doc:meta])* $V:ident($raw:ty) of $E:ty, $n:literal lanes, token $T:ident;
+        $(#[$doc:meta])* $V:ident($raw:ty) of $E:ty, $n:literal lanes, $regs:literal registers, token $T:ident;
         $setzero:ident, $set1:ident, $loadu:ident, $storeu:ident,
         $add:ident, $sub:ident, $mul:ident, $div:ident, $min:ident, $max:ident,
         $($fma:tt)*
@@ -94,6 +94,7 @@ macro_rules! x86_vector {
             type Elem = $E;
             type Simd = $T;
             const LANES: usize = $n;
+            const REGISTERS: usize = $regs;
 
             #[inline(always)]
             fn simd(self) -> $T {
@@ -170,7 +171,7 @@ macro_rules! x86_vector {
 
 x86_vector! {
     /// Four `f32` lanes in an SSE register.
-    Sse2F32(__m128) of f32, 4 lanes, token Sse2;
+    Sse2F32(__m128) of f32, 4 lanes, 16 registers, token Sse2;
     _mm_setzero_ps, _mm_set1_ps, _mm_loadu_ps, _mm_storeu_ps,
     _mm_add_ps, _mm_sub_ps, _mm_mul_ps, _mm_div_ps, _mm_min_ps, _mm_max_ps,
     unfused _mm_add_ps _mm_mul_ps
@@ -178,7 +179,7 @@ x86_vector! {
 
 x86_vector! {
     /// Two `f64` lanes in an SSE register.
-    Sse2F64(__m128d) of f64, 2 lanes, token Sse2;
+    Sse2F64(__m128d) of f64, 2 lanes, 16 registers, token Sse2;
     _mm_setzero_pd, _mm_set1_pd, _mm_loadu_pd, _mm_storeu_pd,
     _mm_add_pd, _mm_sub_pd, _mm_mul_pd, _mm_div_pd, _mm_min_pd, _mm_max_pd,
     unfused _mm_add_pd _mm_mul_pd
@@ -186,7 +187,7 @@ x86_vector! {
 
 x86_vector! {
     /// Eight `f32` lanes in an AVX register.
-    Avx2F32(__m256) of f32, 8 lanes, token Avx2;
+    Avx2F32(__m256) of f32, 8 lanes, 16 registers, token Avx2;
     _mm256_setzero_ps, _mm256_set1_ps, _mm256_loadu_ps, _mm256_storeu_ps,
     _mm256_add_ps, _mm256_sub_ps, _mm256_mul_ps, _mm256_div_ps, _mm256_min_ps, _mm256_max_ps,
     fused _mm256_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
@@ -194,7 +195,7 @@ x86_vector! {
 
 x86_vector! {
     /// Four `f64` lanes in an AVX register.
-    Avx2F64(__m256d) of f64, 4 lanes, token Avx2;
+    Avx2F64(__m256d) of f64, 4 lanes, 16 registers, token Avx2;
     _mm256_setzero_pd, _mm256_set1_pd, _mm256_loadu_pd, _mm256_storeu_pd,
     _mm256_add_pd, _mm256_sub_pd, _mm256_mul_pd, _mm256_div_pd, _mm256_min_pd, _mm256_max_pd,
     fused _mm256_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
@@ -202,7 +203,7 @@ x86_vector! {
 
 x86_vector! {
     /// Sixteen `f32` lanes in an AVX-512 register.
-    Avx512F32(__m512) of f32, 16 lanes, token Avx512;
+    Avx512F32(__m512) of f32, 16 lanes, 32 registers, token Avx512;
     _mm512_setzero_ps, _mm512_set1_ps, _mm512_loadu_ps, _mm512_storeu_ps,
     _mm512_add_ps, _mm512_sub_ps, _mm512_mul_ps, _mm512_div_ps, _mm512_min_ps, _mm512_max_ps,
     fused _mm512_fmadd_ps _mm_fmadd_ss _mm_set_ss _mm_cvtss_f32
@@ -210,7 +211,7 @@ x86_vector! {
 
 x86_vector! {
     /// Eight `f64` lanes in an AVX-512 register.
-    Avx512F64(__m512d) of f64, 8 lanes, token Avx512;
+    Avx512F64(__m512d) of f64, 8 lanes, 32 registers, token Avx512;
     _mm512_setzero_pd, _mm512_set1_pd, _mm512_loadu_pd, _mm512_storeu_pd,
     _mm512_add_pd, _mm512_sub_pd, _mm512_mul_pd, _mm512_div_pd, _mm512_min_pd, _mm512_max_pd,
     fused _mm512_fmadd_pd _mm_fmadd_sd _mm_set_sd _mm_cvtsd_f64
