@@ -467,37 +467,26 @@ pub use tensor_macros::tensor;
 /// let __v15 = n;
 /// let __v16 = &__v14 / __v15;
 /// let __g16 = ::tensor::autodiff::seed(&__v16);
-/// let __d16_0 = ::tensor::autodiff::div_lhs(&__g16, &__v14, &__v15);
-/// let __g14 = __d16_0;
-/// let __d14_0 = ::tensor::autodiff::neg_vjp(&__g14);
-/// let __g13 = __d14_0;
-/// let __d13_0 = ::tensor::autodiff::sum_vjp(__g13, &__v12);
-/// let __g12 = __d13_0;
-/// let __d12_1 = ::tensor::autodiff::mul_rhs(&__g12, &__v0, &__v11);
-/// let __g11 = __d12_1;
-/// let __d11_0 = ::tensor::autodiff::log_softmax_vjp(&__g11, &__v11);
-/// let __g10 = __d11_0;
-/// let __d10_0 = ::tensor::autodiff::add_lhs(&__g10, &__v8, &__v9);
-/// let __d10_1 = ::tensor::autodiff::add_rhs(&__g10, &__v8, &__v9); // summed over the batch
-/// let __g9 = __d10_1;
-/// let __g8 = __d10_0;
-/// let __d8_0 = ::tensor::autodiff::matmul_lhs(&__g8, &__v6, &__v7); // g @ w2.T
-/// let __d8_1 = ::tensor::autodiff::matmul_rhs(&__g8, &__v6, &__v7); // hidden.T @ g
-/// let __g7 = __d8_1;
-/// let __g6 = __d8_0;
-/// let __d6_0 = ::tensor::autodiff::tanh_vjp(&__g6, &__v5, &__v6);
-/// let __g5 = __d6_0;
-/// let __d5_0 = ::tensor::autodiff::add_lhs(&__g5, &__v3, &__v4);
-/// let __d5_1 = ::tensor::autodiff::add_rhs(&__g5, &__v3, &__v4);
-/// let __g4 = __d5_1;
-/// let __g3 = __d5_0;
-/// let __d3_1 = ::tensor::autodiff::matmul_rhs(&__g3, &__v1, &__v2); // x.T @ g
-/// let __g2 = __d3_1;
+/// let __g14 = ::tensor::autodiff::div_lhs(&__g16, &__v14, &__v15);
+/// let __g13 = ::tensor::autodiff::neg_vjp(&__g14);
+/// let __g12 = ::tensor::autodiff::sum_vjp(__g13, &__v12);
+/// let __g11 = ::tensor::autodiff::mul_rhs(&__g12, &__v0, &__v11);
+/// let __g10 = ::tensor::autodiff::log_softmax_vjp(&__g11, &__v11);
+/// let __g8 = ::tensor::autodiff::add_lhs(&__g10, &__v8, &__v9);
+/// let __g9 = ::tensor::autodiff::add_rhs(&__g10, &__v8, &__v9); // summed over the batch
+/// let __g6 = ::tensor::autodiff::matmul_lhs(&__g8, &__v6, &__v7); // g @ w2.T
+/// let __g7 = ::tensor::autodiff::matmul_rhs(&__g8, &__v6, &__v7); // hidden.T @ g
+/// let __g5 = ::tensor::autodiff::tanh_vjp(&__g6, &__v5, &__v6);
+/// let __g3 = ::tensor::autodiff::add_lhs(&__g5, &__v3, &__v4);
+/// let __g4 = ::tensor::autodiff::add_rhs(&__g5, &__v3, &__v4);
+/// let __g2 = ::tensor::autodiff::matmul_rhs(&__g3, &__v1, &__v2); // x.T @ g
 /// (__v16, Gradients { w1: __g2, b1: __g4, w2: __g7, b2: __g9 })
 /// ```
 ///
-/// A node's gradient `__gN` is the sum of its consumers' contributions `__dM_k` (one per use:
-/// a subexpression used twice gets two), written once its last consumer is done. The
+/// A node used once takes its gradient `__gN` straight from its consumer's rule, as every node
+/// here does; a node used more than once (a subexpression used twice) gets one contribution
+/// `__dM_k` per use, and `__gN` is their sum, written once its last consumer is done
+/// (`let __g3 = __d5_0 + __d7_1;`). The
 /// operands of `+ - * /` are borrowed (`&__v3 + &__v4`), as the backward pass reads them
 /// again, except constants, which are used as written (`y` may be a reference already).
 ///

@@ -100,6 +100,16 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
     }
 
     let root = graph.nodes.len() - 1;
+    // A node used once gets its gradient from that use's rule directly (`let __gN = rule;`);
+    // one used more often sums its contributions (`let __gN = __dM_K + ..;`). Binding the rule's
+    // result to a name of its own and then moving it into `__gN` copied the tensor: a
+    // `memcpy` per node in the generated code (the MLP example's step spent 15% in `memmove`).
+    let mut uses = vec![0usize; graph.nodes.len()];
+    for node in &graph.nodes {
+        for operand in node.operands() {
+            uses[operand] += 1;
+        }
+    }
     let mut contributions: Vec<Vec<syn::Ident>> = vec![Vec::new(); graph.nodes.len()];
     let mut backward = Vec::new();
     for (n, node) in graph.nodes.iter().enumerate().rev() {
@@ -110,7 +120,7 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
         if n == root {
             let v = value(n);
             backward.push(quote! { let #g = #ad::seed(&#v); });
-        } else {
+        } else if uses[n] > 1 {
             let parts = &contributions[n];
             backward.push(quote! { let #g = #(#parts)+*; });
         }
@@ -194,8 +204,13 @@ pub(crate) fn emit(input: &Input, graph: &Graph) -> TokenStream {
                     quote! { #ad::#f(#g, &#a, &#b) }
                 }
             };
-            backward.push(quote! { let #d = #rule; });
-            contributions[operand].push(d);
+            if uses[operand] == 1 {
+                let g = gradient(operand);
+                backward.push(quote! { let #g = #rule; });
+            } else {
+                backward.push(quote! { let #d = #rule; });
+                contributions[operand].push(d);
+            }
         }
     }
 
