@@ -299,6 +299,10 @@ fn no_op_is_below_half_the_plain_loop() {
     );
     matrix_cases!(rep, f64, 1000, 64, [add, sum_axis0, sum_axis1, var_axis0]);
     matrix_cases!(rep, f32, 1000, 3, [add_row, sum_axis0, sum_axis1]);
+    // Dense layers' bias rows and per-sample scales: the MLP example's hidden layer, a batch
+    // of logits.
+    matrix_cases!(rep, f64, 400, 16, [add_row, mul_col]);
+    matrix_cases!(rep, f32, 32, 10, [add_row, mul_col]);
     let img: Tensor3<f32, 32, 32, 3> = Tensor3::from_fn(|i, j, k| ((i + j + k) % 7) as f32);
     rep.case(
         "sum_axis2 f32 (32, 32, 3)",

@@ -12,7 +12,7 @@ use core::mem::MaybeUninit;
 use super::entry;
 use super::simd::dispatch::with_active;
 use super::simd::{Binary, Simd, Unary, WithSimd};
-use super::{cast_slice, cast_slice_mut, par};
+use super::{cast_slice, cast_slice_mut, end_of_row, par};
 
 /// Operands shorter than this take the inline portable loop instead of the SIMD kernels: the
 /// loop the compiler vectorizes for the build's target is as fast at these sizes, and it
@@ -259,7 +259,9 @@ pub(crate) fn same_shape<T: Copy>(
 /// [`broadcast_binary`] with operands of different shapes: the nested loops a user would
 /// write, over the shapes padded to rank 4 (a repeated axis has stride 0). The shapes are
 /// compile-time constants after inlining, so the loops unroll and vectorize as the plain loop
-/// does, and no run-time branch on the dimensions remains.
+/// does, and no run-time branch on the dimensions remains. Each row ends with [`end_of_row`],
+/// so that short rows vectorize along the row where AVX-512 made the compiler gather and
+/// scatter across rows.
 #[inline(always)]
 fn broadcast_loops<T: Copy>(
     a: &[T],
@@ -291,6 +293,7 @@ fn broadcast_loops<T: Copy>(
                 for i3 in 0..n[3] {
                     out[o + i3].write(f(a[ra + i3 * sa[3]], b[rb + i3 * sb[3]]));
                 }
+                end_of_row::<T>(n[3]);
                 o += n[3];
             }
         }

@@ -33,7 +33,7 @@ use num_traits::Zero;
 
 use super::generated::small_matmul;
 use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
-use super::{as_uninit_mut, cast_slice, cast_slice_mut};
+use super::{as_uninit_mut, cast_slice, cast_slice_mut, end_of_row};
 use super::{entry, par};
 
 /// The largest `R * K * C` run by the inlined loop: below it, the loop (vectorized by the
@@ -367,7 +367,8 @@ fn simd_or<T, const P: u8>(
 }
 
 /// `out[i][j] = 0 + a[i] * b[j]`: the `(R, 1) @ (1, C)` product (summed from zero as every
-/// path, so a `-0.0` product gives `+0.0`), every element written once.
+/// path, so a `-0.0` product gives `+0.0`), every element written once, each row ended by
+/// [`end_of_row`] (so that it vectorizes along the rows).
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // indices over three arrays, as the loop is written
 fn outer<T, const R: usize, const C: usize>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>])
@@ -383,27 +384,9 @@ where
         for j in 0..C {
             out[i][j].write(T::zero() + a[i][0] * b[0][j]);
         }
-        if cfg!(target_feature = "avx512f") && OUTER_FENCED_ROWS.contains(&(C * size_of::<T>())) {
-            // Keeps the compiler from vectorizing this loop over the rows. A row of one to
-            // eight 256-bit vectors had its loop unrolled, and with AVX-512 enabled at compile
-            // time (which has scatters) LLVM then vectorized the loop over the rows, one
-            // masked scatter per column (`(7, 1) @ (1, 31)` `f32`: 31 `vscatterdps`, 0.6x-0.8x
-            // the plain loop; 2.7x-3.1x with the fence; rows of 10 to 48 `f32` scattered in
-            // the assembly, 63 and more did not). The fence orders nothing at run time (no
-            // instruction is emitted: a compiler fence only keeps memory operations from
-            // moving across it in the compiled code) and stops that vectorization. Narrower
-            // rows keep it: `(1000, 1) @ (1, 3)` and `(10000, 1) @ (1, 1)` vectorize across
-            // rows with permutes, to contiguous stores; longer ones vectorize along the row,
-            // where the fence cost 15% at `(256, 1) @ (1, 256)`, as it did without AVX-512
-            // (25% at `(7, 1) @ (1, 31)`).
-            core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
-        }
+        end_of_row::<T>(C);
     }
 }
-
-/// The row lengths in bytes (one to eight 256-bit vectors) for which [`outer`] keeps the
-/// compiler from vectorizing across rows in a build with AVX-512.
-const OUTER_FENCED_ROWS: core::ops::RangeInclusive<usize> = 32..=256;
 
 /// The bytes of output [`inlined_loop`] sums at once: about half the vector registers the
 /// compiler uses for the build's target (16 `xmm` with SSE2, 16 `ymm` with AVX2; 32 `ymm` with
