@@ -69,26 +69,12 @@ pub(crate) fn vecmat<V: Vector>(
     // An output that one strip holds takes all of `K` in one pass: blocks of rows serve
     // strips that share rows, and here each block boundary stored the accumulators and loaded
     // them back at once, a store-to-load stall per vector (`(1, 784) @ (784, 128)`, AVX-512).
-    let one_strip = nv <= STRIP || (V::REGISTERS >= 32 && nv == WIDE_STRIP);
-    let rows = if one_strip { k } else { ROWS };
+    let rows = if strip_width::<V>(nv) == nv { k } else { ROWS };
     for p0 in (0..k).step_by(rows) {
         let p1 = (p0 + rows).min(k);
         let mut g = 0;
         while g < nv {
-            // The last two vectors (which overlap) go in one strip, which loads both before
-            // storing either: a strip of its own would load the overlapping lanes after the
-            // strip before it had stored them, adding this block's rows twice.
-            let left = nv - g;
-            if V::REGISTERS >= 32 && left >= WIDE_STRIP && left != WIDE_STRIP + 1 {
-                g += strip::<V, WIDE_STRIP>(simd, p0, p1, n, g, a, b, c);
-                continue;
-            }
-            let take = if left == STRIP + 1 {
-                STRIP - 1
-            } else {
-                left.min(STRIP)
-            };
-            g += match take {
+            g += match strip_width::<V>(nv - g) {
                 1 => strip::<V, 1>(simd, p0, p1, n, g, a, b, c),
                 2 => strip::<V, 2>(simd, p0, p1, n, g, a, b, c),
                 3 => strip::<V, 3>(simd, p0, p1, n, g, a, b, c),
@@ -96,9 +82,26 @@ pub(crate) fn vecmat<V: Vector>(
                 5 => strip::<V, 5>(simd, p0, p1, n, g, a, b, c),
                 6 => strip::<V, 6>(simd, p0, p1, n, g, a, b, c),
                 7 => strip::<V, 7>(simd, p0, p1, n, g, a, b, c),
-                _ => strip::<V, STRIP>(simd, p0, p1, n, g, a, b, c),
+                STRIP => strip::<V, STRIP>(simd, p0, p1, n, g, a, b, c),
+                _ => strip::<V, WIDE_STRIP>(simd, p0, p1, n, g, a, b, c),
             };
         }
+    }
+}
+
+/// The vectors of the next strip when `left` output vectors are left: [`WIDE_STRIP`] with 32
+/// registers while at least that many are left, else up to [`STRIP`]. The last two vectors
+/// (which overlap) go in one strip, which loads both before storing either: a strip of its
+/// own would load the overlapping lanes after the strip before it had stored them, adding
+/// this block's rows twice; so a strip never leaves exactly one vector behind.
+#[inline(always)]
+fn strip_width<V: Vector>(left: usize) -> usize {
+    if V::REGISTERS >= 32 && left >= WIDE_STRIP && left != WIDE_STRIP + 1 {
+        WIDE_STRIP
+    } else if left == STRIP + 1 {
+        STRIP - 1
+    } else {
+        left.min(STRIP)
     }
 }
 
