@@ -8,7 +8,7 @@
 //! | path | shapes | what runs |
 //! |---|---|---|
 //! | `Zero` | `K = 0` (or an empty output) | the output is zeros |
-//! | `Small` | square, `2..=8` | the generated straight-line product, any element type |
+//! | `Small` | square, `2..=4`; `5..=8` without AVX2 at compile time (not odd sizes of 4-byte elements) | the generated straight-line product, any element type |
 //! | `Outer` | `K = 1` | `c[i][j] = 0 + a[i] * b[j]`, inlined: the scale / outer-product loop |
 //! | `Dot` | `R = C = 1`, `K >= 16` | `simd` dot product, several accumulators, blocked partial sums |
 //! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler, some rows summed together (`loop_rows`) |
@@ -84,7 +84,7 @@ const NARROW_MIN_R: usize = 4;
 pub(crate) enum Path {
     /// `K = 0` or an empty output: zeros.
     Zero,
-    /// Square `2..=8`: the generated straight-line product.
+    /// Square, [`straight_line`] sizes: the generated straight-line product.
     Small,
     /// `K = 1`: the outer product (scaling when `C = 1`).
     Outer,
@@ -104,11 +104,34 @@ pub(crate) enum Path {
     Gemm,
 }
 
-/// The path of `(r, k) @ (k, c)`, evaluated at compile time.
-pub(crate) const fn path(r: usize, k: usize, c: usize) -> Path {
+/// Whether `n x n` products of elements of `elem` bytes take the generated straight-line
+/// product rather than the inlined loop (which is the plain loop's code, so never slower than
+/// it).
+///
+/// Measured against the plain loop on Zen 4 (`tests/perf_guard_matmul.rs` with squares 5 to
+/// 8, 2026-12-07): in a default build (SSE2) the straight-line product ran `f64` 5 to 8 and
+/// `f32` 6 and 8 at 1.05-1.19x the loop, but `f32` 5 and 7 at 0.78-0.83x (odd rows of 4-byte
+/// elements fill no whole vector). In a build with AVX2 at compile time (`-C target-cpu=znver3`)
+/// it ran 5 to 7 at 0.52-0.95x and 8 at 1.07-1.13x; with AVX-512 (`-C target-cpu=native`) 5 to 8
+/// at 0.51-0.90x (`f32` 8 x 8 0.67x, `f64` 5 0.65x), where the vectorized loop does as well as
+/// the loop. So: `2..=4` always, `5..=8` only without AVX2, and not at odd sizes of 4-byte
+/// elements.
+const fn straight_line(n: usize, elem: usize) -> bool {
+    match n {
+        2..=4 => true,
+        5..=8 => {
+            let odd_4_byte = elem == 4 && n % 2 == 1;
+            !cfg!(target_feature = "avx2") && !odd_4_byte
+        }
+        _ => false,
+    }
+}
+
+/// The path of `(r, k) @ (k, c)` for elements of `elem` bytes, evaluated at compile time.
+pub(crate) const fn path(r: usize, k: usize, c: usize, elem: usize) -> Path {
     if r == 0 || c == 0 || k == 0 {
         Path::Zero
-    } else if r == k && k == c && r >= 2 && r <= 8 {
+    } else if r == k && k == c && straight_line(r, elem) {
         Path::Small
     } else if k == 1 {
         Path::Outer
@@ -151,7 +174,7 @@ pub(crate) fn matmul_sized<T, const R: usize, const K: usize, const C: usize>(
     T: Copy + Zero + core::ops::Mul<Output = T>,
 {
     assert!(a.len() == R * K && b.len() == K * C && out.len() == R * C);
-    match const { path(R, K, C) } {
+    match const { path(R, K, C, size_of::<T>()) } {
         Path::Zero => {
             out.fill(MaybeUninit::new(T::zero()));
         }
@@ -195,7 +218,7 @@ pub(crate) fn matmul_rows<T, const K: usize, const C: usize>(
     let dims = (m, K, C);
     // SAFETY: every path below writes only initialized values.
     let out = unsafe { as_uninit_mut(out) };
-    match path(m, K, C) {
+    match path(m, K, C, size_of::<T>()) {
         Path::Zero => out.fill(MaybeUninit::new(T::zero())),
         Path::Outer => {
             for (a_row, out_row) in a.chunks_exact(K).zip(out.chunks_exact_mut(C)) {
@@ -267,7 +290,7 @@ pub(crate) fn t_matmul_rows<T, const K: usize, const C: usize>(
 {
     assert!(a.len() == m * K && b.len() == m * C && out.len() == K * C);
     let dims = (K, m, C);
-    let path = path(K, m, C);
+    let path = path(K, m, C, size_of::<T>());
     out.fill(T::zero());
     if path == Path::Zero {
         return;
@@ -570,7 +593,11 @@ mod tests {
     #[test]
     fn loop_path_is_the_naive_loop_bit_for_bit() {
         fn case<const R: usize, const K: usize, const C: usize>() {
-            assert_eq!(super::path(R, K, C), super::Path::Loop, "({R}, {K}, {C})");
+            assert_eq!(
+                super::path(R, K, C, 4),
+                super::Path::Loop,
+                "({R}, {K}, {C})"
+            );
             let mut s = (R * 1000 + K * 10 + C) as u32 | 1;
             let mut next = || {
                 s ^= s << 13;
