@@ -40,18 +40,39 @@ const fn tiled<T>(r: usize, c: usize) -> bool {
             >= TILED_MIN_BYTES
 }
 
-/// The transpose of a matrix that [`tiled`] holds for, returned from a call that is never
-/// inlined and written by one (`write_tiles`): the result is built in the caller's tensor (the
-/// return slot), where a result built in the function's own array was then copied whole (half
-/// the time of `(16384, 64)` `f32` went to that copy and to filling the array first).
+/// The size (in bytes) of a transpose from which [`Tensor::transpose`] returns it from
+/// [`transposed_out_of_line`] (as `matmul` does its products from the same size): below, the
+/// inlined loop costs less than a call.
+const OUT_OF_LINE_BYTES: usize = 2048;
+
+/// The transpose of a matrix of at least [`OUT_OF_LINE_BYTES`], returned from a call that is
+/// never inlined and written by one (`write_tiles` for a matrix that [`tiled`] holds for,
+/// `write_rows_out_of_line` below that): the result is built in the caller's tensor (the
+/// return slot), where a result built in the function's own array was then copied whole: half
+/// the time of `(16384, 64)` `f32` went to that copy and to filling the array first, and
+/// inlined, `(100, 100)` `f64` ran at 0.65x a loop into a preallocated output (1.0x out of
+/// line, `benches/transpose.rs`).
 #[inline(never)]
-const fn transposed_in_tiles<T: Copy, const R: usize, const C: usize>(
+const fn transposed_out_of_line<T: Copy, const R: usize, const C: usize>(
     a: &Tensor<T, R, C>,
 ) -> Tensor<T, C, R> {
     let mut out = MaybeUninit::<Tensor<T, C, R>>::uninit();
-    write_tiles(a, &mut out);
-    // SAFETY: `write_tiles` writes every element of `out`.
+    if tiled::<T>(R, C) {
+        write_tiles(a, &mut out);
+    } else {
+        write_rows_out_of_line(a, &mut out);
+    }
+    // SAFETY: `write_tiles` and `write_rows_out_of_line` write every element of `out`.
     unsafe { out.assume_init() }
+}
+
+/// [`write_by_rows`] in a call of its own, for [`transposed_out_of_line`].
+#[inline(never)]
+const fn write_rows_out_of_line<T: Copy, const R: usize, const C: usize>(
+    a: &Tensor<T, R, C>,
+    out: &mut MaybeUninit<Tensor<T, C, R>>,
+) {
+    write_by_rows(a, out);
 }
 
 /// Writes `a`'s transpose into `out`, every element, in square tiles of [`tile`]`::<T>()`
@@ -128,8 +149,8 @@ impl<T: Copy, const R: usize, const C: usize> Tensor<T, R, C> {
     /// ```
     #[must_use]
     pub const fn transpose(&self) -> Tensor<T, C, R> {
-        if tiled::<T>(R, C) {
-            return transposed_in_tiles(self);
+        if size_of::<Tensor<T, C, R>>() >= OUT_OF_LINE_BYTES {
+            return transposed_out_of_line(self);
         }
         let mut out = MaybeUninit::<Tensor<T, C, R>>::uninit();
         write_by_rows(self, &mut out);
