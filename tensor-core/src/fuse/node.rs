@@ -268,7 +268,15 @@ where
             (Some(a), Some(b)) => binary_simd(a, b, out, <Op as sealed::Kernel>::OP, f),
             (Some(a), None) => {
                 let out = written(&self.r, at, start, out, scratch);
-                binary_assign(out, a, |o, x| f(x, o));
+                if <Op as sealed::Kernel>::OP.commutes() {
+                    // `x + o` is `o + x` bit for bit (IEEE addition and multiplication
+                    // commute), so the SIMD kernel of `out op= a` computes it: with the closure,
+                    // `(x @ w) + b` (a made product and a broadcast row) ran the operator on
+                    // SSE2 in a default build, 11% of `linear_sigmoid` at 1 Ki.
+                    binary_assign_simd(out, a, <Op as sealed::Kernel>::OP, f);
+                } else {
+                    binary_assign(out, a, |o, x| f(x, o));
+                }
             }
             (None, Some(b)) => {
                 let out = written(&self.l, at, start, out, scratch);
