@@ -236,6 +236,30 @@ proptest! {
         same_bits("(img - ch) * plane + s", f.as_flat(), u.as_flat());
     }
 
+    /// A broadcast row or column beside a made product or a full-size operand is read in
+    /// place, run by run, on either side of the operator (`fuse::Node::broadcast`): results of
+    /// three chunks, so that runs start inside rows, and operators that do not commute. (A
+    /// single operator is not fused: each expression here has two or more.)
+    #[test]
+    fn broadcast_operands_beside_products(v in values32(89)) {
+        let x = flat::<Tensor<f32, 70, 9>>(|k| v[k % v.len()]);
+        let w = flat::<Tensor<f32, 9, 33>>(|k| v[(k * 3 + 1) % v.len()]);
+        let row = flat::<Vector<f32, 33>>(|k| v[(k * 5 + 2) % v.len()]);
+        let col = flat::<Tensor<f32, 70, 1>>(|k| v[(k * 7 + 3) % v.len()] + 9.0);
+        let p = x.matmul(&w);
+        let f = tensor!((row - x @ w) * 0.5);
+        same_bits("(row - x @ w) * 0.5", f.as_flat(), ((row - p) * 0.5).as_flat());
+        let f = tensor!((x @ w / col).abs());
+        same_bits("(x @ w / col).abs()", f.as_flat(), (p / col).abs().as_flat());
+        let f = tensor!(col - (x @ w) * row);
+        same_bits("col - (x @ w) * row", f.as_flat(), (col - p * row).as_flat());
+        let f = tensor!((row / (x @ w + col)).abs());
+        same_bits("(row / (x @ w + col)).abs()", f.as_flat(), (row / (p + col)).abs().as_flat());
+        let m = flat::<Tensor<f32, 70, 33>>(|k| v[(k * 11 + 5) % v.len()]);
+        let f = tensor!((m - row) / col + m);
+        same_bits("(m - row) / col + m", f.as_flat(), ((m - row) / col + m).as_flat());
+    }
+
     #[test]
     fn integers(v in prop::collection::vec(-1000i32..1000, 50), d in 1i32..9) {
         let a = flat::<Tensor<i32, 7, 9>>(|k| v[k % v.len()]);

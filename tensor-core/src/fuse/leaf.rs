@@ -245,6 +245,11 @@ unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
     }
 
     #[inline]
+    fn broadcast(&self) -> Option<(&[T], &'static [usize])> {
+        Some((self.flat, S::DIMS))
+    }
+
+    #[inline]
     fn write(
         &self,
         at: &Layout,

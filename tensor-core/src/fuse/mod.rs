@@ -273,6 +273,15 @@ pub unsafe trait Node {
     /// tensor operand of the result's size).
     fn direct(&self, at: &Layout, start: usize, n: usize) -> Option<&[Self::Elem]>;
 
+    /// The elements and the shape of a static tensor operand that is broadcast to a larger
+    /// result (`None` for every other node): an operation combines such an operand with its
+    /// other one run by run, reading it in place, instead of writing it out first (a dense
+    /// layer's bias row added to a made product).
+    #[inline]
+    fn broadcast(&self) -> Option<(&[Self::Elem], &'static [usize])> {
+        None
+    }
+
     /// Writes the elements `start..start + out.len()` of this node, broadcast to the result
     /// `at`, into `out`, every element of it (`out` need not hold values before: a chunk of
     /// the result's new storage, or a scratch buffer); `scratch` has room for

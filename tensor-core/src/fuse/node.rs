@@ -6,10 +6,11 @@ use core::mem::MaybeUninit;
 
 use num_traits::{Float, Signed};
 
+use super::leaf::broadcast_runs;
 use super::{Combine, IntoFused, Layout, Node, StoreWith, written};
 use crate::Element;
 use crate::kernels::elementwise::{
-    binary_assign, binary_assign_simd, binary_simd, unary, unary_assign, unary_simd,
+    binary, binary_assign, binary_assign_simd, binary_simd, unary, unary_assign, unary_simd,
 };
 use crate::kernels::reduce::max_nan;
 use crate::kernels::simd::Unary;
@@ -98,6 +99,34 @@ impl<T: core::ops::Div<Output = T>> BinaryOp<T> for Div {
     fn apply(a: T, b: T) -> T {
         a / b
     }
+}
+
+/// `out[i] = f(other[i], x)` for the elements `x` of the chunk `start..start + out.len()` of
+/// `src` (of shape `dims`) broadcast to the result `at`, every element of `out`: run by run
+/// along the result's last axis (`broadcast_runs`), `src` read in place. Written out first and
+/// then combined, a `(16, 64)` product plus a bias row copied the row 16 times per chunk (a
+/// `memcpy` call each) and made a second pass over the chunk.
+#[inline]
+fn zip_runs<T: Copy>(
+    other: &[T],
+    (src, dims): (&[T], &[usize]),
+    at: &Layout,
+    start: usize,
+    out: &mut [MaybeUninit<T>],
+    f: impl Fn(T, T) -> T,
+) {
+    let mut o = 0;
+    broadcast_runs(dims, at, start, out, |s, along, run| {
+        let n = run.len();
+        let other = &other[o..o + n];
+        if along {
+            binary(other, &src[s..s + n], run, &f);
+        } else {
+            let x = src[s];
+            unary(other, run, |y| f(y, x));
+        }
+        o += n;
+    });
 }
 
 #[allow(
@@ -266,6 +295,12 @@ where
         let f = Op::apply;
         match (self.l.direct(at, start, n), self.r.direct(at, start, n)) {
             (Some(a), Some(b)) => binary_simd(a, b, out, <Op as sealed::Kernel>::OP, f),
+            (Some(a), None) if let Some((src, dims)) = self.r.broadcast() => {
+                zip_runs(a, (src, dims), at, start, out, f);
+            }
+            (None, Some(b)) if let Some((src, dims)) = self.l.broadcast() => {
+                zip_runs(b, (src, dims), at, start, out, |y, x| f(x, y));
+            }
             (Some(a), None) => {
                 let out = written(&self.r, at, start, out, scratch);
                 if <Op as sealed::Kernel>::OP.commutes() {
