@@ -2,6 +2,8 @@
 
 use core::mem::MaybeUninit;
 
+use super::OUT_OF_LINE_BYTES;
+
 use crate::shape::{Axis, Const, Dims, MatMulRhs};
 use crate::{Array, Element, Tensor, Vector};
 
@@ -90,12 +92,6 @@ where
         rhs.__product(self, unsafe { &mut *core::ptr::from_mut(out).cast() });
     }
 }
-
-/// The size (in bytes) from which [`Array::matmul`] builds its result in an `#[inline(never)]`
-/// function that returns it: a result written by one opaque call is built by the compiler in
-/// the caller's tensor, where the inlined kernel wrote a temporary that was then copied whole
-/// (`memcpy`; at `(10000, 1)` `f64`, one 80 KB copy per product).
-const OUT_OF_LINE_BYTES: usize = 2048;
 
 /// `out = lhs @ rhs`, written by the product's kernel.
 #[inline(always)]

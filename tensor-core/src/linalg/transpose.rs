@@ -2,6 +2,8 @@
 
 use core::mem::MaybeUninit;
 
+use super::OUT_OF_LINE_BYTES;
+
 use crate::{Element, Tensor};
 #[cfg(feature = "alloc")]
 use crate::{ops::Out, shape::Const};
@@ -39,11 +41,6 @@ const fn tiled<T>(r: usize, c: usize) -> bool {
             .saturating_mul(size_of::<T>() as u64)
             >= TILED_MIN_BYTES
 }
-
-/// The size (in bytes) of a transpose from which [`Tensor::transpose`] returns it from
-/// [`transposed_out_of_line`] (as `matmul` does its products from the same size): below, the
-/// inlined loop costs less than a call.
-const OUT_OF_LINE_BYTES: usize = 2048;
 
 /// The transpose of a matrix of at least [`OUT_OF_LINE_BYTES`], returned from a call that is
 /// never inlined and written by one (`write_tiles` for a matrix that [`tiled`] holds for,
