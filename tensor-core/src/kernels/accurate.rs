@@ -874,23 +874,17 @@ fn add_leaves_compensated<E: Real>(
         *s = t;
         *c += e;
     };
-    let whole = s.len() - s.len() % COLS;
-    let (s_whole, s_rest) = s.split_at_mut(whole);
-    let (c_whole, c_rest) = comp.split_at_mut(whole);
-    for (b, ((s, c), ex)) in s_whole
-        .as_chunks_mut::<COLS>()
-        .0
-        .iter_mut()
-        .zip(c_whole.as_chunks_mut::<COLS>().0)
-        .zip(ex.as_chunks::<COLS>().0)
-        .enumerate()
-    {
+    let (s_blocks, s_rest) = s.as_chunks_mut::<COLS>();
+    let (c_blocks, c_rest) = comp.as_chunks_mut::<COLS>();
+    let (ex_blocks, ex_rest) = ex.as_chunks::<COLS>();
+    let whole = s_blocks.len() * COLS;
+    for (b, ((s, c), ex)) in s_blocks.iter_mut().zip(c_blocks).zip(ex_blocks).enumerate() {
         let block = cols(rows, b * COLS);
         for k in 0..COLS {
             step(&mut s[k], &mut c[k], leaf(&block, k, ex[k], map));
         }
     }
-    for (k, ((s, c), &e)) in s_rest.iter_mut().zip(c_rest).zip(&ex[whole..]).enumerate() {
+    for (k, ((s, c), &e)) in s_rest.iter_mut().zip(c_rest).zip(ex_rest).enumerate() {
         step(s, c, leaf(rows, whole + k, e, map));
     }
 }
