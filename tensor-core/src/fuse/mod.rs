@@ -273,10 +273,11 @@ pub unsafe trait Node {
     /// tensor operand of the result's size).
     fn direct(&self, at: &Layout, start: usize, n: usize) -> Option<&[Self::Elem]>;
 
-    /// The elements and the shape of a static tensor operand that is broadcast to a larger
-    /// result (`None` for every other node): an operation combines such an operand with its
-    /// other one run by run, reading it in place, instead of writing it out first (a dense
-    /// layer's bias row added to a made product).
+    /// The elements and the shape of a static tensor operand (`None` for every other node).
+    /// Where [`direct`](Self::direct) gives `None` for such an operand, it is broadcast to a
+    /// larger result, and an operation combines it with its other, full-size operand run by
+    /// run, reading it in place, instead of writing it out first (a dense layer's bias row
+    /// added to a made product).
     #[inline]
     fn broadcast(&self) -> Option<(&[Self::Elem], &'static [usize])> {
         None
