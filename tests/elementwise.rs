@@ -102,6 +102,8 @@ int_props! {
     i64_ops_1x1: 1 x 1;
     i64_ops_3x4: 3 x 4;
     i64_ops_9x2: 9 x 2;
+    // From 256 elements the loops run on the machine's best instruction set.
+    i64_ops_13x21: 13 x 21;
 }
 
 #[test]

@@ -271,6 +271,17 @@ proptest! {
         assert_eq!(f, (a - b).abs().square() + 1);
         let f: i32 = tensor!((a - b + row).sum());
         assert_eq!(f, (a - b + row).sum());
+        // From 256 elements a full-size operand beside a computed one is combined on the
+        // machine's best instruction set, on either side of the operator.
+        let a = flat::<Tensor<i32, 17, 19>>(|k| v[k % v.len()]);
+        let b = flat::<Tensor<i32, 17, 19>>(|k| v[(k * 3 + 1) % v.len()]);
+        let row = flat::<Vector<i32, 19>>(|k| v[(k + 2) % v.len()]);
+        let f = tensor!(a - (b * 2 - row));
+        let g = tensor!((b * 2 - row) - a);
+        for (i, j) in (0..17).flat_map(|i| (0..19).map(move |j| (i, j))) {
+            let want = a[(i, j)] - (b[(i, j)] * 2 - row[j]);
+            assert_eq!((f[(i, j)], g[(i, j)]), (want, -want), "({i}, {j})");
+        }
     }
 }
 

@@ -275,6 +275,8 @@ math_props! {
     math_1x9, math_f32_1x9: 1 x 9;
     math_4x3, math_f32_4x3: 4 x 3;
     math_12x17, math_f32_12x17: 12 x 17;
+    // From 256 elements `maximum` and `minimum` run on the machine's best instruction set.
+    math_16x17, math_f32_16x17: 16 x 17;
 }
 
 /// `softmax` and `log_softmax` of `a` (shape `R x C`) against the naive `f64` formulas:

@@ -303,15 +303,7 @@ where
             }
             (Some(a), None) => {
                 let out = written(&self.r, at, start, out, scratch);
-                if <Op as sealed::Kernel>::OP.commutes() {
-                    // `x + o` is `o + x` bit for bit (IEEE addition and multiplication
-                    // commute), so the SIMD kernel of `out op= a` computes it: a default build
-                    // ran the closure on SSE2 (`a + b.exp() * 0.5` at 1 Ki `f32`: 391-397 ns,
-                    // 373 ns on the kernel; a native build inlines either on AVX-512).
-                    binary_assign_simd(out, a, <Op as sealed::Kernel>::OP, f);
-                } else {
-                    binary_assign(out, a, |o, x| f(x, o));
-                }
+                binary_assign(out, a, |o, x| f(x, o));
             }
             (None, Some(b)) => {
                 let out = written(&self.l, at, start, out, scratch);

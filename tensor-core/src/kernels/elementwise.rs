@@ -54,7 +54,7 @@ pub(crate) fn unary_simd<T: Copy>(
 #[inline]
 pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: impl Fn(T, T) -> T) {
     if a.len() < INLINE_MAX {
-        return binary_assign(a, b, f);
+        return zip_in_place(a, b, f);
     }
     if let (Some(b32), true) = (cast_slice::<T, f32>(b), a.len() == b.len())
         && let Some(a32) = cast_slice_mut::<T, f32>(a)
@@ -145,7 +145,8 @@ impl<T: Copy, F: Fn(T) -> T> WithSimd for MapInPlace<'_, T, F> {
     }
 }
 
-/// `out[i] = f(a[i], b[i])`, every element of `out`.
+/// `out[i] = f(a[i], b[i])`, every element of `out`: on the best instruction set from
+/// [`INLINE_MAX`] elements on, in line below (as [`unary`]).
 ///
 /// # Panics
 ///
@@ -153,17 +154,75 @@ impl<T: Copy, F: Fn(T) -> T> WithSimd for MapInPlace<'_, T, F> {
 #[inline]
 pub(crate) fn binary<T: Copy>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T, T) -> T) {
     assert!(a.len() == out.len() && b.len() == out.len());
+    if out.len() < INLINE_MAX {
+        zip_into(a, b, out, f);
+    } else {
+        with_active(Zip { a, b, out, f });
+    }
+}
+
+/// `a[i] = f(a[i], b[i])`: on the best instruction set from [`INLINE_MAX`] elements on, in
+/// line below (as [`unary_assign`]).
+///
+/// # Panics
+///
+/// If the lengths differ.
+#[inline]
+pub(crate) fn binary_assign<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T) {
+    assert_eq!(a.len(), b.len());
+    if a.len() < INLINE_MAX {
+        zip_in_place(a, b, f);
+    } else {
+        with_active(ZipInPlace { a, b, f });
+    }
+}
+
+/// The loop of [`binary`].
+#[inline(always)]
+fn zip_into<T: Copy>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T, T) -> T) {
     for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
         o.write(f(x, y));
     }
 }
 
-/// `a[i] = f(a[i], b[i])`.
-#[inline]
-pub(crate) fn binary_assign<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T) {
-    debug_assert_eq!(a.len(), b.len());
+/// The loop of [`binary_assign`].
+#[inline(always)]
+fn zip_in_place<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T) {
     for (x, &y) in a.iter_mut().zip(b) {
         *x = f(*x, y);
+    }
+}
+
+/// [`zip_into`] as an operation on an instruction set.
+struct Zip<'a, T, F> {
+    a: &'a [T],
+    b: &'a [T],
+    out: &'a mut [MaybeUninit<T>],
+    f: F,
+}
+
+impl<T: Copy, F: Fn(T, T) -> T> WithSimd for Zip<'_, T, F> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) {
+        zip_into(self.a, self.b, self.out, self.f);
+    }
+}
+
+/// [`zip_in_place`] as an operation on an instruction set.
+struct ZipInPlace<'a, T, F> {
+    a: &'a mut [T],
+    b: &'a [T],
+    f: F,
+}
+
+impl<T: Copy, F: Fn(T, T) -> T> WithSimd for ZipInPlace<'_, T, F> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) {
+        zip_in_place(self.a, self.b, self.f);
     }
 }
 
@@ -185,7 +244,7 @@ pub(crate) fn binary_simd<T: Copy>(
     f: impl Fn(T, T) -> T,
 ) {
     if out.len() < INLINE_MAX {
-        return binary(a, b, out, f);
+        return zip_into(a, b, out, f);
     }
     if let (Some(a32), Some(b32)) = (cast_slice::<T, f32>(a), cast_slice::<T, f32>(b))
         && let Some(o32) = cast_slice_mut::<_, MaybeUninit<f32>>(out)

@@ -268,11 +268,3 @@ pub(crate) enum Binary {
     /// `a / b`.
     Div,
 }
-
-impl Binary {
-    /// Whether `a op b` is `b op a` for all `a` and `b`, bit for bit: addition and
-    /// multiplication (IEEE rounds the exact result, which commutes).
-    pub(crate) const fn commutes(self) -> bool {
-        matches!(self, Self::Add | Self::Mul)
-    }
-}
