@@ -300,7 +300,9 @@ unsafe impl<T: Element, S: Dims, St> Node for Leaf<'_, T, S, St> {
 /// broadcast to `at`, into runs along the result's last axis, and calls `f(s, along, run)`
 /// for each: the run holds the source's elements `s..s + run.len()` when `along`, or
 /// repeats element `s` when the source's last axis is broadcast. Every element of `out` is in
-/// exactly one run.
+/// exactly one run. Always in line, so that its runs' loops are compiled for the instruction
+/// set of the caller (`zip_runs` calls it on the machine's best).
+#[inline(always)]
 pub(super) fn broadcast_runs<T>(
     dims: &[usize],
     at: &Layout,
