@@ -152,6 +152,11 @@ macro_rules! grid {
         shape!($c, $t, 31, 31, 31);
         shape!($c, $t, 64, 64, 64);
         shape!($c, $t, 100, 100, 100);
+        // Mid-sized: full and partly empty AVX-512 tiles.
+        shape!($c, $t, 16, 16, 64);
+        shape!($c, $t, 24, 24, 24);
+        shape!($c, $t, 12, 40, 24);
+        shape!($c, $t, 64, 32, 8);
     }};
 }
 

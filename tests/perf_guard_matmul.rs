@@ -239,6 +239,12 @@ fn products_are_at_least_half_the_plain_loop() {
             both!("square", 31, 31, 31),
             both!("square", 64, 64, 64),
             both!("square", 100, 100, 100),
+            // Mid-sized products, where an AVX-512 build chooses between the inlined loop and
+            // the kernels by how full the kernels' tiles are (`kernels::matmul::loop_max`).
+            both!("mid", 16, 16, 64),
+            both!("mid", 24, 24, 24),
+            both!("mid", 12, 40, 24),
+            both!("mid", 64, 32, 8),
         ]
     });
     let slow: Vec<_> = results.iter().flatten().filter(|(_, r)| *r < 0.5).collect();

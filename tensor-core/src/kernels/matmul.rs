@@ -11,7 +11,7 @@
 //! | `Small` | square, `2..=4`; `5..=8` without AVX2 at compile time (not odd sizes of 4-byte elements) | the generated straight-line product, any element type |
 //! | `Outer` | `K = 1` | `c[i][j] = 0 + a[i] * b[j]`, inlined: the scale / outer-product loop |
 //! | `Dot` | `R = C = 1`, `K >= 16` | `simd` dot product, several accumulators, blocked partial sums |
-//! | `Loop` | `R * K * C <= LOOP_MAX` (512, or 32 768 when the build enables AVX2), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler, some rows summed together (`loop_rows`) |
+//! | `Loop` | `R * K * C <= loop_max(..)` (512; 32 768 when the build enables AVX2, except where AVX-512's kernels win: from 8 rows, tiles mostly full), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler, some rows summed together (`loop_rows`) |
 //! | `Gemv` | `C = 1` | `simd` matrix-vector: four rows at a time, as the dot product |
 //! | `Narrow` | `1 < C <= 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`) |
 //! | `Row1` | `R = 1` | `simd` vector-matrix: output strips in registers, `b` streamed in blocks of rows (`super::vecmat`) |
@@ -36,24 +36,68 @@ use super::product::{DOT, GEMV, NARROW, ROW1, ROWS4};
 use super::{as_uninit_mut, cast_slice, cast_slice_mut, end_of_row};
 use super::{entry, par};
 
-/// The largest `R * K * C` run by the inlined loop: below it, the loop (vectorized by the
-/// compiler for the build's target) costs no more than calling into a kernel.
+/// The largest `R * K * C` run by the inlined loop for a product of `r` rows and `c` columns
+/// of `elem`-byte elements: below it, the loop (vectorized by the compiler for the build's
+/// target) costs no more than calling into a kernel.
 ///
 /// A build that enables AVX2 at compile time (`-C target-cpu=native` on an AVX2 machine)
 /// vectorizes the inlined loop 8 `f32` wide, with the operands' rows kept in registers: there,
-/// measured on Zen 4 (AVX2), the loop matched or beat the dispatched blocked product up to
+/// measured on an AVX2 machine, the loop matched or beat the dispatched blocked product up to
 /// about 30 000 multiply-adds (`(2,64)@(64,100)` `f32` 0.3-0.4x, `(100,10)@(10,16)` 0.4x,
-/// `(7,31)@(31,100)` 0.4-0.5x, 31 x 31 0.7x when blocked), so the bound is higher.
-pub(crate) const LOOP_MAX: usize = if cfg!(target_feature = "avx2") {
-    32_768
-} else {
-    512
-};
+/// `(7,31)@(31,100)` 0.4-0.5x, 31 x 31 0.7x when blocked), so the bound is higher, except
+/// where [`avx512_kernels_win`].
+const fn loop_max(r: usize, c: usize, elem: usize) -> usize {
+    if cfg!(target_feature = "avx2") && !avx512_kernels_win(r, c, elem) {
+        32_768
+    } else {
+        512
+    }
+}
 
-/// The shortest dot product of the dot kernel, whatever [`LOOP_MAX`] says: the loop's dot
+/// Whether a build with AVX-512 at compile time runs a product of `r` rows and `c > 1`
+/// columns of `elem`-byte elements faster on the kernels than in the inlined loop (which it
+/// vectorizes 16 `f32` wide): from 8 rows (the AVX-512 tile's), on the narrow kernel when
+/// the output's rows fill more than half a vector, on the blocked one when at least 7/8 of its
+/// tiles' lanes hold output elements (tiles of 8 rows by two vectors, one vector for the last
+/// columns).
+///
+/// Measured on Zen 4 against the plain loop (`tests/perf_guard_matmul.rs`, `f32` unless
+/// said, 2026-12-07): every tile full, `(16,16)@(16,64)`, `(8,64)@(64,64)`, 32 x 32,
+/// `(16,64)@(64,32)` and `(16,64)@(64,48)` ran at 2.3-2.7x on the kernels (`f64` 2.4-5.2x),
+/// 1.0-1.3x in the loop; 31 x 31 (94% of the lanes) 1.16x `f32`, 1.35x `f64`;
+/// `(16,64)@(64,56)` (87.5%) 1.37x; on the narrow kernel `(31,64)@(64,10)` 1.37x `f32`, 1.18x
+/// `f64`, `(8,200)@(200,12)` 1.9x, 1.3x, `(64,32)@(32,8)` 1.48x `f64` but 0.68-0.73x `f32`
+/// (half a vector). Below 7/8 the loop was ahead: `(16,24)@(24,40)` (83%) 1.0x, 24 x 24 (75%) 0.86-0.90x,
+/// `(16,64)@(64,20)` (62.5%) 0.85x, `(12,40)@(40,24)` (56%) 0.49x; with fewer rows than 8,
+/// `(5,100)@(100,50)` 0.48x and `(2,64)@(64,100)` 0.49x.
+const fn avx512_kernels_win(r: usize, c: usize, elem: usize) -> bool {
+    cfg!(target_feature = "avx512f") && avx512_tiles_full(r, c, elem)
+}
+
+/// The shape rule of [`avx512_kernels_win`], in every build (so that it is tested in every
+/// build).
+const fn avx512_tiles_full(r: usize, c: usize, elem: usize) -> bool {
+    let lanes = 64 / if elem == 0 { 1 } else { elem };
+    if r < 8 || c < 2 {
+        return false;
+    }
+    if c < NARROW_C {
+        return 2 * c > lanes;
+    }
+    let whole = c / (2 * lanes) * (2 * lanes);
+    let last = match c - whole {
+        0 => 0,
+        rest if rest <= lanes => lanes,
+        _ => 2 * lanes,
+    };
+    let (rows, cols) = (r.div_ceil(8) * 8, whole + last);
+    8 * r * c >= 7 * rows * cols
+}
+
+/// The shortest dot product of the dot kernel, whatever [`loop_max`] says: the loop's dot
 /// product is one chain of dependent additions (its order is the naive loop's, which the
 /// compiler may not reorder), so it does not vectorize in any build. Measured on Zen 3 in a
-/// `-C target-cpu=native` build, where `LOOP_MAX` had sent dot products of up to 32 768 terms
+/// `-C target-cpu=native` build, where the loop's bound had sent dot products of up to 32 768 terms
 /// to it: `(1, 4096) @ (4096, 1)` ran at 1.0x the plain loop (the same code), the kernel at
 /// 5.8x (`f64`) and 15x (`f32`) in the default build.
 const DOT_MIN_K: usize = 16;
@@ -137,7 +181,7 @@ pub(crate) const fn path(r: usize, k: usize, c: usize, elem: usize) -> Path {
         Path::Outer
     } else if r == 1 && c == 1 && k >= DOT_MIN_K {
         Path::Dot
-    } else if r.saturating_mul(k).saturating_mul(c) <= LOOP_MAX
+    } else if r.saturating_mul(k).saturating_mul(c) <= loop_max(r, c, elem)
         || (c == 1 && r > 1 && k < GEMV_MIN_K)
         || (c > 1 && c < NARROW_C && (k < NARROW_MIN_K || r < NARROW_MIN_R))
     {
@@ -629,6 +673,43 @@ mod tests {
         case::<6, 16, 16>();
         case::<9, 31, 16>();
         case::<3, 40, 16>();
+    }
+
+    /// The measured shapes of `avx512_kernels_win`'s docs fall on the side they were
+    /// measured on.
+    #[test]
+    fn avx512_kernels_take_the_shapes_they_won() {
+        use super::avx512_tiles_full as full;
+        // (rows, columns, element bytes): the kernels won.
+        for (r, c, e) in [
+            (16, 64, 4),
+            (16, 64, 8),
+            (8, 64, 4),
+            (32, 32, 4),
+            (31, 31, 4),
+            (31, 31, 8),
+            (16, 56, 4),
+            (24, 24, 8),
+            (31, 10, 4),
+            (8, 12, 4),
+            (64, 8, 8),
+        ] {
+            assert!(full(r, c, e), "({r}, {c}), {e} bytes");
+        }
+        // The loop won, or tied.
+        for (r, c, e) in [
+            (24, 24, 4),
+            (16, 40, 4),
+            (16, 20, 4),
+            (12, 24, 4),
+            (5, 50, 4),
+            (5, 50, 8),
+            (2, 100, 4),
+            (64, 8, 4),
+            (64, 1, 4),
+        ] {
+            assert!(!full(r, c, e), "({r}, {c}), {e} bytes");
+        }
     }
 
     #[test]
