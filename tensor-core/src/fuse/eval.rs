@@ -278,6 +278,12 @@ fn with_buffers<T: Element, R>(
         BUF / 16 - 1
     );
     let chunk = ((BUF / per).min(CHUNK) / 16 * 16).min(size.max(1));
-    let mut raw = [const { MaybeUninit::<T>::uninit() }; BUF];
-    f(chunk, &mut raw[..chunk * count])
+    let mut raw = CacheLines([const { MaybeUninit::<T>::uninit() }; BUF]);
+    f(chunk, &mut raw.0[..chunk * count])
 }
+
+/// The stack buffers of [`with_buffers`], starting on a cache line (64 bytes), so that the
+/// chunks (multiples of 16 elements) start on one too and a vector load or store of one never
+/// spans two lines.
+#[repr(C, align(64))]
+struct CacheLines<T>([MaybeUninit<T>; BUF]);
