@@ -149,17 +149,9 @@ impl<T: Copy, F: Fn(T, T) -> T> ZipRuns<'_, T, F> {
     /// The loops of [`zip_runs`], each run's loop in line.
     #[inline(always)]
     fn run(self) {
-        let ZipRuns {
-            other,
-            src,
-            dims,
-            at,
-            start,
-            out,
-            f,
-        } = self;
+        let (other, src, f) = (self.other, self.src, self.f);
         let mut o = 0;
-        broadcast_runs(dims, at, start, out, |s, along, run| {
+        broadcast_runs(self.dims, self.at, self.start, self.out, |s, along, run| {
             let n = run.len();
             let other = &other[o..o + n];
             if along {

@@ -679,36 +679,34 @@ mod tests {
     /// measured on.
     #[test]
     fn avx512_kernels_take_the_shapes_they_won() {
-        use super::avx512_tiles_full as full;
-        // (rows, columns, element bytes): the kernels won.
-        for (r, c, e) in [
-            (16, 64, 4),
-            (16, 64, 8),
-            (8, 64, 4),
-            (32, 32, 4),
-            (31, 31, 4),
-            (31, 31, 8),
-            (16, 56, 4),
-            (24, 24, 8),
-            (31, 10, 4),
-            (8, 12, 4),
-            (64, 8, 8),
+        // (rows, columns, element bytes, whether the kernels won).
+        for (r, c, e, won) in [
+            (16, 64, 4, true),
+            (16, 64, 8, true),
+            (8, 64, 4, true),
+            (32, 32, 4, true),
+            (31, 31, 4, true),
+            (31, 31, 8, true),
+            (16, 56, 4, true),
+            (24, 24, 8, true),
+            (31, 10, 4, true),
+            (8, 12, 4, true),
+            (64, 8, 8, true),
+            (24, 24, 4, false),
+            (16, 40, 4, false),
+            (16, 20, 4, false),
+            (12, 24, 4, false),
+            (5, 50, 4, false),
+            (5, 50, 8, false),
+            (2, 100, 4, false),
+            (64, 8, 4, false),
+            (64, 1, 4, false),
         ] {
-            assert!(full(r, c, e), "({r}, {c}), {e} bytes");
-        }
-        // The loop won, or tied.
-        for (r, c, e) in [
-            (24, 24, 4),
-            (16, 40, 4),
-            (16, 20, 4),
-            (12, 24, 4),
-            (5, 50, 4),
-            (5, 50, 8),
-            (2, 100, 4),
-            (64, 8, 4),
-            (64, 1, 4),
-        ] {
-            assert!(!full(r, c, e), "({r}, {c}), {e} bytes");
+            assert_eq!(
+                super::avx512_tiles_full(r, c, e),
+                won,
+                "({r}, {c}), {e} bytes"
+            );
         }
     }
 
