@@ -63,13 +63,13 @@ const fn loop_max(r: usize, c: usize, elem: usize) -> usize {
 ///
 /// Measured on Zen 4 against the plain loop (`tests/perf_guard_matmul.rs`, `f32` unless
 /// said, 2026-12-07): every tile full, `(16,16)@(16,64)`, `(8,64)@(64,64)`, 32 x 32,
-/// `(16,64)@(64,32)` and `(16,64)@(64,48)` ran at 2.3-2.7x on the kernels (`f64` 2.4-5.2x),
-/// 1.0-1.3x in the loop; 31 x 31 (94% of the lanes) 1.16x `f32`, 1.35x `f64`;
-/// `(16,64)@(64,56)` (87.5%) 1.37x; on the narrow kernel `(31,64)@(64,10)` 1.37x `f32`, 1.18x
-/// `f64`, `(8,200)@(200,12)` 1.9x, 1.3x, `(64,32)@(32,8)` 1.48x `f64` but 0.68-0.73x `f32`
-/// (half a vector). Below 7/8 the loop was ahead: `(16,24)@(24,40)` (83%) 1.0x, 24 x 24 (75%) 0.86-0.90x,
-/// `(16,64)@(64,20)` (62.5%) 0.85x, `(12,40)@(40,24)` (56%) 0.49x; with fewer rows than 8,
-/// `(5,100)@(100,50)` 0.48x and `(2,64)@(64,100)` 0.49x.
+/// `(16,64)@(64,32)` and `(16,64)@(64,48)` ran at 2.3-2.7x on the kernels (`f64` 2.1-5.3x),
+/// 1.0-1.3x in the loop; 31 x 31 (94% of the lanes) 1.16-1.31x `f32`, 1.34-1.44x `f64`;
+/// `(16,64)@(64,56)` (87.5%) 1.35-1.38x; on the narrow kernel `(31,64)@(64,10)` 1.37x `f32`,
+/// 1.18x `f64`, `(8,200)@(200,12)` 1.9x, 1.3x, `(64,32)@(32,8)` 1.48x `f64` but 0.68-0.73x
+/// `f32` (half a vector). Below 7/8 the kernels tied or lost: `(16,24)@(24,40)` (83%)
+/// 1.0-1.05x, 24 x 24 (75%) 0.86-0.97x, `(16,64)@(64,20)` (62.5%) 0.85x, `(12,40)@(40,24)`
+/// (56%) 0.49x; with fewer rows than 8, `(5,100)@(100,50)` 0.48x and `(2,64)@(64,100)` 0.49x.
 const fn avx512_kernels_win(r: usize, c: usize, elem: usize) -> bool {
     cfg!(target_feature = "avx512f") && avx512_tiles_full(r, c, elem)
 }
@@ -97,9 +97,9 @@ const fn avx512_tiles_full(r: usize, c: usize, elem: usize) -> bool {
 /// The shortest dot product of the dot kernel, whatever [`loop_max`] says: the loop's dot
 /// product is one chain of dependent additions (its order is the naive loop's, which the
 /// compiler may not reorder), so it does not vectorize in any build. Measured on Zen 3 in a
-/// `-C target-cpu=native` build, where the loop's bound had sent dot products of up to 32 768 terms
-/// to it: `(1, 4096) @ (4096, 1)` ran at 1.0x the plain loop (the same code), the kernel at
-/// 5.8x (`f64`) and 15x (`f32`) in the default build.
+/// `-C target-cpu=native` build, where the loop's bound had sent dot products of up to 32 768
+/// terms to it: `(1, 4096) @ (4096, 1)` ran at 1.0x the plain loop (the same code), the kernel
+/// at 5.8x (`f64`) and 15x (`f32`) in the default build.
 const DOT_MIN_K: usize = 16;
 
 /// The shortest rows of the matrix-vector kernel: shorter rows have few vector steps to pay
