@@ -6,11 +6,13 @@ use core::mem::MaybeUninit;
 
 use num_traits::Float;
 
-use super::{Extent, Layout, Node, Scalar, Stack, written};
+use super::{Extent, IntoFused, Layout, Node, Scalar, Stack, written};
 #[cfg(feature = "alloc")]
 use super::{Heap, Rows};
 use crate::array::OUT_OF_LINE;
-use crate::kernels::accurate::{Dd, add_parts, mean_of_parts, real_as, sum_of_parts, sum_part};
+use crate::kernels::accurate::{
+    Dd, Real, add_parts, mean_of_parts, real_as, sum_of_parts, sum_part, sum_part_of_squares,
+};
 use crate::kernels::cast_slice;
 use crate::kernels::reduce::{count, fold};
 use crate::shape::Dims;
@@ -161,7 +163,28 @@ pub fn sum<N: Node>(node: N) -> N::Elem
 where
     N::Shape: Extent,
 {
-    reduce(&node).0.sum()
+    reduce(&node, Summand::Element).0.sum()
+}
+
+/// The sum of the squares of the elements of an operand or a fused expression,
+/// `tensor!(x.square().sum())`, in one pass: the squares are summed as they are made, never
+/// stored. For `f32` each square is computed in `f64`, exactly, so the result is at least as
+/// accurate as `x.square().sum()`, whose squares are rounded to `f32` first; for `f64` and
+/// other element types it is the same computation.
+///
+/// ```
+/// use tensor_core::{Tensor, fuse};
+///
+/// let a = Tensor::from([1.0, 2.0, 3.0]);
+/// assert_eq!(fuse::sum_squares(&a), 14.0);
+/// assert_eq!(fuse::sum_squares(fuse::sub(&a, &1.0)), 5.0);
+/// ```
+#[inline]
+pub fn sum_squares<X: IntoFused>(x: X) -> <X::Node as Node>::Elem
+where
+    <X::Node as Node>::Shape: Extent,
+{
+    reduce(&x.into_fused(), Summand::Square).0.sum()
 }
 
 /// The mean of the elements of a fused expression (as `Array::mean`), without its tensor.
@@ -178,12 +201,51 @@ where
     N::Shape: Extent,
     N::Elem: Float,
 {
-    let (acc, size) = reduce(&node);
+    let (acc, size) = reduce(&node, Summand::Element);
     acc.mean(size)
 }
 
-/// The running sum of the chunks of `node`, and their number of elements.
-fn reduce<N: Node>(node: &N) -> (Acc<N::Elem>, usize)
+/// The mean of the squares of the elements of an operand or a fused expression,
+/// `tensor!(x.square().mean())` (a mean squared error), in one pass: as [`sum_squares`].
+///
+/// ```
+/// use tensor_core::{Tensor, fuse};
+///
+/// let a = Tensor::from([1.0, 2.0, 3.0]);
+/// assert_eq!(fuse::mean_squares(&a), 14.0 / 3.0);
+/// assert_eq!(fuse::mean_squares(fuse::sub(&a, &2.0)), 2.0 / 3.0);
+/// ```
+#[inline]
+pub fn mean_squares<X: IntoFused>(x: X) -> <X::Node as Node>::Elem
+where
+    <X::Node as Node>::Shape: Extent,
+    <X::Node as Node>::Elem: Float,
+{
+    let (acc, size) = reduce(&x.into_fused(), Summand::Square);
+    acc.mean(size)
+}
+
+/// What [`reduce`] sums: the elements, or their squares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Summand {
+    Element,
+    Square,
+}
+
+impl Summand {
+    /// The compensated sum of these summands of `chunk` (`f32` or `f64`).
+    #[inline]
+    fn part<E: Real>(self, chunk: &[E]) -> Dd {
+        match self {
+            Summand::Element => sum_part(chunk),
+            Summand::Square => sum_part_of_squares(chunk),
+        }
+    }
+}
+
+/// The running sum of the chunks of `node` (of their elements, or of their squares), and
+/// their number of elements.
+fn reduce<N: Node>(node: &N, summand: Summand) -> (Acc<N::Elem>, usize)
 where
     N::Shape: Extent,
 {
@@ -197,7 +259,7 @@ where
         let mut start = 0;
         while start < at.size {
             let n = chunk.min(at.size - start);
-            acc.add(written(node, &at, start, &mut buf[..n], scratch));
+            acc.add(written(node, &at, start, &mut buf[..n], scratch), summand);
             start += n;
         }
         acc
@@ -214,11 +276,13 @@ struct Acc<T> {
 
 impl<T: Element> Acc<T> {
     #[inline]
-    fn add(&mut self, chunk: &[T]) {
+    fn add(&mut self, chunk: &[T], summand: Summand) {
         if let Some(c) = cast_slice::<T, f32>(chunk) {
-            self.parts = add_parts(self.parts, sum_part(c));
+            self.parts = add_parts(self.parts, summand.part(c));
         } else if let Some(c) = cast_slice::<T, f64>(chunk) {
-            self.parts = add_parts(self.parts, sum_part(c));
+            self.parts = add_parts(self.parts, summand.part(c));
+        } else if summand == Summand::Square {
+            self.plain = self.plain + fold(chunk, T::zero(), |x| x * x, |p, q| p + q);
         } else {
             self.plain = self.plain + fold(chunk, T::zero(), |x| x, |p, q| p + q);
         }

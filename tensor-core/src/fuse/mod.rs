@@ -4,8 +4,9 @@
 //! `tensor!((a - b) * (a - b))` expands to
 //! `fuse::eval(fuse::mul(fuse::sub(&(a), &(b)), fuse::sub(&(a), &(b))))`: the builders
 //! ([`add`], [`exp`], ...) make a lazy expression ([`Bin`], [`Un`] over [`Leaf`]s and
-//! [`ScalarLeaf`]s), and [`eval`](fn@eval) (or [`sum`], [`mean`] at the root) computes it chunk by
-//! chunk: a few hundred output elements at a time, each operation applied to the whole chunk
+//! [`ScalarLeaf`]s), and [`eval`](fn@eval) (or [`sum`], [`mean`] at the root, and
+//! [`sum_squares`], [`mean_squares`] for a `.square()` below them) computes it chunk by chunk:
+//! a few hundred output elements at a time, each operation applied to the whole chunk
 //! in stack buffers with the same kernels as the unfused operators (the vectorized `exp`,
 //! `ln`, `tanh`, `sigmoid` of `f32`/`f64`), each output element written once (numexpr's
 //! approach). The builders carry the operators' shape rules ([`BroadcastWith`], through
@@ -47,7 +48,7 @@ mod leaf;
 mod node;
 mod product;
 
-pub use eval::{Finish, eval, mean, sum};
+pub use eval::{Finish, eval, mean, mean_squares, sum, sum_squares};
 #[cfg(feature = "alloc")]
 pub use leaf::RowsLeaf;
 pub use leaf::{IntoFused, Leaf, ScalarLeaf};

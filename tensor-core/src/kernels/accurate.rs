@@ -916,6 +916,13 @@ pub(crate) fn sum_part<E: Real>(a: &[E]) -> Dd {
     sum_map(a, |x| x)
 }
 
+/// [`sum_part`] of the squares of `a`, each squared in `f64` (exact for `f32` elements): the
+/// fused `tensor!(x.square().sum())` and `.mean()`, one pass over each chunk.
+#[inline]
+pub(crate) fn sum_part_of_squares<E: Real>(a: &[E]) -> Dd {
+    sum_map(a, |x| x * x)
+}
+
 /// `a + b` of two partial sums, compensated.
 #[inline]
 pub(crate) fn add_parts(a: Dd, b: Dd) -> Dd {

@@ -4,9 +4,10 @@
 //!
 //! The elementwise operations are `+ - * /`, unary `-`, and the methods of [`UNARY`] called
 //! without arguments; at the root of the subtree, `.sum()` or `.mean()` reduce the result
-//! without making it. Everything else (a variable, a literal, `x.T`, an index, any other call)
-//! is an operand, expanded as usual and borrowed: a temporary lives until the end of the
-//! statement, as an operator's temporary does. A product `x @ w` is an operand through
+//! without making it (of a `.square()`, the squares are summed as they are made:
+//! `fuse::sum_squares`, `fuse::mean_squares`). Everything else (a variable, a literal, `x.T`,
+//! an index, any other call) is an operand, expanded as usual and borrowed: a temporary lives
+//! until the end of the statement, as an operator's temporary does. A product `x @ w` is an operand through
 //! `tensor_core::fuse::Pair`'s `fused_matmul` ([`product`]), which leaves a `K = 1` product of
 //! static tensors unmade. The macro cannot tell a tensor from a scalar, and need not: the
 //! operands' types decide (`tensor_core::fuse::IntoFused`), and a subtree of scalars alone
@@ -102,9 +103,22 @@ pub(crate) fn expand(e: &Expr) -> Option<syn::Result<TokenStream>> {
         })
     };
     Some(match reduction(e) {
-        Some((name, span, x)) => root(name, span, x),
+        // `x.square().sum()` and `.mean()` sum the squares as they are made.
+        Some((name, span, x)) => match squared(x) {
+            Some(inner) => root(&format!("{name}_squares"), span, inner),
+            None => root(name, span, x),
+        },
         None => root("eval", Span::call_site(), e),
     })
+}
+
+/// The receiver of `e` when `e` is `x.square()` (looking through parentheses).
+fn squared(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Paren(x) => squared(x),
+        Expr::Method(x, name, None, args) if args.is_empty() && name == "square" => Some(x),
+        _ => None,
+    }
 }
 
 /// The builder calls of the subtree at the top of `e`, its operands borrowed.

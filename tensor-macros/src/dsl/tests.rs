@@ -634,10 +634,20 @@ fn elementwise_chains_of_two_or_more_operations_fuse() {
         fused("(x @ w + b).sigmoid()"),
         format!("{{ {traits} F::eval (F::sigmoid (F::add ({product} , & (b)))) }}")
     );
-    // A reduction at the root reduces the chunks: no tensor is made at all.
+    // A reduction at the root reduces the chunks: no tensor is made at all; of a square, the
+    // squares are summed as they are made.
     assert_eq!(
         fused("((x @ w + b) - y).square().mean()"),
-        format!("{{ {traits} F::mean (F::square (F::sub (F::add ({product} , & (b)) , & (y)))) }}")
+        format!("{{ {traits} F::mean_squares (F::sub (F::add ({product} , & (b)) , & (y))) }}")
+    );
+    assert_eq!(fused("x.square().sum()"), "F::sum_squares (& (x))");
+    assert_eq!(
+        fused("((a - b).square()).mean()"),
+        "F::mean_squares (F::sub (& (a) , & (b)))"
+    );
+    assert_eq!(
+        fused("(a - b).square().sqrt().sum()"),
+        "F::sum (F::sqrt (F::square (F::sub (& (a) , & (b)))))"
     );
     // A product of products: the inner one is the outer one's operand, made by `matmul`.
     assert_eq!(
