@@ -331,6 +331,22 @@ fn nan_and_infinities_propagate_as_unfused() {
     let big = flat::<Tensor<f64, 4, 4>>(|k| if k == 5 { f64::INFINITY } else { k as f64 });
     let f: f64 = tensor!((big * 2.0).mean());
     assert_eq!(f, f64::INFINITY);
+    // Squares summed as they are made: NaN and infinities as unfused, but an `f32` square
+    // beyond `f32::MAX` is not infinite on the way (it is exact in f64): only the result is
+    // rounded to `f32`.
+    let f: f32 = tensor!((a - b).square().mean());
+    assert!(f.is_nan());
+    let x = flat::<Vector<f32, 1000>>(|k| if k == 0 { 2e19 } else { 0.0 });
+    assert_eq!(x.square().mean(), f32::INFINITY);
+    let m: f32 = tensor!(x.square().mean());
+    let want = f64::from(x[0]) * f64::from(x[0]) / 1000.0;
+    assert!(
+        (f64::from(m) / want - 1.0).abs() < 1e-7,
+        "{m:e} against {want:e}"
+    );
+    assert_eq!(tensor!(x.square().sum()), f32::INFINITY);
+    let y = flat::<Vector<f32, 4>>(|k| [1.0, f32::INFINITY, -2.0, 0.5][k]);
+    assert_eq!(tensor!(y.square().sum()), f32::INFINITY);
 }
 
 #[test]

@@ -169,7 +169,8 @@ where
 /// The sum of the squares of the elements of an operand or a fused expression,
 /// `tensor!(x.square().sum())`, in one pass: the squares are summed as they are made, never
 /// stored. For `f32` each square is computed in `f64`, exactly, so the result is at least as
-/// accurate as `x.square().sum()`, whose squares are rounded to `f32` first; for `f64` and
+/// accurate as `x.square().sum()`, whose squares are rounded to `f32` first (and overflow to
+/// infinity from `|x| > 1.8e19`; here only a total beyond `f32::MAX` does); for `f64` and
 /// other element types it is the same computation.
 ///
 /// ```
