@@ -7,11 +7,11 @@
 //! without making it (of a `.square()`, the squares are summed as they are made:
 //! `fuse::sum_squares`, `fuse::mean_squares`). Everything else (a variable, a literal, `x.T`,
 //! an index, any other call) is an operand, expanded as usual and borrowed: a temporary lives
-//! until the end of the statement, as an operator's temporary does. A product `x @ w` is an operand through
-//! `tensor_core::fuse::Pair`'s `fused_matmul` ([`product`]), which leaves a `K = 1` product of
-//! static tensors unmade. The macro cannot tell a tensor from a scalar, and need not: the
-//! operands' types decide (`tensor_core::fuse::IntoFused`), and a subtree of scalars alone
-//! evaluates to a scalar.
+//! until the end of the statement, as an operator's temporary does. A product `x @ w` is an
+//! operand through `tensor_core::fuse::Pair`'s `fused_matmul` ([`product`]), which leaves a
+//! `K = 1` product of static tensors unmade. The macro cannot tell a tensor from a scalar, and
+//! need not: the operands' types decide (`tensor_core::fuse::IntoFused`), and a subtree of
+//! scalars alone evaluates to a scalar.
 //!
 //! Each builder's path carries the span of the user's operator or method, so a shape mismatch
 //! (the same `BroadcastWith` bound as the operators) is reported there.
