@@ -10,7 +10,8 @@ use super::leaf::broadcast_runs;
 use super::{Combine, IntoFused, Layout, Node, StoreWith, written};
 use crate::Element;
 use crate::kernels::elementwise::{
-    INLINE_MAX, binary_assign, binary_assign_simd, binary_simd, unary, unary_assign, unary_simd,
+    INLINE_MAX, binary_assign, binary_assign_simd, binary_simd, map_into, unary, unary_assign,
+    unary_simd, zip_into,
 };
 use crate::kernels::reduce::max_nan;
 use crate::kernels::simd::dispatch::with_active;
@@ -155,14 +156,10 @@ impl<T: Copy, F: Fn(T, T) -> T> ZipRuns<'_, T, F> {
             let n = run.len();
             let other = &other[o..o + n];
             if along {
-                for ((r, &y), &x) in run.iter_mut().zip(other).zip(&src[s..s + n]) {
-                    r.write(f(y, x));
-                }
+                zip_into(other, &src[s..s + n], run, &f);
             } else {
                 let x = src[s];
-                for (r, &y) in run.iter_mut().zip(other) {
-                    r.write(f(y, x));
-                }
+                map_into(other, run, |y| f(y, x));
             }
             o += n;
         });

@@ -100,7 +100,7 @@ pub(crate) fn unary_assign<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
 
 /// The loop of [`unary`].
 #[inline(always)]
-fn map_into<T: Copy>(x: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T) -> T) {
+pub(crate) fn map_into<T: Copy>(x: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T) -> T) {
     for (o, &v) in out.iter_mut().zip(x) {
         o.write(f(v));
     }
@@ -179,7 +179,12 @@ pub(crate) fn binary_assign<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T
 
 /// The loop of [`binary`].
 #[inline(always)]
-fn zip_into<T: Copy>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T, T) -> T) {
+pub(crate) fn zip_into<T: Copy>(
+    a: &[T],
+    b: &[T],
+    out: &mut [MaybeUninit<T>],
+    f: impl Fn(T, T) -> T,
+) {
     for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
         o.write(f(x, y));
     }

@@ -22,6 +22,8 @@ mod svd2x2;
 mod transpose;
 
 pub use cond::SolveError;
+pub use lstsq::Lstsq;
+pub use norm::{MatrixNorm, VectorNorm};
 
 /// The size (in bytes) from which `matmul` and `transpose` build their by-value result in an
 /// `#[inline(never)]` function that returns it: a result written by one opaque call is built
@@ -30,5 +32,3 @@ pub use cond::SolveError;
 /// `transpose` at `(100, 100)` `f64`: 0.65x a loop into a preallocated output, 1.0x out of
 /// line). Below, the inlined code costs less than a call.
 const OUT_OF_LINE_BYTES: usize = 2048;
-pub use lstsq::Lstsq;
-pub use norm::{MatrixNorm, VectorNorm};
