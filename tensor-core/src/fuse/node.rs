@@ -10,12 +10,11 @@ use super::leaf::broadcast_runs;
 use super::{Combine, IntoFused, Layout, Node, StoreWith, written};
 use crate::Element;
 use crate::kernels::elementwise::{
-    INLINE_MAX, binary_assign, binary_assign_simd, binary_simd, map_into, unary, unary_assign,
+    binary_assign, binary_assign_simd, binary_simd, map_into, on_best_isa, unary, unary_assign,
     unary_simd, zip_into,
 };
 use crate::kernels::reduce::max_nan;
-use crate::kernels::simd::dispatch::with_active;
-use crate::kernels::simd::{Simd, Unary, WithSimd};
+use crate::kernels::simd::Unary;
 
 /// A binary operation `Op` between two nodes.
 pub struct Bin<L, R, Op> {
@@ -107,9 +106,9 @@ impl<T: core::ops::Div<Output = T>> BinaryOp<T> for Div {
 /// `src` (of shape `dims`) broadcast to the result `at`, every element of `out`: run by run
 /// along the result's last axis (`broadcast_runs`), `src` read in place. Written out first and
 /// then combined, a `(16, 64)` product plus a bias row copied the row 16 times per chunk (a
-/// `memcpy` call each) and made a second pass over the chunk. From [`INLINE_MAX`] elements the
-/// whole chunk runs on the machine's best instruction set (one dispatch, however many runs:
-/// a default x86-64 build ran each run's loop on SSE2).
+/// `memcpy` call each) and made a second pass over the chunk. The whole chunk goes through
+/// one [`on_best_isa`] (one dispatch however many runs: a default x86-64 build ran each run's
+/// loop on SSE2).
 #[inline]
 fn zip_runs<T: Copy>(
     other: &[T],
@@ -119,60 +118,24 @@ fn zip_runs<T: Copy>(
     out: &mut [MaybeUninit<T>],
     f: impl Fn(T, T) -> T,
 ) {
-    let runs = ZipRuns {
-        other,
-        src,
-        dims,
-        at,
-        start,
-        out,
-        f,
-    };
-    if runs.out.len() < INLINE_MAX {
-        runs.run();
-    } else {
-        with_active(runs);
-    }
-}
-
-/// The operands of [`zip_runs`].
-struct ZipRuns<'a, T, F> {
-    other: &'a [T],
-    src: &'a [T],
-    dims: &'a [usize],
-    at: &'a Layout,
-    start: usize,
-    out: &'a mut [MaybeUninit<T>],
-    f: F,
-}
-
-impl<T: Copy, F: Fn(T, T) -> T> ZipRuns<'_, T, F> {
-    /// The loops of [`zip_runs`], each run's loop in line.
-    #[inline(always)]
-    fn run(self) {
-        let (other, src, f) = (self.other, self.src, self.f);
-        let mut o = 0;
-        broadcast_runs(self.dims, self.at, self.start, self.out, |s, along, run| {
-            let n = run.len();
-            let other = &other[o..o + n];
-            if along {
-                zip_into(other, &src[s..s + n], run, &f);
-            } else {
-                let x = src[s];
-                map_into(other, run, |y| f(y, x));
-            }
-            o += n;
-        });
-    }
-}
-
-impl<T: Copy, F: Fn(T, T) -> T> WithSimd for ZipRuns<'_, T, F> {
-    type Output = ();
-
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, _: S) {
-        self.run();
-    }
+    on_best_isa(
+        out.len(),
+        #[inline(always)]
+        || {
+            let mut o = 0;
+            broadcast_runs(dims, at, start, out, |s, along, run| {
+                let n = run.len();
+                let other = &other[o..o + n];
+                if along {
+                    zip_into(other, &src[s..s + n], run, &f);
+                } else {
+                    let x = src[s];
+                    map_into(other, run, |y| f(y, x));
+                }
+                o += n;
+            });
+        },
+    );
 }
 
 #[allow(

@@ -40,6 +40,7 @@
 
 use super::cast_slice_mut;
 use super::par::{self, SUM_BLOCK};
+use super::simd::dispatch::on_active;
 
 /// The lanes of the contiguous accumulators.
 const L: usize = 8;
@@ -52,20 +53,13 @@ const LEAF: usize = 8;
 /// order for fewer than 8 elements); longer ones use the lane accumulators.
 const SHORT: usize = 16;
 
-/// Reductions over at least this many elements call the long loops out of line (`long`):
-/// the AVX2/AVX-512 copies when the build does not already target them, else the loops
-/// themselves (shorter ones stay inline: no call). Out of line, the lengths are run-time
+/// Reductions over at least this many elements call the long loops out of line ([`long`]),
+/// compiled for the active instruction set (the AVX2/AVX-512 copies when the build does not
+/// already target them; shorter ones stay inline: no call). Out of line, the lengths are run-time
 /// values and the compiler keeps the lane arrays in vector registers; inlined with lengths
 /// known at compile time, it unrolls short lanes fully and (measured in a `-C
 /// target-cpu=native` build) turns the compensated sums into scalar code, 2.7x slower.
 const DISPATCH_MIN: usize = 256;
-
-// The long loops, called out of line: chosen by instruction set at run time (`x86`), or,
-// when the build targets AVX2 (or another architecture), compiled for the target (`outlined`).
-#[cfg(not(all(target_arch = "x86_64", not(target_feature = "avx2"))))]
-use outlined as long;
-#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
-use x86 as long;
 
 /// A float element type of the accurate reductions.
 pub(crate) trait Real: Copy + Send + Sync + 'static {
@@ -455,11 +449,12 @@ fn sum_block<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
     sum_body(a, map)
 }
 
-/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`]) out of line, for builds
-/// that target AVX2 already (or another architecture): see [`DISPATCH_MIN`].
-#[cfg(not(all(target_arch = "x86_64", not(target_feature = "avx2"))))]
-mod outlined {
-    use super::{Dd, Real, long_lanes, strided_any, sum_body};
+/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`]) out of line, each compiled
+/// for the active instruction set ([`on_active`]: chosen once per process, or by
+/// `TENSOR_KERNEL`, when the build does not target AVX2 or AVX-512 already; the build's own
+/// otherwise), one call per reduction.
+mod long {
+    use super::{Dd, Real, long_lanes, on_active, strided_any, sum_body};
 
     /// [`long_lanes`].
     #[inline(never)]
@@ -470,7 +465,10 @@ mod outlined {
         map: F,
         finish: G,
     ) {
-        long_lanes(a, n, out, map, finish);
+        on_active(
+            #[inline(always)]
+            || long_lanes(a, n, out, map, finish),
+        );
     }
 
     /// [`strided_any`].
@@ -482,72 +480,19 @@ mod outlined {
         map: F,
         finish: G,
     ) {
-        strided_any(a, lanes, out, map, finish);
+        on_active(
+            #[inline(always)]
+            || strided_any(a, lanes, out, map, finish),
+        );
     }
 
     /// [`sum_body`] of one slice.
     #[inline(never)]
     pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-        sum_body(a, map)
-    }
-}
-
-/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`]) compiled for the active
-/// instruction set (AVX2, AVX-512), for builds that do not target them: chosen once per
-/// process (or by `TENSOR_KERNEL`), one call per reduction.
-#[cfg(all(target_arch = "x86_64", not(target_feature = "avx2")))]
-mod x86 {
-    use super::super::simd::dispatch::with_active;
-    use super::super::simd::{Simd, WithSimd};
-    use super::{Dd, Real, sum_body};
-
-    /// Generates the function `$name`, which runs `$body` on the active instruction set (its
-    /// token's `#[target_feature]` copy, see [`Simd::vectorize`]).
-    macro_rules! copies {
-        ($name:ident => $body:path, ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
-            #[inline(never)]
-            pub(super) fn $name<'a, E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64>(
-                $($arg: $ty),*
-            ) -> $ret {
-                /// The arguments, as an operation on an instruction set.
-                struct Args<'a, E, F, G> {
-                    $($arg: $ty),*
-                }
-                impl<'a, E: Real, F: Fn(f64, f64) -> f64 + Copy, G: Fn(Dd) -> f64> WithSimd
-                    for Args<'a, E, F, G>
-                {
-                    type Output = $ret;
-                    #[inline(always)]
-                    fn with_simd<S: Simd>(self, _: S) -> $ret {
-                        let Args { $($arg),* } = self;
-                        $body($($arg),*)
-                    }
-                }
-                with_active(Args { $($arg),* })
-            }
-        };
-    }
-
-    copies!(lanes => super::long_lanes, (
-        a: &'a [E], n: usize, out: &'a mut [E], map: F, finish: G
-    ) -> ());
-    copies!(strided => super::strided_any, (
-        a: &'a [E], lanes: (usize, usize, usize), out: &'a mut [E], map: F, finish: G
-    ) -> ());
-
-    /// [`sum_body`] of one slice, on the active instruction set.
-    #[inline(never)]
-    pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
-        /// The arguments, as an operation on an instruction set.
-        struct Sum<'a, E, F>(&'a [E], F);
-        impl<E: Real, F: Fn(f64) -> f64 + Copy> WithSimd for Sum<'_, E, F> {
-            type Output = Dd;
+        on_active(
             #[inline(always)]
-            fn with_simd<S: Simd>(self, _: S) -> Dd {
-                sum_body(self.0, self.1)
-            }
-        }
-        with_active(Sum(a, map))
+            || sum_body(a, map),
+        )
     }
 }
 

@@ -10,8 +10,8 @@
 use core::mem::MaybeUninit;
 
 use super::entry;
-use super::simd::dispatch::with_active;
-use super::simd::{Binary, Simd, Unary, WithSimd};
+use super::simd::dispatch::on_active;
+use super::simd::{Binary, Unary};
 use super::{cast_slice, cast_slice_mut, end_of_row, par};
 
 /// Operands shorter than this take the inline portable loop instead of the SIMD kernels: the
@@ -80,21 +80,34 @@ pub(crate) fn binary_assign_simd<T: Copy>(a: &mut [T], b: &[T], op: Binary, f: i
 #[inline]
 pub(crate) fn unary<T: Copy>(x: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T) -> T) {
     assert_eq!(x.len(), out.len());
-    if x.len() < INLINE_MAX {
-        map_into(x, out, f);
-    } else {
-        with_active(Map { x, out, f });
-    }
+    on_best_isa(
+        x.len(),
+        #[inline(always)]
+        || map_into(x, out, f),
+    );
 }
 
 /// `a[i] = f(a[i])`, on the best instruction set from [`INLINE_MAX`] elements on (as
 /// [`unary`]).
 #[inline]
 pub(crate) fn unary_assign<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
-    if a.len() < INLINE_MAX {
-        map_in_place(a, f);
+    on_best_isa(
+        a.len(),
+        #[inline(always)]
+        || map_in_place(a, f),
+    );
+}
+
+/// Runs `body` compiled for the machine's best instruction set ([`on_active`]: one run-time
+/// dispatch, `body`'s loops vectorized with that set's widest vectors) when `len` is at least
+/// [`INLINE_MAX`], in line below. The closure loops of this module and of the fused pass go
+/// through it; `body` must be an `#[inline(always)]` closure, as for [`on_active`].
+#[inline(always)]
+pub(crate) fn on_best_isa(len: usize, body: impl FnOnce()) {
+    if len < INLINE_MAX {
+        body();
     } else {
-        with_active(MapInPlace { a, f });
+        on_active(body);
     }
 }
 
@@ -114,37 +127,6 @@ fn map_in_place<T: Copy>(a: &mut [T], f: impl Fn(T) -> T) {
     }
 }
 
-/// [`map_into`] as an operation on an instruction set.
-struct Map<'a, T, F> {
-    x: &'a [T],
-    out: &'a mut [MaybeUninit<T>],
-    f: F,
-}
-
-impl<T: Copy, F: Fn(T) -> T> WithSimd for Map<'_, T, F> {
-    type Output = ();
-
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, _: S) {
-        map_into(self.x, self.out, self.f);
-    }
-}
-
-/// [`map_in_place`] as an operation on an instruction set.
-struct MapInPlace<'a, T, F> {
-    a: &'a mut [T],
-    f: F,
-}
-
-impl<T: Copy, F: Fn(T) -> T> WithSimd for MapInPlace<'_, T, F> {
-    type Output = ();
-
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, _: S) {
-        map_in_place(self.a, self.f);
-    }
-}
-
 /// `out[i] = f(a[i], b[i])`, every element of `out`: on the best instruction set from
 /// [`INLINE_MAX`] elements on, in line below (as [`unary`]).
 ///
@@ -154,11 +136,11 @@ impl<T: Copy, F: Fn(T) -> T> WithSimd for MapInPlace<'_, T, F> {
 #[inline]
 pub(crate) fn binary<T: Copy>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>], f: impl Fn(T, T) -> T) {
     assert!(a.len() == out.len() && b.len() == out.len());
-    if out.len() < INLINE_MAX {
-        zip_into(a, b, out, f);
-    } else {
-        with_active(Zip { a, b, out, f });
-    }
+    on_best_isa(
+        out.len(),
+        #[inline(always)]
+        || zip_into(a, b, out, f),
+    );
 }
 
 /// `a[i] = f(a[i], b[i])`: on the best instruction set from [`INLINE_MAX`] elements on, in
@@ -170,11 +152,11 @@ pub(crate) fn binary<T: Copy>(a: &[T], b: &[T], out: &mut [MaybeUninit<T>], f: i
 #[inline]
 pub(crate) fn binary_assign<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T) {
     assert_eq!(a.len(), b.len());
-    if a.len() < INLINE_MAX {
-        zip_in_place(a, b, f);
-    } else {
-        with_active(ZipInPlace { a, b, f });
-    }
+    on_best_isa(
+        a.len(),
+        #[inline(always)]
+        || zip_in_place(a, b, f),
+    );
 }
 
 /// The loop of [`binary`].
@@ -195,39 +177,6 @@ pub(crate) fn zip_into<T: Copy>(
 fn zip_in_place<T: Copy>(a: &mut [T], b: &[T], f: impl Fn(T, T) -> T) {
     for (x, &y) in a.iter_mut().zip(b) {
         *x = f(*x, y);
-    }
-}
-
-/// [`zip_into`] as an operation on an instruction set.
-struct Zip<'a, T, F> {
-    a: &'a [T],
-    b: &'a [T],
-    out: &'a mut [MaybeUninit<T>],
-    f: F,
-}
-
-impl<T: Copy, F: Fn(T, T) -> T> WithSimd for Zip<'_, T, F> {
-    type Output = ();
-
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, _: S) {
-        zip_into(self.a, self.b, self.out, self.f);
-    }
-}
-
-/// [`zip_in_place`] as an operation on an instruction set.
-struct ZipInPlace<'a, T, F> {
-    a: &'a mut [T],
-    b: &'a [T],
-    f: F,
-}
-
-impl<T: Copy, F: Fn(T, T) -> T> WithSimd for ZipInPlace<'_, T, F> {
-    type Output = ();
-
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, _: S) {
-        zip_in_place(self.a, self.b, self.f);
     }
 }
 

@@ -17,8 +17,7 @@ use num_traits::Float;
 
 use super::level1::{axpy, hypot, rotate, two_rows};
 use super::qr::{householder, reflect_rows};
-use crate::kernels::simd::dispatch::with_active;
-use crate::kernels::simd::{Simd, WithSimd};
+use crate::kernels::simd::dispatch::on_active;
 
 /// QR sweeps allowed per singular value before its subdiagonal element is declared
 /// negligible anyway; two or three are typical (LAPACK's `bdsqr` allows six on average).
@@ -81,44 +80,20 @@ pub(super) fn svd<T: Float>(work: Work<'_, T>, k: usize, l: usize) {
         form_right(pv, k, tau_p, vt);
     }
     if k * l >= SWEEPS_ON_BEST_ISA {
-        with_active(Sweeps {
-            s: d,
-            e,
-            k,
-            ut,
-            l,
-            vt,
-        });
+        on_active(
+            #[inline(always)]
+            || bidiagonal_qr(d, e, k, ut, l, vt),
+        );
     } else {
         bidiagonal_qr(d, e, k, ut, l, vt);
     }
 }
 
 /// From this many elements of `B` (`k * l`) on, the QR sweeps run on the machine's best
-/// instruction set ([`Sweeps`]); below, in line, compiled for the build's target (on
+/// instruction set ([`on_active`]); below, in line, compiled for the build's target (on
 /// AVX-512 the rotations of short rows run their 16-lane loops' scalar tails: `f32` 8x8 went
 /// from 1.12x to 1.0x nalgebra in a default build).
 const SWEEPS_ON_BEST_ISA: usize = 1024;
-
-/// [`bidiagonal_qr`] as an operation on the machine's best instruction set: its rotations of
-/// whole rows of `U_B^T` and `V_B^T` run on the widest vectors.
-struct Sweeps<'a, T> {
-    s: &'a mut [T],
-    e: &'a mut [T],
-    k: usize,
-    ut: Option<&'a mut [T]>,
-    l: usize,
-    vt: Option<&'a mut [T]>,
-}
-
-impl<T: Float> WithSimd for Sweeps<'_, T> {
-    type Output = ();
-
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, _: S) {
-        bidiagonal_qr(self.s, self.e, self.k, self.ut, self.l, self.vt);
-    }
-}
 
 /// Householder bidiagonalization `B = Q [d, e] P^T` of `B = w^T` (LAPACK's `gebd2` for
 /// `l >= k`): reflection `i` from the left zeroes `B[i+1.., i]` (row `i` of `w`, which keeps

@@ -10,8 +10,7 @@ use num_traits::Float;
 
 use super::level1::{axpy, dot, dot2, hypot, nrm2, scale};
 use super::transpose::transpose_into;
-use crate::kernels::simd::dispatch::with_active;
-use crate::kernels::simd::{Simd, WithSimd};
+use crate::kernels::simd::dispatch::on_active;
 use crate::shape::{Dim, MinDim, Shape};
 use crate::{Element, Tensor};
 
@@ -91,15 +90,16 @@ impl<T: Element + Float, const M: usize, const N: usize> Tensor<T, M, N> {
         for (i, row) in q.iter_mut().enumerate().take(K) {
             row[i] = T::one();
         }
-        with_active(InPlace {
-            a: a.as_flattened_mut(),
-            n: N,
-            tau: &mut tau,
-            v: &mut v,
-            w: &mut w,
-            q: q.as_flattened_mut(),
-            k: K,
-        });
+        let (a_flat, q_flat) = (a.as_flattened_mut(), q.as_flattened_mut());
+        on_active(
+            #[inline(always)]
+            || {
+                if K > 0 {
+                    factor(a_flat, N, &mut tau, &mut v, &mut w);
+                    form_q(a_flat, N, &tau, &mut v, q_flat, K, &mut w);
+                }
+            },
+        );
         let mut r = [[T::zero(); N]; K];
         r.copy_from_slice(&a[..K]);
         zero_below_diagonal(&mut r);
@@ -225,41 +225,6 @@ const IN_PLACE_MIN: usize = 1024;
 
 /// The columns of `v^T A` summed at once in [`reflect_left`].
 const B: usize = 16;
-
-/// The buffers of one QR decomposition: the row-major matrix `a` (`n` columns), factored in
-/// place, and `q` (`k` columns, the first `k` columns of the identity on entry).
-struct InPlace<'a, T> {
-    a: &'a mut [T],
-    n: usize,
-    tau: &'a mut [T],
-    /// Scratch for a Householder vector, one element per row of `a`.
-    v: &'a mut [T],
-    /// Scratch for `v^T` times the rows, one element per column of `a` (at least as many as
-    /// `q` has).
-    w: &'a mut [T],
-    q: &'a mut [T],
-    k: usize,
-}
-
-impl<T: Float> InPlace<'_, T> {
-    #[inline(always)]
-    fn run(self) {
-        if self.k == 0 {
-            return;
-        }
-        factor(self.a, self.n, self.tau, self.v, self.w);
-        form_q(self.a, self.n, self.tau, self.v, self.q, self.k, self.w);
-    }
-}
-
-impl<T: Float> WithSimd for InPlace<'_, T> {
-    type Output = ();
-
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, _: S) {
-        self.run();
-    }
-}
 
 /// Householder QR of the row-major matrix `a` (`n` columns), as LAPACK's `geqr2`: reflection
 /// `k` reduces column `k` below the diagonal (`R[k][k]` and the vector's tail are written

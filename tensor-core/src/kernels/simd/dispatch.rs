@@ -197,6 +197,32 @@ pub(crate) fn with_active<Op: WithSimd>(op: Op) -> Op::Output {
     }
 }
 
+/// `body()` compiled for the active instruction set (one [`with_active`]): code that is
+/// generic over no vector type (plain loops over slices, the compiler vectorizing them)
+/// compiled with the widest vectors this CPU has, where a default x86-64 build would run it
+/// on SSE2.
+///
+/// `body` must be an `#[inline(always)]` closure (the attribute is allowed on closure
+/// expressions): only code inlined into the instruction set's `#[target_feature]` function
+/// is compiled for it, and the compiler otherwise may keep a large body out of line (the
+/// fused pass's broadcast runs were 7-10% slower at 64 Ki elements that way, on SSE2).
+#[inline]
+pub(crate) fn on_active<R>(body: impl FnOnce() -> R) -> R {
+    with_active(Body(body))
+}
+
+/// The closure of [`on_active`] as an operation on an instruction set.
+struct Body<F>(F);
+
+impl<R, F: FnOnce() -> R> WithSimd for Body<F> {
+    type Output = R;
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) -> R {
+        (self.0)()
+    }
+}
+
 /// The rows of the active instruction set's `gemm` tile ([`Simd::GEMM_MR`]).
 pub(crate) fn gemm_mr() -> usize {
     match active() {
