@@ -189,8 +189,9 @@ fn factor_left<T: Float, const N: usize, const C: usize>(
         let (done, rest) = u.split_at_mut(j);
         let row = &mut rest[0];
         let mut c = j / BLOCK * BLOCK;
-        // 32 accumulators of `f64` would not fit the 16 vector registers of SSE2 or AVX2.
-        while size_of::<T>() <= 4 && c + 4 * BLOCK <= N {
+        // 32 accumulators take 8 vector registers of `f32` with SSE2 and of `f64` with AVX2
+        // (4 with AVX-512); with SSE2, 32 `f64` would take all 16.
+        while (size_of::<T>() <= 4 || cfg!(target_feature = "avx2")) && c + 4 * BLOCK <= N {
             subtract_products::<T, N, { 4 * BLOCK }>(row, done, j, c);
             c += 4 * BLOCK;
         }
