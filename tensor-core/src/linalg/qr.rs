@@ -228,7 +228,8 @@ const B: usize = 16;
 
 /// Householder QR of the row-major matrix `a` (`n` columns), as LAPACK's `geqr2`: reflection
 /// `k` reduces column `k` below the diagonal (`R[k][k]` and the vector's tail are written
-/// back into the column) and is applied to the later columns.
+/// back into the column) and is applied to the later columns. `v` and `w` are scratch: one
+/// element per row of `a` (a Householder vector), one per column (`v^T` times the rows).
 #[inline(always)]
 fn factor<T: Float>(a: &mut [T], n: usize, tau: &mut [T], v: &mut [T], w: &mut [T]) {
     let m = a.len() / n;
@@ -248,7 +249,9 @@ fn factor<T: Float>(a: &mut [T], n: usize, tau: &mut [T], v: &mut [T], w: &mut [
 }
 
 /// `Q` (`m x k`) from the reflections kept below the diagonal of `a`, accumulated backwards
-/// as LAPACK's `orgqr` does: reflection `j` only touches rows `j..` from column `j` on.
+/// as LAPACK's `orgqr` does: reflection `j` only touches rows `j..` from column `j` on. `q`
+/// holds the first `k` columns of the identity on entry; `v` and `w` are [`factor`]'s scratch
+/// (`w` at least as long as a row of `q`).
 #[inline(always)]
 fn form_q<T: Float>(a: &[T], n: usize, tau: &[T], v: &mut [T], q: &mut [T], k: usize, w: &mut [T]) {
     let m = q.len() / k;

@@ -202,10 +202,11 @@ pub(crate) fn with_active<Op: WithSimd>(op: Op) -> Op::Output {
 /// compiled with the widest vectors this CPU has, where a default x86-64 build would run it
 /// on SSE2.
 ///
-/// `body` must be an `#[inline(always)]` closure (the attribute is allowed on closure
-/// expressions): only code inlined into the instruction set's `#[target_feature]` function
-/// is compiled for it, and the compiler otherwise may keep a large body out of line (the
-/// fused pass's broadcast runs were 7-10% slower at 64 Ki elements that way, on SSE2).
+/// `body` must be an `#[inline(always)]` closure (the attribute is allowed on a closure
+/// written as the argument, not in a `let`): only code inlined into the instruction set's
+/// `#[target_feature]` function is compiled for it, and the compiler otherwise may keep a
+/// large body out of line (the fused pass's broadcast runs were 7-10% slower at 64 Ki
+/// elements that way, on SSE2).
 #[inline]
 pub(crate) fn on_active<R>(body: impl FnOnce() -> R) -> R {
     with_active(Body(body))
