@@ -61,7 +61,7 @@ mod numpy_parity;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod random;
-mod reduce_pairwise;
+mod reduce_numpy;
 mod reduce_paths;
 mod reduce_short;
 mod reductions;

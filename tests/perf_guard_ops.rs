@@ -22,17 +22,9 @@ const MIN_RATIO: f64 = 0.5;
 /// their ratio on every run but do not fail it, so that the guard still catches a regression
 /// anywhere else; a case leaves this list when its path is fixed.
 const KNOWN_MISSES: &[&str] = &[
-    // Rows of 3 `f32` summed in `f64` (the accuracy and overflow guarantee of every `f32`
-    // reduction): the conversions cost more than the plain `f32` loop, which a
-    // `target-cpu=native` build vectorizes across rows (115 ns for 1000 rows): 0.58 and 0.63
-    // in a default build, 0.27-0.31 and 0.43 in a native one.
-    "sum_axis1 f32 (1000, 3)",
-    "sum_axis2 f32 (32, 32, 3)",
-    // Measured below 0.5 on an Intel Xeon guest with AVX-512 (2026-12-05, default build), at or
-    // above it on the Zen 3 and Zen 4 guests before. Rows of 4 `f32` summed in `f64`, one
-    // running sum each (NumPy's order below 8 elements): 3.3 ns against the plain `f32` loop's
-    // 1.5 ns, 0.46-0.47, the conversions again.
-    "sum_axis1 f32 (3, 4)",
+    // Empty since lanes of up to 128 elements are reduced as NumPy reduces them, in the
+    // element type (`kernels/accurate.rs`): the rows of 3 and 4 `f32` summed in `f64` that were
+    // listed here (0.27-0.66) run at the loop's speed.
 ];
 
 /// Median time per call of `tensor` and of `plain`, from interleaved batches.

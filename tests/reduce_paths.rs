@@ -305,29 +305,40 @@ fn non_finite_values_in_every_path() {
     poison!(40, 40);
 }
 
-/// `f32` sums are accumulated in `f64`: intermediate overflow of `f32` does not happen (the
-/// sum is infinite only if the result is), and large cancellations are exact.
+/// `f32` lanes of more than 128 elements are accumulated in `f64`: intermediate overflow of
+/// `f32` does not happen (the sum is infinite only if the result is), and large cancellations
+/// are exact. Lanes of up to 128 elements are summed in `f32`, in NumPy's order, and overflow
+/// where NumPy's sums do.
 #[test]
 fn f32_sums_do_not_overflow_in_between() {
-    let t = Tensor::from([3e38f32, 3e38, -3e38, -3e38, 1.0]);
+    let mut t = Tensor::<f32, 1, 200>::zeros();
+    t.as_flat_mut()[..5].copy_from_slice(&[3e38, 3e38, -3e38, -3e38, 1.0]);
     assert_eq!(t.sum(), 1.0);
+    assert_eq!(t.mean(), 1.0 / 200.0);
+    // NumPy: `np.float32([3e38, 3e38, -3e38, -3e38, 1]).sum()` is `inf`.
+    let short = Tensor::from([3e38f32, 3e38, -3e38, -3e38, 1.0]);
+    assert_eq!(short.sum(), f32::INFINITY);
     assert_eq!(Tensor::from([3e38f32, 3e38]).sum(), f32::INFINITY);
     let big = Tensor::<f32, 1, 4000>::from_fn(|_, j| if j % 2 == 0 { 1e8 } else { 1.0 });
     assert_eq!(big.sum(), 2000.0 * 1e8 + 2000.0);
-    // Along a strided axis, where groups of 8 rows are added pairwise (in `f64`) before their
-    // running sums: no overflow in between either; infinities and NaN stay what they are.
-    let mut m = Tensor::<f32, 20, 40>::from_fn(|i, j| (i + j) as f32);
+    // Along a strided axis of more than 128 rows, where groups of 8 rows are added pairwise
+    // (in `f64`) before their running sums: no overflow in between either; infinities and NaN
+    // stay what they are.
+    let mut m = Tensor::<f32, 200, 40>::from_fn(|i, j| (i + j) as f32);
     for (i, x) in [3e38f32, 3e38, -3e38, -3e38].into_iter().enumerate() {
         m[(i, 5)] = x;
     }
     m[(10, 7)] = f32::INFINITY;
     m[(3, 9)] = f32::NAN;
-    let column = |j: usize, from: usize| (from..20).map(|i| (i + j) as f32).sum::<f32>();
+    let column = |j: usize, from: usize| (from..200).map(|i| (i + j) as f32).sum::<f32>();
     let (s, mean) = (m.sum_axis::<0>(), m.mean_axis::<0>());
-    assert_eq!((s[5], mean[5]), (column(5, 4), column(5, 4) / 20.0));
+    assert_eq!((s[5], mean[5]), (column(5, 4), column(5, 4) / 200.0));
     assert_eq!((s[6], s[39]), (column(6, 0), column(39, 0)));
     assert_eq!(s[7], f32::INFINITY);
     assert!(s[9].is_nan() && mean[9].is_nan());
+    // 20 rows: NumPy's row-by-row `f32` sums, which overflow at the second row.
+    let short = Tensor::<f32, 20, 40>::from_fn(|i, j| m[(i, j)]);
+    assert_eq!(short.sum_axis::<0>()[5], f32::INFINITY);
     let boxed = Tensor::<f32, 300, 200>::boxed_from_fn(|i, j| match i {
         0 | 1 => 3e38,
         2 | 3 => -3e38,

@@ -168,10 +168,11 @@ where
 
 /// The sum of the squares of the elements of an operand or a fused expression,
 /// `tensor!(x.square().sum())`, in one pass: the squares are summed as they are made, never
-/// stored. For `f32` each square is computed in `f64`, exactly, so the result is at least as
-/// accurate as `x.square().sum()`, whose squares are rounded to `f32` first (and overflow to
-/// infinity from `|x| > 1.8e19`; here only a total beyond `f32::MAX` does); for `f64` and
-/// other element types it is the same computation.
+/// stored. Up to 128 elements it is `x.square().sum()`, bit for bit (NumPy's, in the element
+/// type). Beyond, for `f32` each square is computed in `f64`, exactly, so the result is at
+/// least as accurate as `x.square().sum()`, whose squares are rounded to `f32` first (and
+/// overflow to infinity from `|x| > 1.8e19`; here only a total beyond `f32::MAX` does); for
+/// `f64` and other element types it is the same computation.
 ///
 /// ```
 /// use tensor_core::{Tensor, fuse};
@@ -268,8 +269,9 @@ where
     (acc, at.size)
 }
 
-/// A sum over chunks: compensated in `f64` for `f32` and `f64` (as `Array::sum`), plain for
-/// the other types.
+/// A sum over chunks: for `f32` and `f64` their parts combined in double-double, each part
+/// summed as `Array::sum` sums a tensor of its length (`accurate::sum_part`); plain for the
+/// other types.
 struct Acc<T> {
     parts: Dd,
     plain: T,

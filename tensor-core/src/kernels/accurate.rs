@@ -1,42 +1,38 @@
-//! Accurate float reductions: the sums behind `sum`, `mean`, `var`/`std` and `norm` of `f32`
-//! and `f64` tensors, whole and along any axis, with an error that does not grow with the
-//! length.
+//! Float reductions: the sums behind `sum`, `mean`, `var`/`std` and `norm` of `f32` and `f64`
+//! tensors, whole and along any axis: NumPy's results for short lanes, more accurate than
+//! NumPy's for long ones.
 //!
-//! - `f32` elements are accumulated in `f64` (plain sums in several lanes): the accumulated
-//!   error, below `n * 2^-53` relative, stays far under half an `f32` ulp (`2^-24`) up to
-//!   billions of elements, so the result is the correctly rounded `f32` except in the rarest
-//!   ties.
-//! - `f64` elements are accumulated with compensated summation: every addition is an
-//!   error-free `two_sum`, the rounding errors are summed separately and added at the end, so
-//!   the sum is as accurate as if computed in twice the precision, then rounded (the error is
-//!   at most about one rounding of the result plus `n^2 * 2^-106` times the sum of the
-//!   magnitudes). Contiguous lanes of more than [`PAIRWISE_BLOCK`] (128) elements compensate
-//!   every element; strided lanes (an axis other than the last) sum [`LEAF`] rows pairwise,
-//!   then compensate that partial sum.
-//! - Contiguous lanes of [`SHORT`] to [`PAIRWISE_BLOCK`] elements (rows of 64 features, small
-//!   whole tensors) are summed in NumPy's order, in `f64` ([`pairwise_block`]): for `f64`
-//!   elements the result is NumPy's, bit for bit, with NumPy's error (each element goes
-//!   through at most `n / 8 + 9` roundings), not the compensated one; for `f32` elements the
-//!   `f64` sums stay far below an `f32` ulp. Faster than the plain loop, where compensating
-//!   `f64` rows of 64 cost twice its time. (A longer sum taken in parts, the blocks of
-//!   `parallel` or the chunks of a fused `tensor!` sum, can end in such a short part; only
-//!   that part's elements then carry NumPy's error.)
-//! - `mean`, `var` and `std` finish in double-double arithmetic ([`Dd`]): the division by the
-//!   count and the square root are rounded once.
-//! - Lanes shorter than [`SHORT`] (16) are not compensated: below 8 elements one running sum
-//!   (NumPy's order), from 8 four partial sums ([`short_sum`]), in `f64` for both types, so
-//!   within a few roundings of `f64`; the per-axis reductions of such lanes, when they are
-//!   contiguous, and of lanes of one element build their result one lane at a time
-//!   ([`short_lanes`]), along memory, with no buffer zero-filled first.
-//!
-//! NumPy sums pairwise (blocks of 128 elements, 8 accumulators) along the contiguous axis and
-//! one row at a time along the others; the table in `ops::reduce` compares the errors.
+//! - Lanes of at most [`NUMPY_MAX`] (128) elements (rows of 64 features, a batch of 32
+//!   samples along axis 0, small whole tensors) are reduced as NumPy reduces them, in the
+//!   element type and in NumPy's order ([`numpy_lanes`], [`numpy_sum`]): one block of its
+//!   pairwise summation along the contiguous axis, one running sum from 0 per column, row by
+//!   row, along a strided axis; the mean divided in the element type; the variance from the
+//!   squared deviations of that mean; the standard deviation its square root. The results are
+//!   NumPy's bit for bit (`tests/reduce_numpy.rs`), with NumPy's error (at most `n / 8 + 9`
+//!   roundings per element along the contiguous axis, `n` along the others) and NumPy's
+//!   overflow, and cost what the plain loop costs. `norm` keeps the accurate sums below at
+//!   every length (NumPy's goes through BLAS, in no order to match).
+//! - Longer lanes are summed accurately, with an error that does not grow with the length:
+//!   `f32` elements accumulated in `f64` (plain sums in several lanes: the accumulated error,
+//!   below `n * 2^-53` relative, stays far under half an `f32` ulp up to billions of elements,
+//!   so the result is the correctly rounded `f32` except in the rarest ties, and no partial sum
+//!   overflows); `f64` elements with compensated summation (every addition an error-free
+//!   `two_sum`, the rounding errors summed separately and added at the end: as accurate as if
+//!   computed in twice the precision, then rounded). Strided lanes (an axis other than the
+//!   last) sum [`LEAF`] rows pairwise, then accumulate (`f32`) or compensate (`f64`) that
+//!   partial sum. `mean`, `var` and `std` finish in double-double arithmetic ([`Dd`]): the
+//!   division by the count and the square root are rounded once.
+//! - The parts of a longer sum (the blocks of `parallel`, the chunks of a fused `tensor!` sum)
+//!   are summed as lanes of their length: a last part of at most 128 elements carries NumPy's
+//!   error for its own elements only.
 //!
 //! The loops are written over fixed-size lane arrays, which the compiler turns into SIMD code
-//! for the target; long contiguous lanes are also compiled for AVX2 and AVX-512 and chosen at
-//! run time (the same lanes in the same order, so every instruction set gives the same bits).
+//! for the target; long lanes are also compiled for AVX2 and AVX-512 and chosen at run time
+//! (the same operations in the same order, so every instruction set gives the same bits).
 //! Infinities and NaN propagate as in the plain sums: the compensation is dropped when the
 //! running sum is not finite.
+
+use core::ops::{Add, Div, Mul, Sub};
 
 use super::cast_slice_mut;
 use super::par::{self, SUM_BLOCK};
@@ -49,8 +45,8 @@ const L: usize = 8;
 /// strided axis (the code below spells out the tree of 8).
 const LEAF: usize = 8;
 
-/// Contiguous lanes shorter than this are summed left to right in one running sum (NumPy's
-/// order for fewer than 8 elements); longer ones use the lane accumulators.
+/// Contiguous lanes shorter than this (and lanes of one element) are reduced one lane at a
+/// time into the result ([`short_lanes`]): no buffer, no call.
 const SHORT: usize = 16;
 
 /// Reductions over at least this many elements call the long loops out of line ([`long`]),
@@ -62,69 +58,96 @@ const SHORT: usize = 16;
 const DISPATCH_MIN: usize = 256;
 
 /// A float element type of the accurate reductions.
-pub(crate) trait Real: Copy + Send + Sync + 'static {
+pub(crate) trait Real:
+    Copy
+    + Send
+    + Sync
+    + 'static
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+{
     /// Whether the `f64` accumulation must be compensated to reach this type's precision.
     const COMPENSATED: bool;
+    /// Zero, where NumPy's sums start.
+    const ZERO: Self;
+    /// `n` in this type (exact for the lane lengths of [`numpy_lanes`], at most
+    /// [`NUMPY_MAX`]).
+    fn count(n: usize) -> Self;
+    /// The square root, rounded once.
+    fn sqrt(self) -> Self;
     /// The value as `f64` (exact).
     fn widen(self) -> f64;
+    /// `self`, unknown to the optimizer, which keeps it a scalar (see [`numpy_sum`]).
+    #[inline(always)]
+    fn opaque(self) -> Self {
+        self
+    }
     /// The `f64` rounded to this type.
     fn narrow(x: f64) -> Self;
-    /// `self + 0` in this type: the sum (and mean) of a lane of one element, equal to
-    /// `narrow(0.0 + widen(self))` (`-0` becomes `+0`, NaN stays NaN) without the round trip.
-    fn plus_zero(self) -> Self;
-    /// `(self - self)^2` in this type: the variance of a lane of one element (0, NaN for an
-    /// infinite or NaN element), equal to `narrow(sq_dev(widen(self), widen(self)))` without
-    /// the round trip (the difference is exactly 0 or the NaN `self - self` gives in either
-    /// type).
-    fn self_sq_dev(self) -> Self;
 }
 
 impl Real for f32 {
     const COMPENSATED: bool = false;
+    const ZERO: f32 = 0.0;
+    #[inline(always)]
+    #[allow(clippy::cast_precision_loss)]
+    fn count(n: usize) -> f32 {
+        n as f32
+    }
+    #[inline(always)]
+    fn sqrt(self) -> f32 {
+        num_traits::Float::sqrt(self)
+    }
     #[inline(always)]
     fn widen(self) -> f64 {
         f64::from(self)
+    }
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn opaque(mut self) -> f32 {
+        // SAFETY: an empty instruction sequence that reads and writes nothing but the
+        // register holding `self`, which it leaves unchanged.
+        unsafe {
+            core::arch::asm!("/* {0} */", inout(xmm_reg) self, options(pure, nomem, nostack))
+        };
+        self
     }
     #[inline(always)]
     #[allow(clippy::cast_possible_truncation)]
     fn narrow(x: f64) -> f32 {
         x as f32
     }
-    #[inline(always)]
-    fn plus_zero(self) -> f32 {
-        self + 0.0
-    }
-    #[inline(always)]
-    #[allow(
-        clippy::eq_op,
-        reason = "`x - x` is 0, or NaN for an infinite or NaN `x`"
-    )]
-    fn self_sq_dev(self) -> f32 {
-        (self - self) * (self - self)
-    }
 }
 
 impl Real for f64 {
     const COMPENSATED: bool = true;
+    const ZERO: f64 = 0.0;
+    #[inline(always)]
+    fn count(n: usize) -> f64 {
+        count(n)
+    }
+    #[inline(always)]
+    fn sqrt(self) -> f64 {
+        sqrt(self)
+    }
     #[inline(always)]
     fn widen(self) -> f64 {
+        self
+    }
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn opaque(mut self) -> f64 {
+        // SAFETY: as for `f32`.
+        unsafe {
+            core::arch::asm!("/* {0} */", inout(xmm_reg) self, options(pure, nomem, nostack))
+        };
         self
     }
     #[inline(always)]
     fn narrow(x: f64) -> f64 {
         x
-    }
-    #[inline(always)]
-    fn plus_zero(self) -> f64 {
-        self + 0.0
-    }
-    #[inline(always)]
-    #[allow(
-        clippy::eq_op,
-        reason = "`x - x` is 0, or NaN for an infinite or NaN `x`"
-    )]
-    fn self_sq_dev(self) -> f64 {
-        (self - self) * (self - self)
     }
 }
 
@@ -332,11 +355,11 @@ fn finite_or_plain(t: Dd) -> Dd {
 /// `sum(map(a[i]))`, accurately (see the module docs), in any order.
 #[inline(always)]
 fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
-    if a.len() < SHORT {
-        return short_sum(a, map);
-    }
-    if a.len() <= PAIRWISE_BLOCK {
-        return pairwise_block(a, map);
+    if a.len() <= NUMPY_MAX {
+        return Dd {
+            hi: numpy_sum(a, |x| map(x.widen())),
+            lo: 0.0,
+        };
     }
     if E::COMPENSATED {
         // One set of lanes: the dependency chain is one addition per 8 elements, shorter
@@ -373,42 +396,59 @@ fn sum_body<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
     finite_or_plain(t)
 }
 
-/// Contiguous lanes of [`SHORT`] to this many elements are summed in NumPy's order
-/// ([`pairwise_block`]), longer ones in the lane accumulators (compensated for `f64`).
-const PAIRWISE_BLOCK: usize = 128;
+/// Lanes of at most this many elements are reduced as NumPy reduces them ([`numpy_sum`] along
+/// a contiguous axis, row by row along a strided one), longer ones accurately (`f32` in `f64`,
+/// `f64` compensated). 128 is NumPy's pairwise block, the length below which its own sums
+/// are one block of 8 running sums.
+pub(crate) const NUMPY_MAX: usize = 128;
 
-/// The sum of a lane of [`SHORT`] to [`PAIRWISE_BLOCK`] elements in NumPy's order, in `f64`
-/// (`pairwise_sum` below its block size): 8 running sums over the interleaved elements, started
-/// from the first 8, combined as `((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))`, then the
-/// last `n % 8` added in order, and the total added to 0 (the identity NumPy's reduction starts
-/// from). So an `f64` lane's sum is NumPy's, bit for bit, at its error (each element goes
-/// through at most `n / 8 + 9` roundings), for a third of the work of the compensated loop: a
-/// plain loop over rows of 64 `f64` ran 2.3 times as fast as compensated rows; these lanes
-/// outrun it. An `f32` lane's `f64` sum is within `n / 8 + 9` roundings of `f64`.
+/// The sum of `get(a[i])` for a lane of at most [`NUMPY_MAX`] elements in NumPy's order
+/// (`pairwise_sum` below its block size), in the type `A`: below 8 elements one running sum from
+/// 0; from 8, 8 running sums over the interleaved elements, started from the first 8, combined as
+/// `((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))`, then the last `n % 8` added in order,
+/// and the total added to 0 (the identity NumPy's reduction starts from). With `A` the element
+/// type and `get` the identity, NumPy's sum bit for bit (`tests/reduce_numpy.rs`): every element
+/// goes through at most `n / 8 + 9` roundings.
 #[inline(always)]
-fn pairwise_block<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
-    debug_assert!(a.len() >= L && a.len() <= PAIRWISE_BLOCK);
+fn numpy_sum<E: Copy, A: Real>(a: &[E], get: impl Fn(E) -> A) -> A {
+    debug_assert!(a.len() <= NUMPY_MAX);
+    if a.len() < L {
+        let mut s = A::ZERO;
+        for &x in a {
+            s = s + get(x);
+        }
+        return s;
+    }
+    if a.len() < 2 * L {
+        // One block of 8 and no running sums: combined inline, each pair's sum kept a scalar
+        // (`opaque`): LLVM's SLP vectorizer otherwise packed the pairs into vectors with 10
+        // shuffles, and a whole `(3, 4)` tensor's sum took 2.2 ns against the plain loop's 1.6.
+        let x: [A; L] = core::array::from_fn(|i| get(a[i]));
+        let t: [A; 4] = core::array::from_fn(|i| A::opaque(x[2 * i] + x[2 * i + 1]));
+        let mut s = (t[0] + t[1]) + (t[2] + t[3]);
+        for &x in &a[L..] {
+            s = s + get(x);
+        }
+        return A::ZERO + s;
+    }
     let (chunks, rest) = a.as_chunks::<L>();
-    let mut r: [f64; L] = core::array::from_fn(|i| map(chunks[0][i].widen()));
+    let mut r: [A; L] = core::array::from_fn(|i| get(chunks[0][i]));
     for chunk in &chunks[1..] {
-        let x: [f64; L] = core::array::from_fn(|i| map(chunk[i].widen()));
+        let x: [A; L] = core::array::from_fn(|i| get(chunk[i]));
         r = core::array::from_fn(|i| r[i] + x[i]);
     }
     let mut s = pairwise_tree(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
     for &x in rest {
-        s += map(x.widen());
+        s = s + get(x);
     }
-    Dd {
-        hi: 0.0 + s,
-        lo: 0.0,
-    }
+    A::ZERO + s
 }
 
 /// NumPy's combination of its 8 running sums, `((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 +
 /// r7))`.
 ///
 /// Out of line for the reason [`Lanes::total`] is: inlined, its pairs of lanes led LLVM to
-/// keep the running sums of [`pairwise_block`] two by two in 128-bit registers, with shuffles
+/// keep the running sums of [`numpy_sum`] two by two in 128-bit registers, with shuffles
 /// at every step. The sums are passed as 8 scalars, in registers: an array went through
 /// memory, and the native build spent more on that than on the additions
 /// (`sum_axis::<1>()` of `(1000, 64)` `f64`, per row: inlined 9.2 ns (default build) and
@@ -419,7 +459,7 @@ fn pairwise_block<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
     clippy::too_many_arguments,
     reason = "the 8 sums in registers, see above"
 )]
-fn pairwise_tree(r0: f64, r1: f64, r2: f64, r3: f64, r4: f64, r5: f64, r6: f64, r7: f64) -> f64 {
+fn pairwise_tree<A: Real>(r0: A, r1: A, r2: A, r3: A, r4: A, r5: A, r6: A, r7: A) -> A {
     ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
 }
 
@@ -449,12 +489,12 @@ fn sum_block<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
     sum_body(a, map)
 }
 
-/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`]) out of line, each compiled
-/// for the active instruction set ([`on_active`]: chosen once per process, or by
-/// `TENSOR_KERNEL`, when the build does not target AVX2 or AVX-512 already; the build's own
-/// otherwise), one call per reduction.
+/// The long loops ([`sum_body`], [`long_lanes`], [`strided_any`], [`numpy_lanes_body`]) out of
+/// line, each compiled for the active instruction set ([`on_active`]: chosen once per process,
+/// or by `TENSOR_KERNEL`, when the build does not target AVX2 or AVX-512 already; the build's
+/// own otherwise), one call per reduction.
 mod long {
-    use super::{Dd, Real, long_lanes, on_active, strided_any, sum_body};
+    use super::{Dd, Real, long_lanes, numpy_lanes_body, on_active, strided_any, sum_body};
 
     /// [`long_lanes`].
     #[inline(never)]
@@ -486,6 +526,21 @@ mod long {
         );
     }
 
+    /// [`numpy_lanes_body`].
+    #[inline(never)]
+    pub(super) fn numpy_lanes<E: Real, F: Fn(E, E) -> E + Copy, G: Fn(E) -> E + Copy>(
+        a: &[E],
+        lanes: (usize, usize, usize),
+        out: &mut [E],
+        get: F,
+        finish: G,
+    ) {
+        on_active(
+            #[inline(always)]
+            || numpy_lanes_body(a, lanes, out, get, finish),
+        );
+    }
+
     /// [`sum_body`] of one slice.
     #[inline(never)]
     pub(super) fn sum<E: Real, F: Fn(f64) -> f64 + Copy>(a: &[E], map: F) -> Dd {
@@ -496,15 +551,14 @@ mod long {
     }
 }
 
-/// For each lane of `a` seen as `outer x n x inner` (the lanes run along the middle axis):
-/// `out[o][j] = finish(sum(map(a[o][i][j], out[o][j])), o * inner + j)`. `out` holds, on entry,
-/// the value passed to `map` with each element of its lane (a mean, or anything when `map`
-/// ignores it), and receives the results.
+/// For each lane of `a` seen as `outer x n x inner` (the lanes run along the middle axis), of
+/// more than [`NUMPY_MAX`] elements: `out[o][j] = finish(sum(map(a[o][i][j], out[o][j])))`,
+/// accurately. `out` holds, on entry, the value passed to `map` with each element of its lane
+/// (a mean, or anything when `map` ignores it), and receives the results.
 ///
 /// The loop is chosen from the shape, which is a compile-time constant after inlining (no
-/// run-time branch remains): tiny tensors and lanes of one element take an inline loop; short
-/// contiguous lanes one running sum each; long contiguous lanes the lane accumulators; strided
-/// lanes the row buffers of [`strided`].
+/// run-time branch remains): contiguous lanes take the lane accumulators, strided lanes the
+/// row buffers of [`strided`].
 #[inline(always)]
 fn lanes_map<E: Real>(
     a: &[E],
@@ -514,30 +568,16 @@ fn lanes_map<E: Real>(
     finish: impl Fn(Dd) -> f64 + Copy,
 ) {
     debug_assert!(a.len() == outer * n * inner && out.len() == outer * inner);
+    debug_assert!(n > NUMPY_MAX);
     if out.is_empty() {
         return;
     }
-    if n == 0 {
-        for o in out.iter_mut() {
-            *o = E::narrow(finish(Dd::ZERO));
-        }
-    } else if n == 1 {
-        // Lanes of one element: `a` and `out` have the same layout.
-        for (o, &x) in out.iter_mut().zip(a) {
-            let s = 0.0 + map(x.widen(), o.widen());
-            *o = E::narrow(finish(Dd { hi: s, lo: 0.0 }));
-        }
-    } else if inner == 1 && n < SHORT {
-        for (o, lane) in out.iter_mut().zip(a.chunks_exact(n)) {
-            let e = o.widen();
-            *o = E::narrow(finish(short_sum(lane, move |x| map(x, e))));
-        }
-    } else if inner == 1 {
+    if inner == 1 {
         if a.len() >= DISPATCH_MIN {
             return long::lanes(a, n, out, map, finish);
         }
         long_lanes(a, n, out, map, finish);
-    } else if inner <= TINY && (n <= SHORT || !E::COMPENSATED) {
+    } else if inner <= TINY && !E::COMPENSATED {
         tiny_strided(a, (outer, n, inner), out, map, finish);
     } else {
         if a.len() >= DISPATCH_MIN {
@@ -550,38 +590,120 @@ fn lanes_map<E: Real>(
 /// Strided lanes at most this wide use row buffers of this size.
 const TINY: usize = 16;
 
-/// The sum of a short lane (below [`SHORT`] elements), uncompensated: one running sum below
-/// 8 elements (NumPy's order), else [`SHORT_LANES`] running sums over the interleaved elements,
-/// combined pairwise, then the rest in order (NumPy's 8 accumulators, narrower: every
-/// element goes through at most 7 roundings here, through up to 10 in NumPy's order at these
-/// lengths). The partial sums are independent, so the compiler keeps them in vector registers
-/// and a whole `(3, 4)` tensor costs about what the plain loop does. For `f32` elements the
-/// sum is in `f64`, exact to far below an `f32` ulp at these lengths.
+/// For each lane of `a` seen as `outer x n x inner`, of at most [`NUMPY_MAX`] elements, in the
+/// element type and in NumPy's order: `out[o][j] = finish(sum(get(a[o][i][j], out[o][j])))`,
+/// the sum taken by [`numpy_sum`] along a contiguous lane (`inner == 1`) and row by row from 0
+/// along a strided one. `out` holds, on entry, the value passed to `get` with each element of
+/// its lane (the mean of the variance's second pass), and receives the results.
+///
+/// From [`DISPATCH_MIN`] elements on, the loops run out of line on the best instruction set
+/// (the same operations in the same order on every instruction set: the same bits); below,
+/// they are inlined with the shape's constant lengths.
 #[inline(always)]
-fn short_sum<E: Real>(a: &[E], map: impl Fn(f64) -> f64) -> Dd {
-    if a.len() < 8 {
-        let mut s = 0.0;
-        for &x in a {
-            s += map(x.widen());
-        }
-        return Dd { hi: s, lo: 0.0 };
+fn numpy_lanes<E: Real>(
+    a: &[E],
+    lanes: (usize, usize, usize),
+    out: &mut [E],
+    get: impl Fn(E, E) -> E + Copy,
+    finish: impl Fn(E) -> E + Copy,
+) {
+    debug_assert!(lanes.1 <= NUMPY_MAX);
+    if a.len() >= DISPATCH_MIN {
+        return long::numpy_lanes(a, lanes, out, get, finish);
     }
-    let (chunks, rest) = a.as_chunks::<SHORT_LANES>();
-    let mut acc = [0.0; SHORT_LANES];
-    for chunk in chunks {
-        for (s, &x) in acc.iter_mut().zip(chunk) {
-            *s += map(x.widen());
-        }
-    }
-    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for &x in rest {
-        s += map(x.widen());
-    }
-    Dd { hi: s, lo: 0.0 }
+    numpy_lanes_body(a, lanes, out, get, finish);
 }
 
-/// The running sums of [`short_sum`] from 8 elements on.
-const SHORT_LANES: usize = 4;
+/// [`numpy_lanes`]'s loops.
+#[inline(always)]
+fn numpy_lanes_body<E: Real>(
+    a: &[E],
+    (outer, n, inner): (usize, usize, usize),
+    out: &mut [E],
+    get: impl Fn(E, E) -> E + Copy,
+    finish: impl Fn(E) -> E + Copy,
+) {
+    debug_assert!(a.len() == outer * n * inner && out.len() == outer * inner);
+    if out.is_empty() {
+        return;
+    }
+    if inner == 1 || n <= 1 {
+        // Contiguous lanes (a lane of one element is contiguous whatever `inner` is).
+        for (k, o) in out.iter_mut().enumerate() {
+            let e = *o;
+            *o = finish(numpy_sum(&a[k * n..(k + 1) * n], |x| get(x, e)));
+        }
+        return;
+    }
+    // Strided lanes: each column's running sum from 0, the rows added in order (NumPy's order
+    // along a strided axis, the plain loop's), a block of columns at a time, its sums kept in
+    // registers over all the rows (kept in a buffer and loaded and stored for each row, as the
+    // plain loop does, they ran at 0.88x its speed: `sum_axis::<0>()` of `(100, 100)` `f32`).
+    // Each block is a chain of `n` dependent additions, so the blocks are wide: 256 bytes
+    // (4 AVX-512 or 8 AVX2 registers), then 8 columns, then one at a time.
+    for (o, out_row) in out.chunks_exact_mut(inner).enumerate() {
+        let rows = &a[o * n * inner..(o + 1) * n * inner];
+        if size_of::<E>() == 4 && inner >= 64 {
+            column_blocks::<E, 64>(rows, out_row, get, finish);
+        } else if size_of::<E>() == 8 && inner >= 32 {
+            column_blocks::<E, 32>(rows, out_row, get, finish);
+        } else if inner >= 8 {
+            column_blocks::<E, 8>(rows, out_row, get, finish);
+        } else {
+            for (j, o) in out_row.iter_mut().enumerate() {
+                let e = *o;
+                let mut s = E::ZERO;
+                for row in rows.chunks_exact(inner) {
+                    s = s + get(row[j], e);
+                }
+                *o = finish(s);
+            }
+        }
+    }
+}
+
+/// The strided lanes of the columns of `rows` (each `out.len()` long, at least `B`), `B`
+/// columns at a time: the running sums of a block of columns kept in an array over all the
+/// rows. When `B` does not divide the width, the last block is the last `B` columns, and
+/// writes only those no block before it wrote (the other columns' sums, taken with `e` = 0,
+/// are dropped).
+#[inline(always)]
+fn column_blocks<E: Real, const B: usize>(
+    rows: &[E],
+    out: &mut [E],
+    get: impl Fn(E, E) -> E + Copy,
+    finish: impl Fn(E) -> E + Copy,
+) {
+    let inner = out.len();
+    debug_assert!(inner >= B);
+    let block = |j: usize, e: &[E; B]| {
+        let mut s = [E::ZERO; B];
+        for row in rows.chunks_exact(inner) {
+            let x: &[E; B] = row[j..j + B].try_into().expect("B columns");
+            // A loop, not `array::from_fn`, which stayed a call per row for the variance.
+            for k in 0..B {
+                s[k] = s[k] + get(x[k], e[k]);
+            }
+        }
+        s
+    };
+    let (cols, rest) = out.as_chunks_mut::<B>();
+    for (c, out_cols) in cols.iter_mut().enumerate() {
+        let s = block(c * B, out_cols);
+        for (o, &s) in out_cols.iter_mut().zip(&s) {
+            *o = finish(s);
+        }
+    }
+    if !rest.is_empty() {
+        let (j, done) = (inner - B, B - rest.len());
+        let mut e = [E::ZERO; B];
+        e[done..].copy_from_slice(rest);
+        let s = block(j, &e);
+        for (o, &s) in rest.iter_mut().zip(&s[done..]) {
+            *o = finish(s);
+        }
+    }
+}
 
 /// Whether lane `k` of the lanes `(outer, n, inner)` is the contiguous `a[k * n..(k + 1) * n]`
 /// and short enough for [`short_lane_sum`], [`short_lane_mean`] and [`short_lane_var`]: lanes
@@ -596,37 +718,46 @@ pub(crate) const fn short_lanes((_, n, inner): (usize, usize, usize)) -> bool {
 /// The sum of one lane of [`short_lanes`] (the value [`sum_lanes`] gives it).
 #[inline(always)]
 pub(crate) fn short_lane_sum<E: Real>(lane: &[E]) -> E {
-    if let [x] = lane {
-        return x.plus_zero();
-    }
-    E::narrow(short_sum(lane, |x| x).hi)
+    numpy_sum(lane, |x| x)
 }
 
 /// The mean of one lane of [`short_lanes`] (the value [`mean_lanes`] gives it).
 #[inline(always)]
 pub(crate) fn short_lane_mean<E: Real>(lane: &[E]) -> E {
-    if let [x] = lane {
-        return x.plus_zero();
-    }
-    E::narrow(short_sum(lane, |x| x).div(count(lane.len())).value())
+    numpy_sum(lane, |x| x) / E::count(lane.len())
 }
 
 /// The variance (`sqrt`: the standard deviation) of one lane of [`short_lanes`] with `ddof`
-/// (the value [`var_lanes`] gives it: the deviations are taken from the mean rounded to `E`).
+/// (the value [`var_lanes`] gives it).
 #[inline(always)]
 pub(crate) fn short_lane_var<E: Real>(lane: &[E], ddof: usize, sqrt: bool) -> E {
-    let d = dof(lane.len(), ddof);
-    if let [x] = lane {
-        // As in `var_lanes`: `(x - x)^2` when `d` is 1, NaN when it is 0.
-        return if d == 1.0 {
-            x.self_sq_dev()
-        } else {
-            E::narrow(f64::NAN)
-        };
+    numpy_var(lane, ddof, sqrt)
+}
+
+/// [`numpy_var`] of a lane of one element `x`, its two passes in one: `m = 0 + x` and
+/// `(x - m)^2 / (1 - ddof)` (0, or NaN for an infinite or NaN element or when `ddof` is not 0:
+/// `0 / 0`).
+#[inline(always)]
+fn one_var<E: Real>(x: E, ddof: usize, sqrt: bool) -> E {
+    let m = E::ZERO + x;
+    let v = (x - m) * (x - m);
+    // `v / 1` is `v`; `v / 0` is NaN (`v` is 0 or NaN).
+    let v = if ddof == 0 { v } else { v / E::ZERO };
+    if sqrt { v.sqrt() } else { v }
+}
+
+/// NumPy's variance (`sqrt`: its standard deviation) of a lane of at most [`NUMPY_MAX`]
+/// elements, in the element type: the mean, the squared deviations from it, their sum by
+/// [`numpy_sum`] divided by `n - ddof` (NaN when that is 0 and the sum is), and the square root
+/// of that.
+#[inline(always)]
+fn numpy_var<E: Real>(a: &[E], ddof: usize, sqrt: bool) -> E {
+    if let [x] = *a {
+        return one_var(x, ddof, sqrt);
     }
-    let m = short_lane_mean(lane).widen();
-    let ss = short_sum(lane, |x| sq_dev(x, m)).div(d);
-    E::narrow(if sqrt { ss.sqrt() } else { ss.value() })
+    let m = numpy_sum(a, |x| x) / E::count(a.len());
+    let v = numpy_sum(a, |x| (x - m) * (x - m)) / E::count(a.len().saturating_sub(ddof));
+    if sqrt { v.sqrt() } else { v }
 }
 
 /// Long contiguous lanes, each through the lane accumulators.
@@ -851,20 +982,38 @@ fn sq_dev(x: f64, mean: f64) -> f64 {
 /// The sum of `a`.
 #[inline(always)]
 pub(crate) fn sum<E: Real>(a: &[E]) -> E {
+    if a.len() <= NUMPY_MAX {
+        return numpy_sum(a, |x| x);
+    }
     E::narrow(sum_map(a, |x| x).value())
 }
 
 /// The sum of one part of a longer slice, to be combined with [`sum_of_parts`] or
-/// [`mean_of_parts`]: the fused evaluation of `tensor!` (`crate::fuse`) sums its chunks so.
+/// [`mean_of_parts`]: the fused evaluation of `tensor!` (`crate::fuse`) sums its chunks so. A
+/// part of at most [`NUMPY_MAX`] elements is summed as a lane of that length is (so a fused
+/// sum of a small tensor is the operators' one), in the element type.
 #[inline]
 pub(crate) fn sum_part<E: Real>(a: &[E]) -> Dd {
+    if a.len() <= NUMPY_MAX {
+        return Dd {
+            hi: numpy_sum(a, |x| x).widen(),
+            lo: 0.0,
+        };
+    }
     sum_map(a, |x| x)
 }
 
-/// [`sum_part`] of the squares of `a`, each squared in `f64` (exact for `f32` elements): the
-/// fused `tensor!(x.square().sum())` and `.mean()`, one pass over each chunk.
+/// [`sum_part`] of the squares of `a`: the fused `tensor!(x.square().sum())` and `.mean()`,
+/// one pass over each chunk. Each square is taken in `f64` (exact for `f32` elements), or, in
+/// a part of at most [`NUMPY_MAX`] elements, in the element type, as the operators take it.
 #[inline]
 pub(crate) fn sum_part_of_squares<E: Real>(a: &[E]) -> Dd {
+    if a.len() <= NUMPY_MAX {
+        return Dd {
+            hi: numpy_sum(a, |x| x * x).widen(),
+            lo: 0.0,
+        };
+    }
     sum_map(a, |x| x * x)
 }
 
@@ -889,6 +1038,9 @@ pub(crate) fn mean_of_parts<E: Real>(total: Dd, n: usize) -> E {
 /// The mean of `a` (NaN when empty).
 #[inline(always)]
 pub(crate) fn mean<E: Real>(a: &[E]) -> E {
+    if a.len() <= NUMPY_MAX {
+        return short_lane_mean(a);
+    }
     E::narrow(mean_f64(a))
 }
 
@@ -902,12 +1054,18 @@ fn mean_f64<E: Real>(a: &[E]) -> f64 {
 /// squared deviations from it).
 #[inline(always)]
 pub(crate) fn var<E: Real>(a: &[E], ddof: usize) -> E {
+    if a.len() <= NUMPY_MAX {
+        return numpy_var(a, ddof, false);
+    }
     E::narrow(var_dd(a, ddof).value())
 }
 
 /// The standard deviation of `a` with `ddof` delta degrees of freedom.
 #[inline(always)]
 pub(crate) fn std<E: Real>(a: &[E], ddof: usize) -> E {
+    if a.len() <= NUMPY_MAX {
+        return numpy_var(a, ddof, true);
+    }
     E::narrow(var_dd(a, ddof).sqrt())
 }
 
@@ -926,28 +1084,18 @@ pub(crate) fn norm<E: Real>(a: &[E]) -> E {
 /// The sums of the lanes of `a` seen as `outer x n x inner` (see [`lanes_map`]).
 #[inline(always)]
 pub(crate) fn sum_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
-    if lanes.1 == 1 {
-        // Lanes of one element (a column's rows, a row's columns): the same values as below,
-        // in the element type (a known length after inlining: no branch remains).
-        return plus_zero(a, out);
+    if lanes.1 <= NUMPY_MAX {
+        return numpy_lanes(a, lanes, out, |x, _| x, |s| s);
     }
     lanes_map(a, lanes, out, |x, _| x, Dd::value);
-}
-
-/// `out[i] = a[i] + 0`: the sums and means of lanes of one element.
-#[inline(always)]
-fn plus_zero<E: Real>(a: &[E], out: &mut [E]) {
-    for (o, &x) in out.iter_mut().zip(a) {
-        *o = x.plus_zero();
-    }
 }
 
 /// The means of the lanes.
 #[inline(always)]
 pub(crate) fn mean_lanes<E: Real>(a: &[E], lanes: (usize, usize, usize), out: &mut [E]) {
-    if lanes.1 == 1 {
-        // `x / 1`, as `lanes_map` gives it.
-        return plus_zero(a, out);
+    if lanes.1 <= NUMPY_MAX {
+        let n = E::count(lanes.1);
+        return numpy_lanes(a, lanes, out, |x, _| x, |s| s / n);
     }
     let n = count(lanes.1);
     lanes_map(a, lanes, out, |x, _| x, |s| s.div(n).value());
@@ -962,21 +1110,24 @@ pub(crate) fn var_lanes<E: Real>(
     sqrt: bool,
     out: &mut [E],
 ) {
-    let d = dof(lanes.1, ddof);
     if lanes.1 == 1 {
-        // Lanes of one element: the mean is the element and the variance `(x - x)^2 / d`,
-        // bit for bit what the two passes below give (their sums of one term are exact, and
-        // `Dd::div` and `Dd::sqrt` then round once): `0` (its own square root) when `d` is 1,
-        // NaN for an infinite or NaN element; NaN everywhere when `d` is 0 (`0 / 0`).
-        if d == 1.0 {
-            for (o, &x) in out.iter_mut().zip(a) {
-                *o = x.self_sq_dev();
-            }
-        } else {
-            out.fill(E::narrow(f64::NAN));
+        for (o, &x) in out.iter_mut().zip(a) {
+            *o = one_var(x, ddof, sqrt);
         }
         return;
     }
+    if lanes.1 <= NUMPY_MAX {
+        // NumPy's two passes in the element type: the means, then the squared deviations from
+        // them (NaN when `n - ddof` is 0: `0 / 0`).
+        mean_lanes(a, lanes, out);
+        let d = E::count(lanes.1.saturating_sub(ddof));
+        return if sqrt {
+            numpy_lanes(a, lanes, out, |x, m| (x - m) * (x - m), |s| (s / d).sqrt())
+        } else {
+            numpy_lanes(a, lanes, out, |x, m| (x - m) * (x - m), |s| s / d)
+        };
+    }
+    let d = dof(lanes.1, ddof);
     mean_lanes(a, lanes, out);
     if sqrt {
         lanes_map(a, lanes, out, sq_dev, |s| s.div(d).sqrt());
