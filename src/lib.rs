@@ -289,9 +289,10 @@ pub use tensor_core::*;
 /// `.T`, an index, other calls) is an operand computed first and borrowed, except a `K = 1`
 /// product of static tensors (`x @ w` with one feature, an outer product), whose elements are
 /// computed in the pass itself and never stored. The results are the
-/// operators' (the same operation or kernel per element; a fused `sum`/`mean` adds in another
-/// order, as accurately, and of a `.square()` sums the squares as they are made, each exact in
-/// `f64` for `f32`), a boxed operand gives a boxed result, a chain of scalars alone a
+/// operators' (the same operation or kernel per element; a fused `sum`/`mean` of up to 128
+/// elements is the operators' bit for bit, of more adds in another order, as accurately, and
+/// of a `.square()` sums the squares as they are made, each exact in `f64` for `f32`), a
+/// boxed operand gives a boxed result, a chain of scalars alone a
 /// scalar, and a shape mismatch is the operators' compile error at the operator. A single
 /// operation, `tensor!(x @ w + b)`, is the operator itself. `DynTensor` operands fuse too: the
 /// result is a `DynTensor` written once, static operands broadcasting over its rows and two
