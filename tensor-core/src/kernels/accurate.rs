@@ -775,7 +775,11 @@ fn long_lanes<E: Real>(
     }
 }
 
-/// [`strided`] with row buffers of [`TINY`] lanes for narrow lanes, 128 for wide ones.
+/// [`strided`] with row buffers of [`TINY`] lanes for narrow lanes, 128 for wide ones, and
+/// 1024 for rows of more than 128 elements: the rows are read in strips of that width, and
+/// strips of 512 bytes from rows 4 KB apart (`(1000, 1000)` `f32`) left the hardware
+/// prefetcher behind, 0.81-0.86x the plain loop's row-by-row reading; strips of 4 KB run at
+/// its speed (1.01-1.05x). That instance's buffers take 32 KB of stack, the others' 4 KB.
 #[inline(always)]
 fn strided_any<E: Real>(
     a: &[E],
@@ -786,8 +790,10 @@ fn strided_any<E: Real>(
 ) {
     if lanes.2 <= TINY {
         strided::<E, TINY>(a, lanes, out, map, finish);
-    } else {
+    } else if lanes.2 <= 128 {
         strided::<E, 128>(a, lanes, out, map, finish);
+    } else {
+        strided::<E, 1024>(a, lanes, out, map, finish);
     }
 }
 
