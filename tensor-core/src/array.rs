@@ -39,6 +39,16 @@ pub struct Array<T, S: Dims> {
 /// The size from which [`Array::from_flat_fn`] fills its result out of line.
 pub(crate) const OUT_OF_LINE: usize = 256;
 
+/// The size (in bytes) from which `matmul`, `transpose` and the broadcasting operators build
+/// their by-value result in an `#[inline(never)]` function that writes it: a result written by
+/// one opaque call is built by the compiler in the caller's tensor, where the inlined loop or
+/// kernel wrote a temporary that was then copied whole (`matmul` at `(10000, 1)` `f64`: one
+/// 80 KB `memcpy` per product; `transpose` at `(100, 100)` `f64`: 0.65x a loop into a
+/// preallocated output, 1.0x out of line; `(100, 100) + (1, 100)` `f32`: 2.1x the loop, 3.4x
+/// out of line). Below, the inlined code costs less than a call (`(32, 10) + (1, 10)` `f32`:
+/// 31 ns inlined, 56 ns out of line).
+pub(crate) const OUT_OF_LINE_BYTES: usize = 2048;
+
 /// `out[k] = f(k)` for every `k`.
 #[inline(always)]
 pub(crate) fn fill<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T) {

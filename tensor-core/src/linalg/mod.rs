@@ -25,10 +25,4 @@ pub use cond::SolveError;
 pub use lstsq::Lstsq;
 pub use norm::{MatrixNorm, VectorNorm};
 
-/// The size (in bytes) from which `matmul` and `transpose` build their by-value result in an
-/// `#[inline(never)]` function that returns it: a result written by one opaque call is built
-/// by the compiler in the caller's tensor, where the inlined loop or kernel wrote a temporary
-/// that was then copied whole (`matmul` at `(10000, 1)` `f64`: one 80 KB `memcpy` per product;
-/// `transpose` at `(100, 100)` `f64`: 0.65x a loop into a preallocated output, 1.0x out of
-/// line). Below, the inlined code costs less than a call.
-const OUT_OF_LINE_BYTES: usize = 2048;
+use crate::array::OUT_OF_LINE_BYTES;

@@ -4,7 +4,7 @@
 use core::mem::MaybeUninit;
 
 use super::out::Out;
-use crate::array::OUT_OF_LINE;
+use crate::array::OUT_OF_LINE_BYTES;
 use crate::kernels::elementwise::{broadcast_binary, same_shape};
 use crate::kernels::simd::Binary;
 use crate::shape::{BroadcastTo, BroadcastWith, Dims, Shape, Shape3, Shape4};
@@ -35,7 +35,7 @@ where
         // they have the same shape).
         return unsafe { O::from_flat_uninit(1, |out| same_shape(a, b, out, op, f)) };
     }
-    if <A::Output as Dims>::SIZE >= OUT_OF_LINE {
+    if size_of::<T>() * <A::Output as Dims>::SIZE >= OUT_OF_LINE_BYTES {
         // SAFETY: as below.
         return unsafe {
             O::from_flat_uninit(1, |out| broadcast_out_of_line::<T, A, B>(a, b, out, op, f))
@@ -64,7 +64,7 @@ fn broadcast_write<T: Copy, A: BroadcastWith<B>, B: Dims>(
     broadcast_binary(a, &da[..rank], b, &db[..rank], out, dims, op, f);
 }
 
-/// [`broadcast_write`], never inlined, for results of [`OUT_OF_LINE`] elements and more: a
+/// [`broadcast_write`], never inlined, for results of [`OUT_OF_LINE_BYTES`] and more: a
 /// result written by one opaque call is built by the compiler in the caller's tensor, where
 /// the inlined loops wrote a temporary that was then copied whole (a `memcpy` of 4 MB, 46% of
 /// the time of `(1000, 1000) + (1, 1000)` `f32`, 0.72-0.75x the plain loop). One instance per
