@@ -1,7 +1,7 @@
 //! Elementwise operators, broadcasts and reductions at every shape (issue 20): columns, rows,
 //! tiny and large tensors, each against the plain loop a user would write over the same
 //! arrays, one criterion group per op and shape (`tensor` and `loop`). The ratios go into
-//! BENCHMARKS.md (`python3 benches/report.py` reads them from target/criterion).
+//! BENCHMARKS.md (`python3 benches/shapes_report.py --ops` reads them from target/criterion).
 //!
 //! `cargo bench --bench shapes_ops` takes about a minute (short measurements: the ratios, not
 //! the absolute times, are the point); `tests/perf_guard_ops.rs` checks a subset in CI.
