@@ -756,7 +756,7 @@ fn numpy_var<E: Real>(a: &[E], ddof: usize, sqrt: bool) -> E {
         return one_var(x, ddof, sqrt);
     }
     let m = numpy_sum(a, |x| x) / E::count(a.len());
-    let v = numpy_sum(a, |x| (x - m) * (x - m)) / E::count(a.len().saturating_sub(ddof));
+    let v = numpy_sum(a, |x| (x - m) * (x - m)) / dof::<E>(a.len(), ddof);
     if sqrt { v.sqrt() } else { v }
 }
 
@@ -1078,7 +1078,7 @@ pub(crate) fn std<E: Real>(a: &[E], ddof: usize) -> E {
 #[inline(always)]
 fn var_dd<E: Real>(a: &[E], ddof: usize) -> Dd {
     let m = mean_f64(a);
-    sum_map(a, move |x| sq_dev(x, m)).div(dof(a.len(), ddof))
+    sum_map(a, move |x| sq_dev(x, m)).div(dof::<f64>(a.len(), ddof))
 }
 
 /// The L2 norm of `a`.
@@ -1122,19 +1122,18 @@ pub(crate) fn var_lanes<E: Real>(
         }
         return;
     }
+    mean_lanes(a, lanes, out);
     if lanes.1 <= NUMPY_MAX {
-        // NumPy's two passes in the element type: the means, then the squared deviations from
-        // them (NaN when `n - ddof` is 0: `0 / 0`).
-        mean_lanes(a, lanes, out);
-        let d = E::count(lanes.1.saturating_sub(ddof));
+        // NumPy's second pass in the element type: the squared deviations from the means (NaN
+        // when `n - ddof` is 0: `0 / 0`).
+        let d = dof::<E>(lanes.1, ddof);
         return if sqrt {
             numpy_lanes(a, lanes, out, |x, m| (x - m) * (x - m), |s| (s / d).sqrt())
         } else {
             numpy_lanes(a, lanes, out, |x, m| (x - m) * (x - m), |s| s / d)
         };
     }
-    let d = dof(lanes.1, ddof);
-    mean_lanes(a, lanes, out);
+    let d = dof::<f64>(lanes.1, ddof);
     if sqrt {
         lanes_map(a, lanes, out, sq_dev, |s| s.div(d).sqrt());
     } else {
@@ -1151,8 +1150,8 @@ fn count(n: usize) -> f64 {
 
 /// `n - ddof` floored at 0 (NumPy's divisor).
 #[inline(always)]
-fn dof(n: usize, ddof: usize) -> f64 {
-    count(n.saturating_sub(ddof))
+fn dof<R: Real>(n: usize, ddof: usize) -> R {
+    R::count(n.saturating_sub(ddof))
 }
 
 /// `x` (of type `R`) as a `T`, when `T` is `R` (else `fallback`).
