@@ -96,62 +96,56 @@ fn lanes<T: Golden>(flat: &[T], dims: &[usize], axis: Option<usize>) -> Vec<Vec<
         .collect()
 }
 
-/// Checks the six statistics of `$t` along `$axis` (a literal) against the golden `$r`; adds
-/// to `$differ` the sums that differ from the correctly rounded ones.
-macro_rules! along {
-    ($t:expr, $axis:literal, $r:expr, $flat:expr, $dims:expr, $what:expr, $differ:expr) => {{
-        let sum = $t.sum_axis::<$axis>();
-        same(sum.as_flat(), &$r["sum"], &format!("{} sum", $what));
-        $differ += differ(sum.as_flat(), &lanes(&$flat, $dims, Some($axis)));
-        same(
-            $t.mean_axis::<$axis>().as_flat(),
-            &$r["mean"],
-            &format!("{} mean", $what),
-        );
-        same(
-            $t.var_axis::<$axis>().as_flat(),
-            &$r["var"],
-            &format!("{} var", $what),
-        );
-        let v1 = $t.var_axis_ddof::<$axis>(1);
-        same(
-            v1.as_flat(),
-            &$r["var_ddof1"],
-            &format!("{} var ddof 1", $what),
-        );
-        same(
-            $t.std_axis::<$axis>().as_flat(),
-            &$r["std"],
-            &format!("{} std", $what),
-        );
-        let s1 = $t.std_axis_ddof::<$axis>(1);
-        same(
-            s1.as_flat(),
-            &$r["std_ddof1"],
-            &format!("{} std ddof 1", $what),
-        );
-    }};
+/// The golden keys of the six statistics, in the order of [`six`]'s `got`.
+const STATS: [&str; 6] = ["sum", "mean", "var", "var_ddof1", "std", "std_ddof1"];
+
+/// Checks six statistics (`sum`, `mean`, `var`, `var` with `ddof` 1, `std`, `std` with `ddof`
+/// 1, in the order of [`STATS`]) against the golden `r`; returns how many of the sums differ
+/// from the correctly rounded sums of `lanes`.
+fn six<T: Golden>(got: [&[T]; 6], r: &Value, lanes: &[Vec<f64>], what: &str) -> usize {
+    for (g, key) in got.iter().zip(STATS) {
+        same(g, &r[key], &format!("{what} {key}"));
+    }
+    differ(got[0], lanes)
 }
 
-/// Checks the whole-tensor statistics of `$t` against the golden `$r`.
+/// [`six`] of `$t` along `$axis` (a literal), the lanes from the row-major `$flat` of shape
+/// `$dims`.
+macro_rules! along {
+    ($t:expr, $axis:literal, $r:expr, $flat:expr, $dims:expr, $what:expr) => {
+        six(
+            [
+                $t.sum_axis::<$axis>().as_flat(),
+                $t.mean_axis::<$axis>().as_flat(),
+                $t.var_axis::<$axis>().as_flat(),
+                $t.var_axis_ddof::<$axis>(1).as_flat(),
+                $t.std_axis::<$axis>().as_flat(),
+                $t.std_axis_ddof::<$axis>(1).as_flat(),
+            ],
+            $r,
+            &lanes(&$flat, $dims, Some($axis)),
+            &$what,
+        )
+    };
+}
+
+/// [`six`] of the whole tensor `$t`.
 macro_rules! whole {
-    ($t:expr, $r:expr, $flat:expr, $what:expr, $differ:expr) => {{
-        same(&[$t.sum()], &$r["sum"], &format!("{} sum", $what));
-        $differ += differ(&[$t.sum()], &lanes(&$flat, &[], None));
-        same(&[$t.mean()], &$r["mean"], &format!("{} mean", $what));
-        same(&[$t.var()], &$r["var"], &format!("{} var", $what));
-        same(
-            &[$t.var_ddof(1)],
-            &$r["var_ddof1"],
-            &format!("{} var ddof 1", $what),
-        );
-        same(&[$t.std()], &$r["std"], &format!("{} std", $what));
-        same(
-            &[$t.std_ddof(1)],
-            &$r["std_ddof1"],
-            &format!("{} std ddof 1", $what),
-        );
-    }};
+    ($t:expr, $r:expr, $flat:expr, $what:expr) => {
+        six(
+            [
+                &[$t.sum()],
+                &[$t.mean()],
+                &[$t.var()],
+                &[$t.var_ddof(1)],
+                &[$t.std()],
+                &[$t.std_ddof(1)],
+            ],
+            $r,
+            &lanes(&$flat, &[], None),
+            &$what,
+        )
+    };
 }
 
 /// Every listed reduction of the golden `(R, C)` case of `T`; returns the number of sums that
@@ -168,12 +162,12 @@ where
     let mut n = 0;
     for r in c["reductions"].as_array().expect("reductions") {
         let what = format!("{} ({R}, {C}) axis {}", T::DTYPE, r["axis"]);
-        match r["axis"].as_u64() {
-            None => whole!(t, r, flat, what, n),
-            Some(0) => along!(t, 0, r, flat, &[R, C], what, n),
-            Some(1) => along!(t, 1, r, flat, &[R, C], what, n),
+        n += match r["axis"].as_u64() {
+            None => whole!(t, r, flat, what),
+            Some(0) => along!(t, 0, r, flat, &[R, C], what),
+            Some(1) => along!(t, 1, r, flat, &[R, C], what),
             Some(k) => panic!("axis {k} of a matrix"),
-        }
+        };
     }
     n
 }
@@ -193,13 +187,13 @@ fn rank3<
     let mut n = 0;
     for r in c["reductions"].as_array().expect("reductions") {
         let what = format!("{} ({A}, {B}, {C}) axis {}", T::DTYPE, r["axis"]);
-        match r["axis"].as_u64() {
-            None => whole!(t, r, flat, what, n),
-            Some(0) => along!(t, 0, r, flat, &[A, B, C], what, n),
-            Some(1) => along!(t, 1, r, flat, &[A, B, C], what, n),
-            Some(2) => along!(t, 2, r, flat, &[A, B, C], what, n),
+        n += match r["axis"].as_u64() {
+            None => whole!(t, r, flat, what),
+            Some(0) => along!(t, 0, r, flat, &[A, B, C], what),
+            Some(1) => along!(t, 1, r, flat, &[A, B, C], what),
+            Some(2) => along!(t, 2, r, flat, &[A, B, C], what),
             Some(k) => panic!("axis {k} of a rank-3 tensor"),
-        }
+        };
     }
     n
 }
