@@ -156,6 +156,10 @@ fn every_path_against_the_naive_loop() {
         check::<9, 300, 5>();
         check::<13, 40, 15>();
         check::<6, 1100, 8>();
+        // Two or three columns: a dot product per element, `K` in blocks of 256.
+        check::<1000, 64, 2>();
+        check::<13, 600, 3>();
+        check::<9, 300, 2>();
     });
 }
 

@@ -220,6 +220,8 @@ fn products_are_at_least_half_the_plain_loop() {
             both!("thin", 2, 64, 100),
             both!("thin", 4, 100, 7),
             both!("narrow", 1000, 64, 2),
+            both!("narrow", 1000, 64, 4),
+            both!("narrow", 1000, 64, 4),
             both!("narrow", 1000, 8, 3),
             both!("odd", 100, 10, 16),
             both!("odd", 31, 64, 10),

@@ -1,5 +1,7 @@
 //! The product with a narrow output, `(M, K) @ (K, N)` with `1 < N <= 16`: the dense output
-//! layer of a classifier (`(32, 784) @ (784, 10)`), narrow regressions.
+//! layer of a classifier (`(32, 784) @ (784, 10)`), narrow regressions. (Outputs of 2 or 3
+//! columns fill few lanes of a row tile: `super::entry` sends them to `super::dot::columns`
+//! when `K` is long enough.)
 //!
 //! Tiles of `RA` rows of the output by `NV` vectors are kept in registers while `p` runs over
 //! the whole of `K`: for each `p`, `NV` vectors of row `p` of `b` are loaded (read in place:

@@ -137,6 +137,8 @@ fn paths_match<K: Simd>(simd: K) {
             }
         }
         check_shape::<K, NARROW>(simd, 32, 784, n);
+        // Rows that do not fill the last group, over three blocks of `k` (`dot::columns`).
+        check_shape::<K, NARROW>(simd, 13, 600, n);
     }
     check_shape::<K, NARROW>(simd, 5, 0, 3);
 }

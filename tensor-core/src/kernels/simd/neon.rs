@@ -29,6 +29,12 @@ impl Simd for Neon {
     const GEMM_MR: usize = 8;
     type F32 = NeonF32;
     type F64 = NeonF64;
+    type Half = Neon;
+
+    #[inline(always)]
+    fn half(self) -> Neon {
+        self
+    }
 
     #[inline]
     fn try_new() -> Option<Self> {

@@ -24,6 +24,12 @@ impl Simd for Portable {
     const GEMM_MR: usize = 4;
     type F32 = F32x4;
     type F64 = F64x2;
+    type Half = Portable;
+
+    #[inline(always)]
+    fn half(self) -> Portable {
+        self
+    }
 
     #[inline]
     fn try_new() -> Option<Self> {

@@ -626,7 +626,7 @@ macro_rules! has {
 macro_rules! x86_token {
     (
         $(#[$doc:meta])* $T:ident = $name:literal, features $feat:literal, detect ($($f:tt),+),
-        mr $mr:literal, $V32:ty, $V64:ty
+        mr $mr:literal, $V32:ty, $V64:ty, half $H:ident
     ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug)]
@@ -637,6 +637,13 @@ macro_rules! x86_token {
             const GEMM_MR: usize = $mr;
             type F32 = $V32;
             type F64 = $V64;
+            type Half = $H;
+
+            #[inline(always)]
+            fn half(self) -> $H {
+                // The half's features are a subset of this token's (see `detect`).
+                $H(())
+            }
 
             #[inline]
             fn try_new() -> Option<Self> {
@@ -663,17 +670,17 @@ macro_rules! x86_token {
 
 x86_token! {
     /// SSE2 (the x86_64 baseline): 4 `f32` / 2 `f64` lanes, no FMA; 4 x 2 tiles.
-    Sse2 = "sse2", features "sse2", detect ("sse2"), mr 4, Sse2F32, Sse2F64
+    Sse2 = "sse2", features "sse2", detect ("sse2"), mr 4, Sse2F32, Sse2F64, half Sse2
 }
 
 x86_token! {
     /// AVX2 with FMA: 8 `f32` / 4 `f64` lanes; 6 x 2 tiles (12 of the 16 `ymm` registers
     /// accumulate).
-    Avx2 = "avx2", features "avx2,fma", detect ("avx2", "fma"), mr 6, Avx2F32, Avx2F64
+    Avx2 = "avx2", features "avx2,fma", detect ("avx2", "fma"), mr 6, Avx2F32, Avx2F64, half Avx2
 }
 
 x86_token! {
     /// AVX-512F (with AVX2 and FMA): 16 `f32` / 8 `f64` lanes; 8 x 2 tiles (16 of the 32
     /// `zmm` registers accumulate).
-    Avx512 = "avx512", features "avx512f,avx2,fma", detect ("avx512f", "avx2", "fma"), mr 8, Avx512F32, Avx512F64
+    Avx512 = "avx512", features "avx512f,avx2,fma", detect ("avx512f", "avx2", "fma"), mr 8, Avx512F32, Avx512F64, half Avx2
 }
