@@ -19,6 +19,7 @@ use core::mem::MaybeUninit;
 use super::dot::{columns, columns_max_n};
 use super::gemm::{Tile4x1, Tile4x2, Tile6x1, Tile6x2, Tile8x1, Tile8x2, gemm as blocked};
 use super::generated::{map_into_x4, zip_into_x4, zip_x4};
+use super::narrow::narrow_split;
 use super::product::{NARROW, product as path};
 use super::simd::dispatch::{self, with_active};
 use super::simd::{Binary, MapFn, MathVector, Simd, SimdElem, Unary, Vector, WithSimd, ZipFn};
@@ -141,9 +142,14 @@ impl<E: SimdElem, const P: u8> WithSimd for Product<'_, E, P> {
                 // Outputs of a few columns: a dot product per element fills every lane.
                 return columns::<E::V<S>>(simd, m, k, n, a, b, c);
             }
-            // Narrow rows that the half-width vectors hold run on them (see `Simd::Half`).
-            if n <= <E::V<S::Half> as Vector>::LANES {
+            // Narrow rows that the half-width vectors hold run on them (see `Simd::Half`), and
+            // rows of one vector and at most a half one on one of each.
+            let half = <E::V<S::Half> as Vector>::LANES;
+            if n <= half {
                 return path::<E::V<S::Half>, P>(simd.half(), m, k, n, a, b, c);
+            }
+            if half < lanes && lanes < n && n <= lanes + half {
+                return narrow_split::<E::V<S>, E::V<S::Half>>(simd, simd.half(), m, k, n, a, b, c);
             }
         }
         path::<E::V<S>, P>(simd, m, k, n, a, b, c);

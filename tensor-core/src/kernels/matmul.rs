@@ -13,7 +13,7 @@
 //! | `Dot` | `R = C = 1`, `K >= 16` | `simd` dot product, several accumulators, blocked partial sums |
 //! | `Loop` | `R * K * C <= loop_max(..)` (512; 32 768 when the build enables AVX2, except where AVX-512's kernels win: from 8 rows, tiles mostly full), `C = 1` with `K < 16`, `1 < C <= 16` with `K < 32` or `R < 4` | the i-k-j loop, inlined, dimensions known to the compiler, some rows summed together (`loop_rows`) |
 //! | `Gemv` | `C = 1` | `simd` matrix-vector: four rows at a time, as the dot product |
-//! | `Narrow` | `1 < C <= 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`), on AVX2's vectors under AVX-512 when they hold a row; with 2 or 3 columns (`f32`; 2 `f64`) and `K` of at least two vectors, a dot product per element, as `Gemv` (`super::dot::columns`) |
+//! | `Narrow` | `1 < C <= 16` | `simd` row tiles over the whole of `K`, `b` read in place (`super::narrow`), on AVX2's vectors under AVX-512 when they hold a row (rows of one AVX-512 vector and at most an AVX2 one on one of each); with 2 or 3 columns (`f32`; 2 `f64`) and `K` of at least two vectors, a dot product per element, as `Gemv` (`super::dot::columns`) |
 //! | `Row1` | `R = 1` | `simd` vector-matrix: output strips in registers, `b` streamed in blocks of rows (`super::vecmat`) |
 //! | `Rows4` | `R <= 4` | blocked product with a four-row tile |
 //! | `Gemm` | the rest | blocked product with the instruction set's own tile |
