@@ -86,7 +86,7 @@ impl Isa {
 }
 
 /// The instruction set the build enables for all of its code, if it is one the kernels
-/// prefer to detecting: AVX-512F (with AVX2 and FMA), else AVX2 with FMA, on x86_64; NEON on
+/// prefer to detecting: AVX-512F (with AVX-512VL, AVX2 and FMA), else AVX2 with FMA, on x86_64; NEON on
 /// aarch64. A build for an older baseline (SSE2 only, x86_64's default) detects at run time.
 #[cfg_attr(feature = "force-portable", allow(dead_code))]
 pub(crate) const STATIC: Option<Isa> = if cfg!(feature = "force-portable") {
@@ -94,6 +94,7 @@ pub(crate) const STATIC: Option<Isa> = if cfg!(feature = "force-portable") {
 } else if cfg!(all(
     target_arch = "x86_64",
     target_feature = "avx512f",
+    target_feature = "avx512vl",
     target_feature = "avx2",
     target_feature = "fma"
 )) {

@@ -680,7 +680,8 @@ x86_token! {
 }
 
 x86_token! {
-    /// AVX-512F (with AVX2 and FMA): 16 `f32` / 8 `f64` lanes; 8 x 2 tiles (16 of the 32
-    /// `zmm` registers accumulate).
-    Avx512 = "avx512", features "avx512f,avx2,fma", detect ("avx512f", "avx2", "fma"), mr 8, Avx512F32, Avx512F64, half Avx2
+    /// AVX-512F (with AVX-512VL, AVX2 and FMA): 16 `f32` / 8 `f64` lanes; 8 x 2 tiles (16 of
+    /// the 32 `zmm` registers accumulate). VL gives the 256-bit vectors of `Simd::Half` all 32
+    /// registers too (without it an 8-row tile of them spilled an accumulator in every step).
+    Avx512 = "avx512", features "avx512f,avx512vl,avx2,fma", detect ("avx512f", "avx512vl", "avx2", "fma"), mr 8, Avx512F32, Avx512F64, half Avx2
 }
