@@ -7,8 +7,10 @@
 //! `cargo test --release --test perf_guard_matmul` (CI runs it; a few seconds). `tensor` is
 //! `a.matmul_into(&b, &mut out)` and the loop writes into an existing output too. With
 //! `-- --nocapture` it prints every shape's ratio (`loop time / tensor time`, above 1 = tensor
-//! faster). Each ratio is the median of interleaved rounds: a batch of tensor calls, then a
-//! batch of loop calls, each batch about 200 microseconds.
+//! faster), then the median time per call of each side. Each ratio is the median of
+//! interleaved rounds: a batch of tensor calls, then a batch of loop calls, each batch about
+//! 200 microseconds. (The loop is this binary's own code: when another build places it
+//! differently its time moves too, so compare the times as well as the ratios.)
 
 mod common;
 
@@ -91,11 +93,11 @@ fn ratio<O>(
     mut tensor: impl FnMut(&mut O),
     mut naive: impl FnMut(&mut O),
     rounds: usize,
-) -> f64 {
+) -> (f64, f64, f64) {
     let target = Duration::from_micros(200);
     let nt = calls_per_batch(out, &mut tensor, target);
     let nl = calls_per_batch(out, &mut naive, target);
-    let mut ratios: Vec<f64> = (0..rounds)
+    let times: Vec<(f64, f64)> = (0..rounds)
         .map(|_| {
             let t = Instant::now();
             for _ in 0..nt {
@@ -107,11 +109,21 @@ fn ratio<O>(
                 naive(out);
             }
             let tl = t.elapsed().as_secs_f64() / f64::from(nl);
-            tl / tt
+            (tt, tl)
         })
         .collect();
-    ratios.sort_by(f64::total_cmp);
-    ratios[rounds / 2]
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[rounds / 2]
+    };
+    let mut ratios: Vec<f64> = times.iter().map(|&(tt, tl)| tl / tt).collect();
+    let mut tensor_times: Vec<f64> = times.iter().map(|t| t.0).collect();
+    let mut loop_times: Vec<f64> = times.iter().map(|t| t.1).collect();
+    (
+        median(&mut ratios),
+        median(&mut tensor_times),
+        median(&mut loop_times),
+    )
 }
 
 /// A deterministic value in `[-1, 1)`.
@@ -158,7 +170,7 @@ where
         );
         black_box(&**out);
     };
-    let r = if R * C <= 1024 && std::env::var_os("PERF_GUARD_VALUE").is_some() {
+    let (r, t_tensor, t_loop) = if R * C <= 1024 && std::env::var_os("PERF_GUARD_VALUE").is_some() {
         let tensor = |out: &mut Box<Tensor<T, R, C>>| {
             by_value::<T, R, K, C>(black_box(&*a), black_box(&*b), out);
             black_box(&**out);
@@ -171,7 +183,11 @@ where
         };
         ratio(&mut out, tensor, naive, rounds)
     };
-    println!("{full:<40} {r:>8.2}");
+    println!(
+        "{full:<40} {r:>8.2}   tensor {:>10.1} ns  loop {:>10.1} ns",
+        t_tensor * 1e9,
+        t_loop * 1e9
+    );
     (full, r)
 }
 
