@@ -216,6 +216,11 @@ pub(super) unsafe fn run<V: Vector, const RA: usize, const NV: usize>(
     // the plain loop in an AVX-512 build).
     let first = start[0];
     assert!((0..NV - 1).all(|v| start[v] == first + v * V::LANES));
+    // The rows as pointers, their lengths checked once: indexed, each step compared `p` with
+    // every row's length, which did not fit in the registers beside the row pointers (an
+    // 8-row tile reloaded pointers and lengths from the stack each step).
+    assert!(rows.iter().all(|row| row.len() >= p1));
+    let rows: [*const V::Elem; RA] = core::array::from_fn(|r| rows[r].as_ptr());
     let mut p = p0;
     while p < p1 {
         // SAFETY: the caller's contract.
@@ -231,7 +236,8 @@ pub(super) unsafe fn run<V: Vector, const RA: usize, const NV: usize>(
             bv[v] = unsafe { V::load_ptr(simd, brow.add(at)) };
         }
         for r in 0..RA {
-            let x = V::splat(simd, rows[r][p]);
+            // SAFETY: `p < p1 <= ` the row's length (asserted above).
+            let x = V::splat(simd, unsafe { *rows[r].add(p) });
             for v in 0..NV {
                 acc[r][v] = V::mul_add(x, bv[v], acc[r][v]);
             }
