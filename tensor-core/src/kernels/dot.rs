@@ -17,6 +17,7 @@
 
 use core::mem::MaybeUninit;
 
+use super::empty_product;
 use super::simd::{MAX_LANES, Vector};
 
 /// Vector steps per accumulator in a leaf block.
@@ -236,11 +237,7 @@ pub(crate) fn columns<V: Vector>(
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
     assert!(n > 0 && n <= COLUMNS_MAX_N);
-    if m == 0 {
-        return;
-    }
-    if k == 0 {
-        c.fill(MaybeUninit::new(V::Elem::default()));
+    if empty_product(k, c) {
         return;
     }
     let mut cols = [V::Elem::default(); COLUMNS_MAX_N * COLUMN_BLOCK];

@@ -26,6 +26,7 @@
 
 use core::mem::MaybeUninit;
 
+use super::empty_product;
 use super::generated::{micro_4x1, micro_4x2, micro_6x1, micro_6x2, micro_8x1, micro_8x2};
 use super::simd::{MAX_LANES, Vector};
 
@@ -135,11 +136,7 @@ pub(crate) fn gemm<V: Vector, W: Micro, N: Micro>(
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
     assert!(W::MR == N::MR && W::MR <= MR_MAX && W::MR * W::NV <= MR_MAX * NV_MAX && N::NV == 1);
-    if m == 0 || n == 0 {
-        return;
-    }
-    if k == 0 {
-        c.fill(MaybeUninit::new(V::Elem::default()));
+    if empty_product(k, c) {
         return;
     }
     // Full row panels read `a` in place: its rows are contiguous in `k`, and the `MR` rows

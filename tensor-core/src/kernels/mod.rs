@@ -90,6 +90,20 @@ pub(crate) fn end_of_row<T>(len: usize) {
     }
 }
 
+/// Writes a product's output `c` when there is nothing to sum, and says whether it did: an
+/// empty output (no rows or no columns), or `k = 0` (every element is zero). The product
+/// kernels start with it.
+#[inline(always)]
+pub(crate) fn empty_product<E: Copy + Default>(
+    k: usize,
+    c: &mut [core::mem::MaybeUninit<E>],
+) -> bool {
+    if k == 0 {
+        c.fill(core::mem::MaybeUninit::new(E::default()));
+    }
+    c.is_empty() || k == 0
+}
+
 /// `out` (holding values) as a kernel's output, for the tests.
 #[cfg(test)]
 pub(crate) fn out_of<T>(out: &mut [T]) -> &mut [core::mem::MaybeUninit<T>] {

@@ -22,6 +22,7 @@
 
 use core::mem::MaybeUninit;
 
+use super::empty_product;
 use super::simd::{MAX_LANES, Vector};
 
 /// The widest output of [`narrow`].
@@ -45,11 +46,7 @@ pub(crate) fn narrow<V: Vector>(
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
     assert!(n > 0 && n <= NARROW_MAX_N);
-    if m == 0 {
-        return;
-    }
-    if k == 0 {
-        c.fill(MaybeUninit::new(V::Elem::default()));
+    if empty_product(k, c) {
         return;
     }
     // The vectors of a row, and the groups of at most 4 of them run as one tile.
@@ -90,11 +87,7 @@ pub(crate) fn narrow_split<V: Vector, H: Vector<Elem = V::Elem>>(
 ) {
     assert!(a.len() == m * k && b.len() == k * n && c.len() == m * n);
     assert!(V::LANES < n && n <= V::LANES + H::LANES && n <= NARROW_MAX_N);
-    if m == 0 {
-        return;
-    }
-    if k == 0 {
-        c.fill(MaybeUninit::new(V::Elem::default()));
+    if empty_product(k, c) {
         return;
     }
     // Tiles of `RA` rows by one vector of each kind: `2 * RA` accumulators (32 registers with

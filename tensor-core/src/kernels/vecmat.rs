@@ -22,6 +22,7 @@
 
 use core::mem::MaybeUninit;
 
+use super::empty_product;
 use super::narrow::{narrow, run, vector_starts};
 use super::simd::Vector;
 
@@ -61,8 +62,7 @@ pub(crate) fn vecmat<V: Vector>(
     if n < V::LANES {
         return narrow::<V>(simd, 1, k, n, a, b, c);
     }
-    if k == 0 {
-        c.fill(MaybeUninit::new(V::Elem::default()));
+    if empty_product(k, c) {
         return;
     }
     let nv = n.div_ceil(V::LANES);
