@@ -210,6 +210,7 @@ const COLUMNS_MAX_N: usize = 3;
 pub(crate) const fn columns_max_n<E>() -> usize {
     if size_of::<E>() <= 4 { 3 } else { 2 }
 }
+
 /// The elements of `k` whose columns [`columns`] copies at a time.
 const COLUMN_BLOCK: usize = 256;
 
