@@ -111,7 +111,7 @@ const GEMV_MIN_K: usize = 16;
 /// at most one AVX-512 `f32` vector, and a vector tile over them is latency-bound (one chain
 /// per row) or half empty: measured on Zen 4 (AVX2), the padded tiles ran `(32, 784) @ (784,
 /// 10)` `f32` at 0.56x and `(1, 784) @ (784, 10)` at 0.10x the inlined loop. They take the
-/// narrow kernel (1.7-1.9x the loop at `(32, 784) @ (784, 10)` `f32`, 2.7-2.8x `f64`) or, with
+/// narrow kernel (2.2-3.4x the loop at `(32, 784) @ (784, 10)`, BENCHMARKS.md) or, with
 /// short rows or fewer than four rows, the loop. Outputs of exactly 16 columns too (one
 /// AVX-512 or two AVX2 `f32` vectors): the blocked product packed and padded them for nothing
 /// (`(16, 16) @ (16, 16)` `f32` 0.75x, `(100, 10) @ (10, 16)` 0.83x the loop, default build).
