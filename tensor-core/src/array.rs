@@ -57,14 +57,16 @@ pub(crate) fn fill<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T)
     }
 }
 
-/// [`fill`], never inlined (see [`Array::from_flat_fn`]), with the first elements written one
-/// by one up to a 32-byte boundary. A by-value result lies wherever the caller's stack puts it,
-/// aligned only to its element, and the vector stores of the loop then straddle cache lines:
-/// `sum_axis::<1>()` of a `(10000, 1)` `f32` column ran 15-25% slower than at an aligned start
-/// (BENCHMARKS.md). 32 bytes, the width of the stores the compiler emits here, and not 64: a
-/// head of up to 15 calls of `f` cost 12% on a `(1000, 3)` lane sum.
+/// [`fill`], never inlined (see [`Array::from_flat_fn`]).
 #[inline(never)]
-fn fill_out_of_line<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T) {
+fn fill_out_of_line<T>(out: &mut [MaybeUninit<T>], f: impl FnMut(usize) -> T) {
+    fill(out, f);
+}
+
+/// [`fill_out_of_line`] with the first elements written one by one up to a 32-byte boundary
+/// (see [`Array::from_flat_map_fn`]).
+#[inline(never)]
+fn fill_aligned_out_of_line<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T) {
     let head = out.as_ptr().align_offset(32).min(out.len());
     let (head_out, rest) = out.split_at_mut(head);
     for (k, o) in head_out.iter_mut().enumerate() {
@@ -267,6 +269,25 @@ impl<T, S: Dims> Array<T, S> {
         if S::SIZE >= OUT_OF_LINE {
             // SAFETY: `fill_out_of_line` writes every element of `out`.
             unsafe { Self::from_flat_uninit(|out| fill_out_of_line(out, f)) }
+        } else {
+            // SAFETY: `fill` writes every element of `out`.
+            unsafe { Self::from_flat_uninit(|out| fill(out, f)) }
+        }
+    }
+
+    /// [`Array::from_flat_fn`] for an `f` that reads its operands at `k`, as a map does (the
+    /// reductions over lanes of one element): from [`OUT_OF_LINE`] elements the result is
+    /// written from a 32-byte boundary on, its first elements one by one. A by-value result lies
+    /// wherever the caller's stack puts it, aligned only to its element, and the loop's vector
+    /// stores then straddle cache lines: `sum_axis::<1>()` of a `(10000, 1)` `f32` column ran
+    /// 15-25% slower than from an aligned start (BENCHMARKS.md). Not for `f` reading a lane of
+    /// several elements per `k`: shifting the loop's start misaligns its loads of the operand,
+    /// which cost `(10000, 3)` 15%; nor 64 bytes, whose head of up to 15 calls of `f` cost 12%.
+    #[inline]
+    pub(crate) fn from_flat_map_fn(f: impl FnMut(usize) -> T) -> Self {
+        if S::SIZE >= OUT_OF_LINE {
+            // SAFETY: `fill_aligned_out_of_line` writes every element of `out`.
+            unsafe { Self::from_flat_uninit(|out| fill_aligned_out_of_line(out, f)) }
         } else {
             // SAFETY: `fill` writes every element of `out`.
             unsafe { Self::from_flat_uninit(|out| fill(out, f)) }
@@ -655,16 +676,16 @@ mod tests {
     use crate::{Array, Tensor, Tensor3, Tensor4};
 
     #[test]
-    fn fill_out_of_line_writes_f_of_each_index_at_every_alignment() {
+    fn fill_aligned_out_of_line_writes_f_of_each_index_at_every_alignment() {
         // Every start within a 64-byte line, so the head written one by one has every length
         // from 0 to 7 (and is the whole slice when that is shorter).
         let mut buf = [MaybeUninit::<u32>::uninit(); 300];
         for start in 0..17 {
             for len in [0, 1, 5, 16, 17, 100, 283] {
                 let out = &mut buf[start..start + len];
-                super::fill_out_of_line(out, |k| 3 * k as u32 + 1);
+                super::fill_aligned_out_of_line(out, |k| 3 * k as u32 + 1);
                 for (k, o) in out.iter().enumerate() {
-                    // SAFETY: `fill_out_of_line` wrote every element.
+                    // SAFETY: `fill_aligned_out_of_line` wrote every element.
                     assert_eq!(
                         unsafe { o.assume_init() },
                         3 * k as u32 + 1,

@@ -20,6 +20,14 @@ pub(crate) trait Out<T, S: Dims>: Sized {
     /// If a tensor or a boxed one is asked for `rows != 1`.
     fn from_flat_fn(rows: usize, f: impl FnMut(usize) -> T) -> Self;
 
+    /// [`Out::from_flat_fn`] for an `f` that reads its operands at `k`, as a map does: a
+    /// tensor returned by value is written from an aligned start
+    /// ([`Array::from_flat_map_fn`]); a box or a run-time tensor's heap block is aligned
+    /// already.
+    fn from_flat_map_fn(rows: usize, f: impl FnMut(usize) -> T) -> Self {
+        Self::from_flat_fn(rows, f)
+    }
+
     /// The result whose row-major elements `write` writes into its storage, which is not
     /// filled first (for a box, the heap allocation).
     ///
@@ -45,6 +53,12 @@ impl<T, S: Dims> Out<T, S> for Array<T, S> {
     fn from_flat_fn(rows: usize, f: impl FnMut(usize) -> T) -> Self {
         assert_eq!(rows, 1, "a tensor is one block of its shape");
         Array::from_flat_fn(f)
+    }
+
+    #[inline]
+    fn from_flat_map_fn(rows: usize, f: impl FnMut(usize) -> T) -> Self {
+        assert_eq!(rows, 1, "a tensor is one block of its shape");
+        Array::from_flat_map_fn(f)
     }
 
     #[inline]

@@ -105,6 +105,18 @@ pub(crate) fn extremum<T: Copy>(
     fold(a, first, |x| x, pick)
 }
 
+/// The reduction of each lane `k` of `n` elements, `f(k)`, for the short contiguous lanes of
+/// [`by_lane`]: lanes of one element are a map of the operand, whose result
+/// [`Out::from_flat_map_fn`] writes from an aligned start.
+#[inline(always)]
+fn from_lanes<T, K: Dims, O: Out<T, K>>(n: usize, f: impl FnMut(usize) -> T) -> O {
+    if n == 1 {
+        O::from_flat_map_fn(1, f)
+    } else {
+        O::from_flat_fn(1, f)
+    }
+}
+
 /// Folds the lanes `(outer, n, inner)` of `a` into a tensor of shape `K` (`outer x inner`
 /// elements; `O`, a tensor or a boxed one), starting from `init` with `init` passed to `map`
 /// as its `extra` (see `kernels::reduce`).
@@ -431,7 +443,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return Array::from_flat_fn(|k| lane_sum(self.as_flat(), S::LANES.1, k));
+            return from_lanes(S::LANES.1, |k| lane_sum(self.as_flat(), S::LANES.1, k));
         }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         sum_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
@@ -660,7 +672,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return Array::from_flat_fn(|k| lane_mean(self.as_flat(), S::LANES.1, k));
+            return from_lanes(S::LANES.1, |k| lane_mean(self.as_flat(), S::LANES.1, k));
         }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         mean_lanes(self.as_flat(), S::LANES, out.as_flat_mut());
@@ -682,7 +694,9 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, 0, false));
+            return from_lanes(S::LANES.1, |k| {
+                lane_var(self.as_flat(), S::LANES.1, k, 0, false)
+            });
         }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, 0, false, out.as_flat_mut());
@@ -705,7 +719,9 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return Array::from_flat_fn(|k| lane_var(self.as_flat(), S::LANES.1, k, 0, true));
+            return from_lanes(S::LANES.1, |k| {
+                lane_var(self.as_flat(), S::LANES.1, k, 0, true)
+            });
         }
         let mut out = Array::<T, S::Kept>::full(T::zero());
         var_lanes(self.as_flat(), S::LANES, 0, true, out.as_flat_mut());
@@ -743,7 +759,7 @@ impl<T: Element, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(1, |k| lane_sum(self.as_flat(), S::LANES.1, k));
+            return from_lanes(S::LANES.1, |k| lane_sum(self.as_flat(), S::LANES.1, k));
         }
         let mut out = O::from_flat_fn(1, |_| T::zero());
         sum_lanes(self.as_flat(), S::LANES, out.flat_mut());
@@ -823,7 +839,7 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(1, |k| lane_mean(self.as_flat(), S::LANES.1, k));
+            return from_lanes(S::LANES.1, |k| lane_mean(self.as_flat(), S::LANES.1, k));
         }
         let mut out = O::from_flat_fn(1, |_| T::zero());
         mean_lanes(self.as_flat(), S::LANES, out.flat_mut());
@@ -837,7 +853,9 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(1, |k| lane_var(self.as_flat(), S::LANES.1, k, ddof, false));
+            return from_lanes(S::LANES.1, |k| {
+                lane_var(self.as_flat(), S::LANES.1, k, ddof, false)
+            });
         }
         let mut out = O::from_flat_fn(1, |_| T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, false, out.flat_mut());
@@ -851,7 +869,9 @@ impl<T: Element + Float, S: Dims> Array<T, S> {
     {
         if const { by_lane(S::LANES) } {
             // Short contiguous lanes: each result element from its lane, along memory.
-            return O::from_flat_fn(1, |k| lane_var(self.as_flat(), S::LANES.1, k, ddof, true));
+            return from_lanes(S::LANES.1, |k| {
+                lane_var(self.as_flat(), S::LANES.1, k, ddof, true)
+            });
         }
         let mut out = O::from_flat_fn(1, |_| T::zero());
         var_lanes(self.as_flat(), S::LANES, ddof, true, out.flat_mut());
