@@ -73,13 +73,23 @@ impl<T: Element, S: Dims> Finish<T, Heap> for S {
 
 /// Writes every element of `node`'s result `at` into `out` (`at.size` elements), chunk by
 /// chunk, in place: each chunk of `out` is written once by the root operation, with the
-/// operands' chunks in stack buffers.
+/// operands' chunks in stack buffers. The chunks start on cache lines of `out`, after a first
+/// one of the elements before its first line: a result on the stack is aligned only to its
+/// element (a box to 16 bytes), and the root operation's vector loads and stores of an
+/// unaligned chunk straddle lines (see BENCHMARKS.md, "Results written from an aligned
+/// start").
 #[inline]
 fn write_all<N: Node>(node: &N, at: &Layout, out: &mut [MaybeUninit<N::Elem>]) {
     assert_eq!(out.len(), at.size);
+    let head = out.as_ptr().align_offset(64).min(out.len());
     with_buffers(N::SCRATCH, at.size, |chunk, scratch| {
-        for (k, part) in out.chunks_mut(chunk).enumerate() {
-            node.write(at, k * chunk, part, scratch);
+        let (first, rest) = out.split_at_mut(head);
+        if head > 0 {
+            // Fewer elements than a cache line holds: at most `chunk`.
+            node.write(at, 0, first, scratch);
+        }
+        for (k, part) in rest.chunks_mut(chunk).enumerate() {
+            node.write(at, head + k * chunk, part, scratch);
         }
     });
 }
