@@ -285,13 +285,11 @@ impl<T, S: Dims> Array<T, S> {
     /// which cost `(10000, 3)` 15%; nor 64 bytes, whose head of up to 15 calls of `f` cost 12%.
     #[inline]
     pub(crate) fn from_flat_map_fn(f: impl FnMut(usize) -> T) -> Self {
-        if S::SIZE >= OUT_OF_LINE {
-            // SAFETY: `fill_aligned_out_of_line` writes every element of `out`.
-            unsafe { Self::from_flat_uninit(|out| fill_aligned_out_of_line(out, f)) }
-        } else {
-            // SAFETY: `fill` writes every element of `out`.
-            unsafe { Self::from_flat_uninit(|out| fill(out, f)) }
+        if S::SIZE < OUT_OF_LINE {
+            return Self::from_flat_fn(f);
         }
+        // SAFETY: `fill_aligned_out_of_line` writes every element of `out`.
+        unsafe { Self::from_flat_uninit(|out| fill_aligned_out_of_line(out, f)) }
     }
 
     /// Builds a tensor whose row-major elements `write` writes into its storage, which is not
