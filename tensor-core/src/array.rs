@@ -69,9 +69,7 @@ fn fill_out_of_line<T>(out: &mut [MaybeUninit<T>], f: impl FnMut(usize) -> T) {
 fn fill_aligned_out_of_line<T>(out: &mut [MaybeUninit<T>], mut f: impl FnMut(usize) -> T) {
     let head = out.as_ptr().align_offset(32).min(out.len());
     let (head_out, rest) = out.split_at_mut(head);
-    for (k, o) in head_out.iter_mut().enumerate() {
-        o.write(f(k));
-    }
+    fill(head_out, &mut f);
     fill(rest, |k| f(head + k));
 }
 
