@@ -412,7 +412,7 @@ fn zip_into_aligned<V: Vector, F: ZipFn<V>>(
     b: &[V::Elem],
     out: &mut [MaybeUninit<V::Elem>],
 ) {
-    assert!(a.len() == out.len() && b.len() == out.len());
+    // Lengths: `zip_into_x4` asserts them (each part's).
     // Less than `V::LANES`: the pointer is aligned to the element.
     let head = out.as_ptr().align_offset(size_of::<V>()).min(V::LANES);
     let n = V::LANES;
